@@ -1,0 +1,30 @@
+// Local part as the common providers accept it: dot-separated atoms of ASCII letters, digits
+// and the RFC 5322 specials; no quotes, no spaces, no leading, trailing or double dots.
+const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+// A domain label in any script (internationalized domains), no leading or trailing hyphen.
+const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}-]{0,61}[\p{L}\p{N}\p{M}])?$/u;
+// A top-level domain is letters (any script, two or more) or an ASCII punycode label.
+const TOP_LEVEL = /^(?:\p{L}[\p{L}\p{M}]+|xn--[a-z0-9-]+)$/iu;
+
+export function isValidEmail(text: string): boolean {
+  if (text.length > 254) return false;
+  const at = text.lastIndexOf("@");
+  if (at <= 0 || at !== text.indexOf("@")) return false;
+  const local = text.slice(0, at);
+  const domain = text.slice(at + 1);
+  if (local.length > 64 || !LOCAL_PART.test(local)) return false;
+  const labels = domain.split(".");
+  if (labels.length < 2) return false;
+  for (const label of labels) if (!LABEL.test(label)) return false;
+  return TOP_LEVEL.test(labels[labels.length - 1] as string);
+}
+
+/**
+ * The one address inside a value that certainly means it: "Name <a@b.be>" or "mailto:a@b.be".
+ * Returns undefined when there is no such single address.
+ */
+export function extractEmail(text: string): string | undefined {
+  const angled = /^[^<>]*<([^<>\s]+)>$/.exec(text);
+  const candidate = angled ? angled[1] : /^mailto:(\S+)$/i.exec(text)?.[1];
+  return candidate && isValidEmail(candidate) ? candidate : undefined;
+}

@@ -1,0 +1,110 @@
+import type { FieldDef, HeaderLang, Profile } from "./profile";
+import { type Cell, cellText, foldForLookup } from "./text";
+
+/** Where each of the profile's fields is in a sheet, and in which language its headers are. */
+export interface ColumnMapping {
+  /** 0-based index of the header row among the sheet's rows. */
+  headerRow: number;
+  /** For each profile field, in profile order: its 0-based column, or undefined when absent. */
+  columns: (number | undefined)[];
+  headerLang: HeaderLang;
+  /** Keys of required fields that have no column. */
+  missingRequired: string[];
+}
+
+interface HeaderIndex {
+  /** Folded header text → field index; exact headers and keys first, then short forms. */
+  exact: Map<string, number>;
+  loose: Map<string, number>;
+  /** Folded exact header text → the languages it is the header of. */
+  languages: Map<string, HeaderLang[]>;
+}
+
+const indexes = new WeakMap<Profile, HeaderIndex>();
+
+function headerIndex(profile: Profile): HeaderIndex {
+  const cached = indexes.get(profile);
+  if (cached) return cached;
+  const exact = new Map<string, Set<number>>();
+  const loose = new Map<string, Set<number>>();
+  const languages = new Map<string, HeaderLang[]>();
+  const put = (map: Map<string, Set<number>>, text: string, field: number) => {
+    const key = foldForLookup(text);
+    if (key) map.set(key, (map.get(key) ?? new Set()).add(field));
+  };
+  profile.fields.forEach((field: FieldDef, i) => {
+    put(exact, field.key, i);
+    for (const lang of profile.headerLanguages) {
+      const header = field.headers[lang];
+      if (!header) continue;
+      put(exact, header, i);
+      const folded = foldForLookup(header);
+      languages.set(folded, [...(languages.get(folded) ?? []), lang]);
+      // "Pays (code lettre)" is often typed as just "Pays".
+      put(loose, header.replace(/\(.*\)/, ""), i);
+    }
+    for (const alias of field.aliases) put(loose, alias, i);
+  });
+  const unique = (map: Map<string, Set<number>>) =>
+    new Map(
+      [...map].filter(([, fields]) => fields.size === 1).map(([k, f]) => [k, [...f][0] as number])
+    );
+  const index = { exact: unique(exact), loose: unique(loose), languages };
+  indexes.set(profile, index);
+  return index;
+}
+
+/** The field a header cell names: accents, case, punctuation and a trailing "*" do not matter. */
+export function matchHeader(profile: Profile, text: string): number | undefined {
+  const index = headerIndex(profile);
+  const key = foldForLookup(text);
+  return index.exact.get(key) ?? index.loose.get(key);
+}
+
+/**
+ * Finds the header row among the first rows of a sheet: the row naming the most fields (at
+ * least two). Columns may be in any order and any supported language.
+ */
+export function findColumns(
+  profile: Profile,
+  rows: readonly (readonly Cell[])[],
+  scanRows = 30
+): ColumnMapping | undefined {
+  let best: { row: number; columns: (number | undefined)[]; found: number } | undefined;
+  for (let r = 0; r < Math.min(rows.length, scanRows); r++) {
+    const columns: (number | undefined)[] = profile.fields.map(() => undefined);
+    let found = 0;
+    (rows[r] ?? []).forEach((cell, c) => {
+      const field = matchHeader(profile, cellText(cell));
+      if (field !== undefined && columns[field] === undefined) {
+        columns[field] = c;
+        found++;
+      }
+    });
+    if (found >= 2 && (!best || found > best.found)) best = { row: r, columns, found };
+  }
+  if (!best) return undefined;
+  const { row, columns } = best;
+  return {
+    headerRow: row,
+    columns,
+    headerLang: detectHeaderLanguage(profile, rows[row] ?? []),
+    missingRequired: profile.fields.filter((f, i) => f.required && columns[i] === undefined).map((f) => f.key),
+  };
+}
+
+/** The language most of the header cells are written in; ties go to the profile's first. */
+function detectHeaderLanguage(profile: Profile, headerCells: readonly Cell[]): HeaderLang {
+  const { languages } = headerIndex(profile);
+  const votes = new Map<HeaderLang, number>();
+  for (const cell of headerCells) {
+    for (const lang of languages.get(foldForLookup(cellText(cell))) ?? []) {
+      votes.set(lang, (votes.get(lang) ?? 0) + 1);
+    }
+  }
+  let winner = profile.headerLanguages[0] as HeaderLang;
+  for (const lang of profile.headerLanguages) {
+    if ((votes.get(lang) ?? 0) > (votes.get(winner) ?? 0)) winner = lang;
+  }
+  return winner;
+}

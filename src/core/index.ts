@@ -1,0 +1,10 @@
+/** The rules engine: pure TypeScript, no Office, no DOM, no network. */
+export * from "./profile";
+export * from "./profiles";
+export * from "./rules";
+export * from "./validate";
+export * from "./headers";
+export * from "./messages";
+export { cellText, isBlankCell, looksLikeFormula, type Cell } from "./text";
+export { countryNameIndex } from "./countries";
+export { languageNameIndex } from "./languages";

@@ -1,0 +1,34 @@
+import { countryName } from "../countries";
+import { fieldHeader, type Profile, type UiLang } from "../profile";
+import type { Params } from "../rules";
+import { en, type MessageKey } from "./en";
+import { fr } from "./fr";
+import { nl } from "./nl";
+
+export const CATALOGS: Readonly<Record<UiLang, Record<MessageKey, string>>> = { en, fr, nl };
+
+/** What a problem says: the field it is on, its stable code and the values its message needs. */
+export interface ProblemText {
+  field: string;
+  code: string;
+  params?: Params;
+}
+
+/**
+ * The message of a problem in a UI language. Messages are looked up by the field's rule kind
+ * and reason ("beVatNumber.checksum"), then by the reason alone ("required").
+ */
+export function describeProblem(problem: ProblemText, lang: UiLang, profile: Profile): string {
+  const field = profile.fields.find((candidate) => candidate.key === problem.field);
+  const reason = problem.code.slice(problem.code.indexOf(".") + 1);
+  const catalog = CATALOGS[lang];
+  const kind = field?.rule.kind;
+  const template =
+    (kind && catalog[`${kind}.${reason}` as MessageKey]) ?? catalog[reason as MessageKey] ?? problem.code;
+  const params: Record<string, string | number> = { ...problem.params };
+  if (typeof params.countryCode === "string") params.country = countryName(params.countryCode, lang);
+  if (field) params.header = fieldHeader(field, lang);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name])
+  );
+}

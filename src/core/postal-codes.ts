@@ -1,0 +1,50 @@
+/**
+ * Postal code formats of the countries our users' clients are in. A country not listed has
+ * no format check (its postal code is free text).
+ */
+interface PostalFormat {
+  pattern: RegExp;
+  /** Digits-only formats have a fixed length; a number that lost leading zeros is padded. */
+  digits?: number;
+  example: string;
+  /** Optional canonical rewrite, e.g. Dutch "1234ab" → "1234 AB". */
+  canonical?: (compact: string) => string;
+}
+
+const POSTAL_FORMATS: Readonly<Record<string, PostalFormat>> = {
+  BE: { pattern: /^[1-9]\d{3}$/, digits: 4, example: "1000" },
+  MA: { pattern: /^\d{5}$/, digits: 5, example: "20250" },
+  FR: { pattern: /^\d{5}$/, digits: 5, example: "75001" },
+  DE: { pattern: /^\d{5}$/, digits: 5, example: "10115" },
+  LU: { pattern: /^\d{4}$/, digits: 4, example: "1009" },
+  NL: {
+    pattern: /^[1-9]\d{3} [A-Z]{2}$/,
+    example: "1012 AB",
+    canonical: (compact) => `${compact.slice(0, 4)} ${compact.slice(4).toUpperCase()}`,
+  },
+};
+
+export type PostalVerdict = { ok: true } | { ok: false; example: string; fix?: string };
+
+export function judgePostalCode(country: string, text: string, numeric: boolean): PostalVerdict {
+  const format = POSTAL_FORMATS[country];
+  if (!format || format.pattern.test(text)) return { ok: true };
+  return { ok: false, example: format.example, fix: postalFix(format, country, text, numeric) };
+}
+
+function postalFix(
+  format: PostalFormat,
+  country: string,
+  text: string,
+  numeric: boolean
+): string | undefined {
+  // "B-1000", "MA 20250", "1012ab": a country prefix, spaces and case are certain to go.
+  const compact = text.replace(new RegExp(`^(${country}|${country[0]})[- ]`, "i"), "");
+  const candidates = [compact.replace(/[\s.-]/g, "")];
+  if (numeric && format.digits) candidates.push(candidates[0]!.padStart(format.digits, "0"));
+  for (const candidate of candidates) {
+    const rewritten = format.canonical ? format.canonical(candidate) : candidate;
+    if (format.pattern.test(rewritten) && rewritten !== text) return rewritten;
+  }
+  return undefined;
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+
+/** Languages of the user interface and messages. */
+export const UI_LANGUAGES = ["fr", "nl", "en"] as const;
+export type UiLang = (typeof UI_LANGUAGES)[number];
+
+/** Languages a template's headers can be in (German too, for Belgium's third language). */
+export const HEADER_LANGUAGES = ["fr", "nl", "en", "de"] as const;
+export type HeaderLang = (typeof HEADER_LANGUAGES)[number];
+
+const headerLang = z.enum(HEADER_LANGUAGES);
+
+/** Each rule kind is implemented once, in rules.ts; a profile only names kinds and options. */
+export const ruleSpecSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("text"),
+    max: z.number().int().positive().optional(),
+    noControlCharacters: z.boolean().optional(),
+  }),
+  z.object({ kind: z.literal("country"), acceptNames: z.boolean() }),
+  z.object({ kind: z.literal("email") }),
+  z.object({ kind: z.literal("locale"), languages: z.array(z.string().length(2)).min(1) }),
+  z.object({ kind: z.literal("beEnterpriseNumber") }),
+  z.object({ kind: z.literal("beVatNumber"), sameDigitsAs: z.string().optional() }),
+  z.object({ kind: z.literal("iban") }),
+  z.object({ kind: z.literal("postalCode"), countryField: z.string() }),
+  z.object({ kind: z.literal("yesNo") }),
+  z.object({ kind: z.literal("configurationTemplate") }),
+  z.object({ kind: z.literal("ice") }),
+  z.object({ kind: z.literal("digits"), lengths: z.array(z.number().int().positive()).min(1) }),
+  z.object({ kind: z.literal("language") }),
+]);
+export type RuleSpec = z.infer<typeof ruleSpecSchema>;
+
+const byLanguage = z.object({ fr: z.string().min(1), nl: z.string().min(1), en: z.string().min(1) });
+
+export const fieldSchema = z.object({
+  key: z.string().regex(/^[a-z][A-Za-z]+$/),
+  required: z.boolean(),
+  /** Same value on two rows is an error on both (SPEC §3). */
+  unique: z.boolean().default(false),
+  /** Kept as text in the template: leading zeros matter, numbers typed here lose them. */
+  identifier: z.boolean().default(false),
+  headers: byLanguage.extend({ de: z.string().min(1).optional() }),
+  /** Other header texts people use for this column (any language), for header detection. */
+  aliases: z.array(z.string()).default([]),
+  help: byLanguage.extend({ de: z.string().min(1).optional() }),
+  rule: ruleSpecSchema,
+  /** Where the template's drop-down for this column comes from. */
+  list: z.enum(["countries", "locales", "yesNo", "configurationTemplates"]).optional(),
+  width: z.number().int().positive().default(18),
+});
+export type FieldDef = z.infer<typeof fieldSchema>;
+
+export const profileSchema = z
+  .object({
+    id: z.enum(["be", "ma"]),
+    name: byLanguage,
+    headerLanguages: z.array(headerLang).min(1),
+    fields: z.array(fieldSchema).min(1),
+  })
+  .superRefine((profile, ctx) => {
+    const keys = profile.fields.map((field) => field.key);
+    keys.forEach((key, i) => {
+      if (keys.indexOf(key) !== i) ctx.addIssue({ code: "custom", message: `duplicate key ${key}` });
+    });
+    for (const field of profile.fields) {
+      for (const lang of profile.headerLanguages) {
+        if (!field.headers[lang] || !field.help[lang]) {
+          ctx.addIssue({ code: "custom", message: `${field.key} lacks a ${lang} header or help` });
+        }
+      }
+      const refersTo =
+        field.rule.kind === "postalCode"
+          ? field.rule.countryField
+          : field.rule.kind === "beVatNumber"
+            ? field.rule.sameDigitsAs
+            : undefined;
+      if (refersTo !== undefined && !keys.includes(refersTo)) {
+        ctx.addIssue({ code: "custom", message: `${field.key} refers to unknown ${refersTo}` });
+      }
+    }
+  });
+export type Profile = z.infer<typeof profileSchema>;
+export type ProfileId = Profile["id"];
+
+export function defineProfile(data: z.input<typeof profileSchema>): Profile {
+  return profileSchema.parse(data);
+}
+
+export function fieldHeader(field: FieldDef, lang: HeaderLang): string {
+  return field.headers[lang] ?? field.headers.en;
+}

@@ -1,0 +1,13 @@
+import type { Profile, ProfileId } from "../profile";
+import { belgium } from "./be";
+import { morocco } from "./ma";
+
+export const PROFILES: Readonly<Record<ProfileId, Profile>> = { be: belgium, ma: morocco };
+
+export function isProfileId(id: string): id is ProfileId {
+  return Object.prototype.hasOwnProperty.call(PROFILES, id);
+}
+
+export function getProfile(id: ProfileId): Profile {
+  return PROFILES[id];
+}

@@ -1,0 +1,275 @@
+import { isBelgianCheckValid, isDivisibleBy97 } from "./checksums";
+import { isAssignedCountryCode, lookupCountryName, unassignedAlias } from "./countries";
+import { extractEmail, isValidEmail } from "./email";
+import { compactIban, judgeIban } from "./iban";
+import { resolveLanguage } from "./languages";
+import { judgePostalCode } from "./postal-codes";
+import type { HeaderLang, RuleSpec } from "./profile";
+import { type Cell, hasControlCharacters, onlyDigits, replaceControlCharacters } from "./text";
+
+/** A cell's normalized value: what is stored and sent. */
+export type Normalized = string | boolean;
+export type Params = Readonly<Record<string, string | number>>;
+
+/** Why a cell is wrong (a reason, the second half of `field.reason`) and the certain fix. */
+export class Failure {
+  constructor(
+    readonly reason: string,
+    readonly params?: Params,
+    readonly fix?: string
+  ) {}
+}
+
+/** Read access to the other cells of the same row, already normalized (for cross-field rules). */
+export interface RowValues {
+  value(key: string): Normalized | undefined;
+}
+
+export interface FieldChecker {
+  /** Judges the cell on its own: the normalized value, or why it is wrong. */
+  parse(text: string, cell: Cell): Normalized | Failure;
+  /** Judges a valid value against the rest of its row. */
+  relate?(value: Normalized, row: RowValues, cell: Cell): Failure | undefined;
+}
+
+export interface RuleOptions {
+  /** The partner's configuration template names; undefined when they are not known (offline). */
+  templates?: readonly string[];
+  /** The language of the sheet's headers: its Yes/No words are accepted for Yes/No columns. */
+  headerLang: HeaderLang;
+}
+
+type Compiler<K extends RuleSpec["kind"]> = (
+  spec: Extract<RuleSpec, { kind: K }>,
+  options: RuleOptions
+) => FieldChecker;
+
+const numeric = (cell: Cell) => typeof cell === "number";
+
+/** Separators people type inside identifiers: spaces, dots, hyphens, slashes. */
+const stripSeparators = (text: string) => text.replace(/[\s./-]/g, "");
+
+const text: Compiler<"text"> = (spec) => ({
+  parse(value) {
+    if (spec.noControlCharacters && hasControlCharacters(value)) {
+      const fixed = replaceControlCharacters(value);
+      return new Failure("controlCharacters", {}, fixed === "" ? undefined : fixed);
+    }
+    if (spec.max !== undefined && value.length > spec.max) {
+      return new Failure("tooLong", { max: spec.max, length: value.length });
+    }
+    return value;
+  },
+});
+
+const country: Compiler<"country"> = (spec) => ({
+  parse(value) {
+    const upper = value.toUpperCase();
+    if (upper.length === 2 && /^[A-Z]{2}$/.test(upper)) {
+      if (isAssignedCountryCode(upper)) return upper;
+      const alias = unassignedAlias(upper);
+      return new Failure("unassigned", { value }, alias);
+    }
+    const match = lookupCountryName(value);
+    if (match && "code" in match) {
+      return spec.acceptNames ? match.code : new Failure("name", { value }, match.code);
+    }
+    if (match) return new Failure("ambiguous", { value, candidates: match.ambiguous.join(", ") });
+    return new Failure("invalid", { value });
+  },
+});
+
+const email: Compiler<"email"> = () => ({
+  parse(value) {
+    if (isValidEmail(value)) return value;
+    return new Failure("invalid", { value }, extractEmail(value));
+  },
+});
+
+const locale: Compiler<"locale"> = (spec) => {
+  const languages = new Set(spec.languages);
+  const list = spec.languages.join(", ");
+  return {
+    parse(value) {
+      if (/^[a-z]{2}-[A-Z]{2}$/.test(value) && languages.has(value.slice(0, 2))) {
+        if (isAssignedCountryCode(value.slice(3))) return value;
+      }
+      const parts = /^([A-Za-z]{2})\s*[-_ ]\s*([A-Za-z]{2})$/.exec(value);
+      if (!parts) return new Failure("format", { value, languages: list });
+      const language = parts[1]!.toLowerCase();
+      const region = parts[2]!.toUpperCase();
+      if (!languages.has(language)) return new Failure("language", { value, languages: list });
+      if (!isAssignedCountryCode(region)) return new Failure("country", { value, country: region });
+      return new Failure("format", { value, languages: list }, `${language}-${region}`);
+    },
+  };
+};
+
+/**
+ * The ten digits of a Belgian enterprise number: verdict on canonical digits, shared by the
+ * enterprise number and the VAT number (SPEC: "passing the same check").
+ */
+function judgeBelgianDigits(digits: string): Failure | undefined {
+  if (!/^\d{10}$/.test(digits)) return new Failure("format");
+  if (digits[0] !== "0" && digits[0] !== "1") return new Failure("prefix");
+  if (!isBelgianCheckValid(digits)) return new Failure("checksum");
+  return undefined;
+}
+
+/** Digits from what was typed: separators and a BE prefix go; a lost leading zero returns. */
+function belgianDigits(value: string): string {
+  const digits = stripSeparators(value).replace(/^BE/i, "");
+  return digits.length === 9 && onlyDigits(digits) ? `0${digits}` : digits;
+}
+
+const beEnterpriseNumber: Compiler<"beEnterpriseNumber"> = () => ({
+  parse(value, cell) {
+    if (/^\d{10}$/.test(value)) return judgeBelgianDigits(value) ?? value;
+    const digits = belgianDigits(value);
+    const verdict = judgeBelgianDigits(digits);
+    const reason = numeric(cell) && digits.length === 10 ? "leadingZero" : "format";
+    if (verdict && verdict.reason !== "format") return new Failure(verdict.reason, { value });
+    return new Failure(reason, { value }, verdict ? undefined : digits);
+  },
+});
+
+const beVatNumber: Compiler<"beVatNumber"> = (spec) => ({
+  parse(value, cell) {
+    const digits = belgianDigits(value);
+    const verdict = judgeBelgianDigits(digits);
+    const canonical = `BE${digits}`;
+    if (!verdict && canonical === value) return value;
+    if (verdict && verdict.reason !== "format") return new Failure(verdict.reason, { value });
+    const reason = numeric(cell) ? "leadingZero" : "format";
+    return new Failure(reason, { value }, verdict ? undefined : canonical);
+  },
+  relate(value, row) {
+    if (!spec.sameDigitsAs) return undefined;
+    const other = row.value(spec.sameDigitsAs);
+    if (typeof other !== "string" || other === (value as string).slice(2)) return undefined;
+    return new Failure("mismatch", { value: value as string, other });
+  },
+});
+
+const iban: Compiler<"iban"> = () => ({
+  parse(value) {
+    const compact = compactIban(value);
+    const verdict = judgeIban(compact);
+    if (verdict !== "ok") return new Failure(verdict, { value });
+    return compact === value ? value : new Failure("format", { value }, compact);
+  },
+});
+
+const postalCode: Compiler<"postalCode"> = (spec) => ({
+  parse: (value) => value,
+  relate(value, row, cell) {
+    const code = row.value(spec.countryField);
+    if (typeof code !== "string") return undefined;
+    const verdict = judgePostalCode(code, value as string, numeric(cell));
+    if (verdict.ok) return undefined;
+    const params = { value: value as string, countryCode: code, example: verdict.example };
+    return new Failure("format", params, verdict.fix);
+  },
+});
+
+const YES_NO: Readonly<Record<HeaderLang, readonly [string, string]>> = {
+  fr: ["Oui", "Non"],
+  nl: ["Ja", "Nee"],
+  en: ["Yes", "No"],
+  de: ["Ja", "Nein"],
+};
+// Words that certainly mean yes or no, whatever the sheet's language (Excel booleans included).
+const ANY_YES = new Set(["oui", "ja", "yes", "true", "vrai", "waar", "wahr"]);
+const ANY_NO = new Set(["non", "nee", "nein", "no", "false", "faux", "onwaar", "falsch"]);
+
+const yesNo: Compiler<"yesNo"> = (_spec, options) => {
+  const [yes, no] = YES_NO[options.headerLang];
+  const accepted = new Map<string, boolean>([
+    ["oui", true],
+    ["non", false],
+    [yes.toLowerCase(), true],
+    [no.toLowerCase(), false],
+  ]);
+  return {
+    parse(value) {
+      const lower = value.toLowerCase();
+      const meaning = accepted.get(lower);
+      if (meaning !== undefined) return meaning;
+      const fix = ANY_YES.has(lower) ? yes : ANY_NO.has(lower) ? no : undefined;
+      return new Failure("invalid", { value, yes, no }, fix);
+    },
+  };
+};
+
+const configurationTemplate: Compiler<"configurationTemplate"> = (_spec, options) => {
+  const names = options.templates;
+  if (names === undefined) return { parse: (value) => value };
+  const exact = new Set(names);
+  const loose = new Map<string, string[]>();
+  for (const name of names) {
+    const key = name.trim().replace(/\s+/g, " ").toLowerCase();
+    loose.set(key, [...(loose.get(key) ?? []), name]);
+  }
+  return {
+    parse(value) {
+      if (exact.has(value)) return value;
+      const near = loose.get(value.replace(/\s+/g, " ").toLowerCase());
+      return new Failure("unknown", { value }, near?.length === 1 ? near[0] : undefined);
+    },
+  };
+};
+
+const ice: Compiler<"ice"> = () => ({
+  parse(value, cell) {
+    if (/^\d{15}$/.test(value)) return isDivisibleBy97(value) ? value : new Failure("checksum");
+    let digits = stripSeparators(value);
+    const lostZeros = numeric(cell) && onlyDigits(digits) && digits.length < 15;
+    if (lostZeros) digits = digits.padStart(15, "0");
+    if (!/^\d{15}$/.test(digits)) return new Failure("format", { value });
+    if (!isDivisibleBy97(digits)) return new Failure("checksum", { value });
+    return new Failure(lostZeros ? "leadingZero" : "format", { value }, digits);
+  },
+});
+
+const digits: Compiler<"digits"> = (spec) => {
+  const lengths = spec.lengths.join(" / ");
+  const fits = (candidate: string) =>
+    onlyDigits(candidate) && spec.lengths.includes(candidate.length);
+  return {
+    parse(value) {
+      if (fits(value)) return value;
+      const compact = stripSeparators(value);
+      return new Failure("format", { value, lengths }, fits(compact) ? compact : undefined);
+    },
+  };
+};
+
+const language: Compiler<"language"> = () => ({
+  parse(value) {
+    const match = resolveLanguage(value);
+    if (match && "code" in match) return match.code;
+    if (match) return new Failure("ambiguous", { value, candidates: match.ambiguous.join(", ") });
+    return new Failure("invalid", { value });
+  },
+});
+
+const COMPILERS: { [K in RuleSpec["kind"]]: Compiler<K> } = {
+  text,
+  country,
+  email,
+  locale,
+  beEnterpriseNumber,
+  beVatNumber,
+  iban,
+  postalCode,
+  yesNo,
+  configurationTemplate,
+  ice,
+  digits,
+  language,
+};
+
+export function compileRule(spec: RuleSpec, options: RuleOptions): FieldChecker {
+  const compile = COMPILERS[spec.kind] as Compiler<typeof spec.kind>;
+  return compile(spec as never, options);
+}

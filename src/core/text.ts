@@ -1,0 +1,59 @@
+/** A cell as it arrives from Excel or a file: Excel gives numbers and booleans, files give text. */
+export type Cell = string | number | boolean | null | undefined;
+
+/**
+ * The text of a cell, trimmed. Whole numbers are written out in full (no exponent, no ".0"),
+ * because an identifier typed into a number-formatted cell arrives as a number.
+ */
+export function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "string") return cell.trim();
+  if (typeof cell === "number") {
+    if (!Number.isFinite(cell)) return String(cell);
+    return Number.isInteger(cell) ? BigInt(cell).toString() : String(cell);
+  }
+  return cell ? "TRUE" : "FALSE";
+}
+
+export function isBlankCell(cell: Cell): boolean {
+  return cellText(cell) === "";
+}
+
+// Unicode "Cc" plus the line and paragraph separators: invisible characters that break imports.
+const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
+const CONTROL_CHARACTERS_ALL = /[\p{Cc}\u2028\u2029]+/gu;
+
+export function hasControlCharacters(text: string): boolean {
+  return CONTROL_CHARACTERS.test(text);
+}
+
+export function replaceControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS_ALL, " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Text that a spreadsheet or CSV consumer would run as a formula. Such text is data here
+ * (SPEC §3): writers must store it as text, never as a formula.
+ */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}
+
+/**
+ * A comparison key for names typed by people: case, Latin accents, Arabic vowel marks and
+ * tatweel, punctuation and repeated spaces do not matter. Other combining marks stay: in Indic
+ * scripts they are vowels, and dropping them would make different names equal.
+ */
+export function foldForLookup(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, "")
+    .replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627")
+    .toLocaleLowerCase("und")
+    .replace(/[\p{P}\p{S}\s]+/gu, " ")
+    .trim();
+}
+
+export function onlyDigits(text: string): boolean {
+  return /^\d+$/.test(text);
+}
