@@ -1,13 +1,17 @@
 import { describeProblem, fieldHeader, type Problem, type Profile, type UiLang } from "../core";
 
-const LABELS: Record<UiLang, { row: string; column: string; problem: string; fix: string; summary: (rows: number, problems: number, fixes: number) => string }> = {
+type Summary = (rows: number, problems: number, fixes: number) => string;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const LABELS: Record<UiLang, { row: string; column: string; problem: string; fix: string; summary: Summary }> = {
   en: {
     row: "Row",
     column: "Column",
     problem: "Problem",
     fix: "fix",
     summary: (rows, problems, fixes) =>
-      problems === 0 ? `${rows} rows checked, no problems.` : `${rows} rows checked, ${problems} problems (${fixes} with a fix).`,
+      `${plural(rows, "row", "rows")} checked, ` +
+      (problems === 0 ? "no problems." : `${plural(problems, "problem", "problems")} (${fixes} with a fix).`),
   },
   fr: {
     row: "Ligne",
@@ -15,9 +19,8 @@ const LABELS: Record<UiLang, { row: string; column: string; problem: string; fix
     problem: "Problème",
     fix: "correction",
     summary: (rows, problems, fixes) =>
-      problems === 0
-        ? `${rows} lignes vérifiées, aucun problème.`
-        : `${rows} lignes vérifiées, ${problems} problèmes (${fixes} avec une correction).`,
+      `${plural(rows, "ligne vérifiée", "lignes vérifiées")}, ` +
+      (problems === 0 ? "aucun problème." : `${plural(problems, "problème", "problèmes")} (${fixes} avec une correction).`),
   },
   nl: {
     row: "Rij",
@@ -25,9 +28,8 @@ const LABELS: Record<UiLang, { row: string; column: string; problem: string; fix
     problem: "Probleem",
     fix: "correctie",
     summary: (rows, problems, fixes) =>
-      problems === 0
-        ? `${rows} rijen gecontroleerd, geen problemen.`
-        : `${rows} rijen gecontroleerd, ${problems} problemen (${fixes} met een correctie).`,
+      `${plural(rows, "rij", "rijen")} gecontroleerd, ` +
+      (problems === 0 ? "geen problemen." : `${plural(problems, "probleem", "problemen")} (${fixes} met een correctie).`),
   },
 };
 

@@ -54,7 +54,11 @@ export const morocco = defineProfile({
       key: "city",
       required: true,
       headers: { fr: "Ville", nl: "Stad", en: "City" },
-      help: { fr: "La ville.", nl: "De stad.", en: "The city." },
+      help: {
+        fr: "La ville du siège social.",
+        nl: "De stad van de maatschappelijke zetel.",
+        en: "The registered office's city.",
+      },
       rule: { kind: "text" },
     },
     {
