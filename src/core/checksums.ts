@@ -1,22 +1,46 @@
+/**
+ * Below this a double still holds `x * 100 + 99` exactly, so digit loops reduce modulo 97 only
+ * when they get near it, instead of once per digit.
+ */
+export const REDUCE_ABOVE = 1e13;
+
 /** The remainder of a decimal digit string divided by 97, without BigInt (fast, any length). */
 export function mod97(digits: string): number {
   let remainder = 0;
   for (let i = 0; i < digits.length; i++) {
-    remainder = (remainder * 10 + (digits.charCodeAt(i) - 48)) % 97;
+    remainder = remainder * 10 + (digits.charCodeAt(i) - 48);
+    if (remainder >= REDUCE_ABOVE) remainder %= 97;
   }
-  return remainder;
+  return remainder % 97;
 }
 
 /**
- * Belgian enterprise number (KBO/BCE) check: ten digits whose last two equal
- * 97 − (the first eight mod 97). VAT numbers carry the same ten digits.
+ * Belgian enterprise number (KBO/BCE) check, on the ten characters of `text` from `start`:
+ * all digits, and the last two equal 97 − (the first eight mod 97). VAT numbers carry the same
+ * ten digits after "BE". One pass, no allocation: this runs on every row.
  */
-export function isBelgianCheckValid(tenDigits: string): boolean {
-  const expected = 97 - mod97(tenDigits.slice(0, 8));
-  return Number(tenDigits.slice(8)) === expected;
+export function isBelgianCheckValid(text: string, start = 0): boolean {
+  if (text.length !== start + 10) return false;
+  let firstEight = 0;
+  let lastTwo = 0;
+  for (let i = 0; i < 10; i++) {
+    const digit = text.charCodeAt(start + i) - 48;
+    if (digit < 0 || digit > 9) return false;
+    if (i < 8) firstEight = firstEight * 10 + digit;
+    else lastTwo = lastTwo * 10 + digit;
+  }
+  return lastTwo === 97 - (firstEight % 97);
 }
 
-/** Moroccan ICE: fifteen digits whose whole number is divisible by 97. */
+/** All digits and divisible by 97 (Moroccan ICE, RIB): one pass. */
 export function isDivisibleBy97(digits: string): boolean {
-  return mod97(digits) === 0;
+  if (digits.length === 0) return false;
+  let remainder = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const digit = digits.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return false;
+    remainder = remainder * 10 + digit;
+    if (remainder >= REDUCE_ABOVE) remainder %= 97;
+  }
+  return remainder % 97 === 0;
 }

@@ -7,8 +7,10 @@ export function isAssignedCountryCode(code: string): boolean {
   return ASSIGNED.has(code);
 }
 
+const ALIASES = new Map(Object.entries(UNASSIGNED_COUNTRY_ALIASES));
+
 export function unassignedAlias(code: string): string | undefined {
-  return UNASSIGNED_COUNTRY_ALIASES[code];
+  return ALIASES.get(code);
 }
 
 /**

@@ -6,8 +6,13 @@ const LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}-]{0,61}[\p{L}\p{N}\p{M}])?$/u;
 // A top-level domain is letters (any script, two or more) or an ASCII punycode label.
 const TOP_LEVEL = /^(?:\p{L}[\p{L}\p{M}]+|xn--[a-z0-9-]+)$/iu;
 
+// A strict ASCII subset of the rule below, checked first because nearly every address fits it.
+const COMMON_ASCII =
+  /^[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
 export function isValidEmail(text: string): boolean {
   if (text.length > 254) return false;
+  if (COMMON_ASCII.test(text) && text.indexOf("@") <= 64) return true;
   const at = text.lastIndexOf("@");
   if (at <= 0 || at !== text.indexOf("@")) return false;
   const local = text.slice(0, at);

@@ -32,12 +32,14 @@ export const languageNameIndex = new LazyIndex(() => {
 });
 
 /** A language written as an abbreviation, an ISO code or a name in any language → code. */
+// Abbreviations first, then ISO codes: a Map, so that "constructor" is no language.
+const SHORT_FORMS = new Map<string, { code: string }>([
+  ...LANGUAGE_CODES.map((code): [string, { code: string }] => [code, { code }]),
+  ...Object.entries(FRENCH_LANGUAGE_ABBREVIATIONS).map(([short, code]): [string, { code: string }] => [short, { code }]),
+]);
+
 export function resolveLanguage(text: string): NameMatch {
-  const lower = text.toLowerCase();
-  const abbreviation = FRENCH_LANGUAGE_ABBREVIATIONS[lower];
-  if (abbreviation) return { code: abbreviation };
-  if (lower.length === 2 && CODES.has(lower)) return { code: lower };
-  return languageNameIndex.get().lookup(text);
+  return SHORT_FORMS.get(text.toLowerCase()) ?? languageNameIndex.get().lookup(text);
 }
 
 export function languageName(code: string, lang: string): string {

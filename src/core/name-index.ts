@@ -20,6 +20,8 @@ export type NameMatch = { code: string } | { ambiguous: string[] } | undefined;
 export class NameIndex {
   private readonly names = new Map<string, Set<string>>();
   private readonly shortForms = new Map<string, Set<string>>();
+  /** Typed text → match: sheets repeat the same few names, and folding is the costly part. */
+  private readonly memo = new Map<string, NameMatch>();
 
   add(name: string, code: string): void {
     const key = foldForLookup(name);
@@ -35,14 +37,20 @@ export class NameIndex {
   }
 
   lookup(text: string): NameMatch {
+    if (this.memo.has(text)) return this.memo.get(text);
     const key = foldForLookup(text);
-    return toMatch(this.names.get(key)) ?? toMatch(this.shortForms.get(key));
+    const match = toMatch(this.names.get(key)) ?? toMatch(this.shortForms.get(key));
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(text, match);
+    return match;
   }
 
   get size(): number {
     return this.names.size;
   }
 }
+
+const MEMO_LIMIT = 50_000;
 
 function addTo(map: Map<string, Set<string>>, key: string, code: string): void {
   const codes = map.get(key);

@@ -110,10 +110,16 @@ const locale: Compiler<"locale"> = (spec) => {
  * enterprise number and the VAT number (SPEC: "passing the same check").
  */
 function judgeBelgianDigits(digits: string): Failure | undefined {
-  if (!/^\d{10}$/.test(digits)) return new Failure("format");
+  if (digits.length !== 10 || !onlyDigits(digits)) return new Failure("format");
   if (digits[0] !== "0" && digits[0] !== "1") return new Failure("prefix");
   if (!isBelgianCheckValid(digits)) return new Failure("checksum");
   return undefined;
+}
+
+/** The valid case in one pass: ten digits from `start`, first 0 or 1, check holds. */
+function isValidBelgianNumber(text: string, start: number): boolean {
+  const first = text.charCodeAt(start);
+  return (first === 48 || first === 49) && isBelgianCheckValid(text, start);
 }
 
 /** Digits from what was typed: separators and a BE prefix go; a lost leading zero returns. */
@@ -124,7 +130,8 @@ function belgianDigits(value: string): string {
 
 const beEnterpriseNumber: Compiler<"beEnterpriseNumber"> = () => ({
   parse(value, cell) {
-    if (/^\d{10}$/.test(value)) return judgeBelgianDigits(value) ?? value;
+    if (isValidBelgianNumber(value, 0)) return value;
+    if (value.length === 10 && onlyDigits(value)) return judgeBelgianDigits(value) as Failure;
     const digits = belgianDigits(value);
     const verdict = judgeBelgianDigits(digits);
     const reason = numeric(cell) && digits.length === 10 ? "leadingZero" : "format";
@@ -135,6 +142,7 @@ const beEnterpriseNumber: Compiler<"beEnterpriseNumber"> = () => ({
 
 const beVatNumber: Compiler<"beVatNumber"> = (spec) => ({
   parse(value, cell) {
+    if (value.startsWith("BE") && isValidBelgianNumber(value, 2)) return value;
     const digits = belgianDigits(value);
     const verdict = judgeBelgianDigits(digits);
     const canonical = `BE${digits}`;
@@ -221,7 +229,9 @@ const configurationTemplate: Compiler<"configurationTemplate"> = (_spec, options
 
 const ice: Compiler<"ice"> = () => ({
   parse(value, cell) {
-    if (/^\d{15}$/.test(value)) return isDivisibleBy97(value) ? value : new Failure("checksum");
+    if (value.length === 15 && onlyDigits(value)) {
+      return isDivisibleBy97(value) ? value : new Failure("checksum");
+    }
     let digits = stripSeparators(value);
     const lostZeros = numeric(cell) && onlyDigits(digits) && digits.length < 15;
     if (lostZeros) digits = digits.padStart(15, "0");
@@ -269,7 +279,31 @@ const COMPILERS: { [K in RuleSpec["kind"]]: Compiler<K> } = {
   language,
 };
 
+/**
+ * Rules whose verdict depends on the text alone and whose columns hold few distinct values
+ * (countries, locales, languages, yes/no, template names): their verdicts are remembered.
+ */
+const REPETITIVE_KINDS = new Set<RuleSpec["kind"]>(["country", "locale", "language", "yesNo", "configurationTemplate"]);
+const MEMO_LIMIT = 10_000;
+
 export function compileRule(spec: RuleSpec, options: RuleOptions): FieldChecker {
   const compile = COMPILERS[spec.kind] as Compiler<typeof spec.kind>;
-  return compile(spec as never, options);
+  const checker = compile(spec as never, options);
+  return REPETITIVE_KINDS.has(spec.kind) ? remembering(checker) : checker;
+}
+
+function remembering(checker: FieldChecker): FieldChecker {
+  const verdicts = new Map<string, Normalized | Failure>();
+  return {
+    parse(value, cell) {
+      let verdict = verdicts.get(value);
+      if (verdict === undefined) {
+        verdict = checker.parse(value, cell);
+        if (verdicts.size >= MEMO_LIMIT) verdicts.clear();
+        verdicts.set(value, verdict);
+      }
+      return verdict;
+    },
+    relate: checker.relate,
+  };
 }

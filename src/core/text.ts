@@ -20,11 +20,14 @@ export function isBlankCell(cell: Cell): boolean {
 }
 
 // Unicode "Cc" plus the line and paragraph separators: invisible characters that break imports.
-const CONTROL_CHARACTERS = /[\p{Cc}\u2028\u2029]/u;
 const CONTROL_CHARACTERS_ALL = /[\p{Cc}\u2028\u2029]+/gu;
 
 export function hasControlCharacters(text: string): boolean {
-  return CONTROL_CHARACTERS.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+  }
+  return false;
 }
 
 export function replaceControlCharacters(text: string): string {
@@ -55,5 +58,10 @@ export function foldForLookup(text: string): string {
 }
 
 export function onlyDigits(text: string): boolean {
-  return /^\d+$/.test(text);
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }

@@ -1,6 +1,6 @@
 import { findColumns, type ColumnMapping } from "./headers";
 import type { Profile } from "./profile";
-import { compileRule, Failure, type FieldChecker, type Normalized, type Params, type RuleOptions, type RowValues } from "./rules";
+import { compileRule, Failure, type FieldChecker, type Normalized, type Params, type RowValues, type RuleOptions } from "./rules";
 import { type Cell, cellText } from "./text";
 
 /** One problem with one cell: SPEC §4's stable code, and the fix when exactly one is certain. */
@@ -13,6 +13,9 @@ export interface Problem {
   params?: Params;
   fix: string | null;
 }
+
+/** Shared by every row without problems (most rows): never mutated, replaced on first problem. */
+const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
 
 export interface RowResult {
   row: number;
@@ -42,21 +45,12 @@ export interface ValidateOptions extends Partial<RuleOptions> {
 }
 
 /**
- * What cross-field rules see of a row: valid values, and for invalid cells with a certain fix
- * the fixed value, so a postal code is judged against "belgique" as BE.
+ * The rules of a profile, compiled once for a set of options, ready to judge many rows.
+ * While it judges a row it is also that row's view for cross-field rules: they see valid
+ * values and, for invalid cells with a certain fix, the fixed value (a postal code is judged
+ * against "belgique" as BE).
  */
-class RowView implements RowValues {
-  values: (Normalized | undefined)[] = [];
-  fixed: (Normalized | undefined)[] = [];
-  constructor(private readonly positions: ReadonlyMap<string, number>) {}
-  value(key: string): Normalized | undefined {
-    const position = this.positions.get(key);
-    return position === undefined ? undefined : (this.values[position] ?? this.fixed[position]);
-  }
-}
-
-/** The rules of a profile, compiled once for a set of options, ready to judge many rows. */
-export class Validator {
+export class Validator implements RowValues {
   private readonly checkers: FieldChecker[];
   private readonly judged: boolean[];
   private readonly positions: Map<string, number>;
@@ -71,46 +65,73 @@ export class Validator {
     this.positions = new Map(profile.fields.map((field, i) => [field.key, i]));
   }
 
+  // Scratch state reused from row to row: judging 100,000 rows should not feed the GC.
+  private readonly texts: string[] = [];
+  private readonly failures: (Failure | undefined)[] = [];
+  private readonly fixed: (Normalized | undefined)[] = [];
+  private current: (Normalized | undefined)[] = [];
+
+  value(key: string): Normalized | undefined {
+    const position = this.positions.get(key);
+    return position === undefined ? undefined : (this.current[position] ?? this.fixed[position]);
+  }
+
   /** Judges one row on its own (no duplicate check); undefined for an all-empty row. */
   validateRow(input: RowInput): RowResult | undefined {
     const { fields } = this.profile;
-    const texts = fields.map((_, i) => (this.judged[i] ? cellText(input.cells[i]) : ""));
-    if (texts.every((text) => text === "")) return undefined;
-    const view = new RowView(this.positions);
-    const failures: (Failure | undefined)[] = [];
-    for (let i = 0; i < fields.length; i++) {
+    const count = fields.length;
+    const { texts, failures, fixed, judged, checkers } = this;
+    let empty = true;
+    for (let i = 0; i < count; i++) {
+      texts[i] = judged[i] ? cellText(input.cells[i]) : "";
+      if (texts[i] !== "") empty = false;
+    }
+    if (empty) return undefined;
+    const values: (Normalized | undefined)[] = new Array(count).fill(undefined);
+    let failed = false;
+    for (let i = 0; i < count; i++) {
+      failures[i] = undefined;
+      fixed[i] = undefined;
       const text = texts[i] as string;
       if (text === "") {
-        if (this.judged[i] && fields[i]!.required) failures[i] = new Failure("required");
+        if (judged[i] && fields[i]!.required) {
+          failures[i] = new Failure("required");
+          failed = true;
+        }
         continue;
       }
-      const outcome = (this.checkers[i] as FieldChecker).parse(text, input.cells[i]);
+      const outcome = checkers[i]!.parse(text, input.cells[i]);
       if (outcome instanceof Failure) {
-        const fixed = this.fixedValue(i, outcome);
-        failures[i] = fixed === undefined ? withoutFix(outcome) : outcome;
-        view.fixed[i] = fixed;
-      } else view.values[i] = outcome;
+        const fixedValue = this.fixedValue(i, outcome);
+        failures[i] = fixedValue === undefined ? withoutFix(outcome) : outcome;
+        fixed[i] = fixedValue;
+        failed = true;
+      } else values[i] = outcome;
     }
-    for (let i = 0; i < fields.length; i++) {
-      const relate = this.checkers[i]!.relate;
-      const value = view.values[i];
+    this.current = values;
+    for (let i = 0; i < count; i++) {
+      const relate = checkers[i]!.relate;
+      const value = values[i];
       if (!relate || value === undefined) continue;
-      const failure = relate(value, view, input.cells[i]);
+      const failure = relate(value, this, input.cells[i]);
       if (failure) {
         failures[i] = failure;
-        view.values[i] = undefined;
+        values[i] = undefined;
+        failed = true;
       }
     }
+    const existing = this.options.existing;
+    if (!failed && !existing) return { row: input.row, values, problems: NO_PROBLEMS };
     const problems: Problem[] = [];
-    for (let i = 0; i < fields.length; i++) {
+    for (let i = 0; i < count; i++) {
       const failure = failures[i];
       const key = fields[i]!.key;
       if (failure) problems.push(problemOf(input.row, key, failure.reason, failure.params, failure.fix));
-      else if (view.values[i] !== undefined && this.options.existing?.get(key)?.has(String(view.values[i]))) {
+      else if (existing && values[i] !== undefined && existing.get(key)?.has(String(values[i]))) {
         problems.push(problemOf(input.row, key, "exists"));
       }
     }
-    return { row: input.row, values: view.values, problems };
+    return { row: input.row, values, problems };
   }
 
   /** Judges rows, then marks values that several rows share (SPEC §3 duplicates). */
@@ -137,18 +158,21 @@ export class Validator {
   private markDuplicates(rows: RowResult[]): void {
     this.profile.fields.forEach((field, i) => {
       if (!field.unique) return;
-      const seen = new Map<string, RowResult[]>();
-      for (const row of rows) {
+      // value → index of the first row holding it; groups exist only for shared values.
+      const first = new Map<string, number>();
+      const groups = new Map<number, number[]>();
+      rows.forEach((row, index) => {
         const key = identityOf(row, i, field.key);
-        if (key === undefined) continue;
-        const same = seen.get(key);
-        if (same) same.push(row);
-        else seen.set(key, [row]);
-      }
-      for (const same of seen.values()) {
-        if (same.length < 2) continue;
-        for (const row of same) {
-          const others = same.filter((other) => other !== row).map((other) => other.row);
+        if (key === undefined) return;
+        const earlier = first.get(key);
+        if (earlier === undefined) first.set(key, index);
+        else groups.set(earlier, [...(groups.get(earlier) ?? [earlier]), index]);
+      });
+      for (const group of groups.values()) {
+        for (const index of group) {
+          const row = rows[index] as RowResult;
+          const others = group.filter((other) => other !== index).map((other) => rows[other]!.row);
+          if (row.problems === NO_PROBLEMS) row.problems = [];
           row.problems.push(problemOf(row.row, field.key, "duplicate", { rows: others.join(", ") }));
         }
       }
