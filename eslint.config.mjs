@@ -1,6 +1,7 @@
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 import tsPlugin from "@typescript-eslint/eslint-plugin";
+import prettier from "eslint-plugin-prettier";
 
 // The plugin's recommended block lists .ts but not .tsx; the same rules apply to both here,
 // and the Office.js rules are errors, not warnings: a sync in a loop is a bug in this product.
@@ -19,7 +20,7 @@ export default [
   ...officeAddins.configs.recommended,
   {
     files: ["**/*.{ts,tsx}"],
-    plugins: { "office-addins": officeAddins, "@typescript-eslint": tsPlugin },
+    plugins: { "office-addins": officeAddins, "@typescript-eslint": tsPlugin, prettier },
     languageOptions: {
       parser: tsParser,
       ecmaVersion: 2022,
@@ -28,6 +29,7 @@ export default [
     },
     rules: {
       ...officeRules,
+      "prettier/prettier": ["error", { endOfLine: "auto" }],
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
       // TypeScript already resolves names; this core rule does not know about types or JSX globals.
       "no-undef": "off",

@@ -13,11 +13,15 @@ export function random(seed: number): () => number {
   };
 }
 
-const digits = (next: () => number, n: number) => Array.from({ length: n }, () => Math.floor(next() * 10)).join("");
-const pick = <T>(next: () => number, items: readonly T[]) => items[Math.floor(next() * items.length)] as T;
+const digits = (next: () => number, n: number) =>
+  Array.from({ length: n }, () => Math.floor(next() * 10)).join("");
+const pick = <T>(next: () => number, items: readonly T[]) =>
+  items[Math.floor(next() * items.length)] as T;
 
 function belgianNumber(next: () => number, serial: number): string {
-  const firstEight = `0${String(serial).padStart(7, "0")}`.slice(0, 8).replace(/^./, next() < 0.8 ? "0" : "1");
+  const firstEight = `0${String(serial).padStart(7, "0")}`
+    .slice(0, 8)
+    .replace(/^./, next() < 0.8 ? "0" : "1");
   return firstEight + String(97 - bigMod97(firstEight)).padStart(2, "0");
 }
 
@@ -46,12 +50,19 @@ function moroccanIban(next: () => number): string {
 
 /** What goes wrong in the rows that are wrong: the mistakes users make most. */
 const BE_MISTAKES: ((row: Record<string, Cell>) => void)[] = [
-  (row) => (row.enterpriseNumber = String(row.enterpriseNumber).replace(/^(\d{4})(\d{3})(\d{3})$/, "$1.$2.$3")),
+  (row) =>
+    (row.enterpriseNumber = String(row.enterpriseNumber).replace(
+      /^(\d{4})(\d{3})(\d{3})$/,
+      "$1.$2.$3"
+    )),
   (row) => (row.vatNumber = `BE ${String(row.enterpriseNumber)}`),
   (row) => (row.contactLocale = "FR_be"),
   (row) => (row.country = "belgique"),
   (row) => (row.contactEmail = "jan@acme"),
-  (row) => (row.iban = String(row.iban).replace(/(.{4})/g, "$1 ").toLowerCase()),
+  (row) =>
+    (row.iban = String(row.iban)
+      .replace(/(.{4})/g, "$1 ")
+      .toLowerCase()),
   (row) => (row.postalCode = "999"),
   (row) => (row.mandate = "peut-être"),
 ];
@@ -66,7 +77,12 @@ const MA_MISTAKES: ((row: Record<string, Cell>) => void)[] = [
 ];
 
 /** Rows in profile field order; about one in ten has a mistake. */
-export function generateRows(profile: ProfileId, count: number, fieldOrder: readonly string[], seed = 42): Cell[][] {
+export function generateRows(
+  profile: ProfileId,
+  count: number,
+  fieldOrder: readonly string[],
+  seed = 42
+): Cell[][] {
   const next = random(seed);
   const rows: Cell[][] = [];
   for (let i = 0; i < count; i++) {

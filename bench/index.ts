@@ -2,7 +2,13 @@
  * `npm run bench`: one JSON object per line, {"name", "value", "unit"}. Figures are measured
  * in this run only; ratios compare runs made side by side on the same rows.
  */
-import { countryNameIndex, getProfile, languageNameIndex, Validator, type ProfileId } from "../src/core";
+import {
+  countryNameIndex,
+  getProfile,
+  languageNameIndex,
+  Validator,
+  type ProfileId,
+} from "../src/core";
 import { baselineValidate } from "./baseline";
 import { generateRows } from "./generate-rows";
 
@@ -34,7 +40,8 @@ function benchValidation(id: ProfileId): void {
   const profile = getProfile(id);
   const keys = profile.fields.map((field) => field.key);
   const validator = new Validator(profile);
-  const inputs = (rows: ReturnType<typeof generateRows>) => rows.map((cells, i) => ({ row: i + 2, cells }));
+  const inputs = (rows: ReturnType<typeof generateRows>) =>
+    rows.map((cells, i) => ({ row: i + 2, cells }));
   validator.validateRows(inputs(generateRows(id, 5_000, keys, 7))); // warm-up: JIT and lazy indexes
   for (const count of [10_000, 100_000]) {
     const rows = generateRows(id, count, keys);

@@ -17,11 +17,18 @@ export async function readSheet(file: string): Promise<Sheet> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UnusableInput(
-      code === "ENOENT" ? `no such file: ${file}` : code === "EISDIR" ? `${file} is a folder, not a file` : `cannot read ${file} (${code ?? "error"})`
+      code === "ENOENT"
+        ? `no such file: ${file}`
+        : code === "EISDIR"
+          ? `${file} is a folder, not a file`
+          : `cannot read ${file} (${code ?? "error"})`
     );
   }
   const extension = extname(file).toLowerCase();
-  if (extension === ".xls") throw new UnusableInput(`${file}: the old .xls format is not supported; save it as .xlsx or .csv`);
+  if (extension === ".xls")
+    throw new UnusableInput(
+      `${file}: the old .xls format is not supported; save it as .xlsx or .csv`
+    );
   const isZip = bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
   if (extension === ".xlsx" || isZip) return readXlsx(file, bytes);
   return readCsv(file, bytes);
@@ -50,11 +57,13 @@ async function readXlsx(file: string, bytes: Buffer): Promise<Sheet> {
 /** exceljs cell values (rich text, hyperlinks, formulas, dates) → the cell a user sees. */
 function toCell(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ("richText" in value) return value.richText.map((run) => run.text).join("");
   if ("hyperlink" in value) return toCell(value.text as ExcelJS.CellValue);
-  if ("formula" in value || "sharedFormula" in value) return toCell(value.result as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value)
+    return toCell(value.result as ExcelJS.CellValue);
   if ("error" in value) return String(value.error);
   return undefined;
 }
@@ -78,9 +87,12 @@ function readCsv(file: string, bytes: Buffer): Sheet {
 
 /** UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252 (Excel's "CSV" on Windows). */
 function decodeText(bytes: Buffer): string | undefined {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString("utf8");
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return bytes.subarray(3).toString("utf8");
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder("utf-16be").decode(bytes.subarray(2));
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -90,7 +102,11 @@ function decodeText(bytes: Buffer): string | undefined {
 
 /** The separator that splits the first lines most often, outside quotes: ";" or ",". */
 export function detectDelimiter(text: string): string {
-  const counts = new Map([[";", 0], [",", 0], ["\t", 0]]);
+  const counts = new Map([
+    [";", 0],
+    [",", 0],
+    ["\t", 0],
+  ]);
   let quoted = false;
   let lines = 0;
   for (const char of text) {
@@ -98,5 +114,7 @@ export function detectDelimiter(text: string): string {
     else if (!quoted && char === "\n" && ++lines >= 20) break;
     else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => b[1] - a[1])[0]![1] > 0 ? [...counts].sort((a, b) => b[1] - a[1])[0]![0] : ",";
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![1] > 0
+    ? [...counts].sort((a, b) => b[1] - a[1])[0]![0]
+    : ",";
 }

@@ -1,12 +1,23 @@
 import { parseArgs } from "node:util";
-import { describeProblem, getProfile, isProfileId, UI_LANGUAGES, validateSheet, type UiLang } from "../core";
+import {
+  describeProblem,
+  getProfile,
+  isProfileId,
+  UI_LANGUAGES,
+  validateSheet,
+  type UiLang,
+} from "../core";
 import { formatTable } from "./format-table";
 import { readSheet, UnusableInput } from "./read-sheet";
 
 const USAGE = "usage: npm run --silent validate -- --profile be|ma [--json] [--lang fr|nl|en] FILE";
 
 /** Exit codes: 0 no problems, 1 problems found, 2 the input cannot be used. */
-export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function main(
+  argv: string[],
+  out: (text: string) => void,
+  err: (text: string) => void
+): Promise<number> {
   let options;
   try {
     options = parseArgs({
@@ -44,7 +55,9 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     throw error;
   }
   if (!validation) {
-    err(`validate: ${file}: no header row found (expected column names such as “${profile.fields[0]!.headers[lang]}”)`);
+    err(
+      `validate: ${file}: no header row found (expected column names such as “${profile.fields[0]!.headers[lang]}”)`
+    );
     return 2;
   }
   const { rows, problems } = validation;
@@ -74,7 +87,10 @@ function isUiLang(lang: string): lang is UiLang {
 
 /** The terminal's language when it is one of ours, else English. */
 function defaultLanguage(): UiLang {
-  const prefix = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "").slice(0, 2);
+  const prefix = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "").slice(
+    0,
+    2
+  );
   return isUiLang(prefix) ? prefix : "en";
 }
 

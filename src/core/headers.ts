@@ -89,7 +89,9 @@ export function findColumns(
     headerRow: row,
     columns,
     headerLang: detectHeaderLanguage(profile, rows[row] ?? []),
-    missingRequired: profile.fields.filter((f, i) => f.required && columns[i] === undefined).map((f) => f.key),
+    missingRequired: profile.fields
+      .filter((f, i) => f.required && columns[i] === undefined)
+      .map((f) => f.key),
   };
 }
 

@@ -66,7 +66,11 @@ function isValidBban(compact: string): boolean {
     const source = countrySpecs[country];
     spec =
       source?.chars && source.bban_regexp
-        ? { chars: source.chars, bban: new RegExp(source.bban_regexp), nationalCheck: source.bban_validation_func }
+        ? {
+            chars: source.chars,
+            bban: new RegExp(source.bban_regexp),
+            nationalCheck: source.bban_validation_func,
+          }
         : null;
     compiledSpecs.set(country, spec);
   }

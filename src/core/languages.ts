@@ -35,7 +35,9 @@ export const languageNameIndex = new LazyIndex(() => {
 // Abbreviations first, then ISO codes: a Map, so that "constructor" is no language.
 const SHORT_FORMS = new Map<string, { code: string }>([
   ...LANGUAGE_CODES.map((code): [string, { code: string }] => [code, { code }]),
-  ...Object.entries(FRENCH_LANGUAGE_ABBREVIATIONS).map(([short, code]): [string, { code: string }] => [short, { code }]),
+  ...Object.entries(FRENCH_LANGUAGE_ABBREVIATIONS).map(
+    ([short, code]): [string, { code: string }] => [short, { code }]
+  ),
 ]);
 
 export function resolveLanguage(text: string): NameMatch {

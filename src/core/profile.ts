@@ -32,7 +32,11 @@ export const ruleSpecSchema = z.discriminatedUnion("kind", [
 ]);
 export type RuleSpec = z.infer<typeof ruleSpecSchema>;
 
-const byLanguage = z.object({ fr: z.string().min(1), nl: z.string().min(1), en: z.string().min(1) });
+const byLanguage = z.object({
+  fr: z.string().min(1),
+  nl: z.string().min(1),
+  en: z.string().min(1),
+});
 
 export const fieldSchema = z.object({
   key: z.string().regex(/^[a-z][A-Za-z]+$/),
@@ -62,7 +66,8 @@ export const profileSchema = z
   .superRefine((profile, ctx) => {
     const keys = profile.fields.map((field) => field.key);
     keys.forEach((key, i) => {
-      if (keys.indexOf(key) !== i) ctx.addIssue({ code: "custom", message: `duplicate key ${key}` });
+      if (keys.indexOf(key) !== i)
+        ctx.addIssue({ code: "custom", message: `duplicate key ${key}` });
     });
     for (const field of profile.fields) {
       for (const lang of profile.headerLanguages) {

@@ -283,7 +283,13 @@ const COMPILERS: { [K in RuleSpec["kind"]]: Compiler<K> } = {
  * Rules whose verdict depends on the text alone and whose columns hold few distinct values
  * (countries, locales, languages, yes/no, template names): their verdicts are remembered.
  */
-const REPETITIVE_KINDS = new Set<RuleSpec["kind"]>(["country", "locale", "language", "yesNo", "configurationTemplate"]);
+const REPETITIVE_KINDS = new Set<RuleSpec["kind"]>([
+  "country",
+  "locale",
+  "language",
+  "yesNo",
+  "configurationTemplate",
+]);
 const MEMO_LIMIT = 10_000;
 
 export function compileRule(spec: RuleSpec, options: RuleOptions): FieldChecker {

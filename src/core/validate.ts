@@ -1,6 +1,14 @@
 import { findColumns, type ColumnMapping } from "./headers";
 import type { Profile } from "./profile";
-import { compileRule, Failure, type FieldChecker, type Normalized, type Params, type RowValues, type RuleOptions } from "./rules";
+import {
+  compileRule,
+  Failure,
+  type FieldChecker,
+  type Normalized,
+  type Params,
+  type RowValues,
+  type RuleOptions,
+} from "./rules";
 import { type Cell, cellText } from "./text";
 
 /** One problem with one cell: SPEC §4's stable code, and the fix when exactly one is certain. */
@@ -59,7 +67,10 @@ export class Validator implements RowValues {
     readonly profile: Profile,
     private readonly options: ValidateOptions = {}
   ) {
-    const ruleOptions: RuleOptions = { headerLang: options.headerLang ?? "fr", templates: options.templates };
+    const ruleOptions: RuleOptions = {
+      headerLang: options.headerLang ?? "fr",
+      templates: options.templates,
+    };
     this.checkers = profile.fields.map((field) => compileRule(field.rule, ruleOptions));
     this.judged = profile.fields.map((field) => !options.absentFields?.has(field.key));
     this.positions = new Map(profile.fields.map((field, i) => [field.key, i]));
@@ -126,7 +137,8 @@ export class Validator implements RowValues {
     for (let i = 0; i < count; i++) {
       const failure = failures[i];
       const key = fields[i]!.key;
-      if (failure) problems.push(problemOf(input.row, key, failure.reason, failure.params, failure.fix));
+      if (failure)
+        problems.push(problemOf(input.row, key, failure.reason, failure.params, failure.fix));
       else if (existing && values[i] !== undefined && existing.get(key)?.has(String(values[i]))) {
         problems.push(problemOf(input.row, key, "exists"));
       }
@@ -173,7 +185,9 @@ export class Validator implements RowValues {
           const row = rows[index] as RowResult;
           const others = group.filter((other) => other !== index).map((other) => rows[other]!.row);
           if (row.problems === NO_PROBLEMS) row.problems = [];
-          row.problems.push(problemOf(row.row, field.key, "duplicate", { rows: others.join(", ") }));
+          row.problems.push(
+            problemOf(row.row, field.key, "duplicate", { rows: others.join(", ") })
+          );
         }
       }
     });
@@ -192,7 +206,13 @@ function withoutFix(failure: Failure): Failure {
   return failure.fix === undefined ? failure : new Failure(failure.reason, failure.params);
 }
 
-function problemOf(row: number, field: string, reason: string, params?: Params, fix?: string): Problem {
+function problemOf(
+  row: number,
+  field: string,
+  reason: string,
+  params?: Params,
+  fix?: string
+): Problem {
   const problem: Problem = { row, field, code: `${field}.${reason}`, fix: fix ?? null };
   if (params) problem.params = params;
   return problem;
@@ -213,12 +233,21 @@ export function validateSheet(
 ): SheetValidation | undefined {
   const mapping = findColumns(profile, sheet);
   if (!mapping) return undefined;
-  const absentFields = new Set(profile.fields.filter((_, i) => mapping.columns[i] === undefined).map((f) => f.key));
-  const validator = new Validator(profile, { ...options, headerLang: mapping.headerLang, absentFields });
+  const absentFields = new Set(
+    profile.fields.filter((_, i) => mapping.columns[i] === undefined).map((f) => f.key)
+  );
+  const validator = new Validator(profile, {
+    ...options,
+    headerLang: mapping.headerLang,
+    absentFields,
+  });
   const inputs = function* (): Generator<RowInput> {
     for (let r = mapping.headerRow + 1; r < sheet.length; r++) {
       const cells = sheet[r] ?? [];
-      yield { row: r + 1, cells: mapping.columns.map((c) => (c === undefined ? undefined : cells[c])) };
+      yield {
+        row: r + 1,
+        cells: mapping.columns.map((c) => (c === undefined ? undefined : cells[c])),
+      };
     }
   };
   const result = validator.validateRows(inputs());

@@ -15,7 +15,11 @@ const ma = getProfile("ma");
 async function run(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, (t) => out.push(t), (t) => err.push(t));
+  const code = await main(
+    args,
+    (t) => out.push(t),
+    (t) => err.push(t)
+  );
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };
 }
 
@@ -25,22 +29,47 @@ function file(name: string, content: string | Buffer): string {
   return path;
 }
 
-const csvCell = (value: unknown) => (/[",;\n]/.test(String(value ?? "")) ? `"${String(value).replace(/"/g, '""')}"` : String(value ?? ""));
-const csv = (rows: unknown[][], sep = ",") => rows.map((row) => row.map(csvCell).join(sep)).join("\r\n") + "\r\n";
+const csvCell = (value: unknown) =>
+  /[",;\n]/.test(String(value ?? ""))
+    ? `"${String(value).replace(/"/g, '""')}"`
+    : String(value ?? "");
+const csv = (rows: unknown[][], sep = ",") =>
+  rows.map((row) => row.map(csvCell).join(sep)).join("\r\n") + "\r\n";
 const beHeaders = be.fields.map((f) => f.headers.fr);
-const beRow = (changes: Record<string, unknown> = {}) => be.fields.map((f) => ({ ...VALID.be, ...changes })[f.key]);
+const beRow = (changes: Record<string, unknown> = {}) =>
+  be.fields.map((f) => ({ ...VALID.be, ...changes })[f.key]);
 
 describe("validate CLI: JSON output", () => {
   it("prints exactly one JSON object with sheet row numbers, codes, messages and fixes; exit 1", async () => {
-    const path = file("be.csv", csv([beHeaders, beRow(), beRow({ vatNumber: "BE 0123 456 749", enterpriseNumber: "" }), beRow({ enterpriseNumber: "0123456748", vatNumber: "" })]));
+    const path = file(
+      "be.csv",
+      csv([
+        beHeaders,
+        beRow(),
+        beRow({ vatNumber: "BE 0123 456 749", enterpriseNumber: "" }),
+        beRow({ enterpriseNumber: "0123456748", vatNumber: "" }),
+      ])
+    );
     const { code, stdout } = await run("--profile", "be", "--json", "--lang", "en", path);
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toEqual({
       profile: "be",
       rows: 3,
       problems: [
-        { row: 3, field: "vatNumber", code: "vatNumber.format", message: expect.stringContaining("BE and 10 digits"), fix: "BE0123456749" },
-        { row: 4, field: "enterpriseNumber", code: "enterpriseNumber.checksum", message: expect.stringContaining("does not exist"), fix: null },
+        {
+          row: 3,
+          field: "vatNumber",
+          code: "vatNumber.format",
+          message: expect.stringContaining("BE and 10 digits"),
+          fix: "BE0123456749",
+        },
+        {
+          row: 4,
+          field: "enterpriseNumber",
+          code: "enterpriseNumber.checksum",
+          message: expect.stringContaining("does not exist"),
+          fix: null,
+        },
       ],
     });
   });
@@ -54,7 +83,11 @@ describe("validate CLI: JSON output", () => {
     const path = file("lang.csv", csv([beHeaders, beRow({ country: "belgique" })]));
     const fr = JSON.parse((await run("--profile", "be", "--json", "--lang", "fr", path)).stdout);
     const nl = JSON.parse((await run("--profile", "be", "--json", "--lang", "nl", path)).stdout);
-    expect(fr.problems[0]).toMatchObject({ code: "country.name", fix: "BE", message: "Indiquez le code pays à deux lettres, pas le nom." });
+    expect(fr.problems[0]).toMatchObject({
+      code: "country.name",
+      fix: "BE",
+      message: "Indiquez le code pays à deux lettres, pas le nom.",
+    });
     expect(nl.problems[0].message).toBe("Schrijf de landcode van twee letters, niet de naam.");
   });
 });
@@ -79,7 +112,14 @@ describe("validate CLI: CSV input", () => {
   });
   it("finds translated headers in any order; a missing optional column is fine, a missing required one is one problem", async () => {
     const keep = ma.fields.filter((f) => f.key !== "iban" && f.key !== "city").reverse();
-    const path = file("ma.csv", csv([keep.map((f) => `${f.headers.en}${f.required ? "*" : ""}`), keep.map((f) => VALID.ma[f.key]), keep.map((f) => VALID.ma[f.key])]));
+    const path = file(
+      "ma.csv",
+      csv([
+        keep.map((f) => `${f.headers.en}${f.required ? "*" : ""}`),
+        keep.map((f) => VALID.ma[f.key]),
+        keep.map((f) => VALID.ma[f.key]),
+      ])
+    );
     const { code, stdout } = await run("--profile", "ma", "--json", path);
     const result = JSON.parse(stdout);
     expect(result.rows).toBe(2);
@@ -105,7 +145,10 @@ describe("validate CLI: xlsx input", () => {
     sheet.addRow(beHeaders);
     const row = beRow({ enterpriseNumber: 403019261 }) as ExcelJS.CellValue[];
     const emailColumn = be.fields.findIndex((f) => f.key === "contactEmail");
-    row[emailColumn] = { text: "marie.dupont@dupont.be", hyperlink: "mailto:marie.dupont@dupont.be" };
+    row[emailColumn] = {
+      text: "marie.dupont@dupont.be",
+      hyperlink: "mailto:marie.dupont@dupont.be",
+    };
     row[0] = { richText: [{ text: "Boulangerie " }, { text: "Dupont", font: { bold: true } }] };
     row[be.fields.findIndex((f) => f.key === "houseNumber")] = { formula: "6*2", result: 12 };
     sheet.addRow(row);
@@ -115,7 +158,15 @@ describe("validate CLI: xlsx input", () => {
     expect(JSON.parse(stdout)).toEqual({
       profile: "be",
       rows: 1,
-      problems: [{ row: 3, field: "enterpriseNumber", code: "enterpriseNumber.leadingZero", message: expect.any(String), fix: "0403019261" }],
+      problems: [
+        {
+          row: 3,
+          field: "enterpriseNumber",
+          code: "enterpriseNumber.leadingZero",
+          message: expect.any(String),
+          fix: "0403019261",
+        },
+      ],
     });
     expect(code).toBe(1);
   });
@@ -125,7 +176,11 @@ describe("validate CLI: unusable input exits 2 with one clear line", () => {
   it.each([
     ["a missing file", () => join(dir, "nope.xlsx"), /no such file/],
     ["a broken .xlsx", () => file("broken.xlsx", "this is not a zip"), /not a readable \.xlsx/],
-    ["a binary file", () => file("image.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])), /not a spreadsheet/],
+    [
+      "a binary file",
+      () => file("image.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])),
+      /not a spreadsheet/,
+    ],
     ["an old .xls", () => file("old.xls", "whatever"), /\.xls format is not supported/],
     ["a sheet without a header row", () => file("noheader.csv", "a,b,c\n1,2,3\n"), /no header row/],
   ])("%s", async (_name, makePath, message) => {
@@ -150,13 +205,21 @@ describe("validate CLI: unusable input exits 2 with one clear line", () => {
 
 describe("the npm script, as a user runs it", () => {
   const npm = (args: string[]) =>
-    spawnSync("npm", ["run", "--silent", "validate", "--", ...args], { encoding: "utf8", cwd: join(__dirname, "../..") });
+    spawnSync("npm", ["run", "--silent", "validate", "--", ...args], {
+      encoding: "utf8",
+      cwd: join(__dirname, "../.."),
+    });
   it("prints JSON only on stdout and exits 1 on problems", () => {
     const path = file("npm.csv", csv([beHeaders, beRow({ iban: "be68 5390 0754 7034" })]));
     const result = npm(["--profile", "be", "--json", path]);
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout).problems).toEqual([
-      expect.objectContaining({ row: 2, field: "iban", code: "iban.format", fix: "BE68539007547034" }),
+      expect.objectContaining({
+        row: 2,
+        field: "iban",
+        code: "iban.format",
+        fix: "BE68539007547034",
+      }),
     ]);
   });
   it("prints a readable table without --json", () => {
@@ -170,6 +233,11 @@ describe("the npm script, as a user runs it", () => {
   it("exits 2 on a missing file", () => {
     const result = npm(["--profile", "ma", join(dir, "missing.csv")]);
     expect(result.status).toBe(2);
-    expect(result.stderr.trim().split("\n").filter((l) => !l.includes("npm warn"))).toHaveLength(1);
+    expect(
+      result.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => !l.includes("npm warn"))
+    ).toHaveLength(1);
   });
 });

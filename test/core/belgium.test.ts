@@ -6,29 +6,53 @@ describe("Belgium: a complete valid row", () => {
     expect(judge("be", {})).toEqual([]);
   });
   it("needs only the required columns", () => {
-    const optional = ["enterpriseNumber", "vatNumber", "externalReference", "iban", "street", "houseNumber", "postalBox", "postalCode", "city", "mandate", "configurationTemplate"];
+    const optional = [
+      "enterpriseNumber",
+      "vatNumber",
+      "externalReference",
+      "iban",
+      "street",
+      "houseNumber",
+      "postalBox",
+      "postalCode",
+      "city",
+      "mandate",
+      "configurationTemplate",
+    ];
     expect(judge("be", Object.fromEntries(optional.map((key) => [key, ""])))).toEqual([]);
   });
 });
 
 describe("required columns", () => {
-  it.each(["companyName", "country", "contactEmail", "contactFirstName", "contactLastName", "contactLocale"])(
-    "%s empty or only spaces is reported",
-    (key) => {
-      expect(codes(judge("be", { [key]: "   " }))).toEqual([`${key}.required`]);
-    }
-  );
+  it.each([
+    "companyName",
+    "country",
+    "contactEmail",
+    "contactFirstName",
+    "contactLastName",
+    "contactLocale",
+  ])("%s empty or only spaces is reported", (key) => {
+    expect(codes(judge("be", { [key]: "   " }))).toEqual([`${key}.required`]);
+  });
 });
 
 describe("company name", () => {
   it("accepts 255 characters and refuses 256", () => {
     expect(judge("be", { companyName: "x".repeat(255) })).toEqual([]);
     const [problem] = judge("be", { companyName: "x".repeat(256) });
-    expect(problem).toMatchObject({ code: "companyName.tooLong", params: { max: 255, length: 256 }, fix: null });
+    expect(problem).toMatchObject({
+      code: "companyName.tooLong",
+      params: { max: 255, length: 256 },
+      fix: null,
+    });
   });
   it("refuses control characters and offers the name on one line", () => {
-    expect(codes(judge("be", { companyName: "Dupont\nSRL" }))).toEqual(["companyName.controlCharacters→Dupont SRL"]);
-    expect(codes(judge("be", { companyName: "Dupont\tSRL" }))).toEqual(["companyName.controlCharacters→Dupont SRL"]);
+    expect(codes(judge("be", { companyName: "Dupont\nSRL" }))).toEqual([
+      "companyName.controlCharacters→Dupont SRL",
+    ]);
+    expect(codes(judge("be", { companyName: "Dupont\tSRL" }))).toEqual([
+      "companyName.controlCharacters→Dupont SRL",
+    ]);
   });
   it("trims surrounding spaces", () => {
     expect(normalized("be", "companyName", "  Dupont  ")).toBe("Dupont");
@@ -42,8 +66,12 @@ describe("country (ISO 3166-1 alpha-2)", () => {
     expect(judge("be", { country: "fr", postalCode: "75001" })).toEqual([]);
   });
   it("refuses unassigned codes UK, EL, XX, offering the code that is meant", () => {
-    expect(codes(judge("be", { country: "UK", postalCode: "" }))).toEqual(["country.unassigned→GB"]);
-    expect(codes(judge("be", { country: "EL", postalCode: "" }))).toEqual(["country.unassigned→GR"]);
+    expect(codes(judge("be", { country: "UK", postalCode: "" }))).toEqual([
+      "country.unassigned→GB",
+    ]);
+    expect(codes(judge("be", { country: "EL", postalCode: "" }))).toEqual([
+      "country.unassigned→GR",
+    ]);
     expect(codes(judge("be", { country: "XX", postalCode: "" }))).toEqual(["country.unassigned"]);
   });
   it("refuses names and offers the code (SPEC §4: belgique → BE)", () => {
@@ -56,34 +84,57 @@ describe("country (ISO 3166-1 alpha-2)", () => {
     expect(String(problem?.params?.candidates)).toBe("CD, CG");
   });
   it("refuses what is no country at all", () => {
-    expect(codes(judge("be", { country: "Atlantis", postalCode: "" }))).toEqual(["country.invalid"]);
+    expect(codes(judge("be", { country: "Atlantis", postalCode: "" }))).toEqual([
+      "country.invalid",
+    ]);
     expect(codes(judge("be", { country: 32, postalCode: "" }))).toEqual(["country.invalid"]);
   });
 });
 
 describe("contact e-mail", () => {
-  it.each(["jan@acme.be", "jan.peeters+import@acme.co.uk", "o'brien@example.ie", "info@exämple.be", "info@مثال.المغرب", "a_b-c@sub.domain-x.com"])(
-    "accepts %s",
-    (email) => {
-      expect(judge("be", { contactEmail: email })).toEqual([]);
-    }
-  );
-  it.each(["a@b.c", "user@localhost", "jan..peeters@acme.be", "jan peeters@acme.be", "jan@acme..be", ".jan@acme.be", "jan.@acme.be", "jan@", "@acme.be", "jan@acme.be; piet@acme.be", "jan@-acme.be", "jan@acme.b3"])(
-    "refuses %s",
-    (email) => {
-      expect(codes(judge("be", { contactEmail: email }))).toEqual(["contactEmail.invalid"]);
-    }
-  );
+  it.each([
+    "jan@acme.be",
+    "jan.peeters+import@acme.co.uk",
+    "o'brien@example.ie",
+    "info@exämple.be",
+    "info@مثال.المغرب",
+    "a_b-c@sub.domain-x.com",
+  ])("accepts %s", (email) => {
+    expect(judge("be", { contactEmail: email })).toEqual([]);
+  });
+  it.each([
+    "a@b.c",
+    "user@localhost",
+    "jan..peeters@acme.be",
+    "jan peeters@acme.be",
+    "jan@acme..be",
+    ".jan@acme.be",
+    "jan.@acme.be",
+    "jan@",
+    "@acme.be",
+    "jan@acme.be; piet@acme.be",
+    "jan@-acme.be",
+    "jan@acme.b3",
+  ])("refuses %s", (email) => {
+    expect(codes(judge("be", { contactEmail: email }))).toEqual(["contactEmail.invalid"]);
+  });
   it("offers the address inside a 'Name <address>' or mailto: value", () => {
-    expect(codes(judge("be", { contactEmail: "Jan Peeters <jan@acme.be>" }))).toEqual(["contactEmail.invalid→jan@acme.be"]);
-    expect(codes(judge("be", { contactEmail: "mailto:jan@acme.be" }))).toEqual(["contactEmail.invalid→jan@acme.be"]);
+    expect(codes(judge("be", { contactEmail: "Jan Peeters <jan@acme.be>" }))).toEqual([
+      "contactEmail.invalid→jan@acme.be",
+    ]);
+    expect(codes(judge("be", { contactEmail: "mailto:jan@acme.be" }))).toEqual([
+      "contactEmail.invalid→jan@acme.be",
+    ]);
   });
 });
 
 describe("contact locale ll-CC", () => {
-  it.each(["fr-BE", "nl-BE", "de-BE", "en-BE", "fr-FR", "nl-NL", "en-GB"])("accepts %s", (locale) => {
-    expect(judge("be", { contactLocale: locale })).toEqual([]);
-  });
+  it.each(["fr-BE", "nl-BE", "de-BE", "en-BE", "fr-FR", "nl-NL", "en-GB"])(
+    "accepts %s",
+    (locale) => {
+      expect(judge("be", { contactLocale: locale })).toEqual([]);
+    }
+  );
   it("fixes case and separator (SPEC §4: FR_be → fr-BE)", () => {
     expect(codes(judge("be", { contactLocale: "FR_be" }))).toEqual(["contactLocale.format→fr-BE"]);
     expect(codes(judge("be", { contactLocale: "nl-be" }))).toEqual(["contactLocale.format→nl-BE"]);
@@ -104,21 +155,37 @@ describe("enterprise number (KBO/BCE)", () => {
     expect(judge("be", { enterpriseNumber: oneSeries, vatNumber: `BE${oneSeries}` })).toEqual([]);
   });
   it("refuses a wrong check and a first digit other than 0 or 1", () => {
-    expect(codes(judge("be", { enterpriseNumber: "0123456748", vatNumber: "" }))).toEqual(["enterpriseNumber.checksum"]);
+    expect(codes(judge("be", { enterpriseNumber: "0123456748", vatNumber: "" }))).toEqual([
+      "enterpriseNumber.checksum",
+    ]);
     const twoSeries = belgianNumber("20000000");
-    expect(codes(judge("be", { enterpriseNumber: twoSeries, vatNumber: "" }))).toEqual(["enterpriseNumber.prefix"]);
+    expect(codes(judge("be", { enterpriseNumber: twoSeries, vatNumber: "" }))).toEqual([
+      "enterpriseNumber.prefix",
+    ]);
   });
   it("fixes dots and spaces (SPEC §4: 0123.456.749 → 0123456749)", () => {
-    expect(codes(judge("be", { enterpriseNumber: "0123.456.749", vatNumber: "" }))).toEqual(["enterpriseNumber.format→0123456749"]);
-    expect(codes(judge("be", { enterpriseNumber: "BE 0403 019 261" }))).toEqual(["enterpriseNumber.format→0403019261"]);
+    expect(codes(judge("be", { enterpriseNumber: "0123.456.749", vatNumber: "" }))).toEqual([
+      "enterpriseNumber.format→0123456749",
+    ]);
+    expect(codes(judge("be", { enterpriseNumber: "BE 0403 019 261" }))).toEqual([
+      "enterpriseNumber.format→0403019261",
+    ]);
   });
   it("restores the leading zero of a 9-digit number, typed or stored as a number", () => {
-    expect(codes(judge("be", { enterpriseNumber: "403019261" }))).toEqual(["enterpriseNumber.format→0403019261"]);
-    expect(codes(judge("be", { enterpriseNumber: 403019261 }))).toEqual(["enterpriseNumber.leadingZero→0403019261"]);
+    expect(codes(judge("be", { enterpriseNumber: "403019261" }))).toEqual([
+      "enterpriseNumber.format→0403019261",
+    ]);
+    expect(codes(judge("be", { enterpriseNumber: 403019261 }))).toEqual([
+      "enterpriseNumber.leadingZero→0403019261",
+    ]);
   });
   it("gives no fix when the cleaned number still fails its check", () => {
-    expect(codes(judge("be", { enterpriseNumber: "0123.456.748", vatNumber: "" }))).toEqual(["enterpriseNumber.checksum"]);
-    expect(codes(judge("be", { enterpriseNumber: "12345", vatNumber: "" }))).toEqual(["enterpriseNumber.format"]);
+    expect(codes(judge("be", { enterpriseNumber: "0123.456.748", vatNumber: "" }))).toEqual([
+      "enterpriseNumber.checksum",
+    ]);
+    expect(codes(judge("be", { enterpriseNumber: "12345", vatNumber: "" }))).toEqual([
+      "enterpriseNumber.format",
+    ]);
   });
 });
 
@@ -127,25 +194,42 @@ describe("VAT number", () => {
     expect(judge("be", { vatNumber: "BE0403019261" })).toEqual([]);
   });
   it("fixes spacing, case and a missing prefix (SPEC §4: BE 0403 019 261 → BE0403019261)", () => {
-    expect(codes(judge("be", { vatNumber: "BE 0403 019 261" }))).toEqual(["vatNumber.format→BE0403019261"]);
-    expect(codes(judge("be", { vatNumber: "be0403.019.261" }))).toEqual(["vatNumber.format→BE0403019261"]);
-    expect(codes(judge("be", { vatNumber: "0403019261" }))).toEqual(["vatNumber.format→BE0403019261"]);
-    expect(codes(judge("be", { vatNumber: 403019261 }))).toEqual(["vatNumber.leadingZero→BE0403019261"]);
+    expect(codes(judge("be", { vatNumber: "BE 0403 019 261" }))).toEqual([
+      "vatNumber.format→BE0403019261",
+    ]);
+    expect(codes(judge("be", { vatNumber: "be0403.019.261" }))).toEqual([
+      "vatNumber.format→BE0403019261",
+    ]);
+    expect(codes(judge("be", { vatNumber: "0403019261" }))).toEqual([
+      "vatNumber.format→BE0403019261",
+    ]);
+    expect(codes(judge("be", { vatNumber: 403019261 }))).toEqual([
+      "vatNumber.leadingZero→BE0403019261",
+    ]);
   });
   it("refuses a wrong check, a foreign number and a wrong length", () => {
-    expect(codes(judge("be", { vatNumber: "BE0403019262", enterpriseNumber: "" }))).toEqual(["vatNumber.checksum"]);
-    expect(codes(judge("be", { vatNumber: "FR40303265045", enterpriseNumber: "" }))).toEqual(["vatNumber.format"]);
-    expect(codes(judge("be", { vatNumber: "BE04030192611", enterpriseNumber: "" }))).toEqual(["vatNumber.format"]);
+    expect(codes(judge("be", { vatNumber: "BE0403019262", enterpriseNumber: "" }))).toEqual([
+      "vatNumber.checksum",
+    ]);
+    expect(codes(judge("be", { vatNumber: "FR40303265045", enterpriseNumber: "" }))).toEqual([
+      "vatNumber.format",
+    ]);
+    expect(codes(judge("be", { vatNumber: "BE04030192611", enterpriseNumber: "" }))).toEqual([
+      "vatNumber.format",
+    ]);
   });
   it("must carry the same digits as the enterprise number when both are given", () => {
     const [problem] = judge("be", { vatNumber: "BE0123456749" });
-    expect(problem).toMatchObject({ code: "vatNumber.mismatch", fix: null, params: { other: "0403019261" } });
+    expect(problem).toMatchObject({
+      code: "vatNumber.mismatch",
+      fix: null,
+      params: { other: "0403019261" },
+    });
   });
   it("compares with the enterprise number as it will be once fixed", () => {
-    expect(codes(judge("be", { enterpriseNumber: "0123.456.749", vatNumber: "BE0403019261" }))).toEqual([
-      "enterpriseNumber.format→0123456749",
-      "vatNumber.mismatch",
-    ]);
+    expect(
+      codes(judge("be", { enterpriseNumber: "0123.456.749", vatNumber: "BE0403019261" }))
+    ).toEqual(["enterpriseNumber.format→0123456749", "vatNumber.mismatch"]);
   });
 });
 
@@ -156,7 +240,9 @@ describe("IBAN", () => {
     expect(judge("be", { iban: "NL91ABNA0417164300" })).toEqual([]);
   });
   it("stores it without spaces (SPEC §4: be68 5390 0754 7034 → BE68539007547034)", () => {
-    expect(codes(judge("be", { iban: "be68 5390 0754 7034" }))).toEqual(["iban.format→BE68539007547034"]);
+    expect(codes(judge("be", { iban: "be68 5390 0754 7034" }))).toEqual([
+      "iban.format→BE68539007547034",
+    ]);
   });
   it("refuses a wrong check and a wrong length", () => {
     expect(codes(judge("be", { iban: "BE68539007547035" }))).toEqual(["iban.checksum"]);
@@ -176,7 +262,9 @@ describe("address parts", () => {
     expect(normalized("be", "externalReference", 10042)).toBe("10042");
   });
   it("limits the external reference to 100 characters", () => {
-    expect(codes(judge("be", { externalReference: "r".repeat(101) }))).toEqual(["externalReference.tooLong"]);
+    expect(codes(judge("be", { externalReference: "r".repeat(101) }))).toEqual([
+      "externalReference.tooLong",
+    ]);
   });
 });
 
@@ -190,12 +278,19 @@ describe("postal code", () => {
   });
   it("is judged against the row's country", () => {
     expect(judge("be", { country: "FR", postalCode: "75001" })).toEqual([]);
-    expect(codes(judge("be", { country: "FR", postalCode: 1000 }))).toEqual(["postalCode.format→01000"]);
-    expect(codes(judge("be", { country: "NL", postalCode: "1012ab" }))).toEqual(["postalCode.format→1012 AB"]);
+    expect(codes(judge("be", { country: "FR", postalCode: 1000 }))).toEqual([
+      "postalCode.format→01000",
+    ]);
+    expect(codes(judge("be", { country: "NL", postalCode: "1012ab" }))).toEqual([
+      "postalCode.format→1012 AB",
+    ]);
     expect(judge("be", { country: "CH", postalCode: "8001" })).toEqual([]);
   });
   it("uses a country that has a certain fix ('belgique' is BE)", () => {
-    expect(codes(judge("be", { country: "belgique", postalCode: "999" }))).toEqual(["country.name→BE", "postalCode.format"]);
+    expect(codes(judge("be", { country: "belgique", postalCode: "999" }))).toEqual([
+      "country.name→BE",
+      "postalCode.format",
+    ]);
   });
   it("names the country in the user's language", () => {
     const [problem] = judge("be", { postalCode: "999" });
@@ -214,8 +309,12 @@ describe("mandate", () => {
     expect(judge("be", { mandate: "Nein" }, { headerLang: "de" })).toEqual([]);
   });
   it("offers the header language's word for a yes/no of another language or an Excel boolean", () => {
-    expect(codes(judge("be", { mandate: "Ja" }, { headerLang: "fr" }))).toEqual(["mandate.invalid→Oui"]);
-    expect(codes(judge("be", { mandate: true }, { headerLang: "nl" }))).toEqual(["mandate.invalid→Ja"]);
+    expect(codes(judge("be", { mandate: "Ja" }, { headerLang: "fr" }))).toEqual([
+      "mandate.invalid→Oui",
+    ]);
+    expect(codes(judge("be", { mandate: true }, { headerLang: "nl" }))).toEqual([
+      "mandate.invalid→Ja",
+    ]);
     expect(codes(judge("be", { mandate: "peut-être" }))).toEqual(["mandate.invalid"]);
   });
 });
@@ -224,12 +323,14 @@ describe("configuration template", () => {
   const templates = ["Standard", "Comptabilité Plus", "Peppol only"];
   it("must be the exact name of one of the partner's templates", () => {
     expect(judge("be", { configurationTemplate: "Peppol only" }, { templates })).toEqual([]);
-    expect(codes(judge("be", { configurationTemplate: "Premium" }, { templates }))).toEqual(["configurationTemplate.unknown"]);
+    expect(codes(judge("be", { configurationTemplate: "Premium" }, { templates }))).toEqual([
+      "configurationTemplate.unknown",
+    ]);
   });
   it("offers the exact name when only case or spacing differ", () => {
-    expect(codes(judge("be", { configurationTemplate: "comptabilité  plus" }, { templates }))).toEqual([
-      "configurationTemplate.unknown→Comptabilité Plus",
-    ]);
+    expect(
+      codes(judge("be", { configurationTemplate: "comptabilité  plus" }, { templates }))
+    ).toEqual(["configurationTemplate.unknown→Comptabilité Plus"]);
   });
   it("is not judged while the partner's templates are unknown (offline)", () => {
     expect(judge("be", { configurationTemplate: "Premium" })).toEqual([]);

@@ -3,18 +3,29 @@ import { VALID } from "../support/judge";
 
 const be = getProfile("be");
 const ma = getProfile("ma");
-const headersIn = (lang: "fr" | "nl" | "en" | "de", profile = be) => profile.fields.map((f) => f.headers[lang] as string);
-const rowOf = (profile = be, record: Record<string, Cell> = VALID[profile.id]) => profile.fields.map((f) => record[f.key]);
+const headersIn = (lang: "fr" | "nl" | "en" | "de", profile = be) =>
+  profile.fields.map((f) => f.headers[lang] as string);
+const rowOf = (profile = be, record: Record<string, Cell> = VALID[profile.id]) =>
+  profile.fields.map((f) => record[f.key]);
 
 describe("finding the header row and the columns", () => {
-  it.each(["fr", "nl", "en", "de"] as const)("reads Belgian headers in %s and detects the language", (lang) => {
-    const mapping = findColumns(be, [headersIn(lang), rowOf()]);
-    expect(mapping?.headerRow).toBe(0);
-    expect(mapping?.columns).toEqual(be.fields.map((_, i) => i));
-    expect(mapping?.headerLang).toBe(lang);
-  });
+  it.each(["fr", "nl", "en", "de"] as const)(
+    "reads Belgian headers in %s and detects the language",
+    (lang) => {
+      const mapping = findColumns(be, [headersIn(lang), rowOf()]);
+      expect(mapping?.headerRow).toBe(0);
+      expect(mapping?.columns).toEqual(be.fields.map((_, i) => i));
+      expect(mapping?.headerLang).toBe(lang);
+    }
+  );
   it("ignores accents, case, spaces and a trailing * on required columns", () => {
-    const headers = be.fields.map((f) => `  ${f.headers.fr.toUpperCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")}${f.required ? " *" : ""} `);
+    const headers = be.fields.map(
+      (f) =>
+        `  ${f.headers.fr
+          .toUpperCase()
+          .normalize("NFD")
+          .replace(/[\u0300-\u036f]/g, "")}${f.required ? " *" : ""} `
+    );
     expect(findColumns(be, [headers])?.columns).toEqual(be.fields.map((_, i) => i));
   });
   it("maps shuffled columns, with unknown columns and a title row above", () => {
@@ -36,7 +47,12 @@ describe("finding the header row and the columns", () => {
     expect(mapping?.columns[10]).toBe(0);
   });
   it("finds no header row in a sheet without one", () => {
-    expect(findColumns(be, [["a", "b"], ["1", "2"]])).toBeUndefined();
+    expect(
+      findColumns(be, [
+        ["a", "b"],
+        ["1", "2"],
+      ])
+    ).toBeUndefined();
     expect(findColumns(be, [])).toBeUndefined();
   });
 });
@@ -44,22 +60,46 @@ describe("finding the header row and the columns", () => {
 describe("judging a whole sheet", () => {
   it("reports a missing required column once, on the header row, and not on every row", () => {
     const keep = be.fields.filter((f) => f.key !== "contactLocale");
-    const second: Record<string, Cell> = { ...VALID.be, enterpriseNumber: "0123456749", vatNumber: "BE0123456749" };
-    const sheet = [keep.map((f) => f.headers.fr), keep.map((f) => VALID.be[f.key]), keep.map((f) => second[f.key])];
+    const second: Record<string, Cell> = {
+      ...VALID.be,
+      enterpriseNumber: "0123456749",
+      vatNumber: "BE0123456749",
+    };
+    const sheet = [
+      keep.map((f) => f.headers.fr),
+      keep.map((f) => VALID.be[f.key]),
+      keep.map((f) => second[f.key]),
+    ];
     const result = validateSheet(be, sheet);
-    expect(result?.problems).toEqual([{ row: 1, field: "contactLocale", code: "contactLocale.missingColumn", fix: null }]);
+    expect(result?.problems).toEqual([
+      { row: 1, field: "contactLocale", code: "contactLocale.missingColumn", fix: null },
+    ]);
     expect(result?.rows).toHaveLength(2);
   });
   it("skips rows whose cells are all empty and numbers rows as the sheet does", () => {
-    const sheet = [headersIn("fr"), rowOf(), be.fields.map(() => "  "), [], rowOf(be, { ...VALID.be, enterpriseNumber: "1", vatNumber: "" })];
+    const sheet = [
+      headersIn("fr"),
+      rowOf(),
+      be.fields.map(() => "  "),
+      [],
+      rowOf(be, { ...VALID.be, enterpriseNumber: "1", vatNumber: "" }),
+    ];
     const result = validateSheet(be, sheet);
     expect(result?.rows.map((r) => r.row)).toEqual([2, 5]);
     expect(result?.problems.map((p) => [p.row, p.code])).toEqual([[5, "enterpriseNumber.format"]]);
   });
   it("reports duplicates on every row that shares the value, naming the others", () => {
     const other = { ...VALID.be, vatNumber: "", enterpriseNumber: "0403.019.261" };
-    const sheet = [headersIn("fr"), rowOf(), rowOf(be, other), rowOf(be, { ...VALID.be, enterpriseNumber: "0123456749", vatNumber: "" }), rowOf()];
-    const problems = validateSheet(be, sheet)!.problems.filter((p) => p.code.endsWith(".duplicate"));
+    const sheet = [
+      headersIn("fr"),
+      rowOf(),
+      rowOf(be, other),
+      rowOf(be, { ...VALID.be, enterpriseNumber: "0123456749", vatNumber: "" }),
+      rowOf(),
+    ];
+    const problems = validateSheet(be, sheet)!.problems.filter((p) =>
+      p.code.endsWith(".duplicate")
+    );
     expect(problems.map((p) => [p.row, p.code, p.params?.rows])).toEqual([
       [2, "enterpriseNumber.duplicate", "3, 5"],
       [2, "vatNumber.duplicate", "5"],

@@ -5,11 +5,22 @@ describe("Morocco: a complete valid row", () => {
   it("has no problems", () => {
     expect(judge("ma", {})).toEqual([]);
   });
-  it.each(["companyName", "postalCode", "city", "country", "contactEmail"])("%s is required", (key) => {
-    expect(codes(judge("ma", { [key]: "" }))).toEqual([`${key}.required`]);
-  });
+  it.each(["companyName", "postalCode", "city", "country", "contactEmail"])(
+    "%s is required",
+    (key) => {
+      expect(codes(judge("ma", { [key]: "" }))).toEqual([`${key}.required`]);
+    }
+  );
   it("needs nothing else", () => {
-    const optional = ["address", "ice", "taxId", "iban", "companyLanguage", "contactName", "contactLanguage"];
+    const optional = [
+      "address",
+      "ice",
+      "taxId",
+      "iban",
+      "companyLanguage",
+      "contactName",
+      "contactLanguage",
+    ];
     expect(judge("ma", Object.fromEntries(optional.map((key) => [key, ""])))).toEqual([]);
   });
   it("limits the name to 255 characters", () => {
@@ -33,7 +44,9 @@ describe("country: a code or a full name in any language and script", () => {
     expect(normalized("ma", "country", input)).toBe(code);
   });
   it("refuses ambiguous and unknown names without a guess", () => {
-    expect(codes(judge("ma", { country: "Kongo", postalCode: "" }).filter((p) => p.field === "country"))).toEqual(["country.ambiguous"]);
+    expect(
+      codes(judge("ma", { country: "Kongo", postalCode: "" }).filter((p) => p.field === "country"))
+    ).toEqual(["country.ambiguous"]);
     expect(codes(judge("ma", { country: "Narnia" }))).toEqual(["country.invalid"]);
   });
 });
@@ -46,7 +59,9 @@ describe("postal code", () => {
   });
   it("follows the country written as a name", () => {
     expect(judge("ma", { country: "Belgique", postalCode: "1000" })).toEqual([]);
-    expect(codes(judge("ma", { country: "Belgique", postalCode: "20250" }))).toEqual(["postalCode.format"]);
+    expect(codes(judge("ma", { country: "Belgique", postalCode: "20250" }))).toEqual([
+      "postalCode.format",
+    ]);
   });
 });
 
@@ -103,7 +118,10 @@ describe("IBAN: MA64 + a RIB divisible by 97", () => {
   });
   it("stores it without spaces", () => {
     const iban = moroccanIban(rib);
-    const spaced = iban.match(/.{1,4}/g)!.join(" ").toLowerCase();
+    const spaced = iban
+      .match(/.{1,4}/g)!
+      .join(" ")
+      .toLowerCase();
     expect(codes(judge("ma", { iban: spaced }))).toEqual([`iban.format→${iban}`]);
   });
 });

@@ -1,50 +1,128 @@
-import { CATALOGS, describeProblem, getProfile, HEADER_LANGUAGES, PROFILES, profileSchema, UI_LANGUAGES } from "../../src/core";
+import {
+  CATALOGS,
+  describeProblem,
+  getProfile,
+  HEADER_LANGUAGES,
+  PROFILES,
+  profileSchema,
+  UI_LANGUAGES,
+} from "../../src/core";
 
 describe("profiles as data", () => {
   it("Belgium has SPEC §2.1's 17 keys in order", () => {
     expect(getProfile("be").fields.map((f) => f.key)).toEqual([
-      "companyName", "country", "contactEmail", "contactFirstName", "contactLastName", "contactLocale",
-      "enterpriseNumber", "vatNumber", "externalReference", "iban", "street", "houseNumber", "postalBox",
-      "postalCode", "city", "mandate", "configurationTemplate",
+      "companyName",
+      "country",
+      "contactEmail",
+      "contactFirstName",
+      "contactLastName",
+      "contactLocale",
+      "enterpriseNumber",
+      "vatNumber",
+      "externalReference",
+      "iban",
+      "street",
+      "houseNumber",
+      "postalBox",
+      "postalCode",
+      "city",
+      "mandate",
+      "configurationTemplate",
     ]);
   });
   it("Morocco has SPEC §2.2's 12 keys in the order of columns A–L", () => {
     expect(getProfile("ma").fields.map((f) => f.key)).toEqual([
-      "companyName", "address", "postalCode", "city", "country", "ice", "taxId", "iban",
-      "companyLanguage", "contactName", "contactLanguage", "contactEmail",
+      "companyName",
+      "address",
+      "postalCode",
+      "city",
+      "country",
+      "ice",
+      "taxId",
+      "iban",
+      "companyLanguage",
+      "contactName",
+      "contactLanguage",
+      "contactEmail",
     ]);
   });
   it("uses the seeds' French headers exactly", () => {
     expect(getProfile("be").fields.map((f) => f.headers.fr)).toEqual([
-      "Raison sociale", "Pays (code lettre)", "Email de contact", "Prénom du contact", "Nom de famille du contact",
-      "Langue du contact (locale)", "Numéro d'entreprise", "TVA", "Référence externe", "IBAN", "Rue", "Numéro",
-      "Boîte postale", "Code postal", "Commune/ville", "Mandat", "Modèle",
+      "Raison sociale",
+      "Pays (code lettre)",
+      "Email de contact",
+      "Prénom du contact",
+      "Nom de famille du contact",
+      "Langue du contact (locale)",
+      "Numéro d'entreprise",
+      "TVA",
+      "Référence externe",
+      "IBAN",
+      "Rue",
+      "Numéro",
+      "Boîte postale",
+      "Code postal",
+      "Commune/ville",
+      "Mandat",
+      "Modèle",
     ]);
     expect(getProfile("ma").fields.map((f) => f.headers.fr)).toEqual([
-      "Nom client", "Adresse", "Code postal", "Ville", "Pays", "ICE", "IF", "IBAN", "Langue", "Contact",
-      "Langue contact", "Email du contact",
+      "Nom client",
+      "Adresse",
+      "Code postal",
+      "Ville",
+      "Pays",
+      "ICE",
+      "IF",
+      "IBAN",
+      "Langue",
+      "Contact",
+      "Langue contact",
+      "Email du contact",
     ]);
   });
   it("marks SPEC's required columns", () => {
-    const required = (id: "be" | "ma") => getProfile(id).fields.filter((f) => f.required).map((f) => f.key);
-    expect(required("be")).toEqual(["companyName", "country", "contactEmail", "contactFirstName", "contactLastName", "contactLocale"]);
-    expect(required("ma")).toEqual(["companyName", "postalCode", "city", "country", "contactEmail"]);
+    const required = (id: "be" | "ma") =>
+      getProfile(id)
+        .fields.filter((f) => f.required)
+        .map((f) => f.key);
+    expect(required("be")).toEqual([
+      "companyName",
+      "country",
+      "contactEmail",
+      "contactFirstName",
+      "contactLastName",
+      "contactLocale",
+    ]);
+    expect(required("ma")).toEqual([
+      "companyName",
+      "postalCode",
+      "city",
+      "country",
+      "contactEmail",
+    ]);
   });
-  it.each(Object.keys(PROFILES))("%s passes its schema, with a header and help in each of its languages", (id) => {
-    const profile = PROFILES[id as "be" | "ma"];
-    expect(profileSchema.safeParse(profile).success).toBe(true);
-    for (const field of profile.fields) {
-      for (const lang of profile.headerLanguages) {
-        expect(field.headers[lang]?.length).toBeGreaterThan(0);
-        expect(field.help[lang]?.length).toBeGreaterThan(10);
+  it.each(Object.keys(PROFILES))(
+    "%s passes its schema, with a header and help in each of its languages",
+    (id) => {
+      const profile = PROFILES[id as "be" | "ma"];
+      expect(profileSchema.safeParse(profile).success).toBe(true);
+      for (const field of profile.fields) {
+        for (const lang of profile.headerLanguages) {
+          expect(field.headers[lang]?.length).toBeGreaterThan(0);
+          expect(field.help[lang]?.length).toBeGreaterThan(10);
+        }
       }
     }
-  });
+  );
   it("Belgium's headers include German", () => {
     expect(getProfile("be").headerLanguages).toEqual([...HEADER_LANGUAGES]);
   });
   it("the schema refuses a profile that refers to a field it does not have", () => {
-    const broken = { ...getProfile("ma"), fields: getProfile("ma").fields.filter((f) => f.key !== "country") };
+    const broken = {
+      ...getProfile("ma"),
+      fields: getProfile("ma").fields.filter((f) => f.key !== "country"),
+    };
     expect(profileSchema.safeParse(broken).success).toBe(false);
   });
 });
@@ -57,18 +135,28 @@ describe("message catalogs", () => {
       for (const key of keys) {
         const params = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
         expect([lang, key, params(CATALOGS[lang][key as keyof typeof CATALOGS.en])]).toEqual([
-          lang, key, params(CATALOGS.en[key as keyof typeof CATALOGS.en]),
+          lang,
+          key,
+          params(CATALOGS.en[key as keyof typeof CATALOGS.en]),
         ]);
       }
     }
   });
   it("fill in parameters and the country's name in the user's language", () => {
     const profile = getProfile("be");
-    const problem = { field: "postalCode", code: "postalCode.format", params: { countryCode: "BE", example: "1000", value: "999" } };
-    expect(describeProblem(problem, "fr", profile)).toBe("Ce n'est pas un code postal de Belgique (par exemple 1000).");
-    expect(describeProblem(problem, "nl", profile)).toBe("Geen postcode van België (bijvoorbeeld 1000).");
-    expect(describeProblem({ field: "companyName", code: "companyName.missingColumn" }, "en", profile)).toBe(
-      "The required column “Company name” is missing from the sheet."
+    const problem = {
+      field: "postalCode",
+      code: "postalCode.format",
+      params: { countryCode: "BE", example: "1000", value: "999" },
+    };
+    expect(describeProblem(problem, "fr", profile)).toBe(
+      "Ce n'est pas un code postal de Belgique (par exemple 1000)."
     );
+    expect(describeProblem(problem, "nl", profile)).toBe(
+      "Geen postcode van België (bijvoorbeeld 1000)."
+    );
+    expect(
+      describeProblem({ field: "companyName", code: "companyName.missingColumn" }, "en", profile)
+    ).toBe("The required column “Company name” is missing from the sheet.");
   });
 });

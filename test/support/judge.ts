@@ -1,5 +1,12 @@
 import { iceFrom } from "./oracles";
-import { getProfile, Validator, type Cell, type Problem, type ProfileId, type ValidateOptions } from "../../src/core";
+import {
+  getProfile,
+  Validator,
+  type Cell,
+  type Problem,
+  type ProfileId,
+  type ValidateOptions,
+} from "../../src/core";
 
 /** A row that passes every rule of its profile; tests change one or two cells of it. */
 export const VALID: Record<ProfileId, Record<string, Cell>> = {
@@ -55,7 +62,10 @@ export function judge(
 export function normalized(profileId: ProfileId, key: string, cell: Cell): unknown {
   const profile = getProfile(profileId);
   const record = { ...VALID[profileId], [key]: cell };
-  const result = new Validator(profile).validateRow({ row: 2, cells: profile.fields.map((f) => record[f.key]) });
+  const result = new Validator(profile).validateRow({
+    row: 2,
+    cells: profile.fields.map((f) => record[f.key]),
+  });
   return result?.values[profile.fields.findIndex((f) => f.key === key)];
 }
 

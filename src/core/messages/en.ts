@@ -8,20 +8,26 @@ export const en = {
   exists: "A client with this value already exists in your partner space.",
   "country.unassigned": "“{value}” is not an ISO country code.",
   "country.name": "Write the two-letter country code, not the name.",
-  "country.ambiguous": "“{value}” can mean several countries ({candidates}): write the two-letter code.",
+  "country.ambiguous":
+    "“{value}” can mean several countries ({candidates}): write the two-letter code.",
   "country.invalid": "“{value}” is not a country code (two letters, for example BE).",
   "email.invalid": "“{value}” is not one valid e-mail address (for example name@company.be).",
   "locale.format": "Write language-COUNTRY, for example fr-BE (languages: {languages}).",
   "locale.language": "The language must be one of {languages}, for example fr-BE.",
   "locale.country": "“{country}” is not an ISO country code.",
-  "beEnterpriseNumber.format": "An enterprise number is 10 digits without dots or spaces, for example 0123456749.",
+  "beEnterpriseNumber.format":
+    "An enterprise number is 10 digits without dots or spaces, for example 0123456749.",
   "beEnterpriseNumber.prefix": "A Belgian enterprise number starts with 0 or 1.",
-  "beEnterpriseNumber.checksum": "The check digits do not match: this enterprise number does not exist.",
-  "beEnterpriseNumber.leadingZero": "Excel stored this number as a number and dropped its leading zero.",
-  "beVatNumber.format": "A Belgian VAT number is BE and 10 digits, without dots or spaces, for example BE0123456749.",
+  "beEnterpriseNumber.checksum":
+    "The check digits do not match: this enterprise number does not exist.",
+  "beEnterpriseNumber.leadingZero":
+    "Excel stored this number as a number and dropped its leading zero.",
+  "beVatNumber.format":
+    "A Belgian VAT number is BE and 10 digits, without dots or spaces, for example BE0123456749.",
   "beVatNumber.prefix": "The digits of a Belgian VAT number start with 0 or 1.",
   "beVatNumber.checksum": "The check digits do not match: this VAT number does not exist.",
-  "beVatNumber.leadingZero": "Excel stored this number as a number: the BE prefix and the leading zero are missing.",
+  "beVatNumber.leadingZero":
+    "Excel stored this number as a number: the BE prefix and the leading zero are missing.",
   "beVatNumber.mismatch": "The VAT number's digits differ from the enterprise number ({other}).",
   "iban.invalid": "This is not an IBAN: the length or format does not fit its country.",
   "iban.checksum": "The IBAN's check digits do not match: there is a typing error.",
@@ -31,10 +37,12 @@ export const en = {
   "yesNo.invalid": "Write {yes} or {no}.",
   "configurationTemplate.unknown": "You have no configuration template named “{value}”.",
   "ice.format": "An ICE is 15 digits.",
-  "ice.checksum": "The ICE check fails (the number must be divisible by 97): this ICE does not exist.",
+  "ice.checksum":
+    "The ICE check fails (the number must be divisible by 97): this ICE does not exist.",
   "ice.leadingZero": "Excel stored this number as a number and dropped its leading zeros.",
   "digits.format": "Write {lengths} digits, without spaces or dots.",
-  "language.invalid": "“{value}” is not a language we know: write a code (fr, en, ar) or a name (Français).",
+  "language.invalid":
+    "“{value}” is not a language we know: write a code (fr, en, ar) or a name (Français).",
   "language.ambiguous": "“{value}” can mean several languages ({candidates}): write the code.",
 } as const;
 

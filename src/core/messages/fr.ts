@@ -5,36 +5,51 @@ export const fr: Record<MessageKey, string> = {
   missingColumn: "La colonne obligatoire « {header} » manque dans la feuille.",
   tooLong: "{max} caractères au plus (cette cellule en a {length}).",
   controlCharacters: "Contient des caractères invisibles (retours à la ligne ou tabulations).",
-  duplicate: "La même valeur figure à la ligne {rows} : chaque client ne doit apparaître qu'une fois.",
+  duplicate:
+    "La même valeur figure à la ligne {rows} : chaque client ne doit apparaître qu'une fois.",
   exists: "Un client avec cette valeur existe déjà dans votre espace Partenaire.",
   "country.unassigned": "« {value} » n'est pas un code pays ISO.",
   "country.name": "Indiquez le code pays à deux lettres, pas le nom.",
-  "country.ambiguous": "« {value} » peut désigner plusieurs pays ({candidates}) : indiquez le code à deux lettres.",
+  "country.ambiguous":
+    "« {value} » peut désigner plusieurs pays ({candidates}) : indiquez le code à deux lettres.",
   "country.invalid": "« {value} » n'est pas un code pays (deux lettres, par exemple BE).",
-  "email.invalid": "« {value} » n'est pas une adresse e-mail valide unique (par exemple nom@entreprise.be).",
+  "email.invalid":
+    "« {value} » n'est pas une adresse e-mail valide unique (par exemple nom@entreprise.be).",
   "locale.format": "Écrivez langue-PAYS, par exemple fr-BE (langues : {languages}).",
   "locale.language": "La langue doit être l'une de {languages}, par exemple fr-BE.",
   "locale.country": "« {country} » n'est pas un code pays ISO.",
-  "beEnterpriseNumber.format": "Un numéro d'entreprise compte 10 chiffres sans points ni espaces, par exemple 0123456749.",
+  "beEnterpriseNumber.format":
+    "Un numéro d'entreprise compte 10 chiffres sans points ni espaces, par exemple 0123456749.",
   "beEnterpriseNumber.prefix": "Un numéro d'entreprise belge commence par 0 ou 1.",
-  "beEnterpriseNumber.checksum": "Les chiffres de contrôle ne correspondent pas : ce numéro d'entreprise n'existe pas.",
-  "beEnterpriseNumber.leadingZero": "Excel a enregistré ce numéro comme un nombre et a supprimé le zéro initial.",
-  "beVatNumber.format": "Un numéro de TVA belge est BE suivi de 10 chiffres, sans points ni espaces, par exemple BE0123456749.",
+  "beEnterpriseNumber.checksum":
+    "Les chiffres de contrôle ne correspondent pas : ce numéro d'entreprise n'existe pas.",
+  "beEnterpriseNumber.leadingZero":
+    "Excel a enregistré ce numéro comme un nombre et a supprimé le zéro initial.",
+  "beVatNumber.format":
+    "Un numéro de TVA belge est BE suivi de 10 chiffres, sans points ni espaces, par exemple BE0123456749.",
   "beVatNumber.prefix": "Les chiffres d'un numéro de TVA belge commencent par 0 ou 1.",
-  "beVatNumber.checksum": "Les chiffres de contrôle ne correspondent pas : ce numéro de TVA n'existe pas.",
-  "beVatNumber.leadingZero": "Excel a enregistré ce numéro comme un nombre : le préfixe BE et le zéro initial manquent.",
-  "beVatNumber.mismatch": "Les chiffres du numéro de TVA diffèrent du numéro d'entreprise ({other}).",
+  "beVatNumber.checksum":
+    "Les chiffres de contrôle ne correspondent pas : ce numéro de TVA n'existe pas.",
+  "beVatNumber.leadingZero":
+    "Excel a enregistré ce numéro comme un nombre : le préfixe BE et le zéro initial manquent.",
+  "beVatNumber.mismatch":
+    "Les chiffres du numéro de TVA diffèrent du numéro d'entreprise ({other}).",
   "iban.invalid": "Ce n'est pas un IBAN : la longueur ou le format ne correspond pas à son pays.",
   "iban.checksum": "La clé de l'IBAN ne correspond pas : il y a une erreur de frappe.",
-  "iban.rib": "La clé RIB marocaine est fausse : les 24 chiffres après MA64 doivent être divisibles par 97.",
+  "iban.rib":
+    "La clé RIB marocaine est fausse : les 24 chiffres après MA64 doivent être divisibles par 97.",
   "iban.format": "Écrivez l'IBAN sans espaces, en majuscules.",
   "postalCode.format": "Ce n'est pas un code postal de {country} (par exemple {example}).",
   "yesNo.invalid": "Écrivez {yes} ou {no}.",
   "configurationTemplate.unknown": "Vous n'avez aucun modèle de configuration nommé « {value} ».",
   "ice.format": "Un ICE compte 15 chiffres.",
-  "ice.checksum": "Le contrôle de l'ICE échoue (le nombre doit être divisible par 97) : cet ICE n'existe pas.",
-  "ice.leadingZero": "Excel a enregistré ce numéro comme un nombre et a supprimé les zéros initiaux.",
+  "ice.checksum":
+    "Le contrôle de l'ICE échoue (le nombre doit être divisible par 97) : cet ICE n'existe pas.",
+  "ice.leadingZero":
+    "Excel a enregistré ce numéro comme un nombre et a supprimé les zéros initiaux.",
   "digits.format": "Écrivez {lengths} chiffres, sans espaces ni points.",
-  "language.invalid": "« {value} » n'est pas une langue connue : écrivez un code (fr, en, ar) ou un nom (Français).",
-  "language.ambiguous": "« {value} » peut désigner plusieurs langues ({candidates}) : écrivez le code.",
+  "language.invalid":
+    "« {value} » n'est pas une langue connue : écrivez un code (fr, en, ar) ou un nom (Français).",
+  "language.ambiguous":
+    "« {value} » peut désigner plusieurs langues ({candidates}) : écrivez le code.",
 };

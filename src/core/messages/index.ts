@@ -24,9 +24,12 @@ export function describeProblem(problem: ProblemText, lang: UiLang, profile: Pro
   const catalog = CATALOGS[lang];
   const kind = field?.rule.kind;
   const template =
-    (kind && catalog[`${kind}.${reason}` as MessageKey]) ?? catalog[reason as MessageKey] ?? problem.code;
+    (kind && catalog[`${kind}.${reason}` as MessageKey]) ??
+    catalog[reason as MessageKey] ??
+    problem.code;
   const params: Record<string, string | number> = { ...problem.params };
-  if (typeof params.countryCode === "string") params.country = countryName(params.countryCode, lang);
+  if (typeof params.countryCode === "string")
+    params.country = countryName(params.countryCode, lang);
   if (field) params.header = fieldHeader(field, lang);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name])

@@ -9,32 +9,42 @@ export const nl: Record<MessageKey, string> = {
   exists: "Er bestaat al een klant met deze waarde in uw partneromgeving.",
   "country.unassigned": "“{value}” is geen ISO-landcode.",
   "country.name": "Schrijf de landcode van twee letters, niet de naam.",
-  "country.ambiguous": "“{value}” kan meerdere landen betekenen ({candidates}): schrijf de code van twee letters.",
+  "country.ambiguous":
+    "“{value}” kan meerdere landen betekenen ({candidates}): schrijf de code van twee letters.",
   "country.invalid": "“{value}” is geen landcode (twee letters, bijvoorbeeld BE).",
   "email.invalid": "“{value}” is niet één geldig e-mailadres (bijvoorbeeld naam@bedrijf.be).",
   "locale.format": "Schrijf taal-LAND, bijvoorbeeld nl-BE (talen: {languages}).",
   "locale.language": "De taal moet een van {languages} zijn, bijvoorbeeld nl-BE.",
   "locale.country": "“{country}” is geen ISO-landcode.",
-  "beEnterpriseNumber.format": "Een ondernemingsnummer telt 10 cijfers zonder punten of spaties, bijvoorbeeld 0123456749.",
+  "beEnterpriseNumber.format":
+    "Een ondernemingsnummer telt 10 cijfers zonder punten of spaties, bijvoorbeeld 0123456749.",
   "beEnterpriseNumber.prefix": "Een Belgisch ondernemingsnummer begint met 0 of 1.",
-  "beEnterpriseNumber.checksum": "De controlecijfers kloppen niet: dit ondernemingsnummer bestaat niet.",
-  "beEnterpriseNumber.leadingZero": "Excel heeft dit nummer als getal opgeslagen en de voorloopnul weggelaten.",
-  "beVatNumber.format": "Een Belgisch btw-nummer is BE gevolgd door 10 cijfers, zonder punten of spaties, bijvoorbeeld BE0123456749.",
+  "beEnterpriseNumber.checksum":
+    "De controlecijfers kloppen niet: dit ondernemingsnummer bestaat niet.",
+  "beEnterpriseNumber.leadingZero":
+    "Excel heeft dit nummer als getal opgeslagen en de voorloopnul weggelaten.",
+  "beVatNumber.format":
+    "Een Belgisch btw-nummer is BE gevolgd door 10 cijfers, zonder punten of spaties, bijvoorbeeld BE0123456749.",
   "beVatNumber.prefix": "De cijfers van een Belgisch btw-nummer beginnen met 0 of 1.",
   "beVatNumber.checksum": "De controlecijfers kloppen niet: dit btw-nummer bestaat niet.",
-  "beVatNumber.leadingZero": "Excel heeft dit nummer als getal opgeslagen: het voorvoegsel BE en de voorloopnul ontbreken.",
-  "beVatNumber.mismatch": "De cijfers van het btw-nummer verschillen van het ondernemingsnummer ({other}).",
+  "beVatNumber.leadingZero":
+    "Excel heeft dit nummer als getal opgeslagen: het voorvoegsel BE en de voorloopnul ontbreken.",
+  "beVatNumber.mismatch":
+    "De cijfers van het btw-nummer verschillen van het ondernemingsnummer ({other}).",
   "iban.invalid": "Dit is geen IBAN: de lengte of het formaat past niet bij het land.",
   "iban.checksum": "De controlecijfers van het IBAN kloppen niet: er is een tikfout.",
-  "iban.rib": "De Marokkaanse RIB-sleutel is fout: de 24 cijfers na MA64 moeten deelbaar zijn door 97.",
+  "iban.rib":
+    "De Marokkaanse RIB-sleutel is fout: de 24 cijfers na MA64 moeten deelbaar zijn door 97.",
   "iban.format": "Schrijf het IBAN zonder spaties, in hoofdletters.",
   "postalCode.format": "Geen postcode van {country} (bijvoorbeeld {example}).",
   "yesNo.invalid": "Schrijf {yes} of {no}.",
   "configurationTemplate.unknown": "U hebt geen configuratiesjabloon met de naam “{value}”.",
   "ice.format": "Een ICE telt 15 cijfers.",
-  "ice.checksum": "De ICE-controle faalt (het getal moet deelbaar zijn door 97): deze ICE bestaat niet.",
+  "ice.checksum":
+    "De ICE-controle faalt (het getal moet deelbaar zijn door 97): deze ICE bestaat niet.",
   "ice.leadingZero": "Excel heeft dit nummer als getal opgeslagen en de voorloopnullen weggelaten.",
   "digits.format": "Schrijf {lengths} cijfers, zonder spaties of punten.",
-  "language.invalid": "“{value}” is geen gekende taal: schrijf een code (fr, en, ar) of een naam (Nederlands).",
+  "language.invalid":
+    "“{value}” is geen gekende taal: schrijf een code (fr, en, ar) of een naam (Nederlands).",
   "language.ambiguous": "“{value}” kan meerdere talen betekenen ({candidates}): schrijf de code.",
 };

@@ -239,7 +239,12 @@ export const belgium = defineProfile({
     {
       key: "city",
       required: false,
-      headers: { fr: "Commune/ville", nl: "Gemeente/stad", en: "Municipality/city", de: "Gemeinde/Stadt" },
+      headers: {
+        fr: "Commune/ville",
+        nl: "Gemeente/stad",
+        en: "Municipality/city",
+        de: "Gemeinde/Stadt",
+      },
       aliases: ["Ville", "Commune", "Gemeente", "City", "Stad"],
       help: {
         fr: "La commune ou la ville.",

@@ -1,0 +1,49 @@
+/* global require, module, __dirname, process */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { httpsOptions } = require("./scripts/https-options");
+
+const DEV_PORT = Number(process.env.DEV_SERVER_PORT || 3000);
+
+module.exports = async (_env, options) => {
+  const dev = options.mode !== "production";
+  const config = {
+    devtool: dev ? "source-map" : false,
+    entry: { taskpane: "./src/taskpane/index.tsx" },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          // Types are checked by `npm run typecheck`; the bundle only needs the JavaScript.
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml" },
+          { from: "src/taskpane/support.html" },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+  };
+  if (dev) {
+    const https = await httpsOptions();
+    config.devServer = {
+      port: DEV_PORT,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: https ? { type: "https", options: https } : { type: "https" },
+      static: { directory: path.resolve(__dirname, "assets"), publicPath: "/assets" },
+      client: { overlay: { warnings: false, errors: true } },
+    };
+  }
+  return config;
+};
