@@ -10,7 +10,10 @@ function lintProbe(source: string): { status: number | null; output: string } {
   const probe = join(root, "test", `lint-probe-${process.pid}.ts`);
   writeFileSync(probe, source);
   try {
-    const result = spawnSync("npx", ["office-addin-lint", "check", "--files", probe], { cwd: root, encoding: "utf8" });
+    const result = spawnSync("npx", ["office-addin-lint", "check", "--files", probe], {
+      cwd: root,
+      encoding: "utf8",
+    });
     return { status: result.status, output: `${result.stdout}${result.stderr}` };
   } finally {
     rmSync(probe, { force: true });
