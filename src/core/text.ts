@@ -36,14 +36,6 @@ export function replaceControlCharacters(text: string): string {
 }
 
 /**
- * Text that a spreadsheet or CSV consumer would run as a formula. Such text is data here
- * (SPEC §3): writers must store it as text, never as a formula.
- */
-export function looksLikeFormula(text: string): boolean {
-  return /^[=+\-@]/.test(text);
-}
-
-/**
  * A comparison key for names typed by people: case, Latin accents, Arabic vowel marks and
  * tatweel, punctuation and repeated spaces do not matter. Other combining marks stay: in Indic
  * scripts they are vowels, and dropping them would make different names equal.

@@ -154,6 +154,14 @@ describe("enterprise number (KBO/BCE)", () => {
     expect(judge("be", { enterpriseNumber: "0123456749", vatNumber: "" })).toEqual([]);
     expect(judge("be", { enterpriseNumber: oneSeries, vatNumber: `BE${oneSeries}` })).toEqual([]);
   });
+  it("refuses the seed's own examples 0123456789 / BE0123456789: they fail the check (why SPEC is stricter)", () => {
+    expect(codes(judge("be", { enterpriseNumber: "0123456789", vatNumber: "" }))).toEqual([
+      "enterpriseNumber.checksum",
+    ]);
+    expect(codes(judge("be", { enterpriseNumber: "", vatNumber: "BE0123456789" }))).toEqual([
+      "vatNumber.checksum",
+    ]);
+  });
   it("refuses a wrong check and a first digit other than 0 or 1", () => {
     expect(codes(judge("be", { enterpriseNumber: "0123456748", vatNumber: "" }))).toEqual([
       "enterpriseNumber.checksum",

@@ -134,6 +134,7 @@ describe("languages: codes, names, and the French abbreviations", () => {
     ["French", "fr"],
     ["Fr", "fr"],
     ["An", "en"],
+    ["EN", "en"],
     ["en", "en"],
     ["Anglais", "en"],
     ["English", "en"],
