@@ -5,6 +5,6 @@ export * from "./rules";
 export * from "./validate";
 export * from "./headers";
 export * from "./messages";
-export { cellText, isBlankCell, type Cell } from "./text";
+export { cellText, type Cell } from "./text";
 export { countryNameIndex } from "./countries";
 export { languageNameIndex } from "./languages";

@@ -44,6 +44,3 @@ export function resolveLanguage(text: string): NameMatch {
   return SHORT_FORMS.get(text.toLowerCase()) ?? languageNameIndex.get().lookup(text);
 }
 
-export function languageName(code: string, lang: string): string {
-  return new Intl.DisplayNames([lang], { type: "language", fallback: "code" }).of(code) ?? code;
-}

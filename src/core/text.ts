@@ -15,10 +15,6 @@ export function cellText(cell: Cell): string {
   return cell ? "TRUE" : "FALSE";
 }
 
-export function isBlankCell(cell: Cell): boolean {
-  return cellText(cell) === "";
-}
-
 // Unicode "Cc" plus the line and paragraph separators: invisible characters that break imports.
 const CONTROL_CHARACTERS_ALL = /[\p{Cc}\u2028\u2029]+/gu;
 
