@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: one JSON object per line, {"name", "value", "unit"}. Figures are measured
- * in this run only; ratios compare runs made side by side on the same rows.
+ * in this run only; ratios compare runs made back to back on the same rows.
  */
 import {
   countryNameIndex,
@@ -16,15 +16,35 @@ function emit(name: string, value: number, unit: string): void {
   process.stdout.write(`${JSON.stringify({ name, value: Number(value.toPrecision(4)), unit })}\n`);
 }
 
-/** The fastest of a few runs: the least disturbed by the rest of the machine. */
-function bestMillis(runs: number, work: () => void): number {
-  let best = Infinity;
+/** Collects garbage between timed runs when node runs with --expose-gc (bench/run.mjs does). */
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+function millis(work: () => void): number {
+  collectGarbage();
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/**
+ * Runs the baseline and the engine back to back, several times: the median of each, and the
+ * median of the per-pair ratios, so that a disturbance of the machine hits both sides alike.
+ */
+function paired(runs: number, baseline: () => void, engine: () => void) {
+  const baselineTimes: number[] = [];
+  const engineTimes: number[] = [];
+  const ratios: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    work();
-    best = Math.min(best, performance.now() - started);
+    const b = millis(baseline);
+    const e = millis(engine);
+    baselineTimes.push(b);
+    engineTimes.push(e);
+    ratios.push(e / b);
   }
-  return best;
+  return { baseline: median(baselineTimes), engine: median(engineTimes), ratio: median(ratios) };
 }
 
 function benchIndexes(): void {
@@ -46,13 +66,16 @@ function benchValidation(id: ProfileId): void {
   for (const count of [10_000, 100_000]) {
     const rows = generateRows(id, count, keys);
     const rowInputs = inputs(rows);
-    const runs = count > 10_000 ? 3 : 5;
-    const engine = bestMillis(runs, () => validator.validateRows(rowInputs));
-    const baseline = bestMillis(runs, () => baselineValidate(profile, rows));
+    const runs = count > 10_000 ? 7 : 21;
+    const timing = paired(
+      runs,
+      () => baselineValidate(profile, rows),
+      () => validator.validateRows(rowInputs)
+    );
     const label = `${count / 1000}k`;
-    emit(`validate_${id}_${label}`, count / (engine / 1000), "rows/s");
-    emit(`baseline_${id}_${label}`, count / (baseline / 1000), "rows/s");
-    emit(`validate_vs_baseline_${id}_${label}`, engine / baseline, "ratio");
+    emit(`validate_${id}_${label}`, count / (timing.engine / 1000), "rows/s");
+    emit(`baseline_${id}_${label}`, count / (timing.baseline / 1000), "rows/s");
+    emit(`validate_vs_baseline_${id}_${label}`, timing.ratio, "ratio");
   }
 }
 

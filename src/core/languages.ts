@@ -43,4 +43,3 @@ const SHORT_FORMS = new Map<string, { code: string }>([
 export function resolveLanguage(text: string): NameMatch {
   return SHORT_FORMS.get(text.toLowerCase()) ?? languageNameIndex.get().lookup(text);
 }
-

@@ -32,9 +32,15 @@ export interface RowResult {
   problems: Problem[];
 }
 
+/** A row as judged in bulk: its number and its problems (values are not kept, see below). */
+export interface RowReport {
+  row: number;
+  problems: Problem[];
+}
+
 export interface ValidationResult {
   /** Non-empty rows only: an all-empty row is not a row (SPEC §3). */
-  rows: RowResult[];
+  rows: RowReport[];
   /** Every problem, by row then by column order. */
   problems: Problem[];
 }
@@ -62,6 +68,14 @@ export class Validator implements RowValues {
   private readonly checkers: FieldChecker[];
   private readonly judged: boolean[];
   private readonly positions: Map<string, number>;
+  private readonly uniqueFields: number[];
+
+  // Scratch state reused from row to row: judging 100,000 rows should not feed the GC.
+  private readonly texts: string[] = [];
+  private readonly failures: (Failure | undefined)[] = [];
+  private readonly fixed: (Normalized | undefined)[] = [];
+  private readonly scratchValues: (Normalized | undefined)[] = [];
+  private current: (Normalized | undefined)[] = [];
 
   constructor(
     readonly profile: Profile,
@@ -74,13 +88,8 @@ export class Validator implements RowValues {
     this.checkers = profile.fields.map((field) => compileRule(field.rule, ruleOptions));
     this.judged = profile.fields.map((field) => !options.absentFields?.has(field.key));
     this.positions = new Map(profile.fields.map((field, i) => [field.key, i]));
+    this.uniqueFields = profile.fields.flatMap((field, i) => (field.unique ? [i] : []));
   }
-
-  // Scratch state reused from row to row: judging 100,000 rows should not feed the GC.
-  private readonly texts: string[] = [];
-  private readonly failures: (Failure | undefined)[] = [];
-  private readonly fixed: (Normalized | undefined)[] = [];
-  private current: (Normalized | undefined)[] = [];
 
   value(key: string): Normalized | undefined {
     const position = this.positions.get(key);
@@ -89,6 +98,42 @@ export class Validator implements RowValues {
 
   /** Judges one row on its own (no duplicate check); undefined for an all-empty row. */
   validateRow(input: RowInput): RowResult | undefined {
+    const values: (Normalized | undefined)[] = new Array(this.profile.fields.length);
+    const problems = this.judge(input, values);
+    // The caller owns what it gets: never the shared empty list.
+    return (
+      problems && { row: input.row, values, problems: problems === NO_PROBLEMS ? [] : problems }
+    );
+  }
+
+  /**
+   * Judges rows, then marks values that several rows share (SPEC §3 duplicates). Normalized
+   * values are not kept: a large paste should cost problems, not a copy of the sheet.
+   */
+  validateRows(inputs: Iterable<RowInput>): ValidationResult {
+    const rows: RowReport[] = [];
+    const values = this.scratchValues;
+    // For each unique field, the identity of each row (index as in `rows`).
+    const identities: (string | undefined)[][] = this.uniqueFields.map(() => []);
+    for (const input of inputs) {
+      const problems = this.judge(input, values);
+      if (!problems) continue;
+      this.uniqueFields.forEach((field, u) => {
+        identities[u]!.push(identityOf(values[field], this.fixed[field]));
+      });
+      rows.push({ row: input.row, problems });
+    }
+    this.uniqueFields.forEach((field, u) =>
+      markDuplicates(rows, identities[u]!, this.profile.fields[field]!.key)
+    );
+    const order = this.positions;
+    const problems = rows.flatMap((row) => row.problems);
+    problems.sort((a, b) => a.row - b.row || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0));
+    return { rows, problems };
+  }
+
+  /** Fills `values` with the row's normalized values; its problems, or undefined when empty. */
+  private judge(input: RowInput, values: (Normalized | undefined)[]): Problem[] | undefined {
     const { fields } = this.profile;
     const count = fields.length;
     const { texts, failures, fixed, judged, checkers } = this;
@@ -98,11 +143,11 @@ export class Validator implements RowValues {
       if (texts[i] !== "") empty = false;
     }
     if (empty) return undefined;
-    const values: (Normalized | undefined)[] = new Array(count).fill(undefined);
     let failed = false;
     for (let i = 0; i < count; i++) {
       failures[i] = undefined;
       fixed[i] = undefined;
+      values[i] = undefined;
       const text = texts[i] as string;
       if (text === "") {
         if (judged[i] && fields[i]!.required) {
@@ -132,32 +177,18 @@ export class Validator implements RowValues {
       }
     }
     const existing = this.options.existing;
-    if (!failed && !existing) return { row: input.row, values, problems: NO_PROBLEMS };
+    if (!failed && !existing) return NO_PROBLEMS;
     const problems: Problem[] = [];
     for (let i = 0; i < count; i++) {
       const failure = failures[i];
       const key = fields[i]!.key;
-      if (failure)
+      if (failure) {
         problems.push(problemOf(input.row, key, failure.reason, failure.params, failure.fix));
-      else if (existing && values[i] !== undefined && existing.get(key)?.has(String(values[i]))) {
+      } else if (existing && values[i] !== undefined && existing.get(key)?.has(String(values[i]))) {
         problems.push(problemOf(input.row, key, "exists"));
       }
     }
-    return { row: input.row, values, problems };
-  }
-
-  /** Judges rows, then marks values that several rows share (SPEC §3 duplicates). */
-  validateRows(inputs: Iterable<RowInput>): ValidationResult {
-    const rows: RowResult[] = [];
-    for (const input of inputs) {
-      const result = this.validateRow(input);
-      if (result) rows.push(result);
-    }
-    this.markDuplicates(rows);
-    const order = this.positions;
-    const problems = rows.flatMap((row) => row.problems);
-    problems.sort((a, b) => a.row - b.row || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0));
-    return { rows, problems };
+    return problems;
   }
 
   /** A fix is offered only when the fixed value passes the field's own rule: its value. */
@@ -166,40 +197,36 @@ export class Validator implements RowValues {
     const fixed = this.checkers[field]!.parse(failure.fix, failure.fix);
     return fixed instanceof Failure ? undefined : fixed;
   }
-
-  private markDuplicates(rows: RowResult[]): void {
-    this.profile.fields.forEach((field, i) => {
-      if (!field.unique) return;
-      // value → index of the first row holding it; groups exist only for shared values.
-      const first = new Map<string, number>();
-      const groups = new Map<number, number[]>();
-      rows.forEach((row, index) => {
-        const key = identityOf(row, i, field.key);
-        if (key === undefined) return;
-        const earlier = first.get(key);
-        if (earlier === undefined) first.set(key, index);
-        else groups.set(earlier, [...(groups.get(earlier) ?? [earlier]), index]);
-      });
-      for (const group of groups.values()) {
-        for (const index of group) {
-          const row = rows[index] as RowResult;
-          const others = group.filter((other) => other !== index).map((other) => rows[other]!.row);
-          if (row.problems === NO_PROBLEMS) row.problems = [];
-          row.problems.push(
-            problemOf(row.row, field.key, "duplicate", { rows: others.join(", ") })
-          );
-        }
-      }
-    });
-  }
 }
 
-/** The value a row holds for a unique field: its normalized value, or its certain fix. */
-function identityOf(row: RowResult, position: number, key: string): string | undefined {
-  const value = row.values[position];
-  if (value !== undefined) return String(value);
-  const fix = row.problems.find((problem) => problem.field === key)?.fix;
-  return fix ?? undefined;
+/** What a row holds for a unique field: its normalized value, or its certain fix. */
+function identityOf(
+  value: Normalized | undefined,
+  fixed: Normalized | undefined
+): string | undefined {
+  const identity = value ?? fixed;
+  return identity === undefined ? undefined : String(identity);
+}
+
+/** Adds a duplicate problem to every row whose identity another row shares, naming the others. */
+function markDuplicates(rows: RowReport[], identities: (string | undefined)[], key: string): void {
+  // identity → index of the first row holding it; groups exist only for shared identities.
+  const first = new Map<string, number>();
+  const groups = new Map<number, number[]>();
+  identities.forEach((identity, index) => {
+    if (identity === undefined) return;
+    const earlier = first.get(identity);
+    if (earlier === undefined) first.set(identity, index);
+    else groups.set(earlier, [...(groups.get(earlier) ?? [earlier]), index]);
+  });
+  for (const group of groups.values()) {
+    for (const index of group) {
+      const row = rows[index] as RowReport;
+      const others = group.filter((other) => other !== index).map((other) => rows[other]!.row);
+      if (row.problems === NO_PROBLEMS) row.problems = [];
+      row.problems.push(problemOf(row.row, key, "duplicate", { rows: others.join(", ") }));
+    }
+  }
 }
 
 function withoutFix(failure: Failure): Failure {
