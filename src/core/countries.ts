@@ -1,5 +1,5 @@
 import { ASSIGNED_COUNTRY_CODES, UNASSIGNED_COUNTRY_ALIASES } from "./data/iso3166";
-import { displayLocales, LazyIndex, NameIndex, type NameMatch } from "./name-index";
+import { LazyIndex, NameIndex, type NameMatch } from "./name-index";
 
 const ASSIGNED = new Set(ASSIGNED_COUNTRY_CODES);
 
@@ -25,14 +25,7 @@ const AMBIGUOUS_COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = {
 };
 
 export const countryNameIndex = new LazyIndex(() => {
-  const index = new NameIndex();
-  for (const locale of displayLocales()) {
-    const names = new Intl.DisplayNames([locale], { type: "region", fallback: "none" });
-    for (const code of ASSIGNED_COUNTRY_CODES) {
-      const name = names.of(code);
-      if (name && name !== code) index.add(name, code);
-    }
-  }
+  const index = NameIndex.ofDisplayNames("region", ASSIGNED_COUNTRY_CODES);
   for (const [name, codes] of Object.entries(AMBIGUOUS_COUNTRY_NAMES)) index.force(name, codes);
   return index;
 });

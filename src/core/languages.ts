@@ -1,5 +1,5 @@
 import { LANGUAGE_CODES } from "./data/iso639";
-import { displayLocales, LazyIndex, NameIndex, type NameMatch } from "./name-index";
+import { LazyIndex, NameIndex, type NameMatch } from "./name-index";
 
 const CODES = new Set(LANGUAGE_CODES);
 
@@ -19,17 +19,9 @@ export const FRENCH_LANGUAGE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   all: "de",
 };
 
-export const languageNameIndex = new LazyIndex(() => {
-  const index = new NameIndex();
-  for (const locale of displayLocales()) {
-    const names = new Intl.DisplayNames([locale], { type: "language", fallback: "none" });
-    for (const code of LANGUAGE_CODES) {
-      const name = names.of(code);
-      if (name && name !== code) index.add(name, code);
-    }
-  }
-  return index;
-});
+export const languageNameIndex = new LazyIndex(() =>
+  NameIndex.ofDisplayNames("language", LANGUAGE_CODES)
+);
 
 /** A language written as an abbreviation, an ISO code or a name in any language → code. */
 // Abbreviations first, then ISO codes: a Map, so that "constructor" is no language.

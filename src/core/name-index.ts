@@ -18,6 +18,19 @@ export type NameMatch = { code: string } | { ambiguous: string[] } | undefined;
  * only used when the full name matches nothing.
  */
 export class NameIndex {
+  /** The names of `codes` in every indexed language, as `Intl.DisplayNames` gives them. */
+  static ofDisplayNames(type: "region" | "language", codes: readonly string[]): NameIndex {
+    const index = new NameIndex();
+    for (const locale of displayLocales()) {
+      const names = new Intl.DisplayNames([locale], { type, fallback: "none" });
+      for (const code of codes) {
+        const name = names.of(code);
+        if (name && name !== code) index.add(name, code);
+      }
+    }
+    return index;
+  }
+
   private readonly names = new Map<string, Set<string>>();
   private readonly shortForms = new Map<string, Set<string>>();
   /** Typed text → match: sheets repeat the same few names, and folding is the costly part. */

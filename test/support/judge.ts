@@ -73,3 +73,16 @@ export function normalized(profileId: ProfileId, key: string, cell: Cell): unkno
 export function codes(problems: Problem[]): string[] {
   return problems.map((p) => (p.fix === null ? p.code : `${p.code}→${p.fix}`));
 }
+
+/** Changes that empty every optional column (which columns are required is pinned in profiles.test). */
+export function withoutOptionalColumns(profileId: ProfileId): Record<string, Cell> {
+  const optional = getProfile(profileId).fields.filter((field) => !field.required);
+  return Object.fromEntries(optional.map((field) => [field.key, ""]));
+}
+
+/** The keys of the profile's required columns. */
+export function requiredKeys(profileId: ProfileId): string[] {
+  return getProfile(profileId)
+    .fields.filter((field) => field.required)
+    .map((field) => field.key);
+}
