@@ -73,9 +73,12 @@ function readCsv(file: string, bytes: Buffer): Sheet {
   if (text === undefined || text.includes("\u0000")) {
     throw new UnusableInput(`${file} is not a spreadsheet (.xlsx, or .csv text)`);
   }
+  // Excel writes and reads a first line "sep=;" that names the separator and is not a row.
+  const declared = /^sep=(.)\r?\n/i.exec(text);
+  const body = declared ? text.slice(declared[0].length) : text;
   try {
-    return parse(text, {
-      delimiter: detectDelimiter(text),
+    return parse(body, {
+      delimiter: declared ? declared[1] : detectDelimiter(body),
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,

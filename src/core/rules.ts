@@ -145,11 +145,10 @@ const beVatNumber: Compiler<"beVatNumber"> = (spec) => ({
     if (value.startsWith("BE") && isValidBelgianNumber(value, 2)) return value;
     const digits = belgianDigits(value);
     const verdict = judgeBelgianDigits(digits);
-    const canonical = `BE${digits}`;
-    if (!verdict && canonical === value) return value;
     if (verdict && verdict.reason !== "format") return new Failure(verdict.reason, { value });
-    const reason = numeric(cell) ? "leadingZero" : "format";
-    return new Failure(reason, { value }, verdict ? undefined : canonical);
+    // A number cell of nine digits lost its leading zero; of ten, only the BE prefix is missing.
+    const reason = numeric(cell) && value.length === 9 ? "leadingZero" : "format";
+    return new Failure(reason, { value }, verdict ? undefined : `BE${digits}`);
   },
   relate(value, row) {
     if (!spec.sameDigitsAs) return undefined;

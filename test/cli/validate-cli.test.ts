@@ -104,6 +104,13 @@ describe("validate CLI: CSV input", () => {
     expect(JSON.parse(stdout)).toMatchObject({ rows: 1, problems: [] });
     expect(code).toBe(0);
   });
+  it("honours Excel's 'sep=' first line, which is not a row", async () => {
+    const path = file("sep.csv", "sep=;\r\n" + csv([beHeaders, beRow({ iban: "BE00" })], ";"));
+    const { stdout } = await run("--profile", "be", "--json", path);
+    expect(JSON.parse(stdout).problems).toEqual([
+      expect.objectContaining({ row: 2, code: "iban.invalid" }),
+    ]);
+  });
   it("reads Windows-1252 text (Excel's CSV on Windows)", async () => {
     const text = csv([beHeaders, beRow({ companyName: "Société Générale" })], ";");
     const path = file("cp1252.csv", Buffer.from(text, "latin1"));
