@@ -1,26 +1,38 @@
-// `npm start`: serves the task pane over HTTPS and, where a desktop Excel exists (Windows,
-// macOS), sideloads the add-in into it. On Linux there is no desktop Excel: the dev server
-// runs and the steps for Excel on the web are printed.
+// `npm start`: the partner API sandbox (SQLite, .sandbox/partner.db) and the task pane over
+// HTTPS; where a desktop Excel exists (Windows, macOS), the add-in is also sideloaded into it.
+// On Linux there is no desktop Excel: the steps for Excel on the web are printed.
 import { spawn } from "node:child_process";
 import process from "node:process";
 
 const port = process.env.DEV_SERVER_PORT || "3000";
+const sandboxPort = process.env.SANDBOX_PORT || "4000";
 const desktopExcel = process.platform === "win32" || process.platform === "darwin";
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
+const children = [];
 
 function run(command, args) {
   const child = spawn(command, args, { stdio: "inherit", shell: process.platform === "win32" });
-  child.on("exit", (code) => process.exit(code ?? 0));
-  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  children.push(child);
+  // When one part stops, stop everything: a half-running product only confuses.
+  child.on("exit", (code) => {
+    for (const other of children) if (other !== child) other.kill("SIGTERM");
+    process.exitCode = code ?? 0;
+  });
   return child;
 }
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => children.forEach((child) => child.kill(signal)));
+}
 
+run(npx, ["tsx", "src/sandbox/main.ts", "--port", sandboxPort]);
 if (desktopExcel) {
   // office-addin-debugging starts the "dev-server" script itself, then sideloads manifest.xml.
   run(npx, ["office-addin-debugging", "start", "manifest.xml", "desktop"]);
 } else {
   console.log(`
-Client Import for Banqup: serving the task pane at https://localhost:${port}/taskpane.html
+Client Import for Banqup
+  task pane:        https://localhost:${port}/taskpane.html
+  partner sandbox:  http://127.0.0.1:${sandboxPort}  (sign-ins in the README)
 
 No desktop Excel on this machine. To use the add-in in Excel on the web:
   1. Open a workbook at https://www.office.com (Excel for the web).

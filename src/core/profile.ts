@@ -50,6 +50,8 @@ export const fieldSchema = z.object({
   aliases: z.array(z.string()).default([]),
   help: byLanguage.extend({ de: z.string().min(1).optional() }),
   rule: ruleSpecSchema,
+  /** The field's name in the partner API when it is not the key (SPEC §7: einvoicingMandate). */
+  apiName: z.string().optional(),
   /** Where the template's drop-down for this column comes from. */
   list: z.enum(["countries", "locales", "yesNo", "configurationTemplates"]).optional(),
   width: z.number().int().positive().default(18),

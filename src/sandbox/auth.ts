@@ -1,0 +1,307 @@
+import { createHash } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Db } from "./db";
+import { newSecret, safeEqual, sha256, verifyPassword } from "./ids";
+import { sendProblem } from "./problems";
+import { SEEDED_USERS } from "./seed";
+
+export interface AuthOptions {
+  /** Public clients (the add-in): their ids and the redirect URIs registered for them. */
+  publicClients: ReadonlyMap<string, readonly string[]>;
+  /** One confidential client for automation (SANDBOX_CLIENT_ID/SECRET); absent by default. */
+  automationClient?: { id: string; secret: string; partnerId: string };
+  accessTokenSeconds: number;
+  refreshTokenSeconds: number;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    partnerId?: string;
+  }
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+interface AuthorizeParams {
+  response_type?: string;
+  client_id?: string;
+  redirect_uri?: string;
+  code_challenge?: string;
+  code_challenge_method?: string;
+  state?: string;
+}
+
+type Checked =
+  | { ok: true; params: Required<Omit<AuthorizeParams, "state">> & { state: string } }
+  | { ok: false; detail: string };
+
+function checkAuthorize(options: AuthOptions, params: AuthorizeParams): Checked {
+  const redirects = params.client_id ? options.publicClients.get(params.client_id) : undefined;
+  if (!redirects) return { ok: false, detail: "Unknown client_id." };
+  if (!params.redirect_uri || !redirects.includes(params.redirect_uri)) {
+    return { ok: false, detail: "redirect_uri is not registered for this client." };
+  }
+  if (params.response_type !== "code") return { ok: false, detail: "response_type must be code." };
+  if (params.code_challenge_method !== "S256")
+    return { ok: false, detail: "code_challenge_method must be S256." };
+  if (!params.code_challenge || !/^[A-Za-z0-9\-._~]{43,128}$/.test(params.code_challenge)) {
+    return { ok: false, detail: "code_challenge must be a PKCE S256 challenge." };
+  }
+  return {
+    ok: true,
+    params: { ...(params as Required<AuthorizeParams>), state: params.state ?? "" },
+  };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string
+  );
+
+function signInPage(params: Record<string, string>, error?: string): string {
+  const hidden = Object.entries(params)
+    .map(
+      ([name, value]) =>
+        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`
+    )
+    .join("");
+  const accounts = SEEDED_USERS.map(
+    (u) => `<li><code>${u.email}</code> / <code>${u.password}</code></li>`
+  ).join("");
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in — Banqup sandbox</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body style="font-family:Segoe UI,sans-serif;max-width:28em;margin:2em auto">
+<h1>Sign in to the Banqup sandbox</h1>
+${error ? `<p role="alert" style="color:#b10e1c">${escapeHtml(error)}</p>` : ""}
+<form method="post" action="/oauth/authorize">${hidden}
+<p><label>E-mail<br><input name="email" type="email" autocomplete="username" required autofocus></label></p>
+<p><label>Password<br><input name="password" type="password" autocomplete="current-password" required></label></p>
+<p><button type="submit">Sign in</button></p></form>
+<p>Sandbox accounts (sandbox only):</p><ul>${accounts}</ul></body></html>`;
+}
+
+function issueTokens(
+  db: Db,
+  options: AuthOptions,
+  partnerId: string,
+  userId: string | null,
+  clientId: string,
+  withRefresh: boolean
+) {
+  const access = newSecret();
+  const insert = db.prepare(
+    "INSERT INTO tokens (token_hash, kind, partner_id, user_id, client_id, expires_at) VALUES (?, ?, ?, ?, ?, ?)"
+  );
+  insert.run(
+    sha256(access),
+    "access",
+    partnerId,
+    userId,
+    clientId,
+    now() + options.accessTokenSeconds
+  );
+  const body: Record<string, string | number> = {
+    access_token: access,
+    token_type: "Bearer",
+    expires_in: options.accessTokenSeconds,
+  };
+  if (withRefresh) {
+    const refresh = newSecret();
+    insert.run(
+      sha256(refresh),
+      "refresh",
+      partnerId,
+      userId,
+      clientId,
+      now() + options.refreshTokenSeconds
+    );
+    body.refresh_token = refresh;
+  }
+  return body;
+}
+
+function oauthError(reply: FastifyReply, status: number, error: string, description: string) {
+  return reply
+    .code(status)
+    .header("Cache-Control", "no-store")
+    .send({ error, error_description: description });
+}
+
+export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions): void {
+  app.get("/oauth/authorize", async (request, reply) => {
+    const checked = checkAuthorize(options, request.query as AuthorizeParams);
+    if (!checked.ok)
+      return sendProblem(reply, {
+        status: 400,
+        title: "Invalid sign-in request",
+        code: "invalid_authorize_request",
+        detail: checked.detail,
+      });
+    return reply.type("text/html").send(signInPage(checked.params));
+  });
+
+  app.post("/oauth/authorize", async (request, reply) => {
+    const form = (request.body ?? {}) as AuthorizeParams & { email?: string; password?: string };
+    const checked = checkAuthorize(options, form);
+    if (!checked.ok)
+      return sendProblem(reply, {
+        status: 400,
+        title: "Invalid sign-in request",
+        code: "invalid_authorize_request",
+        detail: checked.detail,
+      });
+    const user = db
+      .prepare("SELECT id, password_hash FROM users WHERE email = ?")
+      .get(String(form.email ?? "")) as { id: string; password_hash: string } | undefined;
+    if (!user || !verifyPassword(String(form.password ?? ""), user.password_hash)) {
+      return reply.type("text/html").send(signInPage(checked.params, "Wrong e-mail or password."));
+    }
+    const code = newSecret();
+    db.prepare(
+      "INSERT INTO auth_codes (code_hash, user_id, client_id, redirect_uri, challenge, expires_at) VALUES (?, ?, ?, ?, ?, ?)"
+    ).run(
+      sha256(code),
+      user.id,
+      checked.params.client_id,
+      checked.params.redirect_uri,
+      checked.params.code_challenge,
+      now() + 120
+    );
+    const target = new URL(checked.params.redirect_uri);
+    target.searchParams.set("code", code);
+    if (checked.params.state) target.searchParams.set("state", checked.params.state);
+    return reply.redirect(target.toString(), 302);
+  });
+
+  app.post("/oauth/token", async (request, reply) => {
+    const form = (request.body ?? {}) as Record<string, string | undefined>;
+    const basic = basicCredentials(request);
+    switch (form.grant_type) {
+      case "authorization_code": {
+        const row = db
+          .prepare(
+            "SELECT a.*, u.partner_id FROM auth_codes a JOIN users u ON u.id = a.user_id WHERE code_hash = ?"
+          )
+          .get(sha256(String(form.code ?? ""))) as
+          | {
+              user_id: string;
+              partner_id: string;
+              client_id: string;
+              redirect_uri: string;
+              challenge: string;
+              expires_at: number;
+              used: number;
+            }
+          | undefined;
+        if (!row || row.used || row.expires_at < now())
+          return oauthError(reply, 400, "invalid_grant", "The code is unknown, used or expired.");
+        if (row.client_id !== form.client_id || row.redirect_uri !== form.redirect_uri) {
+          return oauthError(
+            reply,
+            400,
+            "invalid_grant",
+            "client_id or redirect_uri differ from the sign-in request."
+          );
+        }
+        const verifier = String(form.code_verifier ?? "");
+        const challenge = createHash("sha256").update(verifier).digest("base64url");
+        if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier) || !safeEqual(challenge, row.challenge)) {
+          return oauthError(reply, 400, "invalid_grant", "The PKCE code_verifier does not match.");
+        }
+        db.prepare("UPDATE auth_codes SET used = 1 WHERE code_hash = ?").run(
+          sha256(String(form.code))
+        );
+        return reply
+          .header("Cache-Control", "no-store")
+          .send(issueTokens(db, options, row.partner_id, row.user_id, row.client_id, true));
+      }
+      case "refresh_token": {
+        const hash = sha256(String(form.refresh_token ?? ""));
+        const row = db
+          .prepare("SELECT * FROM tokens WHERE token_hash = ? AND kind = 'refresh'")
+          .get(hash) as
+          | {
+              partner_id: string;
+              user_id: string | null;
+              client_id: string;
+              expires_at: number;
+              revoked: number;
+            }
+          | undefined;
+        if (!row || row.revoked || row.expires_at < now())
+          return oauthError(
+            reply,
+            400,
+            "invalid_grant",
+            "The refresh token is unknown, used or expired."
+          );
+        if (form.client_id !== undefined && form.client_id !== row.client_id)
+          return oauthError(
+            reply,
+            400,
+            "invalid_grant",
+            "The refresh token belongs to another client."
+          );
+        // Refresh tokens rotate: the old one is spent.
+        db.prepare("UPDATE tokens SET revoked = 1 WHERE token_hash = ?").run(hash);
+        return reply
+          .header("Cache-Control", "no-store")
+          .send(issueTokens(db, options, row.partner_id, row.user_id, row.client_id, true));
+      }
+      case "client_credentials": {
+        const client = options.automationClient;
+        const id = basic?.id ?? form.client_id ?? "";
+        const secret = basic?.secret ?? form.client_secret ?? "";
+        if (!client || id !== client.id || !safeEqual(secret, client.secret)) {
+          return oauthError(reply, 401, "invalid_client", "Unknown client or wrong secret.");
+        }
+        return reply
+          .header("Cache-Control", "no-store")
+          .send(issueTokens(db, options, client.partnerId, null, client.id, false));
+      }
+      default:
+        return oauthError(
+          reply,
+          400,
+          "unsupported_grant_type",
+          "grant_type must be authorization_code, refresh_token or client_credentials."
+        );
+    }
+  });
+}
+
+function basicCredentials(request: FastifyRequest): { id: string; secret: string } | undefined {
+  const header = request.headers.authorization;
+  if (!header?.startsWith("Basic ")) return undefined;
+  const decoded = Buffer.from(header.slice(6), "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return colon < 0 ? undefined : { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
+/** The partner of a valid bearer access token, or a 401 problem. */
+export function requirePartner(db: Db) {
+  const find = db.prepare(
+    "SELECT partner_id, expires_at, revoked FROM tokens WHERE token_hash = ? AND kind = 'access'"
+  );
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const header = request.headers.authorization ?? "";
+    const token = header.startsWith("Bearer ") ? header.slice(7).trim() : "";
+    const row = token
+      ? (find.get(sha256(token)) as
+          { partner_id: string; expires_at: number; revoked: number } | undefined)
+      : undefined;
+    if (!row || row.revoked || row.expires_at < now()) {
+      reply.header("WWW-Authenticate", 'Bearer error="invalid_token"');
+      return sendProblem(reply, {
+        status: 401,
+        title: "Not signed in",
+        code: token ? "token_expired" : "token_missing",
+        detail: token
+          ? "The access token is invalid or expired: refresh it and try again."
+          : "Send a bearer access token.",
+      });
+    }
+    request.partnerId = row.partner_id;
+  };
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv2020, { type ErrorObject } from "ajv/dist/2020";
+import { parse } from "yaml";
+
+/** The contract, read from src/api/openapi.yaml: the sandbox checks request bodies against it. */
+const CONTRACT_FILE = join(__dirname, "..", "api", "openapi.yaml");
+
+export interface SchemaError {
+  pointer: string;
+  code: string;
+  detail: string;
+}
+
+export type BodyCheck = (body: unknown) => SchemaError[];
+
+/** Compiles the contract's component schemas once; `check("ClientInput")` validates a body. */
+export function loadContract(): { check(schema: string): BodyCheck } {
+  const document = parse(readFileSync(CONTRACT_FILE, "utf8")) as Record<string, unknown>;
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  ajv.addSchema({ ...document, $id: "openapi" });
+  return {
+    check(schema) {
+      const validate = ajv.getSchema(`openapi#/components/schemas/${schema}`);
+      if (!validate) throw new Error(`The contract has no schema ${schema}`);
+      return (body) => (validate(body) ? [] : (validate.errors ?? []).map(toSchemaError));
+    },
+  };
+}
+
+function toSchemaError(error: ErrorObject): SchemaError {
+  const params = error.params as Record<string, unknown>;
+  const extra =
+    typeof params.additionalProperty === "string" ? `/${params.additionalProperty}` : "";
+  return {
+    pointer: `${error.instancePath}${extra}` || "/",
+    code: `schema.${error.keyword}`,
+    detail: extra
+      ? "This field is not part of a client."
+      : `The value ${error.message ?? "is invalid"}.`,
+  };
+}

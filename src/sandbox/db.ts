@@ -1,0 +1,85 @@
+import Database from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+
+export type Db = Database.Database;
+
+/**
+ * Schema changes, in order. Each runs once, in a transaction, and is recorded in
+ * schema_migrations: a database made by an older sandbox is brought up to date at start.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE partners (id TEXT PRIMARY KEY, name TEXT NOT NULL, region TEXT NOT NULL);
+   CREATE TABLE users (
+     id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id),
+     name TEXT NOT NULL, email TEXT NOT NULL UNIQUE COLLATE NOCASE, password_hash TEXT NOT NULL);
+   CREATE TABLE integrations (
+     id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id), name TEXT NOT NULL);
+   CREATE TABLE templates (
+     id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id),
+     name TEXT NOT NULL, description TEXT, UNIQUE (partner_id, name));
+   CREATE TABLE template_users (
+     template_id TEXT NOT NULL REFERENCES templates(id), user_id TEXT NOT NULL REFERENCES users(id),
+     PRIMARY KEY (template_id, user_id));
+   CREATE TABLE template_integrations (
+     template_id TEXT NOT NULL REFERENCES templates(id),
+     integration_id TEXT NOT NULL REFERENCES integrations(id),
+     PRIMARY KEY (template_id, integration_id));`,
+  `CREATE TABLE clients (
+     id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id),
+     data TEXT NOT NULL, contact_email TEXT NOT NULL COLLATE NOCASE,
+     status TEXT NOT NULL DEFAULT 'draft', created_at TEXT NOT NULL);
+   CREATE INDEX clients_contact_email ON clients (partner_id, contact_email);
+   -- One row per unique identifier (enterprise number, VAT, ICE): the primary key is what
+   -- makes a second client with the same identifier impossible, whatever the concurrency.
+   CREATE TABLE client_identifiers (
+     partner_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
+     client_id TEXT NOT NULL REFERENCES clients(id), PRIMARY KEY (partner_id, field, value));
+   CREATE TABLE idempotency_keys (
+     partner_id TEXT NOT NULL, key TEXT NOT NULL, body_hash TEXT NOT NULL,
+     status INTEGER NOT NULL, response TEXT NOT NULL, created_at TEXT NOT NULL,
+     PRIMARY KEY (partner_id, key));
+   CREATE TABLE outbox (
+     id TEXT PRIMARY KEY, client_id TEXT NOT NULL REFERENCES clients(id), kind TEXT NOT NULL,
+     recipient TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'queued', created_at TEXT NOT NULL,
+     UNIQUE (client_id, kind));`,
+  `CREATE TABLE auth_codes (
+     code_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id),
+     client_id TEXT NOT NULL, redirect_uri TEXT NOT NULL, challenge TEXT NOT NULL,
+     expires_at INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0);
+   CREATE TABLE tokens (
+     token_hash TEXT PRIMARY KEY, kind TEXT NOT NULL, partner_id TEXT NOT NULL,
+     user_id TEXT, client_id TEXT NOT NULL, expires_at INTEGER NOT NULL,
+     revoked INTEGER NOT NULL DEFAULT 0);`,
+];
+
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"
+  );
+  const row = db.prepare("SELECT MAX(version) AS version FROM schema_migrations").get() as {
+    version: number | null;
+  };
+  const applied = row.version ?? 0;
+  MIGRATIONS.forEach((sql, index) => {
+    const version = index + 1;
+    if (version <= applied) return;
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)").run(
+        version,
+        new Date().toISOString()
+      );
+    })();
+  });
+}

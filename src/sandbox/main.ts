@@ -1,0 +1,56 @@
+import { parseArgs } from "node:util";
+import { ADDIN_CLIENT_ID, buildSandbox, defaultOptions, NO_FAULTS, type Faults } from "./server";
+
+/** `npm run sandbox -- [--port N] [--db FILE]`; faults and the automation client from env. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: process.env.SANDBOX_PORT ?? "4000" },
+      db: { type: "string" },
+      host: { type: "string", default: "127.0.0.1" },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not ${values.port}`);
+  const env = process.env;
+  const rate = (name: string) => {
+    const value = Number(env[name] ?? 0);
+    if (!(value >= 0 && value <= 1)) throw new Error(`${name} must be between 0 and 1`);
+    return value;
+  };
+  const faults: Faults = {
+    ...NO_FAULTS,
+    latencyMs: Number(env.SANDBOX_LATENCY_MS ?? 0),
+    serverErrorRate: rate("SANDBOX_500_RATE"),
+    throttleRate: rate("SANDBOX_429_RATE"),
+    dropRate: rate("SANDBOX_DROP_RATE"),
+  };
+  const options = defaultOptions({ faults, ...(values.db ? { dbFile: values.db } : {}) });
+  if (env.SANDBOX_CLIENT_ID && env.SANDBOX_CLIENT_SECRET) {
+    const region = env.SANDBOX_CLIENT_REGION ?? "be";
+    if (region !== "be" && region !== "ma")
+      throw new Error("SANDBOX_CLIENT_REGION must be be or ma");
+    options.auth = {
+      ...options.auth,
+      automationClient: {
+        id: env.SANDBOX_CLIENT_ID,
+        secret: env.SANDBOX_CLIENT_SECRET,
+        partnerId: `pa_${region}`,
+      },
+    };
+  }
+  const { app } = await buildSandbox(options);
+  const address = await app.listen({ port, host: values.host });
+  process.stdout.write(
+    `Banqup partner API sandbox on ${address} (database ${options.dbFile}; add-in client id ${ADDIN_CLIENT_ID}).\n` +
+      `Sign in with sophie@fiduciaire-lambert.be / sandbox-be (Belgium) or karima@cabinet-benali.ma / sandbox-ma (Morocco).\n`
+  );
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => void app.close().then(() => process.exit(0)));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`sandbox: ${(error as Error).message}\n`);
+  process.exit(2);
+});

@@ -1,0 +1,177 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import cors from "@fastify/cors";
+import formbody from "@fastify/formbody";
+import rateLimit from "@fastify/rate-limit";
+import { registerAuth, requirePartner, type AuthOptions } from "./auth";
+import { registerClientRoutes } from "./clients";
+import { loadContract } from "./contract";
+import { openDatabase, type Db } from "./db";
+import { sendProblem } from "./problems";
+import { seed } from "./seed";
+
+/** Faults a test can ask for; all off by default. Rates are shares of /v1 requests (0–1). */
+export interface Faults {
+  latencyMs: number;
+  serverErrorRate: number;
+  throttleRate: number;
+  dropRate: number;
+}
+
+export const NO_FAULTS: Faults = { latencyMs: 0, serverErrorRate: 0, throttleRate: 0, dropRate: 0 };
+
+export interface SandboxOptions {
+  dbFile: string;
+  /** The add-in's origin: the only one CORS lets call the API. */
+  allowedOrigin: string;
+  auth: AuthOptions;
+  faults: Faults;
+  /** Requests per minute per access token (or per address without one). */
+  rateLimitPerMinute: number;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+  random?: () => number;
+}
+
+export const DEFAULT_REDIRECT_URI = "https://localhost:3000/auth-callback.html";
+export const ADDIN_CLIENT_ID = "client-import-addin";
+
+export function defaultOptions(overrides: Partial<SandboxOptions> = {}): SandboxOptions {
+  return {
+    dbFile: ".sandbox/partner.db",
+    allowedOrigin: "https://localhost:3000",
+    auth: {
+      publicClients: new Map([[ADDIN_CLIENT_ID, [DEFAULT_REDIRECT_URI]]]),
+      accessTokenSeconds: 300,
+      refreshTokenSeconds: 30 * 24 * 3600,
+    },
+    faults: NO_FAULTS,
+    rateLimitPerMinute: 600,
+    bodyLimit: 512 * 1024,
+    ...overrides,
+  };
+}
+
+export interface Sandbox {
+  app: FastifyInstance;
+  db: Db;
+}
+
+export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const db = openDatabase(options.dbFile);
+  seed(db);
+  const contract = loadContract();
+  const random = options.random ?? Math.random;
+  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413)
+      return sendProblem(reply, {
+        status,
+        title: "Request too large",
+        code: "body_too_large",
+        detail: `Send at most ${options.bodyLimit} bytes.`,
+      });
+    if (status === 415)
+      return sendProblem(reply, {
+        status,
+        title: "Unsupported content type",
+        code: "unsupported_media_type",
+        detail: "Send application/json.",
+      });
+    if (status === 429) {
+      // The rate limiter's own problem body: sent as it is, under its status.
+      const problem: Record<string, unknown> = { ...(error as unknown as Record<string, unknown>) };
+      delete problem.statusCode;
+      return reply.code(429).type("application/problem+json").send(problem);
+    }
+    if (status >= 400 && status < 500) {
+      return sendProblem(reply, {
+        status,
+        title: "Bad request",
+        code: "bad_request",
+        detail: "The request body is not valid JSON.",
+      });
+    }
+    // Never a stack trace to the caller.
+    return sendProblem(reply, {
+      status: 500,
+      title: "Server error",
+      code: "server_error",
+      detail: "The sandbox failed; retrying is safe.",
+    });
+  });
+
+  // JSON bodies: an empty body is no body (POST …/invitation needs none); malformed JSON is a 400.
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => {
+    if (body === "") return done(null, undefined);
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(
+        Object.assign(new Error("The request body is not valid JSON."), { statusCode: 400 }),
+        undefined
+      );
+    }
+  });
+  await app.register(cors, {
+    // Only the add-in's origin gets CORS headers; any other origin gets none.
+    origin: (origin, callback) => callback(null, origin === options.allowedOrigin),
+    allowedHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "Accept-Language"],
+    exposedHeaders: ["Retry-After", "Idempotent-Replayed"],
+  });
+  await app.register(formbody);
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => request.headers.authorization ?? request.ip,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      type: "urn:problem:rate_limited",
+      title: "Too many requests",
+      status: 429,
+      code: "rate_limited",
+      detail: `Wait ${Math.ceil(context.ttl / 1000)} s (Retry-After) and try again.`,
+    }),
+  });
+
+  registerAuth(app, db, options.auth);
+  await app.register(async (api) => {
+    api.addHook("onRequest", injectFaults(options.faults, random));
+    api.addHook("onRequest", requirePartner(db));
+    registerClientRoutes(api, db, {
+      clientInput: contract.check("ClientInput"),
+      lookupRequest: contract.check("LookupRequest"),
+    });
+  });
+  app.addHook("onClose", async () => db.close());
+  return { app, db };
+}
+
+function injectFaults(faults: Faults, random: () => number) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+    if (faults.dropRate > 0 && random() < faults.dropRate) {
+      request.raw.socket.destroy();
+      return reply;
+    }
+    if (faults.throttleRate > 0 && random() < faults.throttleRate) {
+      reply.header("Retry-After", "1");
+      return sendProblem(reply, {
+        status: 429,
+        title: "Too many requests",
+        code: "rate_limited",
+        detail: "Injected fault: wait 1 s.",
+      });
+    }
+    if (faults.serverErrorRate > 0 && random() < faults.serverErrorRate) {
+      return sendProblem(reply, {
+        status: 500,
+        title: "Server error",
+        code: "server_error",
+        detail: "Injected fault: retrying is safe.",
+      });
+    }
+  };
+}

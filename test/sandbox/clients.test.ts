@@ -1,0 +1,329 @@
+import {
+  api,
+  automationToken,
+  BELGIAN_CLIENT,
+  startSandbox,
+  withAutomation,
+  type RunningSandbox,
+} from "./start-sandbox";
+
+const countClients = (sandbox: RunningSandbox) =>
+  (sandbox.db.prepare("SELECT COUNT(*) AS n FROM clients").get() as { n: number }).n;
+
+describe("sandbox clients API", () => {
+  let sandbox: RunningSandbox;
+  let call: ReturnType<typeof api>;
+  beforeAll(async () => {
+    sandbox = await startSandbox(withAutomation("be"));
+    call = api(sandbox.url, await automationToken(sandbox.url));
+  });
+  afterAll(() => sandbox.close());
+
+  it("lists at least four configuration templates with users and integrations", async () => {
+    const { status, json } = await call("/v1/configuration-templates");
+    expect(status).toBe(200);
+    expect(json.items.length).toBeGreaterThanOrEqual(4);
+    expect(json.items.find((t: { name: string }) => t.name === "Comptabilité Plus")).toMatchObject({
+      users: [
+        expect.objectContaining({ name: "Pieter Claes" }),
+        expect.objectContaining({ name: "Sophie Lambert" }),
+      ],
+      integrations: [
+        expect.objectContaining({ name: "Exact Online" }),
+        expect.objectContaining({ name: "Octopus" }),
+      ],
+    });
+  });
+
+  it("creates a draft client, finds it by lookup, and refuses a second one with 409 naming it", async () => {
+    const created = await call("/v1/clients", {
+      body: { ...BELGIAN_CLIENT, einvoicingMandate: true, configurationTemplateId: "tp_be_yuki" },
+      headers: { "Idempotency-Key": "row-create-1" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({
+      status: "draft",
+      enterpriseNumber: "0403019261",
+      einvoicingMandate: true,
+      configurationTemplateId: "tp_be_yuki",
+    });
+    const id = created.json.id as string;
+
+    const lookup = await call("/v1/clients/lookup", {
+      body: {
+        identifiers: [
+          { type: "enterpriseNumber", value: "0403019261" },
+          { type: "contactEmail", value: "MARIE@dupont.be" },
+          { type: "vatNumber", value: "BE0123456749" },
+        ],
+      },
+    });
+    expect(lookup.json.matches).toEqual([
+      {
+        type: "enterpriseNumber",
+        value: "0403019261",
+        clientId: id,
+        companyName: "Boulangerie Dupont SRL",
+      },
+      {
+        type: "contactEmail",
+        value: "MARIE@dupont.be",
+        clientId: id,
+        companyName: "Boulangerie Dupont SRL",
+      },
+    ]);
+
+    const again = await call("/v1/clients", {
+      body: { ...BELGIAN_CLIENT, companyName: "Other name" },
+      headers: { "Idempotency-Key": "row-create-2" },
+    });
+    expect(again.status).toBe(409);
+    expect(again.json).toMatchObject({ code: "duplicate_client", existingClientId: id });
+    expect((await call(`/v1/clients/${id}`)).json).toMatchObject({
+      id,
+      companyName: "Boulangerie Dupont SRL",
+    });
+  });
+
+  it("replays the same response for the same key and body, and refuses the key with another body", async () => {
+    const body = {
+      ...BELGIAN_CLIENT,
+      enterpriseNumber: "0123456749",
+      vatNumber: "BE0123456749",
+      contactEmail: "a@b-c.be",
+    };
+    const first = await call("/v1/clients", {
+      body,
+      headers: { "Idempotency-Key": "row-replay-1" },
+    });
+    const before = countClients(sandbox);
+    const second = await call("/v1/clients", {
+      body: { ...body },
+      headers: { "Idempotency-Key": "row-replay-1" },
+    });
+    expect(second.status).toBe(201);
+    expect(second.json.id).toBe(first.json.id);
+    expect(second.headers.get("idempotent-replayed")).toBe("true");
+    expect(countClients(sandbox)).toBe(before);
+    const other = await call("/v1/clients", {
+      body: { ...body, companyName: "Changed" },
+      headers: { "Idempotency-Key": "row-replay-1" },
+    });
+    expect(other.status).toBe(422);
+    expect(other.json.code).toBe("idempotency_key_reused");
+  });
+
+  it("creates exactly one client when 50 requests race for one enterprise number", async () => {
+    const enterpriseNumber = "1000000021";
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        call("/v1/clients", {
+          body: {
+            ...BELGIAN_CLIENT,
+            enterpriseNumber,
+            vatNumber: `BE${enterpriseNumber}`,
+            contactEmail: `race${i}@x.be`,
+          },
+          headers: { "Idempotency-Key": `row-race-${i}` },
+        })
+      )
+    );
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(responses.filter((r) => r.status === 409)).toHaveLength(49);
+    const holders = sandbox.db
+      .prepare(
+        "SELECT COUNT(*) AS n FROM client_identifiers WHERE field = 'enterpriseNumber' AND value = ?"
+      )
+      .get(enterpriseNumber) as { n: number };
+    expect(holders.n).toBe(1);
+  });
+
+  it("answers 422 with a pointer and the rules engine's code for each invalid field, in the asked language", async () => {
+    const { status, json } = await call("/v1/clients", {
+      body: {
+        ...BELGIAN_CLIENT,
+        enterpriseNumber: "0403019262",
+        vatNumber: "",
+        country: "belgique",
+        ice: "123",
+        configurationTemplateId: "tp_nope",
+      },
+      headers: { "Idempotency-Key": "row-invalid-1", "Accept-Language": "fr-BE" },
+    });
+    expect(status).toBe(422);
+    expect(json.errors).toEqual(
+      expect.arrayContaining([
+        { pointer: "/ice", code: "ice.notInRegion", detail: expect.any(String) },
+        {
+          pointer: "/configurationTemplateId",
+          code: "configurationTemplate.unknown",
+          detail: expect.any(String),
+        },
+        {
+          pointer: "/country",
+          code: "country.name",
+          detail: "Indiquez le code pays à deux lettres, pas le nom.",
+        },
+        {
+          pointer: "/enterpriseNumber",
+          code: "enterpriseNumber.checksum",
+          detail: expect.stringContaining("n'existe pas"),
+        },
+      ])
+    );
+  });
+
+  it("requires an Idempotency-Key", async () => {
+    const { status, json } = await call("/v1/clients", { body: BELGIAN_CLIENT });
+    expect(status).toBe(400);
+    expect(json.code).toBe("idempotency_key_missing");
+  });
+
+  it("records invitations in the outbox, once per client", async () => {
+    const created = await call("/v1/clients", {
+      body: {
+        ...BELGIAN_CLIENT,
+        enterpriseNumber: "",
+        vatNumber: "",
+        contactEmail: "invite@me.be",
+      },
+      headers: { "Idempotency-Key": "row-invite-1" },
+    });
+    const first = await call(`/v1/clients/${created.json.id}/invitation`, { method: "POST" });
+    const second = await call(`/v1/clients/${created.json.id}/invitation`, { method: "POST" });
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({
+      clientId: created.json.id,
+      email: "invite@me.be",
+      status: "queued",
+    });
+    expect(second.json.id).toBe(first.json.id);
+    expect((await call(`/v1/clients/${created.json.id}`)).json.status).toBe("invited");
+    expect((await call("/v1/clients/cl_doesnotexist1/invitation", { method: "POST" })).status).toBe(
+      404
+    );
+  });
+
+  it("survives malformed and hostile bodies with 4xx problems, and keeps answering", async () => {
+    const key = { "Idempotency-Key": "row-hostile-1" };
+    const malformed = await call("/v1/clients", { raw: '{"companyName": "x",', headers: key });
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get("content-type")).toContain("application/problem+json");
+    const wrongTypes = await call("/v1/clients", {
+      body: { companyName: ["x"], einvoicingMandate: "yes" },
+      headers: key,
+    });
+    expect(wrongTypes.status).toBe(422);
+    expect(wrongTypes.json.errors.map((e: { pointer: string }) => e.pointer)).toEqual(
+      expect.arrayContaining(["/companyName", "/einvoicingMandate"])
+    );
+    const huge = await call("/v1/clients", {
+      body: { ...BELGIAN_CLIENT, street: "x".repeat(600_000) },
+      headers: key,
+    });
+    expect(huge.status).toBe(413);
+    const notAnObject = await call("/v1/clients", { raw: "[1,2,3]", headers: key });
+    expect(notAnObject.status).toBe(422);
+    const sqlish = await call("/v1/clients", {
+      body: {
+        ...BELGIAN_CLIENT,
+        enterpriseNumber: "",
+        vatNumber: "",
+        companyName: "Robert'); DROP TABLE clients;--",
+        contactEmail: "bobby@tables.be",
+      },
+      headers: { "Idempotency-Key": "row-hostile-2" },
+    });
+    expect(sqlish.status).toBe(201);
+    expect((await call(`/v1/clients/${sqlish.json.id}`)).json.companyName).toBe(
+      "Robert'); DROP TABLE clients;--"
+    );
+    expect((await call("/v1/partner")).status).toBe(200);
+  });
+
+  it("lets only the add-in's origin call it from a browser (CORS)", async () => {
+    const preflight = (origin: string) =>
+      fetch(`${sandbox.url}/v1/clients`, {
+        method: "OPTIONS",
+        headers: {
+          Origin: origin,
+          "Access-Control-Request-Method": "POST",
+          "Access-Control-Request-Headers": "authorization,idempotency-key",
+        },
+      });
+    expect(
+      (await preflight("https://localhost:3000")).headers.get("access-control-allow-origin")
+    ).toBe("https://localhost:3000");
+    expect(
+      (await preflight("https://evil.example")).headers.get("access-control-allow-origin")
+    ).toBeNull();
+  });
+});
+
+describe("sandbox data and limits", () => {
+  it("keeps its data across a stop and a restart on the same database", async () => {
+    const first = await startSandbox(withAutomation("be"));
+    const created = await api(first.url, await automationToken(first.url))("/v1/clients", {
+      body: BELGIAN_CLIENT,
+      headers: { "Idempotency-Key": "row-persist-1" },
+    });
+    await first.close();
+    const second = await startSandbox({ ...withAutomation("be"), dbFile: first.dbFile });
+    try {
+      const read = await api(
+        second.url,
+        await automationToken(second.url)
+      )(`/v1/clients/${created.json.id}`);
+      expect(read.json).toMatchObject({
+        id: created.json.id,
+        companyName: BELGIAN_CLIENT.companyName,
+      });
+      expect(
+        (second.db.prepare("SELECT COUNT(*) AS n FROM templates").get() as { n: number }).n
+      ).toBe(8);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("rate-limits per token with 429 and Retry-After", async () => {
+    const sandbox = await startSandbox({ ...withAutomation("be"), rateLimitPerMinute: 3 });
+    try {
+      const call = api(sandbox.url, await automationToken(sandbox.url));
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push(await call("/v1/partner"));
+      expect(statuses.map((r) => r.status)).toEqual([200, 200, 200, 429]);
+      expect(Number(statuses[3]!.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(statuses[3]!.json).toMatchObject({ status: 429, code: "rate_limited" });
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it("injects faults only when asked: 500s, 429s and dropped connections", async () => {
+    const faulty = await startSandbox({
+      ...withAutomation("be"),
+      faults: { latencyMs: 0, serverErrorRate: 1, throttleRate: 0, dropRate: 0 },
+    });
+    const throttled = await startSandbox({
+      ...withAutomation("be"),
+      faults: { latencyMs: 0, serverErrorRate: 0, throttleRate: 1, dropRate: 0 },
+    });
+    const dropping = await startSandbox({
+      ...withAutomation("be"),
+      faults: { latencyMs: 0, serverErrorRate: 0, throttleRate: 0, dropRate: 1 },
+    });
+    try {
+      expect(
+        (await api(faulty.url, await automationToken(faulty.url))("/v1/partner")).json
+      ).toMatchObject({ status: 500, code: "server_error" });
+      const limited = await api(throttled.url, await automationToken(throttled.url))("/v1/partner");
+      expect([limited.status, limited.headers.get("retry-after")]).toEqual([429, "1"]);
+      await expect(
+        api(dropping.url, await automationToken(dropping.url))("/v1/partner")
+      ).rejects.toThrow();
+    } finally {
+      await Promise.all([faulty.close(), throttled.close(), dropping.close()]);
+    }
+  });
+});
