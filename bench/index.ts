@@ -11,6 +11,7 @@ import {
 } from "../src/core";
 import { baselineValidate } from "./baseline";
 import { generateRows } from "./generate-rows";
+import { benchSubmit } from "./submit";
 
 function emit(name: string, value: number, unit: string): void {
   process.stdout.write(`${JSON.stringify({ name, value: Number(value.toPrecision(4)), unit })}\n`);
@@ -79,6 +80,14 @@ function benchValidation(id: ProfileId): void {
   }
 }
 
-benchIndexes();
-benchValidation("be");
-benchValidation("ma");
+async function main(): Promise<void> {
+  benchIndexes();
+  benchValidation("be");
+  benchValidation("ma");
+  await benchSubmit(emit);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).message}\n`);
+  process.exitCode = 1;
+});

@@ -25,8 +25,14 @@ async function main(): Promise<void> {
     serverErrorRate: rate("SANDBOX_500_RATE"),
     throttleRate: rate("SANDBOX_429_RATE"),
     dropRate: rate("SANDBOX_DROP_RATE"),
+    lostResponseRate: rate("SANDBOX_LOST_RESPONSE_RATE"),
   };
   const options = defaultOptions({ faults, ...(values.db ? { dbFile: values.db } : {}) });
+  if (env.SANDBOX_RATE_LIMIT) {
+    options.rateLimitPerMinute = Number(env.SANDBOX_RATE_LIMIT);
+    if (!(options.rateLimitPerMinute > 0))
+      throw new Error("SANDBOX_RATE_LIMIT must be a positive number");
+  }
   if (env.SANDBOX_CLIENT_ID && env.SANDBOX_CLIENT_SECRET) {
     const region = env.SANDBOX_CLIENT_REGION ?? "be";
     if (region !== "be" && region !== "ma")

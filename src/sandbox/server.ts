@@ -14,10 +14,19 @@ export interface Faults {
   latencyMs: number;
   serverErrorRate: number;
   throttleRate: number;
+  /** Connections dropped before the request is handled. */
   dropRate: number;
+  /** Connections dropped after the request was handled and committed: the answer is lost. */
+  lostResponseRate: number;
 }
 
-export const NO_FAULTS: Faults = { latencyMs: 0, serverErrorRate: 0, throttleRate: 0, dropRate: 0 };
+export const NO_FAULTS: Faults = {
+  latencyMs: 0,
+  serverErrorRate: 0,
+  throttleRate: 0,
+  dropRate: 0,
+  lostResponseRate: 0,
+};
 
 export interface SandboxOptions {
   dbFile: string;
@@ -139,6 +148,12 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
   registerAuth(app, db, options.auth);
   await app.register(async (api) => {
     api.addHook("onRequest", injectFaults(options.faults, random));
+    api.addHook("onSend", async (request, _reply, payload) => {
+      if (options.faults.lostResponseRate > 0 && random() < options.faults.lostResponseRate) {
+        request.raw.socket.destroy();
+      }
+      return payload;
+    });
     api.addHook("onRequest", requirePartner(db));
     registerClientRoutes(api, db, {
       clientInput: contract.check("ClientInput"),

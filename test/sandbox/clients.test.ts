@@ -1,3 +1,4 @@
+import { NO_FAULTS } from "../../src/sandbox/server";
 import {
   api,
   automationToken,
@@ -303,15 +304,15 @@ describe("sandbox data and limits", () => {
   it("injects faults only when asked: 500s, 429s and dropped connections", async () => {
     const faulty = await startSandbox({
       ...withAutomation("be"),
-      faults: { latencyMs: 0, serverErrorRate: 1, throttleRate: 0, dropRate: 0 },
+      faults: { ...NO_FAULTS, serverErrorRate: 1 },
     });
     const throttled = await startSandbox({
       ...withAutomation("be"),
-      faults: { latencyMs: 0, serverErrorRate: 0, throttleRate: 1, dropRate: 0 },
+      faults: { ...NO_FAULTS, throttleRate: 1 },
     });
     const dropping = await startSandbox({
       ...withAutomation("be"),
-      faults: { latencyMs: 0, serverErrorRate: 0, throttleRate: 0, dropRate: 1 },
+      faults: { ...NO_FAULTS, dropRate: 1 },
     });
     try {
       expect(

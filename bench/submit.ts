@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  ClientCredentials,
+  DEFAULT_CONCURRENCY,
+  idempotencyKeyFor,
+  PartnerApiClient,
+  type ClientInput,
+} from "../src/api";
+import { getProfile, Validator } from "../src/core";
+import { generateRows } from "./generate-rows";
+
+const CLIENT = { id: "bench-robot", secret: "bench-secret-0123456789" };
+
+/** A sandbox in its own process (as in real use), on a free port, with its own database. */
+async function startSandboxProcess(
+  env: Record<string, string>
+): Promise<{ url: string; stop(): void }> {
+  const db = join(mkdtempSync(join(tmpdir(), "bench-sandbox-")), "partner.db");
+  // node itself with tsx's loader (not npx): stopping it then stops the server, not a wrapper.
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", "src/sandbox/main.ts", "--port", "0", "--db", db],
+    {
+      env: {
+        ...process.env,
+        SANDBOX_CLIENT_ID: CLIENT.id,
+        SANDBOX_CLIENT_SECRET: CLIENT.secret,
+        SANDBOX_RATE_LIMIT: "1000000",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    }
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /on (http:\/\/[^\s]+) /.exec(output);
+      if (match) resolve(match[1] as string);
+    });
+    child.on("exit", (code) => reject(new Error(`the sandbox stopped (${code})`)));
+  });
+  return {
+    url,
+    stop: () => {
+      child.stdout?.destroy();
+      child.kill("SIGTERM");
+    },
+  };
+}
+
+/** Valid client rows from the bench generator, as the API takes them. */
+function clientInputs(count: number, seed: number): ClientInput[] {
+  const profile = getProfile("be");
+  const validator = new Validator(profile);
+  const keys = profile.fields.map((field) => field.key);
+  const inputs: ClientInput[] = [];
+  for (const cells of generateRows("be", count * 2, keys, seed)) {
+    const result = validator.validateRow({ row: 0, cells });
+    if (!result || result.problems.length > 0) continue;
+    const input: Record<string, unknown> = {};
+    profile.fields.forEach((field, i) => {
+      if (result.values[i] !== undefined) input[field.apiName ?? field.key] = result.values[i];
+    });
+    inputs.push(input as ClientInput);
+    if (inputs.length === count) break;
+  }
+  return inputs;
+}
+
+async function send(url: string, inputs: ClientInput[], concurrency: number): Promise<number> {
+  const api = new PartnerApiClient({
+    baseUrl: url,
+    tokens: new ClientCredentials(`${url}/oauth/token`, CLIENT.id, CLIENT.secret),
+    concurrency,
+  });
+  await api.getPartner(); // sign in before timing
+  const started = performance.now();
+  await Promise.all(
+    inputs.map(async (input) => api.createClient(input, await idempotencyKeyFor("pa_be", input)))
+  );
+  return performance.now() - started;
+}
+
+export async function benchSubmit(
+  emit: (name: string, value: number, unit: string) => void
+): Promise<void> {
+  const latency = await startSandboxProcess({ SANDBOX_LATENCY_MS: "20" });
+  try {
+    // Distinct rows for each run: generator seeds give distinct enterprise numbers per run.
+    const sequential = await send(latency.url, clientInputs(1000, 101).map(renumber(0)), 1);
+    const concurrent = await send(
+      latency.url,
+      clientInputs(1000, 102).map(renumber(1)),
+      DEFAULT_CONCURRENCY
+    );
+    emit("submit_1000_sequential_20ms", sequential / 1000, "s");
+    emit(`submit_1000_concurrency_${DEFAULT_CONCURRENCY}_20ms`, concurrent / 1000, "s");
+    emit("submit_speedup", sequential / concurrent, "ratio");
+  } finally {
+    latency.stop();
+  }
+  const plain = await startSandboxProcess({});
+  try {
+    const millis = await send(plain.url, clientInputs(1000, 103).map(renumber(2)), 16);
+    emit("sandbox_creates_per_s", 1000 / (millis / 1000), "creates/s");
+  } finally {
+    plain.stop();
+  }
+}
+
+/** Gives each run's rows their own enterprise numbers (the generator numbers rows from 0). */
+function renumber(run: number) {
+  return (input: ClientInput, i: number): ClientInput => {
+    const firstEight = `0${String(run * 100000 + i + 5_000_000).padStart(7, "0")}`;
+    const check = 97 - Number(BigInt(firstEight) % 97n);
+    const enterpriseNumber = firstEight + String(check).padStart(2, "0");
+    return {
+      ...input,
+      enterpriseNumber,
+      vatNumber: input.vatNumber ? `BE${enterpriseNumber}` : undefined,
+    };
+  };
+}

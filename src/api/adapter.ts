@@ -1,0 +1,107 @@
+import type { components } from "./generated/openapi";
+import { getProfile, type ProfileId } from "../core";
+import { ApiProblem, type FieldProblem } from "./errors";
+
+/**
+ * Everything that knows the partner API's wire format: paths, headers, body and problem
+ * shapes. Switching to the production API means a new adapter, not changes elsewhere (SPEC §7).
+ */
+export type Partner = components["schemas"]["Partner"];
+export type ConfigurationTemplate = components["schemas"]["ConfigurationTemplate"];
+export type ClientInput = components["schemas"]["ClientInput"];
+export type Client = components["schemas"]["Client"];
+export type Identifier = components["schemas"]["Identifier"];
+export type LookupMatch = components["schemas"]["LookupMatch"];
+export type Invitation = components["schemas"]["Invitation"];
+type ProblemBody = components["schemas"]["Problem"];
+
+export interface WireRequest {
+  method: "GET" | "POST";
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+const json = {
+  "Content-Type": "application/json",
+  Accept: "application/json, application/problem+json",
+};
+
+export const wire = {
+  partner: (): WireRequest => ({ method: "GET", path: "/v1/partner", headers: json }),
+  templates: (): WireRequest => ({
+    method: "GET",
+    path: "/v1/configuration-templates",
+    headers: json,
+  }),
+  lookup: (identifiers: Identifier[]): WireRequest => ({
+    method: "POST",
+    path: "/v1/clients/lookup",
+    headers: json,
+    body: JSON.stringify({ identifiers }),
+  }),
+  createClient: (input: ClientInput, idempotencyKey: string): WireRequest => ({
+    method: "POST",
+    path: "/v1/clients",
+    headers: { ...json, "Idempotency-Key": idempotencyKey },
+    body: JSON.stringify(input),
+  }),
+  getClient: (id: string): WireRequest => ({
+    method: "GET",
+    path: `/v1/clients/${encodeURIComponent(id)}`,
+    headers: json,
+  }),
+  invite: (id: string): WireRequest => ({
+    method: "POST",
+    path: `/v1/clients/${encodeURIComponent(id)}/invitation`,
+    headers: json,
+  }),
+};
+
+/** Reads a JSON body, or a problem for any non-2xx answer. */
+export async function readAnswer<T>(response: Response, region?: ProfileId): Promise<T> {
+  const text = await response.text();
+  if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
+  throw toProblem(response, text, region);
+}
+
+/** A problem response as a typed error; field pointers become the rules engine's field keys. */
+export function toProblem(response: Response, text: string, region?: ProfileId): ApiProblem {
+  let body: Partial<ProblemBody> = {};
+  try {
+    body = JSON.parse(text) as ProblemBody;
+  } catch {
+    body = { title: response.statusText };
+  }
+  const fields: FieldProblem[] = (body.errors ?? []).map((error) => ({
+    field: fieldKeyOf(error.pointer, region),
+    code: error.code,
+    message: error.detail,
+  }));
+  return new ApiProblem(
+    response.status,
+    body.code ?? `http_${response.status}`,
+    body.detail ?? body.title ?? `The partner API answered ${response.status}.`,
+    fields,
+    body.existingClientId,
+    retryAfterSeconds(response.headers.get("Retry-After"))
+  );
+}
+
+/** "/einvoicingMandate" → "mandate": the profile's key for an API field name. */
+function fieldKeyOf(pointer: string, region?: ProfileId): string {
+  const name = pointer.replace(/^\//, "").split("/")[0] ?? "";
+  if (!region) return name;
+  return (
+    getProfile(region).fields.find((field) => (field.apiName ?? field.key) === name)?.key ?? name
+  );
+}
+
+/** Retry-After as seconds: a number of seconds or an HTTP date. */
+export function retryAfterSeconds(header: string | null): number | undefined {
+  if (header === null || header.trim() === "") return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
+}

@@ -1,0 +1,159 @@
+import type { ProfileId } from "../core";
+import {
+  readAnswer,
+  toProblem,
+  wire,
+  type Client,
+  type ClientInput,
+  type ConfigurationTemplate,
+  type Identifier,
+  type Invitation,
+  type LookupMatch,
+  type Partner,
+  type WireRequest,
+} from "./adapter";
+import { ApiProblem, Cancelled, NetworkFailure } from "./errors";
+import { ConcurrencyLimit } from "./limiter";
+import type { TokenSource } from "./tokens";
+
+export interface RetryPolicy {
+  /** Attempts after the first one. */
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  tokens: TokenSource;
+  /** The partner's region, to name the fields of problems with the profile's keys. */
+  region?: ProfileId;
+  /** Requests in flight at once. */
+  concurrency?: number;
+  retry?: Partial<RetryPolicy>;
+  fetch?: typeof fetch;
+  /** Waits `ms`, or rejects when the signal aborts; tests replace it to record the waits. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+export const DEFAULT_RETRY: RetryPolicy = { retries: 6, baseDelayMs: 250, maxDelayMs: 15_000 };
+
+/** Statuses worth another try: rate limiting and server failures. Other 4xx never are. */
+const RETRYABLE = (status: number) => status === 429 || status >= 500;
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Cancelled());
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Cancelled());
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/**
+ * The partner API client: a concurrency limit, retries with exponential backoff and full
+ * jitter on network errors, 429 (honouring Retry-After) and 5xx, one token refresh on 401,
+ * and cancellation through AbortSignal.
+ */
+export class PartnerApiClient {
+  private readonly limit: ConcurrencyLimit;
+  private readonly retry: RetryPolicy;
+  private readonly fetchImpl: typeof fetch;
+  private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(private readonly options: ClientOptions) {
+    this.limit = new ConcurrencyLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.wait = options.sleep ?? sleep;
+    this.random = options.random ?? Math.random;
+  }
+
+  getPartner(signal?: AbortSignal): Promise<Partner> {
+    return this.send<Partner>(wire.partner(), signal);
+  }
+
+  async listTemplates(signal?: AbortSignal): Promise<ConfigurationTemplate[]> {
+    return (await this.send<{ items: ConfigurationTemplate[] }>(wire.templates(), signal)).items;
+  }
+
+  async lookup(identifiers: Identifier[], signal?: AbortSignal): Promise<LookupMatch[]> {
+    return (await this.send<{ matches: LookupMatch[] }>(wire.lookup(identifiers), signal)).matches;
+  }
+
+  createClient(input: ClientInput, idempotencyKey: string, signal?: AbortSignal): Promise<Client> {
+    return this.send<Client>(wire.createClient(input, idempotencyKey), signal);
+  }
+
+  getClient(id: string, signal?: AbortSignal): Promise<Client> {
+    return this.send<Client>(wire.getClient(id), signal);
+  }
+
+  invite(id: string, signal?: AbortSignal): Promise<Invitation> {
+    return this.send<Invitation>(wire.invite(id), signal);
+  }
+
+  private send<T>(request: WireRequest, signal?: AbortSignal): Promise<T> {
+    return this.limit.run(() => this.attempt<T>(request, signal));
+  }
+
+  private async attempt<T>(request: WireRequest, signal?: AbortSignal): Promise<T> {
+    let refreshed = false;
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw new Cancelled();
+      const token = await this.options.tokens.accessToken(signal);
+      let response: Response;
+      try {
+        response = await this.fetchImpl(`${this.options.baseUrl}${request.path}`, {
+          method: request.method,
+          headers: { ...request.headers, Authorization: `Bearer ${token}` },
+          body: request.body,
+          signal,
+        });
+      } catch (error) {
+        if (signal?.aborted) throw new Cancelled();
+        if (attempt >= this.retry.retries)
+          throw new NetworkFailure("The partner API cannot be reached.", error);
+        await this.wait(this.backoff(attempt), signal);
+        continue;
+      }
+      if (response.status === 401 && !refreshed) {
+        // One refresh, then the same request again; a second 401 is final.
+        await response.body?.cancel();
+        await this.options.tokens.refresh(signal);
+        refreshed = true;
+        attempt--;
+        continue;
+      }
+      if (RETRYABLE(response.status) && attempt < this.retry.retries) {
+        const problem = toProblem(response, await response.text(), this.options.region);
+        await this.wait(this.delayFor(problem, attempt), signal);
+        continue;
+      }
+      return readAnswer<T>(response, this.options.region);
+    }
+  }
+
+  /** Exponential backoff with full jitter: a random wait up to base · 2^attempt, capped. */
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** attempt);
+    return Math.round(this.random() * ceiling);
+  }
+
+  /** The server's Retry-After when it gives one (never less), else the backoff. */
+  private delayFor(problem: ApiProblem, attempt: number): number {
+    const asked = problem.retryAfterSeconds;
+    return asked === undefined
+      ? this.backoff(attempt)
+      : Math.max(asked * 1000, this.backoff(attempt));
+  }
+}

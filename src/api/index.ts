@@ -1,0 +1,5 @@
+export * from "./adapter";
+export * from "./client";
+export * from "./errors";
+export * from "./idempotency";
+export * from "./tokens";

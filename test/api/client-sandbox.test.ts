@@ -1,0 +1,101 @@
+import {
+  ClientCredentials,
+  idempotencyKeyFor,
+  PartnerApiClient,
+  sleep,
+  type ClientInput,
+} from "../../src/api";
+import { NO_FAULTS } from "../../src/sandbox/server";
+import { belgianNumber } from "../support/oracles";
+import { AUTOMATION, BELGIAN_CLIENT, startSandbox, withAutomation } from "../sandbox/start-sandbox";
+
+const rows = (count: number): ClientInput[] =>
+  Array.from({ length: count }, (_, i) => {
+    const enterpriseNumber = belgianNumber(`0${String(4100000 + i).padStart(7, "0")}`);
+    return {
+      ...BELGIAN_CLIENT,
+      companyName: `Client ${i}`,
+      contactEmail: `c${i}@client.be`,
+      enterpriseNumber,
+      vatNumber: `BE${enterpriseNumber}`,
+    };
+  });
+
+function apiFor(url: string) {
+  return new PartnerApiClient({
+    baseUrl: url,
+    tokens: new ClientCredentials(`${url}/oauth/token`, AUTOMATION.id, AUTOMATION.secret),
+    region: "be",
+    // Real waits, shortened so the storm below takes seconds, not minutes.
+    sleep: (ms, signal) => sleep(Math.min(ms, 20), signal),
+    retry: { retries: 12, baseDelayMs: 5 },
+  });
+}
+
+describe("partner API client against the sandbox", () => {
+  it("creates, finds and reads a client", async () => {
+    const sandbox = await startSandbox(withAutomation("be"));
+    try {
+      const api = apiFor(sandbox.url);
+      const [input] = rows(1) as [ClientInput];
+      const created = await api.createClient(input, await idempotencyKeyFor("pa_be", input));
+      expect(created).toMatchObject({ status: "draft", companyName: "Client 0" });
+      expect(
+        await api.lookup([{ type: "enterpriseNumber", value: input.enterpriseNumber as string }])
+      ).toEqual([expect.objectContaining({ clientId: created.id })]);
+      expect((await api.getClient(created.id)).id).toBe(created.id);
+      expect((await api.listTemplates()).length).toBeGreaterThanOrEqual(4);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it("a storm of 500s, 429s, dropped connections and lost answers still ends with every row created exactly once", async () => {
+    const faults = {
+      ...NO_FAULTS,
+      serverErrorRate: 0.1,
+      throttleRate: 0.1,
+      dropRate: 0.05,
+      lostResponseRate: 0.1,
+    };
+    const sandbox = await startSandbox({ ...withAutomation("be"), faults });
+    try {
+      const api = apiFor(sandbox.url);
+      const inputs = rows(120);
+      const created = await Promise.all(
+        inputs.map(async (input) =>
+          api.createClient(input, await idempotencyKeyFor("pa_be", input))
+        )
+      );
+      const ids = new Set(created.map((client) => client.id));
+      expect(ids.size).toBe(120);
+      const stored = sandbox.db.prepare("SELECT id FROM clients").all() as { id: string }[];
+      expect(stored).toHaveLength(120);
+      expect(new Set(stored.map((row) => row.id))).toEqual(ids);
+      // Sending the whole batch again creates nothing new.
+      const again = await Promise.all(
+        inputs.map(async (input) =>
+          api.createClient(input, await idempotencyKeyFor("pa_be", input))
+        )
+      );
+      expect(again.map((client) => client.id)).toEqual(created.map((client) => client.id));
+      expect(
+        (sandbox.db.prepare("SELECT COUNT(*) AS n FROM clients").get() as { n: number }).n
+      ).toBe(120);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it("derives the same idempotency key for the same row, and another for another row or partner", async () => {
+    const [a, b] = rows(2) as [ClientInput, ClientInput];
+    const key = await idempotencyKeyFor("pa_be", a);
+    expect(await idempotencyKeyFor("pa_be", { ...a })).toBe(key);
+    expect(await idempotencyKeyFor("pa_be", Object.fromEntries(Object.entries(a).reverse()))).toBe(
+      key
+    );
+    expect(await idempotencyKeyFor("pa_be", b)).not.toBe(key);
+    expect(await idempotencyKeyFor("pa_ma", a)).not.toBe(key);
+    expect(key).toMatch(/^cix_[0-9a-f]{40}$/);
+  });
+});
