@@ -128,29 +128,26 @@ function oauthError(reply: FastifyReply, status: number, error: string, descript
     .send({ error, error_description: description });
 }
 
+function invalidSignInRequest(reply: FastifyReply, detail: string) {
+  return sendProblem(reply, {
+    status: 400,
+    title: "Invalid sign-in request",
+    code: "invalid_authorize_request",
+    detail,
+  });
+}
+
 export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions): void {
   app.get("/oauth/authorize", async (request, reply) => {
     const checked = checkAuthorize(options, request.query as AuthorizeParams);
-    if (!checked.ok)
-      return sendProblem(reply, {
-        status: 400,
-        title: "Invalid sign-in request",
-        code: "invalid_authorize_request",
-        detail: checked.detail,
-      });
+    if (!checked.ok) return invalidSignInRequest(reply, checked.detail);
     return reply.type("text/html").send(signInPage(checked.params));
   });
 
   app.post("/oauth/authorize", async (request, reply) => {
     const form = (request.body ?? {}) as AuthorizeParams & { email?: string; password?: string };
     const checked = checkAuthorize(options, form);
-    if (!checked.ok)
-      return sendProblem(reply, {
-        status: 400,
-        title: "Invalid sign-in request",
-        code: "invalid_authorize_request",
-        detail: checked.detail,
-      });
+    if (!checked.ok) return invalidSignInRequest(reply, checked.detail);
     const user = db
       .prepare("SELECT id, password_hash FROM users WHERE email = ?")
       .get(String(form.email ?? "")) as { id: string; password_hash: string } | undefined;

@@ -76,6 +76,11 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     }));
   };
 
+  const findClient = db.prepare("SELECT * FROM clients WHERE id = ? AND partner_id = ?");
+  /** One of the partner's clients; another partner's clients do not exist for it. */
+  const clientOf = (partnerId: string, id: string) =>
+    findClient.get(id, partnerId) as ClientRow | undefined;
+
   app.get("/v1/partner", async (request) => {
     const partner = partnerOf(request);
     const users = db
@@ -184,18 +189,14 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
 
   app.get("/v1/clients/:id", async (request, reply) => {
     const { id } = request.params as { id: string };
-    const row = db
-      .prepare("SELECT * FROM clients WHERE id = ? AND partner_id = ?")
-      .get(id, request.partnerId) as ClientRow | undefined;
+    const row = clientOf(request.partnerId as string, id);
     if (!row) return notFound(reply);
     return clientBody(row);
   });
 
   app.post("/v1/clients/:id/invitation", async (request, reply) => {
     const { id } = request.params as { id: string };
-    const row = db
-      .prepare("SELECT * FROM clients WHERE id = ? AND partner_id = ?")
-      .get(id, request.partnerId) as ClientRow | undefined;
+    const row = clientOf(request.partnerId as string, id);
     if (!row) return notFound(reply);
     db.prepare(
       "INSERT OR IGNORE INTO outbox (id, client_id, kind, recipient, created_at) VALUES (?, ?, 'invitation', ?, ?)"
