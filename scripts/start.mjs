@@ -10,18 +10,32 @@ const desktopExcel = process.platform === "win32" || process.platform === "darwi
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 const children = [];
 
+const windows = process.platform === "win32";
+
 function run(command, args) {
-  const child = spawn(command, args, { stdio: "inherit", shell: process.platform === "win32" });
+  // Each part gets its own process group (POSIX), so that stopping it also stops what npx
+  // started under it: the server itself, not just its wrapper.
+  const child = spawn(command, args, { stdio: "inherit", shell: windows, detached: !windows });
   children.push(child);
   // When one part stops, stop everything: a half-running product only confuses.
   child.on("exit", (code) => {
-    for (const other of children) if (other !== child) other.kill("SIGTERM");
+    for (const other of children) if (other !== child) stop(other, "SIGTERM");
     process.exitCode = code ?? 0;
   });
   return child;
 }
+
+function stop(child, signal) {
+  try {
+    if (windows) child.kill(signal);
+    else process.kill(-child.pid, signal);
+  } catch {
+    // already stopped
+  }
+}
+
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => children.forEach((child) => child.kill(signal)));
+  process.on(signal, () => children.forEach((child) => stop(child, signal)));
 }
 
 run(npx, ["tsx", "src/sandbox/main.ts", "--port", sandboxPort]);
