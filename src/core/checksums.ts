@@ -4,16 +4,6 @@
  */
 export const REDUCE_ABOVE = 1e13;
 
-/** The remainder of a decimal digit string divided by 97, without BigInt (fast, any length). */
-export function mod97(digits: string): number {
-  let remainder = 0;
-  for (let i = 0; i < digits.length; i++) {
-    remainder = remainder * 10 + (digits.charCodeAt(i) - 48);
-    if (remainder >= REDUCE_ABOVE) remainder %= 97;
-  }
-  return remainder % 97;
-}
-
 /**
  * Belgian enterprise number (KBO/BCE) check, on the ten characters of `text` from `start`:
  * all digits, and the last two equal 97 − (the first eight mod 97). VAT numbers carry the same

@@ -33,8 +33,6 @@ export class NameIndex {
 
   private readonly names = new Map<string, Set<string>>();
   private readonly shortForms = new Map<string, Set<string>>();
-  /** Typed text → match: sheets repeat the same few names, and folding is the costly part. */
-  private readonly memo = new Map<string, NameMatch>();
 
   add(name: string, code: string): void {
     const key = foldForLookup(name);
@@ -49,21 +47,12 @@ export class NameIndex {
     this.names.set(foldForLookup(name), new Set(codes));
   }
 
+  /** Not memoized here: the country and language rules remember their verdicts (rules.ts). */
   lookup(text: string): NameMatch {
-    if (this.memo.has(text)) return this.memo.get(text);
     const key = foldForLookup(text);
-    const match = toMatch(this.names.get(key)) ?? toMatch(this.shortForms.get(key));
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(text, match);
-    return match;
-  }
-
-  get size(): number {
-    return this.names.size;
+    return toMatch(this.names.get(key)) ?? toMatch(this.shortForms.get(key));
   }
 }
-
-const MEMO_LIMIT = 50_000;
 
 function addTo(map: Map<string, Set<string>>, key: string, code: string): void {
   const codes = map.get(key);
@@ -95,10 +84,6 @@ export class LazyIndex<T> {
       this.millis = performance.now() - started;
     }
     return this.value;
-  }
-
-  get built(): boolean {
-    return this.value !== undefined;
   }
 
   get buildMillis(): number {
