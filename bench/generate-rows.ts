@@ -1,5 +1,5 @@
 import type { Cell, ProfileId } from "../src/core";
-import { bigMod97 } from "../test/support/oracles";
+import { belgianNumber, iceFrom, ibanFor, moroccanIban, ribFrom } from "../test/support/oracles";
 
 /** A small deterministic PRNG (mulberry32), so every bench run judges the same rows. */
 export function random(seed: number): () => number {
@@ -18,34 +18,15 @@ const digits = (next: () => number, n: number) =>
 const pick = <T>(next: () => number, items: readonly T[]) =>
   items[Math.floor(next() * items.length)] as T;
 
-function belgianNumber(next: () => number, serial: number): string {
-  const firstEight = `0${String(serial).padStart(7, "0")}`
-    .slice(0, 8)
-    .replace(/^./, next() < 0.8 ? "0" : "1");
-  return firstEight + String(97 - bigMod97(firstEight)).padStart(2, "0");
-}
-
-function ice(serial: number): string {
-  const thirteen = String(serial).padStart(13, "0");
-  const check = (97 - bigMod97(thirteen + "00")) % 97;
-  return thirteen + String(check).padStart(2, "0");
-}
-
-function ibanFor(country: string, bban: string): string {
-  const letters = [...country].map((c) => c.charCodeAt(0) - 55).join("");
-  return `${country}${String(98 - bigMod97(`${bban}${letters}00`)).padStart(2, "0")}${bban}`;
+function enterpriseNumber(next: () => number, serial: number): string {
+  const firstDigit = next() < 0.8 ? "0" : "1";
+  return belgianNumber(firstDigit + String(serial).padStart(7, "0").slice(0, 7));
 }
 
 function belgianIban(next: () => number): string {
   const account = digits(next, 10);
   const check = Number(BigInt(account) % 97n) || 97;
   return ibanFor("BE", account + String(check).padStart(2, "0"));
-}
-
-function moroccanIban(next: () => number): string {
-  const head = digits(next, 22);
-  const key = (97 - bigMod97(head + "00")) % 97;
-  return ibanFor("MA", head + String(key).padStart(2, "0"));
 }
 
 /** What goes wrong in the rows that are wrong: the mistakes users make most. */
@@ -94,7 +75,7 @@ export function generateRows(
 }
 
 function belgianRow(next: () => number, i: number): Record<string, Cell> {
-  const enterprise = belgianNumber(next, i);
+  const enterprise = enterpriseNumber(next, i);
   return {
     companyName: `${pick(next, ["Boulangerie", "Garage", "Cabinet", "Bakkerij", "Studio"])} ${i} SRL`,
     country: "BE",
@@ -123,9 +104,9 @@ function moroccanRow(next: () => number, i: number): Record<string, Cell> {
     postalCode: String(10000 + (i % 80000)),
     city: pick(next, ["Casablanca", "Rabat", "Marrakech", "Tanger"]),
     country: pick(next, ["MA", "MA", "MA", "Maroc", "المغرب"]),
-    ice: ice(1000000 + i),
+    ice: iceFrom(String(1000000 + i).padStart(13, "0")),
     taxId: digits(next, next() < 0.5 ? 7 : 8),
-    iban: next() < 0.6 ? moroccanIban(next) : "",
+    iban: next() < 0.6 ? moroccanIban(ribFrom(digits(next, 22))) : "",
     companyLanguage: pick(next, ["fr", "Français", "ar", "An"]),
     contactName: "Youssef Alami",
     contactLanguage: pick(next, ["fr", "ar", "العربية", "English"]),

@@ -10,6 +10,7 @@ import {
   type ClientInput,
 } from "../src/api";
 import { getProfile, Validator } from "../src/core";
+import { belgianNumber } from "../test/support/oracles";
 import { generateRows } from "./generate-rows";
 
 const CLIENT = { id: "bench-robot", secret: "bench-secret-0123456789" };
@@ -115,9 +116,9 @@ export async function benchSubmit(
 /** Gives each run's rows their own enterprise numbers (the generator numbers rows from 0). */
 function renumber(run: number) {
   return (input: ClientInput, i: number): ClientInput => {
-    const firstEight = `0${String(run * 100000 + i + 5_000_000).padStart(7, "0")}`;
-    const check = 97 - Number(BigInt(firstEight) % 97n);
-    const enterpriseNumber = firstEight + String(check).padStart(2, "0");
+    const enterpriseNumber = belgianNumber(
+      `0${String(run * 100000 + i + 5_000_000).padStart(7, "0")}`
+    );
     return {
       ...input,
       enterpriseNumber,

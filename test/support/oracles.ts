@@ -21,11 +21,16 @@ export function iceFrom(thirteen: string): string {
   throw new Error("unreachable: some two digits always complete a multiple of 97");
 }
 
-/** A Moroccan IBAN: IBAN check digits computed per ISO 13616 for any 24-digit RIB. */
+/** An IBAN for any country and BBAN: check digits per ISO 13616 (letters count 10–35). */
+export function ibanFor(country: string, bban: string): string {
+  const letters = [...country].map((c) => c.charCodeAt(0) - 55).join("");
+  const check = 98 - bigMod97(`${bban}${letters}00`);
+  return `${country}${String(check).padStart(2, "0")}${bban}`;
+}
+
+/** A Moroccan IBAN for any 24-digit RIB. */
 export function moroccanIban(rib: string): string {
-  const rearranged = `${rib}${"M".charCodeAt(0) - 55}${"A".charCodeAt(0) - 55}00`;
-  const check = 98 - bigMod97(rearranged);
-  return `MA${String(check).padStart(2, "0")}${rib}`;
+  return ibanFor("MA", rib);
 }
 
 /** A 24-digit RIB divisible by 97 (a valid RIB key) from 22 digits. */
