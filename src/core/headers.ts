@@ -110,3 +110,44 @@ function detectHeaderLanguage(profile: Profile, headerCells: readonly Cell[]): H
   }
   return winner;
 }
+
+/**
+ * What the user said about a column: header text (as typed) → the field it holds, or null
+ * for "not imported". Kept in the workbook so a corrected mapping survives column moves.
+ */
+export type MappingOverrides = Readonly<Record<string, string | null>>;
+
+/** A key for header text that survives case, accents and spacing edits. */
+export function headerKey(text: string): string {
+  return foldForLookup(text);
+}
+
+/**
+ * Maps one known header row (columns relative to its first cell): overrides first, then the
+ * header text in any supported language. A field claimed twice keeps its first column.
+ */
+export function mapHeaderRow(
+  profile: Profile,
+  headerCells: readonly Cell[],
+  overrides: MappingOverrides = {}
+): ColumnMapping {
+  const positions = new Map(profile.fields.map((field, i) => [field.key, i]));
+  const columns: (number | undefined)[] = profile.fields.map(() => undefined);
+  headerCells.forEach((cell, c) => {
+    const text = cellText(cell);
+    if (!text) return;
+    const key = headerKey(text);
+    const field = Object.hasOwn(overrides, key) ? overrides[key] : undefined;
+    const index =
+      field === null ? undefined : field !== undefined ? positions.get(field) : matchHeader(profile, text);
+    if (index !== undefined && columns[index] === undefined) columns[index] = c;
+  });
+  return {
+    headerRow: 0,
+    columns,
+    headerLang: detectHeaderLanguage(profile, headerCells),
+    missingRequired: profile.fields
+      .filter((f, i) => f.required && columns[i] === undefined)
+      .map((f) => f.key),
+  };
+}

@@ -8,3 +8,5 @@ export * from "./messages";
 export { cellText, type Cell } from "./text";
 export { countryNameIndex } from "./countries";
 export { languageNameIndex } from "./languages";
+export * from "./live";
+export * from "./lists";

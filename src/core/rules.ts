@@ -179,7 +179,7 @@ const postalCode: Compiler<"postalCode"> = (spec) => ({
   },
 });
 
-const YES_NO: Readonly<Record<HeaderLang, readonly [string, string]>> = {
+export const YES_NO: Readonly<Record<HeaderLang, readonly [string, string]>> = {
   fr: ["Oui", "Non"],
   nl: ["Ja", "Nee"],
   en: ["Yes", "No"],

@@ -51,6 +51,12 @@ export interface RowInput {
   cells: readonly Cell[];
 }
 
+/** A row judged on its own; `problems` may be a shared frozen list: never mutate it. */
+export interface LiveVerdict {
+  problems: readonly Problem[];
+  identities: (string | undefined)[];
+}
+
 export interface ValidateOptions extends Partial<RuleOptions> {
   /** Fields whose column the sheet does not have: not judged on any row. */
   absentFields?: ReadonlySet<string>;
@@ -130,6 +136,23 @@ export class Validator implements RowValues {
     const problems = rows.flatMap((row) => row.problems);
     problems.sort((a, b) => a.row - b.row || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0));
     return { rows, problems };
+  }
+
+  /** The keys of the fields that must not repeat across rows, in profile order. */
+  get uniqueKeys(): string[] {
+    return this.uniqueFields.map((field) => this.profile.fields[field]!.key);
+  }
+
+  /**
+   * Judges one row for live checking: its own problems (no duplicate check) and, for each
+   * unique field, what identifies the row there (its value, or its certain fix).
+   */
+  judgeLive(input: RowInput): LiveVerdict | undefined {
+    const values = this.scratchValues;
+    const problems = this.judge(input, values);
+    if (!problems) return undefined;
+    const identities = this.uniqueFields.map((field) => identityOf(values[field], this.fixed[field]));
+    return { problems, identities };
   }
 
   /** Fills `values` with the row's normalized values; its problems, or undefined when empty. */
@@ -233,7 +256,7 @@ function withoutFix(failure: Failure): Failure {
   return failure.fix === undefined ? failure : new Failure(failure.reason, failure.params);
 }
 
-function problemOf(
+export function problemOf(
   row: number,
   field: string,
   reason: string,

@@ -1,0 +1,196 @@
+import type { Cell } from "./text";
+import { problemOf, type LiveVerdict, type Problem, type Validator } from "./validate";
+
+/** At most this many other rows are named in a duplicate message. */
+const DUPLICATE_ROWS_NAMED = 5;
+
+export interface LiveSummary {
+  /** Non-empty rows. */
+  rows: number;
+  valid: number;
+  invalid: number;
+}
+
+/** The problems that share a field and a code, for the pane's grouped list. */
+export interface ProblemGroup {
+  field: string;
+  code: string;
+  /** Row indexes (0-based within the data) that have this problem. */
+  rows: number[];
+  /** How many of them have a certain fix. */
+  fixable: number;
+}
+
+/**
+ * The verdicts of a sheet kept up to date as rows change: re-judging a block of rows costs
+ * those rows, plus the rows whose duplicate status they change, never the whole sheet.
+ * Rows are 0-based indexes within the data; `firstRow` is the sheet row number of index 0.
+ */
+export class LiveSheet {
+  private cells: (readonly Cell[] | undefined)[] = [];
+  private verdicts: (LiveVerdict | undefined)[] = [];
+  /** For each unique field: identity → the rows holding it. */
+  private groups: Map<string, Set<number>>[];
+  private readonly uniqueKeys: string[];
+
+  constructor(
+    private validator: Validator,
+    readonly firstRow: number
+  ) {
+    this.uniqueKeys = validator.uniqueKeys;
+    this.groups = this.uniqueKeys.map(() => new Map());
+  }
+
+  get length(): number {
+    return this.cells.length;
+  }
+
+  get profile() {
+    return this.validator.profile;
+  }
+
+  cellsOf(index: number): readonly Cell[] | undefined {
+    return this.cells[index];
+  }
+
+  /**
+   * Replaces the rows from `start` with `rows` and sets the row count to `length` (rows past
+   * it are dropped, new rows not given are empty). Returns the indexes whose problems may
+   * have changed, ascending, dropped rows included.
+   */
+  update(
+    start: number,
+    rows: readonly (readonly Cell[])[],
+    length = Math.max(this.length, start + rows.length)
+  ): number[] {
+    const affected = new Set<number>();
+    for (let i = length; i < this.cells.length; i++) {
+      this.forget(i, affected);
+      affected.add(i);
+    }
+    this.cells.length = Math.min(this.cells.length, length);
+    this.verdicts.length = this.cells.length;
+    while (this.cells.length < length) {
+      this.cells.push(undefined);
+      this.verdicts.push(undefined);
+    }
+    rows.forEach((cells, k) => {
+      const index = start + k;
+      if (index >= length) return;
+      this.forget(index, affected);
+      this.cells[index] = cells;
+      this.verdicts[index] = this.validator.judgeLive({ row: this.firstRow + index, cells });
+      this.remember(index, affected);
+      affected.add(index);
+    });
+    return [...affected].sort((a, b) => a - b);
+  }
+
+  /** Judges every row again with other rules (a new template list): all rows are affected. */
+  rejudge(validator: Validator): number[] {
+    this.validator = validator;
+    const cells = this.cells;
+    this.cells = [];
+    this.verdicts = [];
+    this.groups = this.uniqueKeys.map(() => new Map());
+    return this.update(
+      0,
+      cells.map((row) => row ?? []),
+      cells.length
+    );
+  }
+
+  /** Own problems and duplicates of a row, with sheet row numbers. */
+  problemsOf(index: number): Problem[] {
+    const verdict = this.verdicts[index];
+    if (!verdict) return [];
+    const duplicates: Problem[] = [];
+    verdict.identities.forEach((identity, u) => {
+      if (identity === undefined) return;
+      const group = this.groups[u]!.get(identity);
+      if (!group || group.size < 2) return;
+      const others: number[] = [];
+      for (const other of group) {
+        if (other !== index) others.push(this.firstRow + other);
+        if (others.length > DUPLICATE_ROWS_NAMED) break;
+      }
+      others.sort((a, b) => a - b);
+      const named = others.slice(0, DUPLICATE_ROWS_NAMED).join(", ");
+      const rows = others.length > DUPLICATE_ROWS_NAMED ? `${named}…` : named;
+      duplicates.push(problemOf(this.firstRow + index, this.uniqueKeys[u]!, "duplicate", { rows }));
+    });
+    return duplicates.length ? [...verdict.problems, ...duplicates] : [...verdict.problems];
+  }
+
+  isEmpty(index: number): boolean {
+    return this.verdicts[index] === undefined;
+  }
+
+  summary(): LiveSummary {
+    let rows = 0;
+    let invalid = 0;
+    for (let i = 0; i < this.verdicts.length; i++) {
+      const verdict = this.verdicts[i];
+      if (!verdict) continue;
+      rows++;
+      if (verdict.problems.length > 0 || this.isDuplicate(i)) invalid++;
+    }
+    return { rows, valid: rows - invalid, invalid };
+  }
+
+  /** Problems grouped by field and code, in profile column order, then by code. */
+  problemGroups(): ProblemGroup[] {
+    const groups = new Map<string, ProblemGroup>();
+    for (let i = 0; i < this.verdicts.length; i++) {
+      if (!this.verdicts[i]) continue;
+      for (const problem of this.problemsOf(i)) {
+        const key = `${problem.field}\u0000${problem.code}`;
+        let group = groups.get(key);
+        if (!group) {
+          group = { field: problem.field, code: problem.code, rows: [], fixable: 0 };
+          groups.set(key, group);
+        }
+        group.rows.push(i);
+        if (problem.fix !== null) group.fixable++;
+      }
+    }
+    const order = new Map(this.profile.fields.map((field, i) => [field.key, i]));
+    return [...groups.values()].sort(
+      (a, b) =>
+        (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0) || a.code.localeCompare(b.code)
+    );
+  }
+
+  private isDuplicate(index: number): boolean {
+    const verdict = this.verdicts[index];
+    return (
+      verdict?.identities.some(
+        (identity, u) => identity !== undefined && (this.groups[u]!.get(identity)?.size ?? 0) > 1
+      ) ?? false
+    );
+  }
+
+  private forget(index: number, affected: Set<number>): void {
+    this.verdicts[index]?.identities.forEach((identity, u) => {
+      if (identity === undefined) return;
+      const group = this.groups[u]!.get(identity);
+      if (!group) return;
+      group.delete(index);
+      // The one row left is no longer a duplicate.
+      if (group.size === 1) for (const other of group) affected.add(other);
+      if (group.size === 0) this.groups[u]!.delete(identity);
+    });
+  }
+
+  private remember(index: number, affected: Set<number>): void {
+    this.verdicts[index]?.identities.forEach((identity, u) => {
+      if (identity === undefined) return;
+      const byIdentity = this.groups[u]!;
+      const group = byIdentity.get(identity) ?? new Set<number>();
+      byIdentity.set(identity, group);
+      group.add(index);
+      // The row that held this value alone becomes a duplicate.
+      if (group.size === 2) for (const other of group) affected.add(other);
+    });
+  }
+}

@@ -1,0 +1,137 @@
+import {
+  mapHeaderRow,
+  type Cell,
+  type ColumnMapping,
+  type MappingOverrides,
+  type Profile,
+} from "../core";
+import { LAST_ROW } from "./address";
+
+/**
+ * Where the clients are: the add-in's own table, or a range on a sheet the user already had
+ * (seed 001's mapping), found by its header row. Saved in the workbook's settings.
+ */
+export type AreaSpec =
+  | { kind: "table"; table: string; overrides?: MappingOverrides }
+  | { kind: "sheet"; sheet: string; headerRow: number; overrides?: MappingOverrides };
+
+export function parseAreaSpec(value: unknown): AreaSpec | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const spec = value as Record<string, unknown>;
+  const overrides =
+    spec.overrides && typeof spec.overrides === "object"
+      ? (spec.overrides as MappingOverrides)
+      : undefined;
+  if (spec.kind === "table" && typeof spec.table === "string")
+    return { kind: "table", table: spec.table, overrides };
+  if (
+    spec.kind === "sheet" &&
+    typeof spec.sheet === "string" &&
+    Number.isInteger(spec.headerRow) &&
+    (spec.headerRow as number) >= 0
+  )
+    return { kind: "sheet", sheet: spec.sheet, headerRow: spec.headerRow as number, overrides };
+  return undefined;
+}
+
+/** Where the area is now, read from the workbook. Rows and columns are 0-based. */
+export interface AreaGeometry {
+  sheet: string;
+  headerRow: number;
+  /** The header row's cells, from `firstColumn` to `lastColumn`. */
+  headers: Cell[];
+  firstColumn: number;
+  lastColumn: number;
+  /** The last data row; `headerRow` when there is none. */
+  lastRow: number;
+  mapping: ColumnMapping;
+}
+
+export function firstDataRow(geometry: AreaGeometry): number {
+  return geometry.headerRow + 1;
+}
+
+export function dataRowCount(geometry: AreaGeometry): number {
+  return geometry.lastRow - geometry.headerRow;
+}
+
+/** The proxies to load for an area; `geometry()` reads them once the batch is synced. */
+export interface AreaLoad {
+  sheet: Excel.Worksheet;
+  /** The whole area (header included), or a null object for an empty sheet. */
+  bounds: Excel.Range;
+  geometry(profile: Profile): AreaGeometry | undefined;
+}
+
+export function queueAreaLoad(context: Excel.RequestContext, spec: AreaSpec): AreaLoad {
+  if (spec.kind === "table") {
+    const table = context.workbook.tables.getItem(spec.table);
+    const sheet = table.worksheet;
+    sheet.load("name");
+    const bounds = table.getRange();
+    bounds.load("rowIndex, columnIndex, rowCount, columnCount");
+    const header = table.getHeaderRowRange();
+    header.load("values");
+    return {
+      sheet,
+      bounds,
+      geometry: (profile) =>
+        geometryOf(profile, spec, sheet.name, bounds, header.values[0] ?? []),
+    };
+  }
+  const sheet = context.workbook.worksheets.getItem(spec.sheet);
+  sheet.load("name");
+  const bounds = sheet.getUsedRangeOrNullObject(true);
+  bounds.load("rowIndex, columnIndex, rowCount, columnCount");
+  const header = bounds.getIntersectionOrNullObject(
+    sheet.getRange(`${spec.headerRow + 1}:${spec.headerRow + 1}`)
+  );
+  header.load("values");
+  return {
+    sheet,
+    bounds,
+    geometry: (profile) => {
+      if (bounds.isNullObject || header.isNullObject) return undefined;
+      return geometryOf(profile, spec, sheet.name, bounds, header.values[0] ?? []);
+    },
+  };
+}
+
+function geometryOf(
+  profile: Profile,
+  spec: AreaSpec,
+  sheet: string,
+  bounds: Excel.Range,
+  headers: Cell[]
+): AreaGeometry {
+  const headerRow = spec.kind === "table" ? bounds.rowIndex : spec.headerRow;
+  const lastRow = Math.max(headerRow, bounds.rowIndex + bounds.rowCount - 1);
+  return {
+    sheet,
+    headerRow,
+    headers,
+    firstColumn: bounds.columnIndex,
+    lastColumn: bounds.columnIndex + bounds.columnCount - 1,
+    lastRow: Math.min(lastRow, LAST_ROW),
+    mapping: mapHeaderRow(profile, headers, spec.overrides),
+  };
+}
+
+/** Whether two readings of the area put the same fields in the same cells. */
+export function sameLayout(a: AreaGeometry, b: AreaGeometry): boolean {
+  return (
+    a.sheet === b.sheet &&
+    a.headerRow === b.headerRow &&
+    a.firstColumn === b.firstColumn &&
+    a.lastColumn === b.lastColumn &&
+    a.mapping.headerLang === b.mapping.headerLang &&
+    a.mapping.columns.every((column, i) => column === b.mapping.columns[i])
+  );
+}
+
+/** A row of area cells (firstColumn..lastColumn) in the profile's field order. */
+export function fieldCells(geometry: AreaGeometry, areaRow: readonly Cell[]): Cell[] {
+  return geometry.mapping.columns.map((column) =>
+    column === undefined ? undefined : areaRow[column]
+  );
+}

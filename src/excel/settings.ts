@@ -1,0 +1,33 @@
+import type { ExcelRun } from "./run";
+
+/**
+ * Workbook settings (saved inside the file, so they travel with it). Values are JSON; what
+ * comes back is checked by the caller, since a user may have edited the file elsewhere.
+ */
+export function queueSettingRead(
+  context: Excel.RequestContext,
+  key: string
+): () => unknown {
+  const item = context.workbook.settings.getItemOrNullObject(key);
+  item.load("value");
+  return () => (item.isNullObject ? undefined : item.value);
+}
+
+export function queueSettingWrite(context: Excel.RequestContext, key: string, value: unknown): void {
+  context.workbook.settings.add(key, value as string);
+}
+
+export async function readSetting(run: ExcelRun, key: string): Promise<unknown> {
+  return run(async (context) => {
+    const read = queueSettingRead(context, key);
+    await context.sync();
+    return read();
+  });
+}
+
+export async function writeSetting(run: ExcelRun, key: string, value: unknown): Promise<void> {
+  await run(async (context) => {
+    queueSettingWrite(context, key, value);
+    await context.sync();
+  });
+}

@@ -1,0 +1,214 @@
+import {
+  cellText,
+  fieldHeader,
+  findColumns,
+  headerKey,
+  type Cell,
+  type ColumnMapping,
+  type MappingOverrides,
+  type Profile,
+  type UiLang,
+} from "../core";
+import { columnLetters } from "./address";
+import type { AreaGeometry, AreaSpec } from "./area";
+import { parseCatalog, type TemplateInfo } from "./catalog";
+import { queueHighlightSetup } from "./checks";
+import { queueColumnValidation, queueListsWrite } from "./lists";
+import { CHECKS_SHEET, LISTS_SHEET, SETTINGS, TABLE_NAME, TEMPLATE_SHEET_TITLE } from "./names";
+import type { ExcelRun } from "./run";
+import { queueSettingRead, queueSettingWrite } from "./settings";
+
+/** Points per character of a column width (Excel's default column: 8.43 characters, 48 pt). */
+const POINTS_PER_CHARACTER = 5.7;
+
+export type InsertOutcome =
+  | { kind: "inserted"; sheet: string; spec: AreaSpec }
+  /** The template is already in the workbook: nothing was touched; the pane offers to reuse it. */
+  | { kind: "exists"; sheet: string; spec: AreaSpec };
+
+/** The header a template column gets: required columns end with " *". */
+export function templateHeader(profile: Profile, key: string, lang: UiLang): string {
+  const field = profile.fields.find((candidate) => candidate.key === key);
+  if (!field) return key;
+  return `${fieldHeader(field, lang)}${field.required ? " *" : ""}`;
+}
+
+/**
+ * Inserts the import template: a sheet with the profile's table (headers in the user's
+ * language), text-formatted identifier columns, widths, a frozen header, drop-downs, input
+ * messages and the highlight rule. Two syncs. Never overwrites an existing template.
+ */
+export async function insertTemplate(
+  run: ExcelRun,
+  profile: Profile,
+  lang: UiLang
+): Promise<InsertOutcome> {
+  return run(async (context) => {
+    const existing = context.workbook.tables.getItemOrNullObject(TABLE_NAME);
+    const existingSheet = existing.worksheet;
+    existing.load("name");
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    const checks = sheets.getItemOrNullObject(CHECKS_SHEET);
+    const lists = sheets.getItemOrNullObject(LISTS_SHEET);
+    const savedCatalog = queueSettingRead(context, SETTINGS.templates);
+    await context.sync();
+    const spec: AreaSpec = { kind: "table", table: TABLE_NAME };
+    if (!existing.isNullObject) {
+      existingSheet.load("name");
+      await context.sync();
+      return { kind: "exists", sheet: existingSheet.name, spec };
+    }
+    const catalog: TemplateInfo[] = parseCatalog(savedCatalog()) ?? [];
+    const name = freeSheetName(
+      TEMPLATE_SHEET_TITLE[lang],
+      sheets.items.map((sheet) => sheet.name)
+    );
+    const sheet = sheets.add(name);
+    const fields = profile.fields;
+    const lastColumn = columnLetters(fields.length - 1);
+    // Text format first: what is typed or pasted later keeps its leading zeros.
+    fields.forEach((field, i) => {
+      const column = columnLetters(i);
+      if (field.identifier)
+        sheet.getRange(`${column}2:${column}1048576`).numberFormat = "@" as unknown as string[][];
+      sheet.getRange(`${column}1`).format.columnWidth = Math.round(field.width * POINTS_PER_CHARACTER);
+    });
+    sheet.getRange(`A1:${lastColumn}1`).values = [
+      fields.map((field) => templateHeader(profile, field.key, lang)),
+    ];
+    const table = sheet.tables.add(`A1:${lastColumn}2`, true);
+    table.name = TABLE_NAME;
+    table.style = "TableStyleLight9";
+    sheet.freezePanes.freezeRows(1);
+
+    queueListsWrite(context, !lists.isNullObject, profile, lang, catalog);
+    const columns = fields.map((_, i) => i);
+    queueColumnValidation(sheet, profile, columns, 1, lang, catalog, lang);
+    const geometry: AreaGeometry = {
+      sheet: name,
+      headerRow: 0,
+      headers: [],
+      firstColumn: 0,
+      lastColumn: fields.length - 1,
+      lastRow: 1,
+      mapping: { headerRow: 0, columns, headerLang: lang, missingRequired: [] },
+    };
+    queueHighlightSetup(context, geometry, !checks.isNullObject, undefined);
+    queueSettingWrite(context, SETTINGS.area, spec);
+    sheet.activate();
+    sheet.getRange("A2").select();
+    await context.sync();
+    return { kind: "inserted", sheet: name, spec };
+  });
+}
+
+/** "Banqup clients", or "Banqup clients (2)" when a sheet has that name already. */
+export function freeSheetName(title: string, taken: readonly string[]): string {
+  const lower = new Set(taken.map((name) => name.toLowerCase()));
+  if (!lower.has(title.toLowerCase())) return title;
+  for (let n = 2; ; n++) {
+    const candidate = `${title} (${n})`;
+    if (!lower.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** A sheet the user already had, as the add-in understood it: where its headers are, and what each holds. */
+export interface DetectedSheet {
+  sheet: string;
+  /** 0-based sheet row of the headers. */
+  headerRow: number;
+  /** The header row's cells from column A. */
+  headers: string[];
+  mapping: ColumnMapping;
+}
+
+/** Rows scanned for a header row at the top of the active sheet. */
+const HEADER_SCAN_ROWS = 30;
+
+/**
+ * Finds the header row of the active sheet (seed 001's mapping): the row among the first 30
+ * that names the most fields, in any supported language and order.
+ */
+export async function detectActiveSheet(
+  run: ExcelRun,
+  profile: Profile
+): Promise<DetectedSheet | undefined> {
+  return run(async (context) => {
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
+    sheet.load("name");
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("rowIndex, columnIndex, columnCount, rowCount");
+    await context.sync();
+    if (used.isNullObject) return undefined;
+    const top = sheet.getRangeByIndexes(
+      0,
+      0,
+      Math.min(used.rowIndex + used.rowCount, HEADER_SCAN_ROWS),
+      used.columnIndex + used.columnCount
+    );
+    top.load("values");
+    await context.sync();
+    const rows = top.values as Cell[][];
+    const mapping = findColumns(profile, rows, HEADER_SCAN_ROWS);
+    if (!mapping) return undefined;
+    return {
+      sheet: sheet.name,
+      headerRow: mapping.headerRow,
+      headers: (rows[mapping.headerRow] ?? []).map((cell) => cellText(cell)),
+      mapping,
+    };
+  });
+}
+
+/**
+ * The area of a sheet the user brought, with the user's corrections: for each header, the
+ * field it holds (or null for "not imported") where it differs from what was detected.
+ */
+export function sheetAreaSpec(
+  detected: DetectedSheet,
+  chosen: Readonly<Record<number, string | null>>,
+  profile: Profile
+): AreaSpec {
+  const overrides: Record<string, string | null> = {};
+  detected.headers.forEach((header, column) => {
+    if (!header || !(column in chosen)) return;
+    const detectedField = detected.mapping.columns.indexOf(column);
+    const detectedKey = detectedField >= 0 ? profile.fields[detectedField]!.key : null;
+    const choice = chosen[column] ?? null;
+    if (choice !== detectedKey) overrides[headerKey(header)] = choice;
+  });
+  return { kind: "sheet", sheet: detected.sheet, headerRow: detected.headerRow, overrides: overrides as MappingOverrides };
+}
+
+/** Saves which area the workbook's clients are in, so reopening the pane finds them. */
+export async function saveAreaSpec(run: ExcelRun, spec: AreaSpec): Promise<void> {
+  await run(async (context) => {
+    queueSettingWrite(context, SETTINGS.area, spec);
+    await context.sync();
+  });
+}
+
+/** Drop-downs for a sheet the user brought, on the columns that have one (no input messages). */
+export async function applySheetDropDowns(
+  run: ExcelRun,
+  profile: Profile,
+  detected: DetectedSheet,
+  catalog: readonly TemplateInfo[]
+): Promise<void> {
+  await run(async (context) => {
+    const lists = context.workbook.worksheets.getItemOrNullObject(LISTS_SHEET);
+    await context.sync();
+    queueListsWrite(context, !lists.isNullObject, profile, detected.mapping.headerLang, catalog);
+    const sheet = context.workbook.worksheets.getItem(detected.sheet);
+    queueColumnValidation(
+      sheet,
+      profile,
+      detected.mapping.columns,
+      detected.headerRow + 1,
+      detected.mapping.headerLang,
+      catalog
+    );
+    await context.sync();
+  });
+}

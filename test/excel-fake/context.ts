@@ -1,0 +1,927 @@
+import {
+  formatRef,
+  intersect,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  parseRef,
+  quoteSheet,
+  rectSize,
+  type Rect,
+} from "./a1";
+import { FakeError, type SheetState, type TableState } from "./workbook";
+import type { WorkbookState } from "./state";
+
+/** Excel on the web refuses requests and responses above 5 MB. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Excel refuses to read or write more than five million cells at once. */
+const CELL_LIMIT = 5_000_000;
+/** What one queued operation costs in the request besides its arguments (ids, names). */
+const OPERATION_OVERHEAD_BYTES = 64;
+
+interface Operation {
+  run: () => number | void;
+  bytes: number;
+  onRange: boolean;
+}
+
+/** The request context of one `Excel.run`: operations are queued and run only on `sync()`. */
+export class FakeContext {
+  readonly workbook: WorkbookProxy;
+  private queue: Operation[] = [];
+
+  constructor(readonly state: WorkbookState) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  enqueue(run: () => number | void, bytes = 0, onRange = false): void {
+    this.queue.push({ run, bytes: bytes + OPERATION_OVERHEAD_BYTES, onRange });
+    this.state.counters.operations++;
+    if (onRange) this.state.counters.rangeOperations++;
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  async sync(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    this.state.counters.syncs++;
+    const requestBytes = batch.reduce((sum, op) => sum + op.bytes, 0);
+    this.state.counters.maxRequestBytes = Math.max(this.state.counters.maxRequestBytes, requestBytes);
+    // A round trip: other work (events, user edits) may run while the request is in flight.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (requestBytes > PAYLOAD_LIMIT_BYTES)
+      throw new FakeError(
+        "RequestPayloadSizeLimitExceeded",
+        "The request payload size has exceeded the limit."
+      );
+    let responseBytes = 0;
+    this.state.beginBatch();
+    try {
+      for (const op of batch) responseBytes += op.run() ?? 0;
+    } finally {
+      this.state.endBatch();
+    }
+    this.state.counters.maxResponseBytes = Math.max(
+      this.state.counters.maxResponseBytes,
+      responseBytes
+    );
+    if (responseBytes > PAYLOAD_LIMIT_BYTES)
+      throw new FakeError(
+        "ResponsePayloadSizeLimitExceeded",
+        "The response payload size has exceeded the limit."
+      );
+  }
+}
+
+function notLoaded(prop: string): FakeError {
+  return new FakeError(
+    "PropertyNotLoaded",
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+  );
+}
+
+function sizeOf(value: unknown): number {
+  return value === undefined ? 0 : JSON.stringify(value).length;
+}
+
+/**
+ * A proxy as Office.js hands them out: reading a property needs `load` then `sync`; writing
+ * one is queued. Subclasses declare what can be loaded (computed when the batch runs) and
+ * their child objects (for paths such as "format/fill/color").
+ */
+abstract class ClientObject {
+  private readonly loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+
+  constructor(
+    readonly context: FakeContext,
+    private readonly orNull = false
+  ) {
+    if (orNull)
+      context.enqueue(() => {
+        this.nullState = this.resolveOrNull() === null;
+      });
+  }
+
+  /** The object in the workbook this proxy stands for; null for a missing *OrNullObject. */
+  protected abstract resolveOrNull(): unknown;
+  protected scalars(): Record<string, () => unknown> {
+    return {};
+  }
+  protected children(): Record<string, ClientObject> {
+    return {};
+  }
+  protected get onRange(): boolean {
+    return false;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.orNull) return false;
+    if (this.nullState === undefined) throw notLoaded("isNullObject");
+    return this.nullState;
+  }
+
+  protected resolve<T>(): T {
+    const target = this.resolveOrNull();
+    if (target === null)
+      throw new FakeError("ItemNotFound", "The requested resource doesn't exist.");
+    return target as T;
+  }
+
+  load(spec?: string | string[] | Record<string, unknown>): this {
+    const names =
+      spec === undefined
+        ? Object.keys(this.scalars())
+        : typeof spec === "string"
+          ? spec.split(",").map((s) => s.trim())
+          : Array.isArray(spec)
+            ? spec
+            : Object.keys(spec);
+    for (const name of names) {
+      const [head, ...rest] = name.split("/");
+      if (rest.length) {
+        const child = this.children()[head!];
+        if (!child) throw new Error(`the fake cannot load ${name}`);
+        child.load(rest.join("/"));
+        continue;
+      }
+      const getter = this.scalars()[head!];
+      if (!getter) {
+        const child = this.children()[head!];
+        if (child) {
+          child.load();
+          continue;
+        }
+        throw new Error(`the fake cannot load ${name} on ${this.constructor.name}`);
+      }
+      this.context.enqueue(
+        () => {
+          if (this.orNull && this.resolveOrNull() === null) {
+            this.loaded.set(head!, null);
+            return 0;
+          }
+          const value = structuredClone(getter());
+          this.loaded.set(head!, value);
+          return sizeOf(value);
+        },
+        0,
+        this.onRange
+      );
+    }
+    return this;
+  }
+
+  /** Records a property read while the batch runs (items of a collection being loaded). */
+  protected store(prop: string, value: unknown): void {
+    this.loaded.set(prop, value);
+  }
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw notLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+
+  protected write(prop: string, value: unknown, apply: () => void): void {
+    this.context.enqueue(() => apply(), sizeOf(value), this.onRange);
+    if (this.loaded.has(prop)) this.loaded.set(prop, value);
+  }
+
+  protected call(args: unknown, apply: () => void): void {
+    this.context.enqueue(() => apply(), sizeOf(args), this.onRange);
+  }
+}
+
+class EventHandlers extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: () => SheetState,
+    private readonly kind: "changed" | "selectionChanged"
+  ) {
+    super(context);
+  }
+  protected resolveOrNull() {
+    return this.sheet();
+  }
+  add(handler: (args: unknown) => Promise<unknown>) {
+    let registered: SheetState | undefined;
+    this.call(null, () => {
+      registered = this.sheet();
+      this.context.state.addHandler(registered.id, this.kind, handler);
+    });
+    return {
+      remove: () => {
+        this.context.enqueue(() => {
+          if (registered) this.context.state.removeHandler(registered.id, this.kind, handler);
+        });
+      },
+    };
+  }
+}
+
+export class WorkbookProxy extends ClientObject {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  readonly settings: SettingCollectionProxy;
+  constructor(context: FakeContext) {
+    super(context);
+    this.worksheets = new WorksheetCollectionProxy(context);
+    this.tables = new TableCollectionProxy(context, undefined);
+    this.settings = new SettingCollectionProxy(context);
+  }
+  protected resolveOrNull() {
+    return this.context.state;
+  }
+  getSelectedRange(): RangeProxy {
+    const state = this.context.state;
+    return new RangeProxy(this.context, () => {
+      const { sheetId, rect } = state.selection;
+      return { sheet: state.sheetById(sheetId), rect };
+    });
+  }
+}
+
+export class WorksheetCollectionProxy extends ClientObject {
+  private itemsLoaded: WorksheetProxy[] | undefined;
+  protected resolveOrNull() {
+    return this.context.state.sheets;
+  }
+  get items(): WorksheetProxy[] {
+    if (!this.itemsLoaded) throw notLoaded("items");
+    return this.itemsLoaded;
+  }
+  override load(spec?: string | string[]): this {
+    const names = (typeof spec === "string" ? spec.split(",") : (spec ?? [])).map((s) =>
+      s.trim().replace(/^items\//, "")
+    );
+    this.context.enqueue(() => {
+      this.itemsLoaded = this.context.state.sheets.map((sheet) => {
+        const proxy = new WorksheetProxy(this.context, () => sheet);
+        return proxy;
+      });
+    });
+    // The items exist only once the first operation has run: load their properties after it.
+    this.context.enqueue(() => {
+      let bytes = 0;
+      for (const item of this.itemsLoaded ?? []) bytes += item.loadNow(names);
+      return bytes;
+    });
+    return this;
+  }
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.context.state.sheetNamed(name));
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(
+      this.context,
+      () => this.context.state.findSheet(name) ?? null,
+      true
+    );
+  }
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, () => this.context.state.sheetById(this.context.state.activeSheetId));
+  }
+  add(name?: string): WorksheetProxy {
+    let created: SheetState | undefined;
+    this.call(name, () => {
+      created = this.context.state.addSheet(name);
+    });
+    return new WorksheetProxy(this.context, () => {
+      if (!created) throw new FakeError("InvalidOperation", "The sheet was not created.");
+      return created;
+    });
+  }
+}
+
+export class WorksheetProxy extends ClientObject {
+  private pinned: SheetState | null | undefined;
+  readonly freezePanes: { freezeRows: (count?: number) => void };
+  readonly onChanged: EventHandlers;
+  readonly onSelectionChanged: EventHandlers;
+  readonly tables: TableCollectionProxy;
+
+  constructor(
+    context: FakeContext,
+    private readonly locate: () => SheetState | null,
+    orNull = false
+  ) {
+    super(context, orNull);
+    const sheet = () => this.resolve<SheetState>();
+    this.freezePanes = {
+      freezeRows: (count = 1) => this.call(count, () => (sheet().frozenRows = count)),
+    };
+    this.onChanged = new EventHandlers(context, sheet, "changed");
+    this.onSelectionChanged = new EventHandlers(context, sheet, "selectionChanged");
+    this.tables = new TableCollectionProxy(context, sheet);
+  }
+  protected resolveOrNull(): SheetState | null {
+    if (this.pinned === undefined) this.pinned = this.locate();
+    return this.pinned;
+  }
+  protected override scalars() {
+    const sheet = () => this.resolve<SheetState>();
+    return {
+      name: () => sheet().name,
+      id: () => sheet().id,
+      visibility: () => sheet().visibility,
+      position: () => this.context.state.sheets.indexOf(sheet()),
+    };
+  }
+  /** Loads properties at once (for items created while a batch runs); returns their size. */
+  loadNow(names: string[]): number {
+    const scalars = this.scalars() as Record<string, () => unknown>;
+    let bytes = 0;
+    for (const name of names) {
+      const getter = scalars[name];
+      if (!getter) throw new Error(`the fake cannot load ${name}`);
+      const value = getter();
+      bytes += sizeOf(value);
+      this.store(name, value);
+    }
+    return bytes;
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(value: string) {
+    this.write("name", value, () => this.context.state.renameSheet(this.resolve(), value));
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  set visibility(value: "Visible" | "Hidden" | "VeryHidden") {
+    this.write("visibility", value, () => {
+      const sheet = this.resolve<SheetState>();
+      if (value !== "Visible" && this.context.state.visibleSheets().filter((s) => s !== sheet).length === 0)
+        throw new FakeError("InvalidOperation", "A workbook must keep one visible sheet.");
+      sheet.visibility = value;
+    });
+  }
+  getRange(address?: string): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const sheet = this.resolve<SheetState>();
+      if (address === undefined || address === "")
+        return { sheet, rect: { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLUMNS - 1 } };
+      const ref = parseRef(address);
+      if (ref.sheet !== undefined && ref.sheet !== sheet.name)
+        throw new FakeError("InvalidArgument", "The address names another sheet.");
+      return { sheet, rect: ref.rect };
+    });
+  }
+  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      if (rowCount < 1 || columnCount < 1 || row < 0 || column < 0)
+        throw new FakeError("InvalidArgument", "The argument is invalid or missing.");
+      return {
+        sheet: this.resolve<SheetState>(),
+        rect: { top: row, left: column, bottom: row + rowCount - 1, right: column + columnCount - 1 },
+      };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const sheet = this.resolve<SheetState>();
+        const rect = valuesOnly ? sheet.usedRect() : sheet.usedRect();
+        return rect ? { sheet, rect } : null;
+      },
+      true
+    );
+  }
+  activate(): void {
+    this.call(null, () => {
+      this.context.state.activeSheetId = this.resolve<SheetState>().id;
+    });
+  }
+}
+
+interface RangeTarget {
+  sheet: SheetState;
+  rect: Rect;
+}
+
+export class RangeProxy extends ClientObject {
+  private pinned: RangeTarget | null | undefined;
+  readonly format: RangeFormatProxy;
+  readonly dataValidation: DataValidationProxy;
+  readonly conditionalFormats: ConditionalFormatCollectionProxy;
+
+  constructor(
+    context: FakeContext,
+    private readonly locate: () => RangeTarget | null,
+    orNull = false
+  ) {
+    super(context, orNull);
+    const target = () => this.resolve<RangeTarget>();
+    this.format = new RangeFormatProxy(context, target);
+    this.dataValidation = new DataValidationProxy(context, target);
+    this.conditionalFormats = new ConditionalFormatCollectionProxy(context, target);
+  }
+  protected override get onRange() {
+    return true;
+  }
+  protected resolveOrNull(): RangeTarget | null {
+    if (this.pinned === undefined) this.pinned = this.locate();
+    return this.pinned;
+  }
+  protected override children() {
+    return { format: this.format };
+  }
+  protected override scalars() {
+    const t = () => this.resolve<RangeTarget>();
+    const cells = () => {
+      const { rows, columns } = rectSize(t().rect);
+      if (rows * columns > CELL_LIMIT)
+        throw new FakeError("RangeExceedsLimit", "The range has more cells than Excel allows.");
+    };
+    const grid = <T>(cell: (row: number, column: number) => T): T[][] => {
+      cells();
+      const { sheet, rect } = t();
+      const out: T[][] = [];
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        const line: T[] = [];
+        for (let c = rect.left; c <= rect.right; c++) line.push(cell.call(sheet, r, c));
+        out.push(line);
+      }
+      return out;
+    };
+    return {
+      values: () => grid((r, c) => t().sheet.value(r, c)),
+      numberFormat: () => grid((r, c) => t().sheet.numberFormatAt(r, c)),
+      formulas: () =>
+        grid((r, c) => {
+          const cell = t().sheet.cell(r, c);
+          return cell?.formula ?? cell?.value ?? "";
+        }),
+      address: () => formatRef(t().sheet.name, t().rect),
+      rowIndex: () => t().rect.top,
+      columnIndex: () => t().rect.left,
+      rowCount: () => rectSize(t().rect).rows,
+      columnCount: () => rectSize(t().rect).columns,
+    };
+  }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  set values(value: unknown[][]) {
+    this.write("values", value, () => {
+      const { sheet, rect } = this.resolve<RangeTarget>();
+      eachCell(rect, value, "values", (r, c, v) => sheet.enter(r, c, v));
+      this.context.state.noteWrite(sheet, rect);
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(value: unknown[][]) {
+    this.write("numberFormat", value, () => {
+      const { sheet, rect } = this.resolve<RangeTarget>();
+      if (!Array.isArray(value)) {
+        sheet.setNumberFormat(rect, String(value));
+        return;
+      }
+      eachCell(rect, value, "numberFormat", (r, c, v) =>
+        sheet.put(r, c, { ...(sheet.cell(r, c) ?? { value: "" }), numberFormat: String(v) })
+      );
+    });
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  getCell(row: number, column: number): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const { sheet, rect } = this.resolve<RangeTarget>();
+      const r = rect.top + row;
+      const c = rect.left + column;
+      return { sheet, rect: { top: r, left: c, bottom: r, right: c } };
+    });
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const { sheet, rect } = this.resolve<RangeTarget>();
+      const next = { ...rect, bottom: rect.bottom + deltaRows, right: rect.right + deltaColumns };
+      if (next.bottom < next.top || next.right < next.left)
+        throw new FakeError("InvalidArgument", "The argument is invalid or missing.");
+      return { sheet, rect: next };
+    });
+  }
+  getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const { sheet, rect } = this.resolve<RangeTarget>();
+        const otherRect =
+          typeof other === "string" ? parseRef(other).rect : other.resolve<RangeTarget>().rect;
+        if (typeof other !== "string" && other.resolve<RangeTarget>().sheet !== sheet)
+          throw new FakeError("InvalidArgument", "The ranges are on different sheets.");
+        const common = intersect(rect, otherRect);
+        return common ? { sheet, rect: common } : null;
+      },
+      true
+    );
+  }
+  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+    this.call(applyTo, () => {
+      const { sheet, rect } = this.resolve<RangeTarget>();
+      for (const [key, state] of [...sheet.cells]) {
+        const row = Math.floor(key / MAX_COLUMNS);
+        const column = key % MAX_COLUMNS;
+        if (row < rect.top || row > rect.bottom || column < rect.left || column > rect.right)
+          continue;
+        const next = { ...state };
+        if (applyTo !== "Formats") {
+          next.value = "";
+          delete next.formula;
+        }
+        if (applyTo !== "Contents") {
+          delete next.numberFormat;
+          delete next.fill;
+        }
+        sheet.put(row, column, next);
+      }
+      this.context.state.noteWrite(sheet, rect);
+    });
+  }
+  select(): void {
+    this.call(null, () => {
+      const { sheet, rect } = this.resolve<RangeTarget>();
+      if (sheet.visibility !== "Visible")
+        throw new FakeError("InvalidOperation", "A hidden sheet cannot be selected.");
+      this.context.state.activeSheetId = sheet.id;
+      this.context.state.selection = { sheetId: sheet.id, rect };
+    });
+  }
+}
+
+/** Applies a 2-D array (which must match the range) or one value to every cell. */
+function eachCell(
+  rect: Rect,
+  value: unknown,
+  what: string,
+  apply: (row: number, column: number, cell: unknown) => void
+): void {
+  const { rows, columns } = rectSize(rect);
+  if (rows * columns > CELL_LIMIT)
+    throw new FakeError("RangeExceedsLimit", "The range has more cells than Excel allows.");
+  if (!Array.isArray(value)) {
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < columns; c++) apply(rect.top + r, rect.left + c, value);
+    return;
+  }
+  if (value.length !== rows || value.some((line) => !Array.isArray(line) || line.length !== columns))
+    throw new FakeError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`
+    );
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < columns; c++) apply(rect.top + r, rect.left + c, (value[r] as unknown[])[c]);
+}
+
+class RangeFormatProxy extends ClientObject {
+  readonly fill: ClientObject & { color: string };
+  readonly font: ClientObject & { color: string; bold: boolean };
+  constructor(
+    context: FakeContext,
+    private readonly target: () => RangeTarget
+  ) {
+    super(context);
+    this.fill = new FillProxy(context, target);
+    this.font = new FontProxy(context, target);
+  }
+  protected override get onRange() {
+    return true;
+  }
+  protected resolveOrNull() {
+    return this.target();
+  }
+  protected override scalars() {
+    return {
+      columnWidth: () => {
+        const { sheet, rect } = this.target();
+        return sheet.columnWidths.get(rect.left) ?? 48;
+      },
+    };
+  }
+  protected override children() {
+    return { fill: this.fill, font: this.font };
+  }
+  get columnWidth(): number {
+    return this.read("columnWidth");
+  }
+  set columnWidth(points: number) {
+    this.write("columnWidth", points, () => {
+      const { sheet, rect } = this.target();
+      for (let c = rect.left; c <= rect.right; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+}
+
+class FillProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly target: () => RangeTarget
+  ) {
+    super(context);
+  }
+  protected override get onRange() {
+    return true;
+  }
+  protected resolveOrNull() {
+    return this.target();
+  }
+  protected override scalars() {
+    return {
+      color: () => {
+        const { sheet, rect } = this.target();
+        return sheet.cell(rect.top, rect.left)?.fill ?? "#FFFFFF";
+      },
+    };
+  }
+  get color(): string {
+    return this.read("color");
+  }
+  set color(value: string) {
+    this.write("color", value, () => {
+      const { sheet, rect } = this.target();
+      for (let r = rect.top; r <= rect.bottom; r++)
+        for (let c = rect.left; c <= rect.right; c++)
+          sheet.put(r, c, { ...(sheet.cell(r, c) ?? { value: "" }), fill: value });
+    });
+  }
+}
+
+class FontProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly target: () => RangeTarget
+  ) {
+    super(context);
+  }
+  protected override get onRange() {
+    return true;
+  }
+  protected resolveOrNull() {
+    return this.target();
+  }
+  set color(_value: string) {
+    this.write("color", _value, () => undefined);
+  }
+  set bold(_value: boolean) {
+    this.write("bold", _value, () => undefined);
+  }
+}
+
+const PROMPT_TITLE_MAX = 32;
+const PROMPT_MESSAGE_MAX = 255;
+
+class DataValidationProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly target: () => RangeTarget
+  ) {
+    super(context);
+  }
+  protected override get onRange() {
+    return true;
+  }
+  protected resolveOrNull() {
+    return this.target();
+  }
+  private entry(): { sheet: SheetState; entry: import("./workbook").DataValidationState } {
+    const { sheet, rect } = this.target();
+    let entry = sheet.validations.find(
+      (v) =>
+        v.rect.top === rect.top &&
+        v.rect.left === rect.left &&
+        v.rect.bottom === rect.bottom &&
+        v.rect.right === rect.right
+    );
+    if (!entry) {
+      sheet.clearValidation(rect);
+      entry = { rect };
+      sheet.validations.push(entry);
+    }
+    return { sheet, entry };
+  }
+  clear(): void {
+    this.call(null, () => {
+      const { sheet, rect } = this.target();
+      sheet.clearValidation(rect);
+    });
+  }
+  set rule(rule: Record<string, unknown>) {
+    this.write("rule", rule, () => {
+      const list = rule.list as { source?: string } | undefined;
+      if (list && typeof list.source === "string" && list.source.startsWith("=")) {
+        // A reference must point at cells that exist.
+        const ref = parseRef(list.source.slice(1));
+        if (ref.sheet) this.context.state.sheetNamed(ref.sheet);
+      }
+      this.entry().entry.rule = rule;
+    });
+  }
+  set prompt(prompt: { showPrompt?: boolean; title?: string; message?: string }) {
+    this.write("prompt", prompt, () => {
+      if ((prompt.title?.length ?? 0) > PROMPT_TITLE_MAX || (prompt.message?.length ?? 0) > PROMPT_MESSAGE_MAX)
+        throw new FakeError("InvalidArgument", "The prompt's title or message is too long.");
+      this.entry().entry.prompt = prompt;
+    });
+  }
+  set errorAlert(alert: { showAlert?: boolean; style?: string; title?: string; message?: string }) {
+    this.write("errorAlert", alert, () => {
+      this.entry().entry.errorAlert = alert;
+    });
+  }
+}
+
+class ConditionalFormatCollectionProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly target: () => RangeTarget
+  ) {
+    super(context);
+  }
+  protected override get onRange() {
+    return true;
+  }
+  protected resolveOrNull() {
+    return this.target();
+  }
+  add(type: string) {
+    const state: import("./workbook").ConditionalFormatState = { rect: { top: 0, left: 0, bottom: 0, right: 0 }, type };
+    this.call(type, () => {
+      const { sheet, rect } = this.target();
+      state.rect = rect;
+      sheet.conditionalFormats.push(state);
+    });
+    const enqueue = (apply: () => void, value: unknown) => this.context.enqueue(apply, sizeOf(value), true);
+    if (type !== "Custom") throw new Error(`the fake only knows custom conditional formats, not ${type}`);
+    return {
+      custom: {
+        rule: {
+          set formula(formula: string) {
+            enqueue(() => (state.formula = formula), formula);
+          },
+        },
+        format: {
+          fill: {
+            set color(color: string) {
+              enqueue(() => (state.fill = color), color);
+            },
+          },
+          font: {
+            set color(color: string) {
+              enqueue(() => (state.fontColor = color), color);
+            },
+          },
+        },
+      },
+    };
+  }
+}
+
+export class TableCollectionProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly sheet: (() => SheetState) | undefined
+  ) {
+    super(context);
+  }
+  protected resolveOrNull() {
+    return this.context.state.tables;
+  }
+  add(address: string, hasHeaders: boolean): TableProxy {
+    let created: TableState | undefined;
+    this.call([address, hasHeaders], () => {
+      const ref = parseRef(address);
+      const sheet = ref.sheet ? this.context.state.sheetNamed(ref.sheet) : this.sheet?.();
+      if (!sheet) throw new FakeError("InvalidArgument", "The table's address needs a sheet.");
+      if (!hasHeaders) throw new Error("the fake only makes tables with headers");
+      created = this.context.state.addTable(sheet, ref.rect);
+    });
+    return new TableProxy(this.context, () => created ?? null);
+  }
+  getItemOrNullObject(name: string): TableProxy {
+    return new TableProxy(this.context, () => this.context.state.findTable(name) ?? null, true);
+  }
+  getItem(name: string): TableProxy {
+    return new TableProxy(this.context, () => {
+      const table = this.context.state.findTable(name);
+      if (!table) throw new FakeError("ItemNotFound", `The table ${name} doesn't exist.`);
+      return table;
+    });
+  }
+}
+
+export class TableProxy extends ClientObject {
+  private pinned: TableState | null | undefined;
+  constructor(
+    context: FakeContext,
+    private readonly locate: () => TableState | null,
+    orNull = false
+  ) {
+    super(context, orNull);
+  }
+  protected resolveOrNull(): TableState | null {
+    if (this.pinned === undefined) this.pinned = this.locate();
+    return this.pinned;
+  }
+  protected override scalars() {
+    const table = () => this.resolve<TableState>();
+    return { name: () => table().name, id: () => table().id, style: () => table().style };
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  set name(value: string) {
+    this.write("name", value, () => this.context.state.renameTable(this.resolve(), value));
+  }
+  set style(value: string) {
+    this.write("style", value, () => (this.resolve<TableState>().style = value));
+  }
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.context, () =>
+      this.context.state.sheetById(this.resolve<TableState>().sheetId)
+    );
+  }
+  private part(pick: (rect: Rect) => Rect | null): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const table = this.resolve<TableState>();
+      const rect = pick(table.rect);
+      if (!rect) throw new FakeError("ItemNotFound", "The table has no data rows.");
+      return { sheet: this.context.state.sheetById(table.sheetId), rect };
+    });
+  }
+  getRange(): RangeProxy {
+    return this.part((rect) => rect);
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this.part((rect) => ({ ...rect, bottom: rect.top }));
+  }
+  getDataBodyRange(): RangeProxy {
+    return this.part((rect) => ({ ...rect, top: rect.top + 1 }));
+  }
+}
+
+export class SettingCollectionProxy extends ClientObject {
+  protected resolveOrNull() {
+    return this.context.state.settings;
+  }
+  add(key: string, value: unknown): SettingProxy {
+    this.call([key, value], () => {
+      // Settings are stored as JSON: what cannot round-trip is refused.
+      this.context.state.settings.set(key, JSON.parse(JSON.stringify(value)));
+    });
+    return new SettingProxy(this.context, key, false);
+  }
+  getItemOrNullObject(key: string): SettingProxy {
+    return new SettingProxy(this.context, key, true);
+  }
+}
+
+export class SettingProxy extends ClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly key: string,
+    orNull: boolean
+  ) {
+    super(context, orNull);
+  }
+  protected resolveOrNull() {
+    return this.context.state.settings.has(this.key) ? { key: this.key } : null;
+  }
+  protected override scalars() {
+    return {
+      key: () => this.key,
+      value: () => this.context.state.settings.get(this.key),
+    };
+  }
+  get value(): unknown {
+    return this.read("value");
+  }
+  delete(): void {
+    this.call(this.key, () => this.context.state.settings.delete(this.key));
+  }
+}
+
+export { quoteSheet };

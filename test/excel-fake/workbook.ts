@@ -1,0 +1,203 @@
+import { contains, intersect, MAX_COLUMNS, type Rect } from "./a1";
+
+export type CellValue = string | number | boolean;
+
+export interface CellState {
+  value: CellValue;
+  formula?: string;
+  numberFormat?: string;
+  fill?: string;
+}
+
+export interface DataValidationState {
+  rect: Rect;
+  rule?: unknown;
+  prompt?: { showPrompt?: boolean; title?: string; message?: string };
+  errorAlert?: { showAlert?: boolean; style?: string; title?: string; message?: string };
+}
+
+export interface ConditionalFormatState {
+  rect: Rect;
+  type: string;
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+export interface TableState {
+  id: string;
+  name: string;
+  sheetId: string;
+  /** Header row included. */
+  rect: Rect;
+  style?: string;
+}
+
+export class FakeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+/** One worksheet: cells are stored sparsely, whole-column and whole-sheet formats apart. */
+export class SheetState {
+  readonly cells = new Map<number, CellState>();
+  readonly columnFormats = new Map<number, string>();
+  sheetFormat = "General";
+  readonly columnWidths = new Map<number, number>();
+  readonly validations: DataValidationState[] = [];
+  readonly conditionalFormats: ConditionalFormatState[] = [];
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  frozenRows = 0;
+
+  constructor(
+    readonly id: string,
+    public name: string
+  ) {}
+
+  static key(row: number, column: number): number {
+    return row * MAX_COLUMNS + column;
+  }
+
+  cell(row: number, column: number): CellState | undefined {
+    return this.cells.get(SheetState.key(row, column));
+  }
+
+  value(row: number, column: number): CellValue {
+    return this.cell(row, column)?.value ?? "";
+  }
+
+  numberFormatAt(row: number, column: number): string {
+    return (
+      this.cell(row, column)?.numberFormat ?? this.columnFormats.get(column) ?? this.sheetFormat
+    );
+  }
+
+  /** Writes what Excel stores for an entered value: text stays text only in "@" cells. */
+  enter(row: number, column: number, input: unknown): void {
+    const format = this.numberFormatAt(row, column);
+    const stored = interpretInput(input, format);
+    const existing = this.cell(row, column);
+    const next: CellState = { ...existing, value: stored.value };
+    if (stored.formula) next.formula = stored.formula;
+    else delete next.formula;
+    this.put(row, column, next);
+  }
+
+  put(row: number, column: number, state: CellState): void {
+    const empty =
+      state.value === "" && !state.formula && state.numberFormat === undefined && !state.fill;
+    if (empty) this.cells.delete(SheetState.key(row, column));
+    else this.cells.set(SheetState.key(row, column), state);
+  }
+
+  setNumberFormat(rect: Rect, format: string): void {
+    const wholeColumns = rect.top === 0 && rect.bottom === 1_048_575;
+    if (wholeColumns && rect.left === 0 && rect.right === MAX_COLUMNS - 1) {
+      this.sheetFormat = format;
+      this.columnFormats.clear();
+      for (const state of this.cells.values()) delete state.numberFormat;
+      return;
+    }
+    if (wholeColumns || rect.bottom - rect.top > 100_000) {
+      // Tall ranges (a column from row 2 down) are kept per column, as Excel keeps column styles.
+      for (let c = rect.left; c <= rect.right; c++) this.columnFormats.set(c, format);
+      for (const [key, state] of this.cells) {
+        const row = Math.floor(key / MAX_COLUMNS);
+        const column = key % MAX_COLUMNS;
+        if (contains(rect, row, column)) delete state.numberFormat;
+      }
+      return;
+    }
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      for (let c = rect.left; c <= rect.right; c++) {
+        this.put(r, c, { ...(this.cell(r, c) ?? { value: "" }), numberFormat: format });
+      }
+    }
+  }
+
+  /** The bounding box of non-empty values (Excel's used range with valuesOnly). */
+  usedRect(): Rect | undefined {
+    let rect: Rect | undefined;
+    for (const [key, state] of this.cells) {
+      if (state.value === "" && !state.formula) continue;
+      const row = Math.floor(key / MAX_COLUMNS);
+      const column = key % MAX_COLUMNS;
+      rect = rect
+        ? {
+            top: Math.min(rect.top, row),
+            left: Math.min(rect.left, column),
+            bottom: Math.max(rect.bottom, row),
+            right: Math.max(rect.right, column),
+          }
+        : { top: row, left: column, bottom: row, right: column };
+    }
+    return rect;
+  }
+
+  /** Deletes whole rows: cells below move up, as in Excel. */
+  deleteRows(first: number, count: number): void {
+    const moved = new Map<number, CellState>();
+    for (const [key, state] of this.cells) {
+      const row = Math.floor(key / MAX_COLUMNS);
+      const column = key % MAX_COLUMNS;
+      if (row < first) moved.set(key, state);
+      else if (row >= first + count) moved.set(SheetState.key(row - count, column), state);
+    }
+    this.cells.clear();
+    for (const [key, state] of moved) this.cells.set(key, state);
+  }
+
+  /** Inserts whole rows: cells at and below `first` move down. */
+  insertRows(first: number, count: number): void {
+    const moved = new Map<number, CellState>();
+    for (const [key, state] of this.cells) {
+      const row = Math.floor(key / MAX_COLUMNS);
+      const column = key % MAX_COLUMNS;
+      moved.set(row < first ? key : SheetState.key(row + count, column), state);
+    }
+    this.cells.clear();
+    for (const [key, state] of moved) this.cells.set(key, state);
+  }
+
+  validationAt(row: number, column: number): DataValidationState | undefined {
+    for (let i = this.validations.length - 1; i >= 0; i--) {
+      if (contains(this.validations[i]!.rect, row, column)) return this.validations[i];
+    }
+    return undefined;
+  }
+
+  clearValidation(rect: Rect): void {
+    for (let i = this.validations.length - 1; i >= 0; i--) {
+      const existing = this.validations[i]!;
+      if (intersect(existing.rect, rect)) this.validations.splice(i, 1);
+    }
+  }
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * What Excel makes of a value written through `range.values` or typed by a user: in a cell
+ * formatted as text it stays as it is; elsewhere "=…" (and "+…", "-…", "@…" that are not
+ * numbers) become formulas, number-like text becomes a number (losing leading zeros) and
+ * TRUE/FALSE become booleans.
+ */
+export function interpretInput(
+  input: unknown,
+  numberFormat: string
+): { value: CellValue; formula?: string } {
+  if (input === null || input === undefined) return { value: "" };
+  if (typeof input === "number" || typeof input === "boolean") return { value: input };
+  if (typeof input !== "string") throw new FakeError("InvalidArgument", "Unsupported cell value.");
+  if (numberFormat === "@" || input === "") return { value: input };
+  if (input.startsWith("'")) return { value: input.slice(1) };
+  if (NUMBER.test(input.trim())) return { value: Number(input.trim()) };
+  if (/^(true|false)$/i.test(input)) return { value: input.toUpperCase() === "TRUE" };
+  if (/^[=+\-@]/.test(input)) return { value: "#NAME?", formula: input.startsWith("=") ? input : `=${input}` };
+  return { value: input };
+}
