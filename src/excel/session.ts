@@ -85,6 +85,7 @@ interface SpanReads {
 }
 
 interface RegisteredHandler {
+  context: OfficeExtension.ClientRequestContext;
   remove(): void;
 }
 
@@ -143,11 +144,13 @@ export class LiveSession {
     const handlers = this.handlers;
     this.handlers = [];
     await this.idle();
-    if (handlers.length === 0) return;
-    await this.run(async (context) => {
-      for (const handler of handlers) handler.remove();
-      await context.sync();
-    });
+    // A handler is removed on the context that added it (Office's rule).
+    for (const handler of handlers) {
+      await this.run(handler.context, async (context) => {
+        handler.remove();
+        await context.sync();
+      });
+    }
   }
 
   summary(): LiveSummary {

@@ -48,14 +48,15 @@ export class FakeContext {
     this.queue = [];
     this.state.counters.syncs++;
     const requestBytes = batch.reduce((sum, op) => sum + op.bytes, 0);
-    this.state.counters.maxRequestBytes = Math.max(this.state.counters.maxRequestBytes, requestBytes);
     // A round trip: other work (events, user edits) may run while the request is in flight.
     await new Promise((resolve) => setImmediate(resolve));
-    if (requestBytes > PAYLOAD_LIMIT_BYTES)
+    if (requestBytes > PAYLOAD_LIMIT_BYTES) {
+      this.state.counters.refusedPayloads++;
       throw new FakeError(
         "RequestPayloadSizeLimitExceeded",
         "The request payload size has exceeded the limit."
       );
+    }
     let responseBytes = 0;
     this.state.beginBatch();
     try {
@@ -63,15 +64,17 @@ export class FakeContext {
     } finally {
       this.state.endBatch();
     }
-    this.state.counters.maxResponseBytes = Math.max(
-      this.state.counters.maxResponseBytes,
-      responseBytes
-    );
-    if (responseBytes > PAYLOAD_LIMIT_BYTES)
+    if (responseBytes > PAYLOAD_LIMIT_BYTES) {
+      this.state.counters.refusedPayloads++;
       throw new FakeError(
         "ResponsePayloadSizeLimitExceeded",
         "The response payload size has exceeded the limit."
       );
+    }
+    // Only what Excel accepted and answered counts towards the largest payloads seen.
+    const counters = this.state.counters;
+    counters.maxRequestBytes = Math.max(counters.maxRequestBytes, requestBytes);
+    counters.maxResponseBytes = Math.max(counters.maxResponseBytes, responseBytes);
   }
 }
 
@@ -211,6 +214,7 @@ class EventHandlers extends ClientObject {
       this.context.state.addHandler(registered.id, this.kind, handler);
     });
     return {
+      context: this.context,
       remove: () => {
         this.context.enqueue(() => {
           if (registered) this.context.state.removeHandler(registered.id, this.kind, handler);

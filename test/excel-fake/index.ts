@@ -24,8 +24,12 @@ export class FakeExcel {
   }
 
   /** `Excel.run`: a fresh context; what is still queued when the batch returns is synced. */
-  run = async <T>(batch: (context: never) => Promise<T>): Promise<T> => {
-    const context = new FakeContext(this.state);
+  run = async <T>(
+    first: FakeContext | ((context: never) => Promise<T>),
+    second?: (context: never) => Promise<T>
+  ): Promise<T> => {
+    const context = first instanceof FakeContext ? first : new FakeContext(this.state);
+    const batch = (first instanceof FakeContext ? second : first) as (context: never) => Promise<T>;
     const result = await batch(context as never);
     if (context.pending) await context.sync();
     return result;

@@ -10,10 +10,19 @@ export interface Counters {
   rangeOperations: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
+  /** Syncs Excel refused for their size. */
+  refusedPayloads: number;
 }
 
 export function zeroCounters(): Counters {
-  return { syncs: 0, operations: 0, rangeOperations: 0, maxRequestBytes: 0, maxResponseBytes: 0 };
+  return {
+    syncs: 0,
+    operations: 0,
+    rangeOperations: 0,
+    maxRequestBytes: 0,
+    maxResponseBytes: 0,
+    refusedPayloads: 0,
+  };
 }
 
 /** Everything a workbook holds, plus the event handlers that add-ins registered on it. */
