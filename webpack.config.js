@@ -1,5 +1,6 @@
 /* global require, module, __dirname, process */
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { httpsOptions } = require("./scripts/https-options");
@@ -24,6 +25,10 @@ module.exports = async (_env, options) => {
       ],
     },
     plugins: [
+      // Where the partner API is: configuration, not code (the sandbox by default).
+      new webpack.DefinePlugin({
+        "process.env.API_URL": JSON.stringify(process.env.API_URL || "http://127.0.0.1:4000"),
+      }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new CopyWebpackPlugin({
         patterns: [

@@ -139,7 +139,11 @@ export function mapHeaderRow(
     const key = headerKey(text);
     const field = Object.hasOwn(overrides, key) ? overrides[key] : undefined;
     const index =
-      field === null ? undefined : field !== undefined ? positions.get(field) : matchHeader(profile, text);
+      field === null
+        ? undefined
+        : field !== undefined
+          ? positions.get(field)
+          : matchHeader(profile, text);
     if (index !== undefined && columns[index] === undefined) columns[index] = c;
   });
   return {

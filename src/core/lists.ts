@@ -16,7 +16,9 @@ export function dropDownValues(field: FieldDef, headerLang: HeaderLang): readonl
       return [...ASSIGNED_COUNTRY_CODES].sort();
     case "locales": {
       const languages = field.rule.kind === "locale" ? field.rule.languages : [];
-      return LOCALE_REGIONS.flatMap((region) => languages.map((language) => `${language}-${region}`));
+      return LOCALE_REGIONS.flatMap((region) =>
+        languages.map((language) => `${language}-${region}`)
+      );
     }
     case "yesNo":
       return YES_NO[headerLang];

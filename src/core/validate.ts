@@ -151,7 +151,9 @@ export class Validator implements RowValues {
     const values = this.scratchValues;
     const problems = this.judge(input, values);
     if (!problems) return undefined;
-    const identities = this.uniqueFields.map((field) => identityOf(values[field], this.fixed[field]));
+    const identities = this.uniqueFields.map((field) =>
+      identityOf(values[field], this.fixed[field])
+    );
     return { problems, identities };
   }
 

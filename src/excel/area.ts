@@ -66,6 +66,7 @@ export interface AreaLoad {
 export function queueAreaLoad(context: Excel.RequestContext, spec: AreaSpec): AreaLoad {
   if (spec.kind === "table") {
     const table = context.workbook.tables.getItem(spec.table);
+    // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- a navigation property, not a loaded value
     const sheet = table.worksheet;
     sheet.load("name");
     const bounds = table.getRange();
@@ -75,8 +76,7 @@ export function queueAreaLoad(context: Excel.RequestContext, spec: AreaSpec): Ar
     return {
       sheet,
       bounds,
-      geometry: (profile) =>
-        geometryOf(profile, spec, sheet.name, bounds, header.values[0] ?? []),
+      geometry: (profile) => geometryOf(profile, spec, sheet.name, bounds, header.values[0] ?? []),
     };
   }
   const sheet = context.workbook.worksheets.getItem(spec.sheet);
@@ -91,7 +91,9 @@ export function queueAreaLoad(context: Excel.RequestContext, spec: AreaSpec): Ar
     sheet,
     bounds,
     geometry: (profile) => {
+      // eslint-disable-next-line office-addins/call-sync-before-read -- geometry() is called only after the caller's sync
       if (bounds.isNullObject || header.isNullObject) return undefined;
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- geometry() is called only after the caller's sync
       return geometryOf(profile, spec, sheet.name, bounds, header.values[0] ?? []);
     },
   };

@@ -85,7 +85,12 @@ export function queueHighlightSetup(
   format.custom.rule.formula = highlightFormula(cellAddress(top, geometry.firstColumn));
   format.custom.format.fill.color = HIGHLIGHT.fill;
   format.custom.format.font.color = HIGHLIGHT.font;
-  const next = { sheet: geometry.sheet, top, left: geometry.firstColumn, right: geometry.lastColumn };
+  const next = {
+    sheet: geometry.sheet,
+    top,
+    left: geometry.firstColumn,
+    right: geometry.lastColumn,
+  };
   queueSettingWrite(context, SETTINGS.highlight, next);
   return next;
 }
@@ -137,7 +142,8 @@ export function keyBlocks(
     const keys: string[][] = [];
     let bytes = 0;
     for (let index = first; index <= last; index++) {
-      const line = index < rows ? rowKeys(live, geometry, index) : new Array<string>(width).fill("");
+      const line =
+        index < rows ? rowKeys(live, geometry, index) : new Array<string>(width).fill("");
       for (const key of line) bytes += key.length + 3;
       keys.push(line);
     }

@@ -1,4 +1,11 @@
-import { dropDownValues, fieldHeader, type FieldDef, type HeaderLang, type Profile, type UiLang } from "../core";
+import {
+  dropDownValues,
+  fieldHeader,
+  type FieldDef,
+  type HeaderLang,
+  type Profile,
+  type UiLang,
+} from "../core";
 import { columnLetters, sheetReference } from "./address";
 import type { TemplateInfo } from "./catalog";
 import { LISTS_SHEET } from "./names";
@@ -49,7 +56,10 @@ export function queueListsWrite(
     const values = listValues(field, headerLang, catalog);
     const index = LIST_COLUMNS.indexOf(field.list);
     const column = sheet.getRangeByIndexes(0, index, MAX_LIST_LENGTH + 1, 1);
-    column.values = [[field.list], ...Array.from({ length: MAX_LIST_LENGTH }, (_, i) => [values[i] ?? ""])];
+    column.values = [
+      [field.list],
+      ...Array.from({ length: MAX_LIST_LENGTH }, (_, i) => [values[i] ?? ""]),
+    ];
   }
 }
 

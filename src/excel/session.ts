@@ -7,7 +7,7 @@ import {
   type ProblemGroup,
   type Profile,
 } from "../core";
-import { LAST_ROW, parseSpans, type CellSpan } from "./address";
+import { cellAddress, LAST_ROW, parseSpans, type CellSpan } from "./address";
 import {
   dataRowCount,
   fieldCells,
@@ -134,6 +134,11 @@ export class LiveSession {
     return this.spec;
   }
 
+  /** Whether a round of checking is under way (the pane shows that it is checking). */
+  get busy(): boolean {
+    return this.worker !== undefined;
+  }
+
   /** Resolves when every change seen so far has been judged and highlighted. */
   async idle(): Promise<void> {
     while (this.worker) await this.worker;
@@ -148,6 +153,7 @@ export class LiveSession {
     for (const handler of handlers) {
       await this.run(handler.context, async (context) => {
         handler.remove();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each handler is removed on its own context (usually two)
         await context.sync();
       });
     }
@@ -173,6 +179,20 @@ export class LiveSession {
     const column = geometry.mapping.columns[position];
     if (column === undefined) return undefined;
     return { row: firstDataRow(geometry) + index, column: geometry.firstColumn + column };
+  }
+
+  /** Selects a data cell in Excel (the pane's "go to"). */
+  async goTo(index: number, field: string): Promise<void> {
+    const at = this.cellOf(index, field);
+    const geometry = this.geometry;
+    if (!at || !geometry) return;
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(geometry.sheet);
+      sheet.activate();
+      sheet.getRangeByIndexes(at.row, at.column, 1, 1).select();
+      await context.sync();
+    });
+    this.selected(cellAddress(at.row, at.column));
   }
 
   /** Re-reads the rows of a change event (the wiring calls this; tests may too). */
@@ -250,6 +270,7 @@ export class LiveSession {
         range.values = block.values.map((value) => [value]);
         bytes += block.values.reduce((sum, value) => sum + value.length + 10, 0);
         if (bytes > PAYLOAD_BUDGET_BYTES) {
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a new request only when this one would pass Excel's 5 MB limit
           await context.sync();
           bytes = 0;
         }
@@ -308,7 +329,9 @@ export class LiveSession {
     if (!this.worker) {
       this.worker = this.drain().finally(() => {
         this.worker = undefined;
+        this.options.onUpdate?.();
       });
+      this.options.onUpdate?.();
     }
   }
 
@@ -352,7 +375,8 @@ export class LiveSession {
       if (job.catalog) this.catalog = job.catalog;
 
       const previous = this.geometry;
-      const rebuild = job.full || !previous || !this.live || !sameLayout(previous, geometry) || !!job.catalog;
+      const rebuild =
+        job.full || !previous || !this.live || !sameLayout(previous, geometry) || !!job.catalog;
       let affected: number[];
       let clearFirst = false;
       if (rebuild) {
@@ -480,6 +504,7 @@ export class LiveSession {
       );
       range.load("values");
       try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk: each response must stay under Excel's 5 MB
         await context.sync();
       } catch (error) {
         if (!isPayloadTooLarge(error) || size === 1) throw error;
@@ -507,19 +532,28 @@ export class LiveSession {
     let bytes = 0;
     for (const block of blocks) {
       if (bytes > 0 && bytes + block.bytes > PAYLOAD_BUDGET_BYTES) {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a new request only when this one would pass Excel's 5 MB limit
         await context.sync();
         bytes = 0;
       }
       if (block.bytes > PAYLOAD_BUDGET_BYTES) {
         // One block too big for a request: write it in slices of rows.
-        const rowsPerSlice = Math.max(1, Math.floor((block.keys.length * PAYLOAD_BUDGET_BYTES) / block.bytes));
+        const rowsPerSlice = Math.max(
+          1,
+          Math.floor((block.keys.length * PAYLOAD_BUDGET_BYTES) / block.bytes)
+        );
         for (let i = 0; i < block.keys.length; i += rowsPerSlice) {
           const keys = block.keys.slice(i, i + rowsPerSlice);
           queueKeyWrite(context, {
-            span: { ...block.span, top: block.span.top + i, bottom: block.span.top + i + keys.length - 1 },
+            span: {
+              ...block.span,
+              top: block.span.top + i,
+              bottom: block.span.top + i + keys.length - 1,
+            },
             keys,
             bytes: 0,
           });
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per slice: a block above 5 MB cannot go in one request
           await context.sync();
         }
         continue;
@@ -570,7 +604,9 @@ export function queueFacts(context: Excel.RequestContext): Facts {
   const highlight = queueSettingRead(context, SETTINGS.highlight);
   const catalog = queueSettingRead(context, SETTINGS.templates);
   return {
+    // eslint-disable-next-line office-addins/call-sync-before-read -- read by the caller after the sync that loads them
     checksExists: () => !checks.isNullObject,
+    // eslint-disable-next-line office-addins/call-sync-before-read -- read by the caller after the sync that loads them
     listsExists: () => !lists.isNullObject,
     highlight: () => parseHighlightRecord(highlight()),
     catalog: () => parseCatalog(catalog()),

@@ -45,6 +45,7 @@ export async function insertTemplate(
 ): Promise<InsertOutcome> {
   return run(async (context) => {
     const existing = context.workbook.tables.getItemOrNullObject(TABLE_NAME);
+    // eslint-disable-next-line office-addins/call-sync-before-read -- a navigation to the sheet, loaded below once the table is known to exist
     const existingSheet = existing.worksheet;
     existing.load("name");
     const sheets = context.workbook.worksheets;
@@ -72,7 +73,9 @@ export async function insertTemplate(
       const column = columnLetters(i);
       if (field.identifier)
         sheet.getRange(`${column}2:${column}1048576`).numberFormat = "@" as unknown as string[][];
-      sheet.getRange(`${column}1`).format.columnWidth = Math.round(field.width * POINTS_PER_CHARACTER);
+      sheet.getRange(`${column}1`).format.columnWidth = Math.round(
+        field.width * POINTS_PER_CHARACTER
+      );
     });
     sheet.getRange(`A1:${lastColumn}1`).values = [
       fields.map((field) => templateHeader(profile, field.key, lang)),
@@ -178,7 +181,12 @@ export function sheetAreaSpec(
     const choice = chosen[column] ?? null;
     if (choice !== detectedKey) overrides[headerKey(header)] = choice;
   });
-  return { kind: "sheet", sheet: detected.sheet, headerRow: detected.headerRow, overrides: overrides as MappingOverrides };
+  return {
+    kind: "sheet",
+    sheet: detected.sheet,
+    headerRow: detected.headerRow,
+    overrides: overrides as MappingOverrides,
+  };
 }
 
 /** Saves which area the workbook's clients are in, so reopening the pane finds them. */

@@ -1,6 +1,6 @@
 import * as React from "react";
 import {
-  Badge,
+  Button,
   Caption1,
   Divider,
   Field,
@@ -8,13 +8,21 @@ import {
   Radio,
   RadioGroup,
   Select,
-  Subtitle2,
+  Spinner,
   Text,
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { fieldHeader, PROFILES, UI_LANGUAGES, type ProfileId, type UiLang } from "../core";
-import { translate, type StringKey } from "./strings";
+import { PROFILES, UI_LANGUAGES, type ProfileId, type UiLang } from "../core";
+import type { ExcelRun, TemplateInfo } from "../excel";
+import { ColumnsHelp } from "./ColumnsHelp";
+import { useLiveSession } from "./hooks/useLiveSession";
+import { useWorkbook } from "./hooks/useWorkbook";
+import { LanguageContext, type Translate } from "./i18n";
+import { LivePanel } from "./LivePanel";
+import { RegionPicker } from "./RegionPicker";
+import { SetupPanel } from "./SetupPanel";
+import { translate } from "./strings";
 
 const useStyles = makeStyles({
   root: {
@@ -23,92 +31,160 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalL,
   },
-  columns: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
-  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  columnTitle: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   status: { color: tokens.colorNeutralForeground3 },
+  line: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
 const LANGUAGE_NAMES: Record<UiLang, string> = { fr: "Français", nl: "Nederlands", en: "English" };
+
+/** What the pane talks to: Excel (absent in a plain browser) and the partner API. */
+export interface PaneServices {
+  run?: ExcelRun;
+  apiUrl?: string;
+  /** The partner's templates; absent while not signed in. */
+  fetchTemplates?: () => Promise<TemplateInfo[]>;
+}
 
 export interface AppProps {
   initialLanguage: UiLang;
   initialRegion?: ProfileId;
   /** Whether Office.js is connected to a workbook (false in a plain browser). */
   inExcel: boolean;
+  services?: PaneServices;
 }
 
 export function App({
   initialLanguage,
   initialRegion = "be",
   inExcel,
+  services = {},
 }: AppProps): React.JSX.Element {
   const styles = useStyles();
   const [lang, setLang] = React.useState<UiLang>(initialLanguage);
-  const [region, setRegion] = React.useState<ProfileId>(initialRegion);
-  const t = (key: StringKey, params?: Record<string, string | number>) =>
-    translate(lang, key, params);
-  const profile = PROFILES[region];
-  const requiredCount = profile.fields.filter((field) => field.required).length;
+  const t: Translate = React.useCallback((key, params) => translate(lang, key, params), [lang]);
+  const language = React.useMemo(() => ({ lang, t }), [lang, t]);
 
   return (
-    <main className={styles.root} lang={lang}>
-      <header>
-        <Title3 as="h1">{t("title")}</Title3>
-        <Text block>{t("subtitle")}</Text>
-      </header>
-      <Caption1 className={styles.status} role="status">
-        {inExcel ? t("inExcel") : t("previewMode")}
-      </Caption1>
-      <Field label={t("language")}>
-        <Select value={lang} onChange={(_event, data) => setLang(data.value as UiLang)}>
-          {UI_LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {LANGUAGE_NAMES[code]}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <Field label={t("region")}>
-        <RadioGroup
-          value={region}
-          onChange={(_event, data) => setRegion(data.value as ProfileId)}
-          layout="horizontal"
-        >
-          {Object.values(PROFILES).map((candidate) => (
-            <Radio key={candidate.id} value={candidate.id} label={candidate.name[lang]} />
-          ))}
-        </RadioGroup>
-      </Field>
-      <Divider />
-      <section aria-labelledby="columns-title">
-        <Subtitle2 as="h2" id="columns-title">
-          {t("columns")}
-        </Subtitle2>
-        <Caption1 block>
-          {t("columnCount", { count: profile.fields.length, required: requiredCount })}
+    <LanguageContext.Provider value={language}>
+      <main className={styles.root} lang={lang}>
+        <header>
+          <Title3 as="h1">{t("title")}</Title3>
+          <Text block>{t("subtitle")}</Text>
+        </header>
+        <Caption1 className={styles.status} role="status">
+          {inExcel ? t("inExcel") : t("previewMode")}
         </Caption1>
-        <ul className={styles.columns}>
-          {profile.fields.map((field) => (
-            <li key={field.key} className={styles.column}>
-              <span className={styles.columnTitle}>
-                <Text weight="semibold">{fieldHeader(field, lang)}</Text>
-                <Badge appearance={field.required ? "filled" : "outline"} size="small">
-                  {field.required ? t("required") : t("optional")}
-                </Badge>
-              </span>
-              <Caption1>{field.help[lang]}</Caption1>
-            </li>
-          ))}
-        </ul>
-      </section>
-    </main>
+        <Field label={t("language")}>
+          <Select value={lang} onChange={(_event, data) => setLang(data.value as UiLang)}>
+            {UI_LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {inExcel && services.run ? (
+          <Workbook run={services.run} services={services} initialRegion={initialRegion} />
+        ) : (
+          <Preview initialRegion={initialRegion} />
+        )}
+      </main>
+    </LanguageContext.Provider>
+  );
+}
+
+/** Outside Excel: the columns and rules of each region's template. */
+function Preview({ initialRegion }: { initialRegion: ProfileId }) {
+  const [region, setRegion] = React.useState<ProfileId>(initialRegion);
+  return (
+    <LanguageContext.Consumer>
+      {({ lang, t }) => (
+        <>
+          <Field label={t("region")}>
+            <RadioGroup
+              value={region}
+              onChange={(_event, data) => setRegion(data.value as ProfileId)}
+              layout="horizontal"
+            >
+              {Object.values(PROFILES).map((candidate) => (
+                <Radio key={candidate.id} value={candidate.id} label={candidate.name[lang]} />
+              ))}
+            </RadioGroup>
+          </Field>
+          <Divider />
+          <ColumnsHelp profile={PROFILES[region]} />
+        </>
+      )}
+    </LanguageContext.Consumer>
+  );
+}
+
+/** Inside Excel: region once per workbook, then the client area and its live checks. */
+function Workbook({
+  run,
+  services,
+  initialRegion,
+}: {
+  run: ExcelRun;
+  services: PaneServices;
+  initialRegion: ProfileId;
+}) {
+  const styles = useStyles();
+  const { lang, t } = React.useContext(LanguageContext);
+  const { memory, setRegion, setArea } = useWorkbook(run);
+  const [changingRegion, setChangingRegion] = React.useState(false);
+  const region = memory?.region;
+  const profile = PROFILES[region ?? initialRegion];
+  const live = useLiveSession(region ? run : undefined, profile, memory?.area);
+
+  if (!memory) return <Spinner label={t("working")} />;
+  if (!region || changingRegion)
+    return (
+      <RegionPicker
+        initial={region ?? initialRegion}
+        onChoose={(next) => {
+          setChangingRegion(false);
+          if (next !== region) void setArea(undefined).then(() => setRegion(next));
+        }}
+      />
+    );
+  return (
+    <>
+      <div className={styles.line}>
+        <Text>{t("regionNow", { region: profile.name[lang] })}</Text>
+        <Button size="small" onClick={() => setChangingRegion(true)}>
+          {t("regionChange")}
+        </Button>
+      </div>
+      <Caption1 className={styles.status}>
+        {services.apiUrl ? `${t("partnerApi", { url: services.apiUrl })} · ` : ""}
+        {t("notSignedIn")}
+      </Caption1>
+      <Divider />
+      {!memory.area ? (
+        <>
+          <SetupPanel run={run} profile={profile} onArea={(spec) => void setArea(spec)} />
+          <Divider />
+          <ColumnsHelp profile={profile} />
+        </>
+      ) : live.session ? (
+        <>
+          <LivePanel
+            session={live.session}
+            profile={profile}
+            busy={live.busy}
+            problem={live.problem}
+            catalog={memory.catalog ?? []}
+            fetchTemplates={services.fetchTemplates}
+          />
+          <Divider />
+          <Button onClick={() => void setArea(undefined)}>{t("changeArea")}</Button>
+        </>
+      ) : live.problem ? (
+        <Button onClick={() => void setArea(undefined)}>{t("changeArea")}</Button>
+      ) : (
+        <Spinner label={t("checking")} />
+      )}
+    </>
   );
 }

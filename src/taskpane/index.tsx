@@ -1,15 +1,22 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { App } from "./App";
+import type { ExcelRun } from "../excel";
+import { App, type PaneServices } from "./App";
 import { uiLanguageOf } from "./strings";
+
+/** The partner API this build talks to (webpack puts the configured value here). */
+const API_URL = process.env.API_URL ?? "http://127.0.0.1:4000";
 
 function render(inExcel: boolean, displayLanguage: string | undefined): void {
   const container = document.getElementById("root");
   if (!container) return;
+  const services: PaneServices = { apiUrl: API_URL };
+  if (inExcel)
+    services.run = ((...args: Parameters<typeof Excel.run>) => Excel.run(...args)) as ExcelRun;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App initialLanguage={uiLanguageOf(displayLanguage)} inExcel={inExcel} />
+      <App initialLanguage={uiLanguageOf(displayLanguage)} inExcel={inExcel} services={services} />
     </FluentProvider>
   );
 }

@@ -67,7 +67,8 @@ export function parseRef(address: string): SheetRef {
     bottom: a.row === undefined ? MAX_ROWS - 1 : Math.max(a.row, b.row ?? a.row),
     right: a.column === undefined ? MAX_COLUMNS - 1 : Math.max(a.column, b.column ?? a.column),
   };
-  if (rect.bottom >= MAX_ROWS || rect.right >= MAX_COLUMNS) throw new Error(`out of the grid: ${address}`);
+  if (rect.bottom >= MAX_ROWS || rect.right >= MAX_COLUMNS)
+    throw new Error(`out of the grid: ${address}`);
   return { sheet, rect };
 }
 
@@ -98,4 +99,9 @@ export function intersect(a: Rect, b: Rect): Rect | undefined {
 
 export function contains(rect: Rect, row: number, column: number): boolean {
   return row >= rect.top && row <= rect.bottom && column >= rect.left && column <= rect.right;
+}
+
+/** One turn of the event loop (setTimeout: jsdom has no setImmediate). */
+export function tick(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -8,6 +8,7 @@ import {
   rectSize,
   type Rect,
 } from "./a1";
+import { tick } from "./a1";
 import { FakeError, type SheetState, type TableState } from "./workbook";
 import type { WorkbookState } from "./state";
 
@@ -49,7 +50,7 @@ export class FakeContext {
     this.state.counters.syncs++;
     const requestBytes = batch.reduce((sum, op) => sum + op.bytes, 0);
     // A round trip: other work (events, user edits) may run while the request is in flight.
-    await new Promise((resolve) => setImmediate(resolve));
+    await tick();
     if (requestBytes > PAYLOAD_LIMIT_BYTES) {
       this.state.counters.refusedPayloads++;
       throw new FakeError(
@@ -165,7 +166,7 @@ abstract class ClientObject {
             this.loaded.set(head!, null);
             return 0;
           }
-          const value = structuredClone(getter());
+          const value = copyOf(getter());
           this.loaded.set(head!, value);
           return sizeOf(value);
         },
@@ -277,14 +278,12 @@ export class WorksheetCollectionProxy extends ClientObject {
     return new WorksheetProxy(this.context, () => this.context.state.sheetNamed(name));
   }
   getItemOrNullObject(name: string): WorksheetProxy {
-    return new WorksheetProxy(
-      this.context,
-      () => this.context.state.findSheet(name) ?? null,
-      true
-    );
+    return new WorksheetProxy(this.context, () => this.context.state.findSheet(name) ?? null, true);
   }
   getActiveWorksheet(): WorksheetProxy {
-    return new WorksheetProxy(this.context, () => this.context.state.sheetById(this.context.state.activeSheetId));
+    return new WorksheetProxy(this.context, () =>
+      this.context.state.sheetById(this.context.state.activeSheetId)
+    );
   }
   add(name?: string): WorksheetProxy {
     let created: SheetState | undefined;
@@ -360,7 +359,10 @@ export class WorksheetProxy extends ClientObject {
   set visibility(value: "Visible" | "Hidden" | "VeryHidden") {
     this.write("visibility", value, () => {
       const sheet = this.resolve<SheetState>();
-      if (value !== "Visible" && this.context.state.visibleSheets().filter((s) => s !== sheet).length === 0)
+      if (
+        value !== "Visible" &&
+        this.context.state.visibleSheets().filter((s) => s !== sheet).length === 0
+      )
         throw new FakeError("InvalidOperation", "A workbook must keep one visible sheet.");
       sheet.visibility = value;
     });
@@ -376,13 +378,23 @@ export class WorksheetProxy extends ClientObject {
       return { sheet, rect: ref.rect };
     });
   }
-  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): RangeProxy {
+  getRangeByIndexes(
+    row: number,
+    column: number,
+    rowCount: number,
+    columnCount: number
+  ): RangeProxy {
     return new RangeProxy(this.context, () => {
       if (rowCount < 1 || columnCount < 1 || row < 0 || column < 0)
         throw new FakeError("InvalidArgument", "The argument is invalid or missing.");
       return {
         sheet: this.resolve<SheetState>(),
-        rect: { top: row, left: column, bottom: row + rowCount - 1, right: column + columnCount - 1 },
+        rect: {
+          top: row,
+          left: column,
+          bottom: row + rowCount - 1,
+          right: column + columnCount - 1,
+        },
       };
     });
   }
@@ -592,13 +604,17 @@ function eachCell(
       for (let c = 0; c < columns; c++) apply(rect.top + r, rect.left + c, value);
     return;
   }
-  if (value.length !== rows || value.some((line) => !Array.isArray(line) || line.length !== columns))
+  if (
+    value.length !== rows ||
+    value.some((line) => !Array.isArray(line) || line.length !== columns)
+  )
     throw new FakeError(
       "InvalidArgument",
       `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`
     );
   for (let r = 0; r < rows; r++)
-    for (let c = 0; c < columns; c++) apply(rect.top + r, rect.left + c, (value[r] as unknown[])[c]);
+    for (let c = 0; c < columns; c++)
+      apply(rect.top + r, rect.left + c, (value[r] as unknown[])[c]);
 }
 
 class RangeFormatProxy extends ClientObject {
@@ -746,7 +762,10 @@ class DataValidationProxy extends ClientObject {
   }
   set prompt(prompt: { showPrompt?: boolean; title?: string; message?: string }) {
     this.write("prompt", prompt, () => {
-      if ((prompt.title?.length ?? 0) > PROMPT_TITLE_MAX || (prompt.message?.length ?? 0) > PROMPT_MESSAGE_MAX)
+      if (
+        (prompt.title?.length ?? 0) > PROMPT_TITLE_MAX ||
+        (prompt.message?.length ?? 0) > PROMPT_MESSAGE_MAX
+      )
         throw new FakeError("InvalidArgument", "The prompt's title or message is too long.");
       this.entry().entry.prompt = prompt;
     });
@@ -772,14 +791,19 @@ class ConditionalFormatCollectionProxy extends ClientObject {
     return this.target();
   }
   add(type: string) {
-    const state: import("./workbook").ConditionalFormatState = { rect: { top: 0, left: 0, bottom: 0, right: 0 }, type };
+    const state: import("./workbook").ConditionalFormatState = {
+      rect: { top: 0, left: 0, bottom: 0, right: 0 },
+      type,
+    };
     this.call(type, () => {
       const { sheet, rect } = this.target();
       state.rect = rect;
       sheet.conditionalFormats.push(state);
     });
-    const enqueue = (apply: () => void, value: unknown) => this.context.enqueue(apply, sizeOf(value), true);
-    if (type !== "Custom") throw new Error(`the fake only knows custom conditional formats, not ${type}`);
+    const enqueue = (apply: () => void, value: unknown) =>
+      this.context.enqueue(apply, sizeOf(value), true);
+    if (type !== "Custom")
+      throw new Error(`the fake only knows custom conditional formats, not ${type}`);
     return {
       custom: {
         rule: {
@@ -929,3 +953,8 @@ export class SettingProxy extends ClientObject {
 }
 
 export { quoteSheet };
+
+/** What a response carries: a JSON copy, never a live reference into the workbook. */
+function copyOf<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}

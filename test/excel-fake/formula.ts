@@ -44,7 +44,10 @@ function refEnd(text: string): { part: RefToken["from"]; length: number } | unde
       length: m[0].length,
     };
   if (m[6] !== undefined) return { part: { column: column(m[6], m[5]!) }, length: m[0].length };
-  return { part: { row: { index: Number(m[8]) - 1, absolute: m[7] === "$" } }, length: m[0].length };
+  return {
+    part: { row: { index: Number(m[8]) - 1, absolute: m[7] === "$" } },
+    length: m[0].length,
+  };
 }
 
 function tokenize(formula: string): Token[] {

@@ -1,4 +1,5 @@
 import { contains, formatRef, intersect, parseRef, rectSize, type Rect } from "./a1";
+import { tick } from "./a1";
 import { FakeContext } from "./context";
 import { evaluate } from "./formula";
 import { changedArgs, localAddress, WorkbookState, zeroCounters, type Counters } from "./state";
@@ -46,9 +47,9 @@ export class FakeExcel {
   /** Waits until every event handler, and whatever they triggered, has finished. */
   async settle(): Promise<void> {
     for (let round = 0; round < 1000; round++) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await tick();
       if (this.state.inflight.size === 0) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await tick();
         if (this.state.inflight.size === 0) return;
       }
       await Promise.allSettled([...this.state.inflight]);
@@ -137,7 +138,8 @@ export class FakeExcel {
     const cells: string[] = [];
     for (let r = scan.top; r <= scan.bottom; r++)
       for (let c = scan.left; c <= scan.right; c++)
-        if (this.highlightOf(sheet, r, c)) cells.push(localAddress({ top: r, left: c, bottom: r, right: c }));
+        if (this.highlightOf(sheet, r, c))
+          cells.push(localAddress({ top: r, left: c, bottom: r, right: c }));
     return cells;
   }
 
@@ -165,7 +167,9 @@ export class FakeUser {
       bottom: at.top + values.length - 1,
       right: at.left + Math.max(...values.map((line) => line.length)) - 1,
     };
-    values.forEach((line, r) => line.forEach((value, c) => sheet.enter(rect.top + r, rect.left + c, value)));
+    values.forEach((line, r) =>
+      line.forEach((value, c) => sheet.enter(rect.top + r, rect.left + c, value))
+    );
     this.growTables(sheet, rect);
     await this.state.dispatch(sheet, "changed", changedArgs(sheet, rect, "RangeEdited", "Unknown"));
   }

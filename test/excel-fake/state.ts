@@ -1,4 +1,5 @@
 import { columnName, intersect, MAX_ROWS, type Rect } from "./a1";
+import { tick } from "./a1";
 import { FakeError, SheetState, type TableState } from "./workbook";
 
 type Handler = (args: unknown) => Promise<unknown>;
@@ -107,7 +108,12 @@ export class WorkbookState {
     }
     let n = this.tables.length + 1;
     while (this.findTable(`Table${n}`)) n++;
-    const table: TableState = { id: String(this.nextId++), name: `Table${n}`, sheetId: sheet.id, rect };
+    const table: TableState = {
+      id: String(this.nextId++),
+      name: `Table${n}`,
+      sheetId: sheet.id,
+      rect,
+    };
     this.tables.push(table);
     return table;
   }
@@ -160,9 +166,7 @@ export class WorkbookState {
     for (const { sheet, rect } of writes) {
       if (this.handlerCount(sheet.id, "changed") === 0) continue;
       const args = changedArgs(sheet, rect, "RangeEdited", "ThisLocalAddin");
-      const later = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-        this.dispatch(sheet, "changed", args)
-      );
+      const later = tick().then(() => this.dispatch(sheet, "changed", args));
       this.inflight.add(later);
       void later.finally(() => this.inflight.delete(later)).catch(() => undefined);
     }
@@ -222,7 +226,10 @@ export function changedArgs(
   };
   if (rect.top === rect.bottom && rect.left === rect.right && changeType === "RangeEdited") {
     const value = sheet.value(rect.top, rect.left);
-    args.details = { valueAfter: value, valueTypeAfter: typeof value === "number" ? "Double" : "String" };
+    args.details = {
+      valueAfter: value,
+      valueTypeAfter: typeof value === "number" ? "Double" : "String",
+    };
   }
   return args;
 }

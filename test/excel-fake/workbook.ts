@@ -198,6 +198,7 @@ export function interpretInput(
   if (input.startsWith("'")) return { value: input.slice(1) };
   if (NUMBER.test(input.trim())) return { value: Number(input.trim()) };
   if (/^(true|false)$/i.test(input)) return { value: input.toUpperCase() === "TRUE" };
-  if (/^[=+\-@]/.test(input)) return { value: "#NAME?", formula: input.startsWith("=") ? input : `=${input}` };
+  if (/^[=+\-@]/.test(input))
+    return { value: "#NAME?", formula: input.startsWith("=") ? input : `=${input}` };
   return { value: input };
 }

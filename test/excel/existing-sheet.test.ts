@@ -22,7 +22,15 @@ async function clientList(excel: FakeExcel): Promise<void> {
     ["Portefeuille clients 2026"],
     [""],
     ["Email du contact", "Dénomination", "Ville", "Téléphone", "Pays", "Code postal", "ICE"],
-    [v.contactEmail, v.companyName, v.city, "0522 00 00 00", "Maroc", v.postalCode, `'${String(v.ice)}`],
+    [
+      v.contactEmail,
+      v.companyName,
+      v.city,
+      "0522 00 00 00",
+      "Maroc",
+      v.postalCode,
+      `'${String(v.ice)}`,
+    ],
     ["y.alami@atlas", "Atlas 2", "Rabat", "", "MA", "10000", ""],
   ]);
 }

@@ -71,8 +71,10 @@ describe("the Excel fake", () => {
     const rows = Math.ceil(PAYLOAD_LIMIT_BYTES / 1000) + 10;
     await expect(
       excel.run(async (context: Ctx) => {
-        context.workbook.worksheets.getItem("Sheet1").getRange(`A1:A${rows}`).values =
-          Array.from({ length: rows }, () => [big]);
+        context.workbook.worksheets.getItem("Sheet1").getRange(`A1:A${rows}`).values = Array.from(
+          { length: rows },
+          () => [big]
+        );
         await context.sync();
       })
     ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });

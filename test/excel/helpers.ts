@@ -38,7 +38,8 @@ export async function templateWorkbook(
     session,
     profileId,
     at: (index, field) => `${columnLetters(keys.indexOf(field))}${index + 2}`,
-    row: (changes = {}) => keys.map((key) => (key in changes ? changes[key] : VALID[profileId][key])),
+    row: (changes = {}) =>
+      keys.map((key) => (key in changes ? changes[key] : VALID[profileId][key])),
   };
 }
 
@@ -49,7 +50,11 @@ export async function settled(book: TemplateWorkbook): Promise<void> {
 }
 
 /** A valid row whose identifiers are unique to `i` (so rows are not duplicates). */
-export function uniqueValidRow(book: TemplateWorkbook, i: number, changes: Record<string, Cell> = {}): Cell[] {
+export function uniqueValidRow(
+  book: TemplateWorkbook,
+  i: number,
+  changes: Record<string, Cell> = {}
+): Cell[] {
   const enterprise = belgianNumber(`0${String(i).padStart(7, "0")}`);
   return book.row({
     companyName: `Client ${i}`,

@@ -76,7 +76,11 @@ describe("live highlighting of the template", () => {
   it("re-judges rows whose duplicate status changes, even when they were not edited", async () => {
     const book = await templateWorkbook();
     const vat = book.row().at(KEYS.indexOf("vatNumber"));
-    await book.excel.user.type(book.sheet, "A2", [uniqueValidRow(book, 1), uniqueValidRow(book, 2), uniqueValidRow(book, 3)]);
+    await book.excel.user.type(book.sheet, "A2", [
+      uniqueValidRow(book, 1),
+      uniqueValidRow(book, 2),
+      uniqueValidRow(book, 3),
+    ]);
     await settled(book);
     expect(highlighted(book)).toEqual([]);
     // Fill-down of one VAT number over three rows: all three are duplicates.
@@ -158,7 +162,11 @@ describe("live highlighting of the template", () => {
     // While the pane was closed the user fixed one cell and broke another.
     book.excel.sheet(book.sheet).enter(1, KEYS.indexOf("contactLocale"), "fr-BE");
     book.excel.sheet(book.sheet).enter(2, KEYS.indexOf("iban"), "BE00 0000 0000 0000");
-    const reopened = await LiveSession.open({ run: book.run, profile: be, spec: book.session.areaSpec });
+    const reopened = await LiveSession.open({
+      run: book.run,
+      profile: be,
+      spec: book.session.areaSpec,
+    });
     expect(highlighted(book)).toEqual([book.at(1, "iban")]);
     expect(reopened.summary()).toEqual({ rows: 2, valid: 1, invalid: 1 });
   });
@@ -210,10 +218,10 @@ describe("fixes and templates written from the pane", () => {
     const book = await templateWorkbook();
     await book.excel.user.type(book.sheet, "A2", [uniqueValidRow(book, 1)]);
     await settled(book);
-    await book.session.write([{ index: 0, field: "city", value: "=HYPERLINK(\"x\")" }]);
+    await book.session.write([{ index: 0, field: "city", value: '=HYPERLINK("x")' }]);
     const cell = book.excel.cell(book.sheet, book.at(0, "city"));
     expect(cell.formula).toBeUndefined();
-    expect(cell.value).toBe("=HYPERLINK(\"x\")");
+    expect(cell.value).toBe('=HYPERLINK("x")');
   });
 
   it("checks template names against the partner's list once it is known", async () => {
@@ -225,21 +233,33 @@ describe("fixes and templates written from the pane", () => {
     await settled(book);
     expect(highlighted(book)).toEqual([]);
     await book.session.setCatalog([
-      { id: "tpl_1", name: "Standard", description: "Default", users: ["Sophie"], integrations: [] },
+      {
+        id: "tpl_1",
+        name: "Standard",
+        description: "Default",
+        users: ["Sophie"],
+        integrations: [],
+      },
       { id: "tpl_2", name: "Horeca", description: null, users: [], integrations: ["Octopus"] },
     ]);
     expect(highlighted(book)).toEqual([book.at(1, "configurationTemplate")]);
     const validation = book.excel.dataValidationAt(book.sheet, book.at(5, "configurationTemplate"));
     const source = (validation?.rule as { list: { source: string } }).list.source;
-    expect(book.excel.values("BanqupLists", source.replace(/^=.*!/, "").replace(/\$/g, ""))).toEqual([
-      ["Standard"],
-      ["Horeca"],
-    ]);
+    expect(
+      book.excel.values("BanqupLists", source.replace(/^=.*!/, "").replace(/\$/g, ""))
+    ).toEqual([["Standard"], ["Horeca"]]);
     // Applying a template to the selected rows fixes the unknown name.
     await book.excel.user.select(book.sheet, "C2:C3");
     const rows = book.session.selection!.rows;
-    await book.session.write(rows.map((index) => ({ index, field: "configurationTemplate", value: "Horeca" })));
-    expect(book.excel.values(book.sheet, `${columnLetters(KEYS.indexOf("configurationTemplate"))}2:${columnLetters(KEYS.indexOf("configurationTemplate"))}3`)).toEqual([["Horeca"], ["Horeca"]]);
+    await book.session.write(
+      rows.map((index) => ({ index, field: "configurationTemplate", value: "Horeca" }))
+    );
+    expect(
+      book.excel.values(
+        book.sheet,
+        `${columnLetters(KEYS.indexOf("configurationTemplate"))}2:${columnLetters(KEYS.indexOf("configurationTemplate"))}3`
+      )
+    ).toEqual([["Horeca"], ["Horeca"]]);
     expect(highlighted(book)).toEqual([]);
   });
 });

@@ -45,7 +45,10 @@ describe("inserting the template", () => {
     const city = column("city");
     await excel.user.type(sheet, `${enterprise}5000`, [["0403019261"]]);
     await excel.user.type(sheet, `${city}5000`, [["0403"]]);
-    expect(excel.cell(sheet, `${enterprise}5000`)).toMatchObject({ value: "0403019261", numberFormat: "@" });
+    expect(excel.cell(sheet, `${enterprise}5000`)).toMatchObject({
+      value: "0403019261",
+      numberFormat: "@",
+    });
     // Not an identifier column: Excel turns the text into a number, as it would for a user.
     expect(excel.cell(sheet, `${city}5000`).value).toBe(403);
   });
@@ -65,7 +68,10 @@ describe("inserting the template", () => {
       const field = be.fields.find((candidate) => candidate.key === key)!;
       const validation = excel.dataValidationAt(sheet, `${column(key)}300`);
       const source = (validation?.rule as { list: { source: string } }).list.source;
-      const listed = excel.values(LISTS_SHEET, source.slice(1).replace(/^.*!/, "").replace(/\$/g, ""));
+      const listed = excel.values(
+        LISTS_SHEET,
+        source.slice(1).replace(/^.*!/, "").replace(/\$/g, "")
+      );
       expect(listed.map((line) => line[0])).toEqual([...dropDownValues(field, "fr")]);
       expect(validation?.errorAlert?.showAlert).toBe(false);
     }
@@ -111,7 +117,10 @@ describe("inserting the template", () => {
     await excel.user.type(first.sheet, "A2", [["Boulangerie Dupont"]]);
     const second = await insertTemplate(runOf(excel), be, "en");
     expect(second).toEqual({ kind: "exists", sheet: first.sheet, spec: first.spec });
-    expect(excel.values(first.sheet, "A1:A2")).toEqual([["Raison sociale *"], ["Boulangerie Dupont"]]);
+    expect(excel.values(first.sheet, "A1:A2")).toEqual([
+      ["Raison sociale *"],
+      ["Boulangerie Dupont"],
+    ]);
     expect(excel.hasSheet("Banqup clients")).toBe(false);
   });
 

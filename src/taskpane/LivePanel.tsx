@@ -1,0 +1,310 @@
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  describeProblem,
+  fieldHeader,
+  type Problem,
+  type ProblemGroup,
+  type Profile,
+} from "../core";
+import { cellAddress, type LiveSession, type SessionProblem, type TemplateInfo } from "../excel";
+import { useLanguage } from "./i18n";
+
+const ROWS_LISTED = 5;
+
+const useStyles = makeStyles({
+  counts: { display: "flex", gap: tokens.spacingHorizontalL },
+  count: { display: "flex", flexDirection: "column" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
+  rows: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+export interface LivePanelProps {
+  session: LiveSession;
+  profile: Profile;
+  busy: boolean;
+  problem: SessionProblem | undefined;
+  /** Undefined when not signed in: the pane says how to get the templates. */
+  fetchTemplates?: () => Promise<TemplateInfo[]>;
+  catalog: TemplateInfo[];
+}
+
+/** The live view of the client area: counts, problems by column, the selected cell, templates. */
+export function LivePanel(props: LivePanelProps): React.JSX.Element {
+  const { session, busy, problem } = props;
+  const { t } = useLanguage();
+  const styles = useStyles();
+  const summary = session.summary();
+  return (
+    <>
+      {problem && <SessionMessage problem={problem} />}
+      <section aria-label={t("problemsTitle")} className={styles.section}>
+        <div className={styles.counts} role="status" aria-live="polite">
+          <Count label={t("rowsCount")} value={summary.rows} />
+          <Count label={t("validCount")} value={summary.valid} />
+          <Count label={t("invalidCount")} value={summary.invalid} />
+          {busy && <Spinner size="tiny" label={t("checking")} />}
+        </div>
+      </section>
+      <SelectionPanel session={session} profile={props.profile} />
+      <ProblemList session={session} profile={props.profile} />
+      {props.profile.fields.some((field) => field.list === "configurationTemplates") && (
+        <TemplatesPanel
+          session={session}
+          field={props.profile.fields.find((f) => f.list === "configurationTemplates")!.key}
+          catalog={props.catalog}
+          fetchTemplates={props.fetchTemplates}
+        />
+      )}
+    </>
+  );
+}
+
+function Count({ label, value }: { label: string; value: number }) {
+  const styles = useStyles();
+  return (
+    <span className={styles.count}>
+      <Text size={600} weight="semibold">
+        {value}
+      </Text>
+      <Caption1>{label}</Caption1>
+    </span>
+  );
+}
+
+function SessionMessage({ problem }: { problem: SessionProblem }) {
+  const { t } = useLanguage();
+  const text =
+    problem.kind === "areaMissing"
+      ? t("areaMissing")
+      : problem.kind === "headerMissing"
+        ? t("headerMissing")
+        : t("excelError", { code: problem.code ?? "—" });
+  return (
+    <MessageBar intent="error">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Every row's problem that matches a group and has a certain fix: what "fix all" writes. */
+function fixesOf(session: LiveSession, group: ProblemGroup) {
+  return group.rows.flatMap((index) =>
+    session
+      .problemsOf(index)
+      .filter((p) => p.field === group.field && p.code === group.code && p.fix !== null)
+      .map((p) => ({ index, field: p.field, value: p.fix! }))
+  );
+}
+
+function ProblemList({ session, profile }: { session: LiveSession; profile: Profile }) {
+  const { lang, t } = useLanguage();
+  const styles = useStyles();
+  const groups = session.groups();
+  const summary = session.summary();
+  if (summary.rows > 0 && groups.length === 0)
+    return (
+      <MessageBar intent="success">
+        <MessageBarBody>{t("noProblems")}</MessageBarBody>
+      </MessageBar>
+    );
+  if (groups.length === 0) return null;
+  return (
+    <section aria-labelledby="problems-title" className={styles.section}>
+      <Subtitle2 as="h2" id="problems-title">
+        {t("problemsTitle")}
+      </Subtitle2>
+      <ul className={styles.list}>
+        {groups.map((group) => {
+          const field = profile.fields.find((candidate) => candidate.key === group.field)!;
+          const example = session.problemsOf(group.rows[0]!).find((p) => p.code === group.code);
+          return (
+            <li
+              key={`${group.field}:${group.code}`}
+              aria-label={`${fieldHeader(field, lang)}: ${group.code}`}
+            >
+              <Text weight="semibold" block>
+                {fieldHeader(field, lang)} · {t("rowsAffected", { count: group.rows.length })}
+              </Text>
+              {example && <Caption1 block>{describeProblem(example, lang, profile)}</Caption1>}
+              <div className={styles.rows}>
+                {group.rows.slice(0, ROWS_LISTED).map((index) => (
+                  <Link
+                    key={index}
+                    as="button"
+                    onClick={() => void session.goTo(index, group.field)}
+                  >
+                    {t("goTo", { row: session.live!.firstRow + index })}
+                  </Link>
+                ))}
+                {group.rows.length > ROWS_LISTED && <Caption1>…</Caption1>}
+                {group.fixable > 0 && (
+                  <Button size="small" onClick={() => void session.write(fixesOf(session, group))}>
+                    {t("fixAll", { count: group.fixable })}
+                  </Button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function SelectionPanel({ session, profile }: { session: LiveSession; profile: Profile }) {
+  const { lang, t } = useLanguage();
+  const styles = useStyles();
+  const selection = session.selection;
+  const index = selection?.index;
+  const problems: Problem[] =
+    index === undefined || !selection?.field
+      ? []
+      : session.problemsOf(index).filter((p) => p.field === selection.field);
+  return (
+    <section aria-labelledby="selection-title" className={styles.section}>
+      <Subtitle2 as="h2" id="selection-title">
+        {t("selectedTitle")}
+      </Subtitle2>
+      {index === undefined || !selection?.field ? (
+        <Caption1>{t("selectedNone")}</Caption1>
+      ) : (
+        <>
+          <Text>
+            {t("selectedCell", {
+              cell: cellAddress(selection.address.row, selection.address.column),
+            })}
+          </Text>
+          {problems.length === 0 && <Caption1>{t("cellOk")}</Caption1>}
+          {problems.map((p) => (
+            <div key={p.code} className={styles.rows}>
+              <Text>{describeProblem(p, lang, profile)}</Text>
+              {p.fix !== null && (
+                <Button
+                  size="small"
+                  appearance="primary"
+                  onClick={() => void session.write([{ index, field: p.field, value: p.fix! }])}
+                >
+                  {t("fix", { value: p.fix })}
+                </Button>
+              )}
+            </div>
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
+function TemplatesPanel({
+  session,
+  field,
+  catalog: initial,
+  fetchTemplates,
+}: {
+  session: LiveSession;
+  /** The column that names a row's template. */
+  field: string;
+  catalog: TemplateInfo[];
+  fetchTemplates?: () => Promise<TemplateInfo[]>;
+}) {
+  const { t } = useLanguage();
+  const styles = useStyles();
+  const catalog = session.catalog ?? initial;
+  const [chosen, setChosen] = React.useState("");
+  const [refreshing, setRefreshing] = React.useState(false);
+  const [failure, setFailure] = React.useState<string>();
+  const rows = session.selection?.rows ?? [];
+  const name = chosen || catalog[0]?.name || "";
+
+  const refresh = async () => {
+    if (!fetchTemplates) return;
+    setRefreshing(true);
+    setFailure(undefined);
+    try {
+      await session.setCatalog(await fetchTemplates());
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setRefreshing(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="templates-title" className={styles.section}>
+      <Subtitle2 as="h2" id="templates-title">
+        {t("templatesTitle")}
+      </Subtitle2>
+      {catalog.length === 0 && <Caption1>{t("templatesNone")}</Caption1>}
+      <ul className={styles.list}>
+        {catalog.map((template) => (
+          <li key={template.id}>
+            <Text weight="semibold" block>
+              {template.name}
+            </Text>
+            {template.description && <Caption1 block>{template.description}</Caption1>}
+            <Caption1 block>
+              {t("templateUsers", { list: template.users.join(", ") || t("nobody") })}
+            </Caption1>
+            <Caption1 block>
+              {t("templateIntegrations", { list: template.integrations.join(", ") || t("nobody") })}
+            </Caption1>
+          </li>
+        ))}
+      </ul>
+      {catalog.length > 0 && (
+        <div className={styles.rows}>
+          <Select
+            aria-label={t("chooseTemplate")}
+            value={name}
+            onChange={(_event, data) => setChosen(data.value)}
+          >
+            {catalog.map((template) => (
+              <option key={template.id} value={template.name}>
+                {template.name}
+              </option>
+            ))}
+          </Select>
+          <Button
+            disabled={rows.length === 0}
+            onClick={() => void session.write(rows.map((index) => ({ index, field, value: name })))}
+          >
+            {t("applyTemplate", { count: rows.length })}
+          </Button>
+        </div>
+      )}
+      {fetchTemplates ? (
+        <Button disabled={refreshing} onClick={() => void refresh()}>
+          {refreshing ? t("working") : t("refreshTemplates")}
+        </Button>
+      ) : (
+        <Caption1>{t("signInToRefresh")}</Caption1>
+      )}
+      {failure && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t("refreshFailed", { reason: failure })}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

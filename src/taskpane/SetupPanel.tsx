@@ -1,0 +1,180 @@
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from "@fluentui/react-components";
+import { fieldHeader, type Profile } from "../core";
+import {
+  detectActiveSheet,
+  insertTemplate,
+  sheetAreaSpec,
+  type AreaSpec,
+  type DetectedSheet,
+  type ExcelRun,
+} from "../excel";
+import { useLanguage } from "./i18n";
+
+const useStyles = makeStyles({
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  mapping: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    gap: tokens.spacingVerticalS,
+    alignItems: "center",
+  },
+});
+
+type Notice =
+  { kind: "exists"; sheet: string; spec: AreaSpec } | { kind: "noHeader" } | { kind: "failed" };
+
+/** No client area yet: insert the template, or map a sheet the user already has. */
+export function SetupPanel({
+  run,
+  profile,
+  onArea,
+}: {
+  run: ExcelRun;
+  profile: Profile;
+  onArea: (spec: AreaSpec) => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { lang, t } = useLanguage();
+  const [working, setWorking] = React.useState(false);
+  const [notice, setNotice] = React.useState<Notice>();
+  const [detected, setDetected] = React.useState<DetectedSheet>();
+  const [choices, setChoices] = React.useState<Record<number, string | null>>({});
+
+  const attempt = async (action: () => Promise<void>) => {
+    setWorking(true);
+    setNotice(undefined);
+    try {
+      await action();
+    } catch {
+      setNotice({ kind: "failed" });
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  const insert = () =>
+    attempt(async () => {
+      const outcome = await insertTemplate(run, profile, lang);
+      if (outcome.kind === "exists") setNotice(outcome);
+      else onArea(outcome.spec);
+    });
+
+  const detect = () =>
+    attempt(async () => {
+      const found = await detectActiveSheet(run, profile);
+      if (!found) {
+        setNotice({ kind: "noHeader" });
+        return;
+      }
+      const initial: Record<number, string | null> = {};
+      found.headers.forEach((header, column) => {
+        if (!header) return;
+        const field = found.mapping.columns.indexOf(column);
+        initial[column] = field >= 0 ? profile.fields[field]!.key : null;
+      });
+      setChoices(initial);
+      setDetected(found);
+    });
+
+  if (detected) {
+    const chosen = new Set(Object.values(choices).filter((key): key is string => !!key));
+    const missing = profile.fields.filter((field) => field.required && !chosen.has(field.key));
+    return (
+      <section aria-labelledby="mapping-title">
+        <Subtitle2 as="h2" id="mapping-title">
+          {t("mappingTitle", { sheet: detected.sheet, row: detected.headerRow + 1 })}
+        </Subtitle2>
+        <Caption1 block>{t("mappingHint")}</Caption1>
+        <div className={styles.mapping}>
+          {detected.headers.map((header, column) =>
+            header ? (
+              <React.Fragment key={column}>
+                <label htmlFor={`map-${column}`}>{header}</label>
+                <Select
+                  id={`map-${column}`}
+                  value={choices[column] ?? ""}
+                  onChange={(_event, data) =>
+                    setChoices((current) => ({ ...current, [column]: data.value || null }))
+                  }
+                >
+                  <option value="">{t("notImported")}</option>
+                  {profile.fields.map((field) => (
+                    <option key={field.key} value={field.key}>
+                      {fieldHeader(field, lang)}
+                    </option>
+                  ))}
+                </Select>
+              </React.Fragment>
+            ) : null
+          )}
+        </div>
+        {missing.length > 0 && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              {t("missingRequired", {
+                columns: missing.map((field) => fieldHeader(field, lang)).join(", "),
+              })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            onClick={() => onArea(sheetAreaSpec(detected, choices, profile))}
+          >
+            {t("checkSheet")}
+          </Button>
+          <Button onClick={() => setDetected(undefined)}>{t("cancel")}</Button>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="setup-title">
+      <Subtitle2 as="h2" id="setup-title">
+        {t("setupTitle")}
+      </Subtitle2>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={working} onClick={insert}>
+          {t("insertTemplate")}
+        </Button>
+        <Button disabled={working} onClick={detect}>
+          {t("useActiveSheet")}
+        </Button>
+      </div>
+      {working && <Spinner size="tiny" label={t("working")} />}
+      {notice?.kind === "exists" && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            {t("templateExists", { sheet: notice.sheet })}{" "}
+            <Button size="small" onClick={() => onArea(notice.spec)}>
+              {t("useExisting")}
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notice?.kind === "noHeader" && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("noHeaderFound")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {notice?.kind === "failed" && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t("excelError", { code: "—" })}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

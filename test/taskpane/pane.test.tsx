@@ -1,0 +1,231 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { getProfile } from "../../src/core";
+import { columnLetters, SETTINGS, TABLE_NAME, type TemplateInfo } from "../../src/excel";
+import { App } from "../../src/taskpane/App";
+import { FakeExcel } from "../excel-fake";
+import { runOf } from "../excel/helpers";
+import { VALID } from "../support/judge";
+
+// jsdom lays nothing out, so it has no ResizeObserver; Fluent's message bar asks for one.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+const be = getProfile("be");
+const KEYS = be.fields.map((field) => field.key);
+const column = (key: string) => columnLetters(KEYS.indexOf(key));
+const row = (changes: Record<string, unknown> = {}) =>
+  KEYS.map((key) => (key in changes ? changes[key] : VALID.be[key]));
+
+const CATALOG: TemplateInfo[] = [
+  {
+    id: "tpl_1",
+    name: "Standard",
+    description: "Clients à la TVA trimestrielle",
+    users: ["Sophie Lambert"],
+    integrations: ["Octopus"],
+  },
+  { id: "tpl_2", name: "Horeca", description: null, users: [], integrations: [] },
+];
+
+function pane(excel: FakeExcel, fetchTemplates?: () => Promise<TemplateInfo[]>) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App
+        initialLanguage="fr"
+        inExcel
+        services={{ run: runOf(excel), apiUrl: "http://127.0.0.1:4000", fetchTemplates }}
+      />
+    </FluentProvider>
+  );
+}
+
+/** Lets Excel's events and the pane's updates run. */
+async function settle(excel: FakeExcel) {
+  await act(async () => {
+    await excel.settle();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+}
+
+async function insertedTemplate(excel: FakeExcel, fetchTemplates?: () => Promise<TemplateInfo[]>) {
+  pane(excel, fetchTemplates);
+  fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
+  fireEvent.click(await screen.findByRole("button", { name: "Insérer le modèle" }));
+  await screen.findByText("Lignes");
+  await settle(excel);
+  return "Clients Banqup";
+}
+
+function count(label: string): string {
+  const status = screen.getAllByRole("status").find((node) => within(node).queryByText(label))!;
+  return within(status).getByText(label).previousElementSibling!.textContent!;
+}
+
+describe("the task pane in Excel", () => {
+  it("asks the region once and keeps it in the workbook", async () => {
+    const excel = new FakeExcel();
+    const first = pane(excel);
+    expect(await screen.findByText("Pour quelle plateforme Banqup est ce classeur ?")).toBeTruthy();
+    fireEvent.click(screen.getByLabelText("Maroc"));
+    fireEvent.click(screen.getByRole("button", { name: "Utiliser cette plateforme" }));
+    expect(await screen.findByText("Plateforme : Maroc")).toBeTruthy();
+    expect(excel.settings()[SETTINGS.region]).toBe("ma");
+    expect(screen.getByText(/API Partenaire : http:\/\/127.0.0.1:4000/)).toBeTruthy();
+    first.unmount();
+    pane(excel);
+    expect(await screen.findByText("Plateforme : Maroc")).toBeTruthy();
+    expect(screen.queryByText("Pour quelle plateforme Banqup est ce classeur ?")).toBeNull();
+  });
+
+  it("inserts the template, then counts and explains problems as the user types", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel);
+    expect(excel.table(TABLE_NAME)).toBeDefined();
+    await act(() =>
+      excel.user.type(sheet, "A2", [
+        row({ country: "belgique" }),
+        row({ enterpriseNumber: "0403019262", vatNumber: "" }),
+      ])
+    );
+    await settle(excel);
+    expect(count("Lignes")).toBe("2");
+    expect(count("Valides")).toBe("0");
+    expect(count("Avec problèmes")).toBe("2");
+    const problems = screen.getByRole("heading", { name: "Problèmes par colonne" }).parentElement!;
+    expect(within(problems).getByText(/Pays \(code lettre\) · 1 lignes/)).toBeTruthy();
+    expect(within(problems).getByText(/Numéro d'entreprise · 1 lignes/)).toBeTruthy();
+  });
+
+  it("fixes all like this in one click, and the highlights go", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel);
+    await act(() =>
+      excel.user.type(sheet, "A2", [
+        row({ contactLocale: "FR_be", enterpriseNumber: "", vatNumber: "" }),
+        row({ contactLocale: "nl_BE", enterpriseNumber: "", vatNumber: "" }),
+      ])
+    );
+    await settle(excel);
+    fireEvent.click(screen.getByRole("button", { name: "Tout corriger ainsi (2)" }));
+    await settle(excel);
+    expect(excel.values(sheet, `${column("contactLocale")}2:${column("contactLocale")}3`)).toEqual([
+      ["fr-BE"],
+      ["nl-BE"],
+    ]);
+    expect(count("Valides")).toBe("2");
+    expect(excel.highlightedCells(sheet, "A1:Q10")).toEqual([]);
+    expect(screen.getByText("Aucun problème : toutes les lignes sont prêtes.")).toBeTruthy();
+  });
+
+  it("goes to a problem's cell and shows the selected cell's problem with its fix", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel);
+    await act(() => excel.user.type(sheet, "A2", [row({ iban: "be68 5390 0754 7034" })]));
+    await settle(excel);
+    fireEvent.click(screen.getByRole("button", { name: "Ligne 2" }));
+    await settle(excel);
+    expect(excel.selection()).toBe(`'${sheet}'!${column("iban")}2`);
+    expect(screen.getByText(`Cellule ${column("iban")}2`)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Corriger : BE68539007547034" }));
+    await settle(excel);
+    expect(excel.values(sheet, `${column("iban")}2`)).toEqual([["BE68539007547034"]]);
+    expect(await screen.findByText("Aucun problème dans cette cellule.")).toBeTruthy();
+  });
+
+  it("refreshes the templates, shows what each does and applies one to the selected rows", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel, async () => CATALOG);
+    await act(() =>
+      excel.user.type(sheet, "A2", [
+        row({ configurationTemplate: "Inconnu" }),
+        row({ configurationTemplate: "", enterpriseNumber: "", vatNumber: "" }),
+      ])
+    );
+    await settle(excel);
+    fireEvent.click(screen.getByRole("button", { name: "Actualiser depuis Banqup" }));
+    expect(await screen.findByText("Clients à la TVA trimestrielle")).toBeTruthy();
+    expect(screen.getByText("Utilisateurs : Sophie Lambert")).toBeTruthy();
+    expect(screen.getByText("Intégrations : Octopus")).toBeTruthy();
+    await settle(excel);
+    expect(excel.highlightedCells(sheet, "A1:Q10")).toEqual([
+      `${column("configurationTemplate")}2`,
+    ]);
+    await act(() => excel.user.select(sheet, "A2:A3"));
+    fireEvent.change(screen.getByLabelText("Modèle"), { target: { value: "Horeca" } });
+    fireEvent.click(screen.getByRole("button", { name: "Appliquer aux lignes sélectionnées (2)" }));
+    await settle(excel);
+    const templates = column("configurationTemplate");
+    expect(excel.values(sheet, `${templates}2:${templates}3`)).toEqual([["Horeca"], ["Horeca"]]);
+    expect(excel.highlightedCells(sheet, "A1:Q10")).toEqual([]);
+  });
+
+  it("says how to get templates when not signed in", async () => {
+    const excel = new FakeExcel();
+    await insertedTemplate(excel);
+    expect(
+      screen.getByText("Connectez-vous à Banqup pour actualiser les modèles de configuration.")
+    ).toBeTruthy();
+  });
+
+  it("offers to reuse the template when it is already there", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel);
+    fireEvent.click(screen.getByRole("button", { name: "Utiliser une autre feuille" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Insérer le modèle" }));
+    expect(
+      await screen.findByText(
+        `Ce classeur contient déjà le modèle, sur la feuille « ${sheet} ». Rien n'a été modifié.`
+      )
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Vérifier cette feuille" }));
+    expect(await screen.findByText("Lignes")).toBeTruthy();
+  });
+
+  it("maps a sheet the user already has, with corrections", async () => {
+    const excel = new FakeExcel();
+    await excel.user.type("Sheet1", "A1", [
+      [
+        "Société cliente",
+        "Pays",
+        "Email de contact",
+        "Prénom du contact",
+        "Nom de famille du contact",
+        "Langue du contact (locale)",
+      ],
+      ["Boulangerie Dupont", "BE", "marie@dupont.be", "Marie", "Dupont", "fr-BE"],
+      ["Garage Martin", "XX", "luc@martin.be", "Luc", "Martin", "fr-BE"],
+    ]);
+    pane(excel);
+    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Utiliser la feuille active" }));
+    expect(await screen.findByText("Colonnes de « Sheet1 » (en-têtes en ligne 1)")).toBeTruthy();
+    expect(
+      screen.getByText(/Obligatoires, sans colonne pour l'instant : Raison sociale/)
+    ).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Société cliente"), {
+      target: { value: "companyName" },
+    });
+    expect(screen.queryByText(/Obligatoires, sans colonne/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Vérifier cette feuille" }));
+    await screen.findByText("Lignes");
+    await settle(excel);
+    expect(count("Lignes")).toBe("2");
+    expect(count("Avec problèmes")).toBe("1");
+    expect(excel.highlightedCells("Sheet1", "A1:F5")).toEqual(["B3"]);
+  });
+
+  it("switches language", async () => {
+    const excel = new FakeExcel();
+    await insertedTemplate(excel);
+    fireEvent.change(screen.getByLabelText("Langue"), { target: { value: "nl" } });
+    expect(await screen.findByText("Rijen")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Geselecteerde cel" })).toBeTruthy();
+  });
+});
