@@ -11,6 +11,7 @@ import {
 } from "../src/core";
 import { baselineValidate } from "./baseline";
 import { generateRows } from "./generate-rows";
+import { benchExcelChange } from "./excel-change";
 import { benchSubmit } from "./submit";
 
 function emit(name: string, value: number, unit: string): void {
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   benchIndexes();
   benchValidation("be");
   benchValidation("ma");
+  await benchExcelChange(emit);
   await benchSubmit(emit);
 }
 

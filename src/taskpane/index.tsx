@@ -1,6 +1,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { countryNameIndex, languageNameIndex } from "../core";
 import type { ExcelRun } from "../excel";
 import { App, type PaneServices } from "./App";
 import { uiLanguageOf } from "./strings";
@@ -19,6 +20,20 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
       <App initialLanguage={uiLanguageOf(displayLanguage)} inExcel={inExcel} services={services} />
     </FluentProvider>
   );
+  warmNameIndexes();
+}
+
+/**
+ * The first country or language name judged builds a name index (0.2–0.6 s). Build them while
+ * the pane is idle, so that typing "Belgique" never waits for it.
+ */
+function warmNameIndexes(): void {
+  const idle = (work: () => void) =>
+    "requestIdleCallback" in window ? window.requestIdleCallback(work) : setTimeout(work, 500);
+  idle(() => {
+    countryNameIndex.get();
+    idle(() => languageNameIndex.get());
+  });
 }
 
 // Inside Office, wait for Office.js; in a plain browser (or if the CDN is unreachable) run as a preview.
