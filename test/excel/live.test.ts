@@ -40,6 +40,8 @@ describe("live highlighting of the template", () => {
     await book.excel.user.type(book.sheet, "A2", [book.row({ vatNumber: "BE0403019262" })]);
     await settled(book);
     expect(highlighted(book)).toEqual([book.at(0, "vatNumber")]);
+    // Opening the session reused the rule the template brought: one rule, not one per opening.
+    expect(book.excel.sheet(book.sheet).conditionalFormats).toHaveLength(1);
     expect(book.excel.highlightAt(book.sheet, book.at(0, "vatNumber"))).toBe(HIGHLIGHT.fill);
     expect(book.session.summary()).toEqual({ rows: 1, valid: 0, invalid: 1 });
     expect(book.session.problemsOf(0).map((p) => p.code)).toEqual(["vatNumber.checksum"]);
@@ -70,6 +72,14 @@ describe("live highlighting of the template", () => {
     expect(highlighted(book)).toEqual(expected);
     const summary = book.session.summary();
     expect(summary.rows).toBe(10_000);
+    // One edit afterwards reads one row back, not the table, and writes one row of keys.
+    book.excel.resetCounters();
+    await book.excel.user.type(book.sheet, "B5000", [["XX"]]);
+    await settled(book);
+    expect(book.excel.counters.syncs).toBeLessThanOrEqual(2);
+    expect(book.excel.counters.maxResponseBytes).toBeLessThan(2_000);
+    expect(book.excel.counters.maxRequestBytes).toBeLessThan(2_000);
+    expect(book.excel.highlightAt(book.sheet, "B5000")).toBe(HIGHLIGHT.fill);
     expect(summary.invalid).toBe(new Set(expected.map((a) => a.replace(/^[A-Z]+/, ""))).size);
   });
 
