@@ -14,6 +14,7 @@ import { fieldHeader, type Profile } from "../core";
 import {
   detectActiveSheet,
   insertTemplate,
+  officeErrorCode,
   sheetAreaSpec,
   type AreaSpec,
   type DetectedSheet,
@@ -32,7 +33,9 @@ const useStyles = makeStyles({
 });
 
 type Notice =
-  { kind: "exists"; sheet: string; spec: AreaSpec } | { kind: "noHeader" } | { kind: "failed" };
+  | { kind: "exists"; sheet: string; spec: AreaSpec }
+  | { kind: "noHeader" }
+  | { kind: "failed"; code: string };
 
 /** No client area yet: insert the template, or map a sheet the user already has. */
 export function SetupPanel({
@@ -56,8 +59,8 @@ export function SetupPanel({
     setNotice(undefined);
     try {
       await action();
-    } catch {
-      setNotice({ kind: "failed" });
+    } catch (error) {
+      setNotice({ kind: "failed", code: officeErrorCode(error) ?? "—" });
     } finally {
       setWorking(false);
     }
@@ -172,7 +175,7 @@ export function SetupPanel({
       )}
       {notice?.kind === "failed" && (
         <MessageBar intent="error">
-          <MessageBarBody>{t("excelError", { code: "—" })}</MessageBarBody>
+          <MessageBarBody>{t("excelError", { code: notice.code })}</MessageBarBody>
         </MessageBar>
       )}
     </section>
