@@ -5,7 +5,7 @@ export * from "./rules";
 export * from "./validate";
 export * from "./headers";
 export * from "./messages";
-export { cellText, type Cell } from "./text";
+export { cellText, foldForLookup, type Cell } from "./text";
 export { countryNameIndex } from "./countries";
 export { languageNameIndex } from "./languages";
 export * from "./live";

@@ -6,6 +6,7 @@ import {
   type Profile,
 } from "../core";
 import { LAST_ROW } from "./address";
+import { isStatusHeader } from "./status";
 
 /**
  * Where the clients are: the add-in's own table, or a range on a sheet the user already had
@@ -45,6 +46,8 @@ export interface AreaGeometry {
   /** The last data row; `headerRow` when there is none. */
   lastRow: number;
   mapping: ColumnMapping;
+  /** The status column (relative to `firstColumn`), once rows have been sent. */
+  statusColumn?: number;
 }
 
 export function firstDataRow(geometry: AreaGeometry): number {
@@ -116,7 +119,13 @@ function geometryOf(
     lastColumn: bounds.columnIndex + bounds.columnCount - 1,
     lastRow: Math.min(lastRow, LAST_ROW),
     mapping: mapHeaderRow(profile, headers, spec.overrides),
+    statusColumn: statusColumnOf(headers),
   };
+}
+
+function statusColumnOf(headers: Cell[]): number | undefined {
+  const index = headers.findIndex((cell) => typeof cell === "string" && isStatusHeader(cell));
+  return index < 0 ? undefined : index;
 }
 
 /** Whether two readings of the area put the same fields in the same cells. */
@@ -127,6 +136,7 @@ export function sameLayout(a: AreaGeometry, b: AreaGeometry): boolean {
     a.firstColumn === b.firstColumn &&
     a.lastColumn === b.lastColumn &&
     a.mapping.headerLang === b.mapping.headerLang &&
+    a.statusColumn === b.statusColumn &&
     a.mapping.columns.every((column, i) => column === b.mapping.columns[i])
   );
 }

@@ -10,3 +10,4 @@ export * from "./settings";
 export * from "./session";
 export * from "./template";
 export * from "./workbook-state";
+export * from "./status";

@@ -11,6 +11,9 @@ export const LISTS_SHEET = "BanqupLists";
  */
 export const CHECKS_SHEET = "BanqupChecks";
 
+/** Which idempotency key each created client was created with (see status.ts). Very hidden. */
+export const LEDGER_SHEET = "BanqupSent";
+
 export const SETTINGS = {
   region: "banqup.region",
   area: "banqup.area",

@@ -16,10 +16,13 @@ import { queueHighlightSetup } from "./checks";
 import { queueColumnValidation, queueListsWrite } from "./lists";
 import { CHECKS_SHEET, LISTS_SHEET, SETTINGS, TABLE_NAME, TEMPLATE_SHEET_TITLE } from "./names";
 import type { ExcelRun } from "./run";
+import { STATUS_HEADER } from "./status";
 import { queueSettingRead, queueSettingWrite } from "./settings";
 
 /** Points per character of a column width (Excel's default column: 8.43 characters, 48 pt). */
 const POINTS_PER_CHARACTER = 5.7;
+/** The status column holds "✓ Créé · cl_…" or the API's message. */
+const STATUS_WIDTH = 40;
 
 export type InsertOutcome =
   | { kind: "inserted"; sheet: string; spec: AreaSpec }
@@ -67,7 +70,8 @@ export async function insertTemplate(
     );
     const sheet = sheets.add(name);
     const fields = profile.fields;
-    const lastColumn = columnLetters(fields.length - 1);
+    // The fields, then the status column where sending writes each row's result.
+    const lastColumn = columnLetters(fields.length);
     // Text format first: what is typed or pasted later keeps its leading zeros.
     fields.forEach((field, i) => {
       const column = columnLetters(i);
@@ -77,8 +81,9 @@ export async function insertTemplate(
         field.width * POINTS_PER_CHARACTER
       );
     });
+    sheet.getRange(`${lastColumn}1`).format.columnWidth = Math.round(STATUS_WIDTH * POINTS_PER_CHARACTER);
     sheet.getRange(`A1:${lastColumn}1`).values = [
-      fields.map((field) => templateHeader(profile, field.key, lang)),
+      [...fields.map((field) => templateHeader(profile, field.key, lang)), STATUS_HEADER[lang]],
     ];
     const table = sheet.tables.add(`A1:${lastColumn}2`, true);
     table.name = TABLE_NAME;
@@ -93,9 +98,10 @@ export async function insertTemplate(
       headerRow: 0,
       headers: [],
       firstColumn: 0,
-      lastColumn: fields.length - 1,
+      lastColumn: fields.length,
       lastRow: 1,
       mapping: { headerRow: 0, columns, headerLang: lang, missingRequired: [] },
+      statusColumn: fields.length,
     };
     queueHighlightSetup(context, geometry, !checks.isNullObject, undefined);
     queueSettingWrite(context, SETTINGS.area, spec);

@@ -21,13 +21,14 @@ describe("inserting the template", () => {
     expect(outcome).toMatchObject({ kind: "inserted", sheet: "Clients Banqup" });
     expect(excel.counters.syncs).toBeLessThanOrEqual(2);
     const table = excel.table(TABLE_NAME);
-    expect(table?.address).toBe("'Clients Banqup'!A1:Q2");
+    expect(table?.address).toBe("'Clients Banqup'!A1:R2");
     const headers = excel.values("Clients Banqup", "A1:Q1")[0];
     expect(headers?.[0]).toBe("Raison sociale *");
     expect(headers?.[6]).toBe("Numéro d'entreprise");
     expect(headers).toEqual(
       be.fields.map((field) => `${fieldHeader(field, "fr")}${field.required ? " *" : ""}`)
     );
+    expect(excel.values("Clients Banqup", "R1")).toEqual([["Statut Banqup"]]);
     expect(excel.sheet("Clients Banqup").frozenRows).toBe(1);
   });
 
@@ -100,7 +101,7 @@ describe("inserting the template", () => {
     expect(excel.sheet(CHECKS_SHEET).visibility).toBe("VeryHidden");
     const rules = excel.sheet(sheet).conditionalFormats;
     expect(rules).toHaveLength(1);
-    expect(rules[0]!.rect).toMatchObject({ top: 1, left: 0, right: be.fields.length - 1 });
+    expect(rules[0]!.rect).toMatchObject({ top: 1, left: 0, right: be.fields.length });
     expect(excel.settings()[SETTINGS.highlight]).toMatchObject({ sheet, top: 1, left: 0 });
   });
 

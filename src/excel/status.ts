@@ -1,0 +1,110 @@
+import { foldForLookup, type UiLang } from "../core";
+import { LEDGER_SHEET } from "./names";
+
+/**
+ * The status column: what happened to each row when it was sent, in words the user reads, in
+ * a form the add-in reads back. A status starts with a symbol that does not depend on the
+ * language, then a label in the user's language, then " · " and the detail (the client id for
+ * a created row, the API's message for a failed one).
+ */
+export type StatusKind = "created" | "failed" | "skipped";
+
+const SYMBOLS: Readonly<Record<StatusKind, string>> = { created: "✓", failed: "✗", skipped: "–" };
+
+export const STATUS_HEADER: Readonly<Record<UiLang, string>> = {
+  fr: "Statut Banqup",
+  nl: "Banqup-status",
+  en: "Banqup status",
+};
+
+const STATUS_LABELS: Readonly<Record<UiLang, Record<StatusKind, string>>> = {
+  fr: { created: "Créé", failed: "Échec", skipped: "Non envoyé" },
+  nl: { created: "Aangemaakt", failed: "Mislukt", skipped: "Niet verzonden" },
+  en: { created: "Created", failed: "Failed", skipped: "Not sent" },
+};
+
+const STATUS_KEYS = new Set(Object.values(STATUS_HEADER).map(foldForLookup));
+
+export function isStatusHeader(text: string): boolean {
+  return STATUS_KEYS.has(foldForLookup(text));
+}
+
+export interface RowStatus {
+  kind: StatusKind;
+  /** The client's id for a created row. */
+  clientId?: string;
+  detail: string;
+}
+
+/** Excel keeps at most 32,767 characters in a cell. */
+const MAX_STATUS = 32_000;
+
+export function formatStatus(status: RowStatus, lang: UiLang): string {
+  const text = `${SYMBOLS[status.kind]} ${STATUS_LABELS[lang][status.kind]} · ${status.detail}`;
+  return text.length > MAX_STATUS ? `${text.slice(0, MAX_STATUS - 1)}…` : text;
+}
+
+/** What a status cell says; undefined for an empty cell or text the add-in did not write. */
+export function parseStatus(text: unknown): RowStatus | undefined {
+  if (typeof text !== "string") return undefined;
+  const kind = (Object.keys(SYMBOLS) as StatusKind[]).find((k) => text.startsWith(`${SYMBOLS[k]} `));
+  if (!kind) return undefined;
+  const separator = text.indexOf(" · ");
+  const detail = separator < 0 ? "" : text.slice(separator + 3);
+  const status: RowStatus = { kind, detail };
+  if (kind === "created") {
+    const id = /^\S+/.exec(detail)?.[0];
+    if (id) status.clientId = id;
+  }
+  return status;
+}
+
+/**
+ * The ledger: for each client the add-in created, the idempotency key it was created with.
+ * The key is derived from the row's content, so a row whose key is in the ledger was created
+ * as it is now; a created row whose key is not there was edited since. Very hidden sheet,
+ * append-only: two columns, key and client id.
+ */
+export interface Ledger {
+  exists: boolean;
+  /** Idempotency key → client id. */
+  entries: Map<string, string>;
+  /** The first free row of the ledger sheet. */
+  nextRow: number;
+}
+
+export function queueLedgerRead(context: Excel.RequestContext): () => Ledger {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET);
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("values, rowIndex, rowCount");
+  return () => {
+    const ledger: Ledger = { exists: !sheet.isNullObject, entries: new Map(), nextRow: 0 };
+    if (!ledger.exists || used.isNullObject) return ledger;
+    ledger.nextRow = used.rowIndex + used.rowCount;
+    for (const [key, clientId] of used.values as unknown[][]) {
+      if (typeof key === "string" && typeof clientId === "string" && key.startsWith("cix_"))
+        ledger.entries.set(key, clientId);
+    }
+    return ledger;
+  };
+}
+
+/** Appends lines to the ledger (creating its sheet the first time) and notes them in `ledger`. */
+export function queueLedgerAppend(
+  context: Excel.RequestContext,
+  ledger: Ledger,
+  lines: [key: string, clientId: string][]
+): void {
+  if (lines.length === 0) return;
+  const sheets = context.workbook.worksheets;
+  let sheet: Excel.Worksheet;
+  if (!ledger.exists) {
+    sheet = sheets.add(LEDGER_SHEET);
+    sheet.getRange().numberFormat = "@" as unknown as string[][];
+    sheet.visibility = "VeryHidden";
+    ledger.exists = true;
+  } else sheet = sheets.getItem(LEDGER_SHEET);
+  sheet.getRangeByIndexes(ledger.nextRow, 0, lines.length, 2).values = lines;
+  ledger.nextRow += lines.length;
+  for (const [key, clientId] of lines) ledger.entries.set(key, clientId);
+}
