@@ -7,6 +7,7 @@ import {
   DEFAULT_CONCURRENCY,
   idempotencyKeyFor,
   PartnerApiClient,
+  toClientInput,
   type ClientInput,
 } from "../src/api";
 import { getProfile, Validator } from "../src/core";
@@ -62,11 +63,7 @@ function clientInputs(count: number, seed: number): ClientInput[] {
   for (const cells of generateRows("be", count * 2, keys, seed)) {
     const result = validator.validateRow({ row: 0, cells });
     if (!result || result.problems.length > 0) continue;
-    const input: Record<string, unknown> = {};
-    profile.fields.forEach((field, i) => {
-      if (result.values[i] !== undefined) input[field.apiName ?? field.key] = result.values[i];
-    });
-    inputs.push(input as ClientInput);
+    inputs.push(toClientInput("be", result.values));
     if (inputs.length === count) break;
   }
   return inputs;

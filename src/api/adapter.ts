@@ -58,6 +58,37 @@ export const wire = {
   }),
 };
 
+/**
+ * A judged row (normalized values in profile field order) as the API's client body. The API
+ * names a configuration template by its id; the sheet, by its name.
+ */
+export function toClientInput(
+  profileId: ProfileId,
+  values: readonly (string | boolean | undefined)[],
+  templateIds: ReadonlyMap<string, string> = new Map()
+): ClientInput {
+  const input: Record<string, string | boolean> = {};
+  getProfile(profileId).fields.forEach((field, i) => {
+    const value = values[i];
+    if (value === undefined || value === "") return;
+    const wire =
+      field.rule.kind === "configurationTemplate" && typeof value === "string"
+        ? (templateIds.get(value) ?? value)
+        : value;
+    input[field.apiName ?? field.key] = wire;
+  });
+  return input as ClientInput;
+}
+
+const IDENTIFIER_TYPES = new Set<string>(["enterpriseNumber", "vatNumber", "ice"]);
+
+/** The identifiers of a client body that the lookup knows (the unique ones). */
+export function identifiersOf(input: ClientInput): Identifier[] {
+  return Object.entries(input)
+    .filter(([name, value]) => IDENTIFIER_TYPES.has(name) && typeof value === "string")
+    .map(([type, value]) => ({ type, value }) as Identifier);
+}
+
 /** Reads a JSON body, or a problem for any non-2xx answer. */
 export async function readAnswer<T>(response: Response, region?: ProfileId): Promise<T> {
   const text = await response.text();

@@ -32,6 +32,8 @@ export class LiveSheet {
   /** For each unique field: identity → the rows holding it. */
   private groups: Map<string, Set<number>>[];
   private readonly uniqueKeys: string[];
+  /** Problems the partner API reported for rows, until those rows change. */
+  private remote = new Map<number, Problem[]>();
 
   constructor(
     private validator: Validator,
@@ -66,6 +68,7 @@ export class LiveSheet {
     const affected = new Set<number>();
     for (let i = length; i < this.cells.length; i++) {
       this.forget(i, affected);
+      this.remote.delete(i);
       affected.add(i);
     }
     this.cells.length = Math.min(this.cells.length, length);
@@ -78,6 +81,7 @@ export class LiveSheet {
       const index = start + k;
       if (index >= length) return;
       this.forget(index, affected);
+      this.remote.delete(index);
       this.cells[index] = cells;
       this.verdicts[index] = this.validator.judgeLive({ row: this.firstRow + index, cells });
       this.remember(index, affected);
@@ -100,10 +104,28 @@ export class LiveSheet {
     );
   }
 
-  /** Own problems and duplicates of a row, with sheet row numbers. */
+  /** The row's normalized values in profile field order (undefined where empty or invalid). */
+  normalized(index: number) {
+    const cells = this.cells[index];
+    return cells && this.validator.validateRow({ row: this.firstRow + index, cells })?.values;
+  }
+
+  /** Problems the partner API found in a row; they last until the row changes. */
+  setRemote(index: number, problems: Problem[]): void {
+    if (problems.length) this.remote.set(index, problems);
+    else this.remote.delete(index);
+  }
+
+  /** Own problems, duplicates and the API's problems of a row, with sheet row numbers. */
   problemsOf(index: number): Problem[] {
     const verdict = this.verdicts[index];
     if (!verdict) return [];
+    const remote = this.remote.get(index);
+    if (remote) return [...this.localProblemsOf(index, verdict), ...remote];
+    return this.localProblemsOf(index, verdict);
+  }
+
+  private localProblemsOf(index: number, verdict: LiveVerdict): Problem[] {
     const duplicates: Problem[] = [];
     verdict.identities.forEach((identity, u) => {
       if (identity === undefined) return;
@@ -122,6 +144,12 @@ export class LiveSheet {
     return duplicates.length ? [...verdict.problems, ...duplicates] : [...verdict.problems];
   }
 
+  /** Whether the row passes the rules of the sheet (the API's verdict apart). */
+  isLocallyValid(index: number): boolean {
+    const verdict = this.verdicts[index];
+    return !!verdict && verdict.problems.length === 0 && !this.isDuplicate(index);
+  }
+
   isEmpty(index: number): boolean {
     return this.verdicts[index] === undefined;
   }
@@ -133,7 +161,7 @@ export class LiveSheet {
       const verdict = this.verdicts[i];
       if (!verdict) continue;
       rows++;
-      if (verdict.problems.length > 0 || this.isDuplicate(i)) invalid++;
+      if (verdict.problems.length > 0 || this.isDuplicate(i) || this.remote.has(i)) invalid++;
     }
     return { rows, valid: rows - invalid, invalid };
   }

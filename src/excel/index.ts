@@ -11,3 +11,4 @@ export * from "./session";
 export * from "./template";
 export * from "./workbook-state";
 export * from "./status";
+export * from "./results";

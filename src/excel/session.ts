@@ -76,6 +76,8 @@ interface Job {
   /** Sheet rows to read again. */
   spans: CellSpan[];
   catalog?: TemplateInfo[];
+  /** Data rows whose highlight keys must be written again (their verdict changed here). */
+  rewrite?: number[];
 }
 
 interface SpanReads {
@@ -128,6 +130,11 @@ export class LiveSession {
 
   get profile(): Profile {
     return this.options.profile;
+  }
+
+  /** The `Excel.run` this session works with (for the writes that sending makes). */
+  get excelRun(): ExcelRun {
+    return this.run;
   }
 
   get areaSpec(): AreaSpec {
@@ -230,6 +237,24 @@ export class LiveSession {
     this.options.onUpdate?.();
   }
 
+  /**
+   * Problems the partner API found in rows (a refused client): highlighted and listed like the
+   * sheet's own until the row is edited.
+   */
+  async markRemote(entries: { index: number; problems: Problem[] }[]): Promise<void> {
+    const live = this.live;
+    if (!live || entries.length === 0) return;
+    for (const { index, problems } of entries) live.setRemote(index, problems);
+    this.schedule({ full: false, spans: [], rewrite: entries.map((entry) => entry.index) });
+    await this.idle();
+  }
+
+  /** Reads the area's layout again (a column was added by the add-in itself). */
+  async reload(): Promise<void> {
+    this.schedule({ full: true, spans: [] });
+    await this.idle();
+  }
+
   /** Replaces the partner's templates: lists, drop-down and every row's verdict follow. */
   async setCatalog(catalog: TemplateInfo[]): Promise<void> {
     this.schedule({ full: false, spans: [], catalog });
@@ -325,6 +350,7 @@ export class LiveSession {
     next.full ||= job.full;
     next.spans.push(...job.spans);
     if (job.catalog) next.catalog = job.catalog;
+    if (job.rewrite) next.rewrite = [...(next.rewrite ?? []), ...job.rewrite];
     this.next = next;
     if (!this.worker) {
       this.worker = this.drain().finally(() => {
@@ -388,6 +414,8 @@ export class LiveSession {
         clearFirst = true;
       } else {
         affected = await this.applySpanReads(context, geometry, quick);
+        if (job.rewrite)
+          affected = [...new Set([...affected, ...job.rewrite])].sort((a, b) => a - b);
       }
       this.geometry = geometry;
 

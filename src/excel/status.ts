@@ -47,7 +47,9 @@ export function formatStatus(status: RowStatus, lang: UiLang): string {
 /** What a status cell says; undefined for an empty cell or text the add-in did not write. */
 export function parseStatus(text: unknown): RowStatus | undefined {
   if (typeof text !== "string") return undefined;
-  const kind = (Object.keys(SYMBOLS) as StatusKind[]).find((k) => text.startsWith(`${SYMBOLS[k]} `));
+  const kind = (Object.keys(SYMBOLS) as StatusKind[]).find((k) =>
+    text.startsWith(`${SYMBOLS[k]} `)
+  );
   if (!kind) return undefined;
   const separator = text.indexOf(" · ");
   const detail = separator < 0 ? "" : text.slice(separator + 3);
@@ -65,6 +67,13 @@ export function parseStatus(text: unknown): RowStatus | undefined {
  * as it is now; a created row whose key is not there was edited since. Very hidden sheet,
  * append-only: two columns, key and client id.
  */
+/**
+ * Written for a row before its client is requested, replaced by the client's id once created:
+ * a send cut short (pane closed, crash) leaves these, and the next send resumes those rows
+ * with the same idempotency key, so the API answers with the client it may already have made.
+ */
+export const LEDGER_PENDING = "pending";
+
 export interface Ledger {
   exists: boolean;
   /** Idempotency key → client id. */
@@ -73,20 +82,22 @@ export interface Ledger {
   nextRow: number;
 }
 
-export function queueLedgerRead(context: Excel.RequestContext): () => Ledger {
+/** Reads the ledger: one sync, or two when it exists (a null sheet cannot be asked for cells). */
+export async function readLedger(context: Excel.RequestContext): Promise<Ledger> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET);
+  await context.sync();
+  const ledger: Ledger = { exists: !sheet.isNullObject, entries: new Map(), nextRow: 0 };
+  if (!ledger.exists) return ledger;
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("values, rowIndex, rowCount");
-  return () => {
-    const ledger: Ledger = { exists: !sheet.isNullObject, entries: new Map(), nextRow: 0 };
-    if (!ledger.exists || used.isNullObject) return ledger;
-    ledger.nextRow = used.rowIndex + used.rowCount;
-    for (const [key, clientId] of used.values as unknown[][]) {
-      if (typeof key === "string" && typeof clientId === "string" && key.startsWith("cix_"))
-        ledger.entries.set(key, clientId);
-    }
-    return ledger;
-  };
+  await context.sync();
+  if (used.isNullObject) return ledger;
+  ledger.nextRow = used.rowIndex + used.rowCount;
+  for (const [key, clientId] of used.values as unknown[][]) {
+    if (typeof key === "string" && typeof clientId === "string" && key.startsWith("cix_"))
+      ledger.entries.set(key, clientId);
+  }
+  return ledger;
 }
 
 /** Appends lines to the ledger (creating its sheet the first time) and notes them in `ledger`. */

@@ -81,7 +81,9 @@ export async function insertTemplate(
         field.width * POINTS_PER_CHARACTER
       );
     });
-    sheet.getRange(`${lastColumn}1`).format.columnWidth = Math.round(STATUS_WIDTH * POINTS_PER_CHARACTER);
+    sheet.getRange(`${lastColumn}1`).format.columnWidth = Math.round(
+      STATUS_WIDTH * POINTS_PER_CHARACTER
+    );
     sheet.getRange(`A1:${lastColumn}1`).values = [
       [...fields.map((field) => templateHeader(profile, field.key, lang)), STATUS_HEADER[lang]],
     ];

@@ -506,6 +506,16 @@ export class RangeProxy extends ClientObject {
       );
     });
   }
+  set hyperlink(link: { address?: string; textToDisplay?: string }) {
+    this.write("hyperlink", link, () => {
+      const { sheet, rect } = this.resolve<RangeTarget>();
+      if (rect.top !== rect.bottom || rect.left !== rect.right)
+        throw new FakeError("InvalidArgument", "A hyperlink goes on a single cell.");
+      const cell = sheet.cell(rect.top, rect.left) ?? { value: "" };
+      const value = link.textToDisplay ?? cell.value;
+      sheet.put(rect.top, rect.left, { ...cell, value, hyperlink: link });
+    });
+  }
   get formulas(): unknown[][] {
     return this.read("formulas");
   }
@@ -863,12 +873,34 @@ export class TableCollectionProxy extends ClientObject {
 
 export class TableProxy extends ClientObject {
   private pinned: TableState | null | undefined;
+  readonly columns: { add: (index?: number, values?: unknown, name?: string) => void };
   constructor(
     context: FakeContext,
     private readonly locate: () => TableState | null,
     orNull = false
   ) {
     super(context, orNull);
+    this.columns = {
+      // Adds a column at the table's right edge, named `name` (what the add-in needs).
+      add: (index, values, name) =>
+        this.call([index, values, name], () => {
+          if (index !== undefined || values !== undefined)
+            throw new Error("the fake only adds a named column at the end");
+          const table = this.resolve<TableState>();
+          const sheet = this.context.state.sheetById(table.sheetId);
+          const column = table.rect.right + 1;
+          for (let r = table.rect.top; r <= table.rect.bottom; r++)
+            if (sheet.value(r, column) !== "")
+              throw new FakeError(
+                "InvalidOperation",
+                "The cells right of the table are not empty."
+              );
+          table.rect.right = column;
+          sheet.put(table.rect.top, column, {
+            value: name ?? `Column${column - table.rect.left + 1}`,
+          });
+        }),
+    };
   }
   protected resolveOrNull(): TableState | null {
     if (this.pinned === undefined) this.pinned = this.locate();

@@ -86,6 +86,7 @@ export class FakeExcel {
       formula: state?.formula,
       numberFormat: sheet.numberFormatAt(rect.top, rect.left),
       fill: state?.fill,
+      hyperlink: state?.hyperlink,
     };
   }
 

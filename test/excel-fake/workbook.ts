@@ -7,6 +7,7 @@ export interface CellState {
   formula?: string;
   numberFormat?: string;
   fill?: string;
+  hyperlink?: { address?: string; textToDisplay?: string };
 }
 
 export interface DataValidationState {

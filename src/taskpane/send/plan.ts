@@ -1,0 +1,139 @@
+import {
+  identifiersOf,
+  idempotencyKeyFor,
+  toClientInput,
+  type ClientInput,
+  type LookupMatch,
+  type PartnerApiClient,
+} from "../../api";
+import type { ProfileId } from "../../core";
+import {
+  LEDGER_PENDING,
+  readSendState,
+  type LiveSession,
+  type Ledger,
+  type TemplateInfo,
+} from "../../excel";
+
+/** The lookup takes at most this many identifiers per call (the contract's limit). */
+export const LOOKUP_LIMIT = 1000;
+
+export type PlannedKind =
+  /** Valid, new: will be sent. */
+  | "create"
+  /** Has problems in the sheet: skipped. */
+  | "invalid"
+  /** A client of the partner already has one of its identifiers: skipped. */
+  | "exists"
+  /** Created by an earlier send, unchanged since: nothing to do. */
+  | "created"
+  /** Created by an earlier send, then edited: not sent again (the user is told). */
+  | "edited";
+
+export interface PlannedRow {
+  index: number;
+  kind: PlannedKind;
+  input?: ClientInput;
+  key?: string;
+  /** The client that exists (exists), was created (created) or was created before editing (edited). */
+  clientId?: string;
+  companyName?: string;
+  /** An earlier send asked for this client and may have been cut short before the answer. */
+  resumed?: boolean;
+}
+
+export interface SendPlan {
+  rows: PlannedRow[];
+  counts: Record<PlannedKind, number>;
+  ledger: Ledger;
+}
+
+export interface PlanOptions {
+  session: LiveSession;
+  client: PartnerApiClient;
+  partnerId: string;
+  region: ProfileId;
+  catalog: readonly TemplateInfo[];
+  /** Data rows to consider; all rows when absent. */
+  scope?: readonly number[];
+  /** Only rows whose last send failed ("retry failed"). */
+  onlyFailed?: boolean;
+  signal?: AbortSignal;
+}
+
+/**
+ * What a send would do, row by row, before anything is created: the sheet's verdicts, the
+ * statuses and ledger of earlier sends, and one lookup per 1,000 identifiers against the
+ * partner space.
+ */
+export async function planSend(options: PlanOptions): Promise<SendPlan> {
+  const { session, client, partnerId, region } = options;
+  const state = await readSendState(session);
+  const live = session.live;
+  if (!live) throw new Error("The client area has not been read yet.");
+  const templateIds = new Map(options.catalog.map((template) => [template.name, template.id]));
+  const scope = options.scope ?? Array.from({ length: live.length }, (_, i) => i);
+  const rows: PlannedRow[] = [];
+  for (const index of scope) {
+    if (index >= live.length || live.isEmpty(index)) continue;
+    const status = state.statuses[index];
+    if (options.onlyFailed && status?.kind !== "failed") continue;
+    if (!live.isLocallyValid(index)) {
+      rows.push({ index, kind: "invalid" });
+      continue;
+    }
+    const input = toClientInput(region, live.normalized(index) ?? [], templateIds);
+    const key = await idempotencyKeyFor(partnerId, input);
+    const recorded = state.ledger.entries.get(key);
+    const resumed = recorded === LEDGER_PENDING;
+    const createdAs = resumed ? undefined : recorded;
+    if (status?.kind === "created") {
+      const same = createdAs !== undefined && createdAs === status.clientId;
+      rows.push({
+        index,
+        kind: same ? "created" : "edited",
+        clientId: status.clientId,
+        input,
+        key,
+      });
+    } else if (createdAs !== undefined) {
+      rows.push({ index, kind: "created", clientId: createdAs, input, key });
+    } else rows.push({ index, kind: "create", input, key, resumed });
+  }
+  await markExisting(client, rows, options.signal);
+  const counts: Record<PlannedKind, number> = {
+    create: 0,
+    invalid: 0,
+    exists: 0,
+    created: 0,
+    edited: 0,
+  };
+  for (const row of rows) counts[row.kind]++;
+  return { rows, counts, ledger: state.ledger };
+}
+
+/** Rows to create whose identifiers a client of the partner already has become "exists". */
+async function markExisting(
+  client: PartnerApiClient,
+  rows: PlannedRow[],
+  signal?: AbortSignal
+): Promise<void> {
+  // A resumed row may match the client its own earlier request made: its idempotency key
+  // settles that (the API answers with that client), so it is not looked up.
+  const candidates = rows.filter((row) => row.kind === "create" && !row.resumed);
+  const identifiers = candidates.flatMap((row) => identifiersOf(row.input!));
+  if (identifiers.length === 0) return;
+  const matches: LookupMatch[] = [];
+  for (let i = 0; i < identifiers.length; i += LOOKUP_LIMIT)
+    matches.push(...(await client.lookup(identifiers.slice(i, i + LOOKUP_LIMIT), signal)));
+  const byIdentifier = new Map(matches.map((match) => [`${match.type}:${match.value}`, match]));
+  for (const row of candidates) {
+    const match = identifiersOf(row.input!)
+      .map((identifier) => byIdentifier.get(`${identifier.type}:${identifier.value}`))
+      .find((found) => found !== undefined);
+    if (!match) continue;
+    row.kind = "exists";
+    row.clientId = match.clientId;
+    row.companyName = match.companyName;
+  }
+}

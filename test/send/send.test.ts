@@ -1,0 +1,269 @@
+import { ClientCredentials, PartnerApiClient } from "../../src/api";
+import { columnLetters, parseStatus, writeResults, LEDGER_PENDING } from "../../src/excel";
+import { planSend } from "../../src/taskpane/send/plan";
+import { runSend, type SendProgress } from "../../src/taskpane/send/run";
+import { settled, templateWorkbook, uniqueValidRow, type TemplateWorkbook } from "../excel/helpers";
+import {
+  AUTOMATION,
+  startSandbox,
+  withAutomation,
+  type RunningSandbox,
+} from "../sandbox/start-sandbox";
+import type { Faults } from "../../src/sandbox/server";
+
+const PARTNER = "pa_be";
+
+function clientFor(sandbox: RunningSandbox): PartnerApiClient {
+  return new PartnerApiClient({
+    baseUrl: sandbox.url,
+    tokens: new ClientCredentials(`${sandbox.url}/oauth/token`, AUTOMATION.id, AUTOMATION.secret),
+    region: "be",
+    retry: { baseDelayMs: 2, maxDelayMs: 20, retries: 12 },
+  });
+}
+
+function clientCount(sandbox: RunningSandbox): number {
+  return (
+    sandbox.db.prepare("SELECT COUNT(*) AS n FROM clients WHERE partner_id = ?").get(PARTNER) as {
+      n: number;
+    }
+  ).n;
+}
+
+/** The status column's cells, parsed, for data rows 0..count-1. */
+function statuses(book: TemplateWorkbook, count: number) {
+  const column = columnLetters(book.session.profile.fields.length);
+  return book.excel
+    .values(book.sheet, `${column}2:${column}${count + 1}`)
+    .map((line) => parseStatus(line[0]));
+}
+
+async function bookWithRows(count: number, offset = 0): Promise<TemplateWorkbook> {
+  const book = await templateWorkbook("be", "fr");
+  const rows = Array.from({ length: count }, (_, i) =>
+    uniqueValidRow(book, offset + i, { configurationTemplate: "" })
+  );
+  await book.excel.user.type(book.sheet, "A2", rows);
+  await settled(book);
+  expect(book.session.summary()).toMatchObject({ rows: count, valid: count });
+  return book;
+}
+
+async function send(
+  book: TemplateWorkbook,
+  client: PartnerApiClient,
+  extra: { signal?: AbortSignal; onProgress?: (p: SendProgress) => void; invite?: boolean } = {}
+) {
+  const plan = await planSend({
+    session: book.session,
+    client,
+    partnerId: PARTNER,
+    region: "be",
+    catalog: [],
+  });
+  const report = await runSend({
+    plan,
+    session: book.session,
+    client,
+    lang: "fr",
+    invite: extra.invite ?? false,
+    signal: extra.signal,
+    onProgress: extra.onProgress,
+    flushMillis: 20,
+  });
+  return { plan, report };
+}
+
+describe("sending rows from the sheet to the partner API (sandbox + Excel fake)", () => {
+  it("200 rows through 500s, 429s and an expired token: 200 clients, 200 created statuses", async () => {
+    const faults: Faults = {
+      latencyMs: 0,
+      serverErrorRate: 0.1,
+      throttleRate: 0.03,
+      dropRate: 0,
+      lostResponseRate: 0.05,
+    };
+    const sandbox = await startSandbox({ ...withAutomation("be"), faults });
+    try {
+      const before = clientCount(sandbox);
+      const book = await bookWithRows(200);
+      const client = clientFor(sandbox);
+      let revoked = false;
+      const { plan, report } = await send(book, client, {
+        onProgress: (progress) => {
+          // Mid-batch every access token dies: the client must refresh and carry on.
+          if (!revoked && progress.created >= 80) {
+            revoked = true;
+            sandbox.db.prepare("UPDATE tokens SET revoked = 1 WHERE kind = 'access'").run();
+          }
+        },
+      });
+      expect(plan.counts.create).toBe(200);
+      expect(revoked).toBe(true);
+      expect(report).toMatchObject({
+        total: 200,
+        created: 200,
+        failed: 0,
+        skipped: 0,
+        cancelled: false,
+      });
+      expect(clientCount(sandbox) - before).toBe(200);
+      const written = statuses(book, 200);
+      expect(
+        written.every((status) => status?.kind === "created" && status.clientId?.startsWith("cl_"))
+      ).toBe(true);
+      expect(new Set(written.map((status) => status!.clientId)).size).toBe(200);
+    } finally {
+      await sandbox.close();
+    }
+  }, 60_000);
+
+  it("cancel in the middle, then send again: every row ends created, no client twice", async () => {
+    const sandbox = await startSandbox({
+      ...withAutomation("be"),
+      faults: {
+        latencyMs: 5,
+        serverErrorRate: 0,
+        throttleRate: 0,
+        dropRate: 0,
+        lostResponseRate: 0,
+      },
+    });
+    try {
+      const before = clientCount(sandbox);
+      const book = await bookWithRows(120, 1000);
+      const client = clientFor(sandbox);
+      const controller = new AbortController();
+      const first = await send(book, client, {
+        signal: controller.signal,
+        onProgress: (progress) => {
+          if (progress.created >= 30) controller.abort();
+        },
+      });
+      expect(first.report.cancelled).toBe(true);
+      expect(first.report.created).toBeLessThan(120);
+      // Every row has a definite status: created, or not sent (cancelled).
+      const afterCancel = statuses(book, 120);
+      expect(
+        afterCancel.every((status) => status?.kind === "created" || status?.kind === "skipped")
+      ).toBe(true);
+      expect(afterCancel.filter((status) => status?.kind === "created")).toHaveLength(
+        first.report.created
+      );
+
+      const second = await send(book, client);
+      expect(second.plan.counts.created).toBe(first.report.created);
+      expect(second.report.failed).toBe(0);
+      expect(clientCount(sandbox) - before).toBe(120);
+      expect(statuses(book, 120).every((status) => status?.kind === "created")).toBe(true);
+
+      // A third send creates nothing.
+      const third = await send(book, client);
+      expect(third.plan.counts).toMatchObject({ create: 0, created: 120 });
+      expect(clientCount(sandbox) - before).toBe(120);
+    } finally {
+      await sandbox.close();
+    }
+  }, 60_000);
+
+  it("a send cut short before its answers were written is resumed, not repeated", async () => {
+    const sandbox = await startSandbox(withAutomation("be"));
+    try {
+      const before = clientCount(sandbox);
+      const book = await bookWithRows(40, 2000);
+      const client = clientFor(sandbox);
+      // The pane wrote its pending keys, 15 clients were created, then the pane was closed.
+      const plan = await planSend({
+        session: book.session,
+        client,
+        partnerId: PARTNER,
+        region: "be",
+        catalog: [],
+      });
+      const pending = plan.rows.map((row): [string, string] => [row.key!, LEDGER_PENDING]);
+      await writeResults(book.session, [], "fr", plan.ledger, pending);
+      for (const row of plan.rows.slice(0, 15)) await client.createClient(row.input!, row.key!);
+      expect(clientCount(sandbox) - before).toBe(15);
+
+      const again = await send(book, client);
+      expect(again.plan.counts).toMatchObject({ create: 40, exists: 0 });
+      expect(again.report).toMatchObject({ created: 40, failed: 0 });
+      expect(clientCount(sandbox) - before).toBe(40);
+      expect(statuses(book, 40).every((status) => status?.kind === "created")).toBe(true);
+    } finally {
+      await sandbox.close();
+    }
+  }, 60_000);
+
+  it("an edited created row is not created again, and the user is told", async () => {
+    const sandbox = await startSandbox(withAutomation("be"));
+    try {
+      const before = clientCount(sandbox);
+      const book = await bookWithRows(5, 3000);
+      const client = clientFor(sandbox);
+      await send(book, client);
+      const createdId = statuses(book, 5)[2]!.clientId;
+      await book.excel.user.type(book.sheet, book.at(2, "city"), [["Namur"]]);
+      await settled(book);
+      const { plan } = await send(book, client);
+      expect(plan.counts).toMatchObject({ create: 0, created: 4, edited: 1 });
+      const edited = statuses(book, 5)[2]!;
+      expect(edited).toMatchObject({ kind: "created", clientId: createdId });
+      expect(edited.detail).toContain("modifiée depuis sa création");
+      expect(clientCount(sandbox) - before).toBe(5);
+      // Sent once more: still nothing created.
+      await send(book, client);
+      expect(clientCount(sandbox) - before).toBe(5);
+    } finally {
+      await sandbox.close();
+    }
+  }, 60_000);
+
+  it("skips invalid rows and clients that already exist, and shows the API's refusals on their cells", async () => {
+    const sandbox = await startSandbox(withAutomation("be"));
+    try {
+      const book = await bookWithRows(4, 4000);
+      const client = clientFor(sandbox);
+      // Row 0 exists in the partner space already (created elsewhere).
+      const plan0 = await planSend({
+        session: book.session,
+        client,
+        partnerId: PARTNER,
+        region: "be",
+        catalog: [],
+      });
+      await client.createClient(
+        { ...plan0.rows[0]!.input!, companyName: "Créé ailleurs" },
+        "cix_elsewhere0000000000000000000000000000"
+      );
+      // Row 1 becomes invalid in the sheet; row 2 names a template the partner does not have.
+      await book.excel.user.type(book.sheet, book.at(1, "contactEmail"), [["pas-un-email"]]);
+      await book.excel.user.type(book.sheet, book.at(2, "configurationTemplate"), [["Inconnu"]]);
+      await settled(book);
+      const { plan, report } = await send(book, client, { invite: true });
+      expect(plan.counts).toMatchObject({ exists: 1, invalid: 1, create: 2 });
+      expect(report).toMatchObject({ created: 1, failed: 1 });
+      const written = statuses(book, 4);
+      expect(written[0]).toMatchObject({ kind: "skipped" });
+      expect(written[0]!.detail).toContain("Créé ailleurs");
+      expect(written[1]).toMatchObject({ kind: "skipped", detail: "problèmes dans la feuille" });
+      expect(written[2]).toMatchObject({ kind: "failed" });
+      expect(written[3]).toMatchObject({ kind: "created" });
+      expect(written[3]!.detail).toContain("invité");
+      // The API's refusal is highlighted on its cell like the sheet's own problems.
+      expect(book.session.problemsOf(2).map((p) => p.field)).toContain("configurationTemplate");
+      expect(book.excel.highlightedCells(book.sheet, "A1:R6")).toEqual(
+        expect.arrayContaining([book.at(1, "contactEmail"), book.at(2, "configurationTemplate")])
+      );
+      // A created row's status links to the client in the web app.
+      const link = book.excel.cell(book.sheet, `${columnLetters(17)}5`).hyperlink;
+      expect(link?.address).toMatch(/^https?:\/\/.+cl_/);
+      const invitations = sandbox.db.prepare("SELECT COUNT(*) AS n FROM outbox").get() as {
+        n: number;
+      };
+      expect(invitations.n).toBe(1);
+    } finally {
+      await sandbox.close();
+    }
+  }, 60_000);
+});
