@@ -44,7 +44,7 @@ export interface SendOptions {
  * cut short is resumed with the same keys, and the API never creates a client twice.
  */
 export async function runSend(options: SendOptions): Promise<SendReport> {
-  const { plan, session, client, lang } = options;
+  const { plan, session, lang } = options;
   const say = (key: StringKey, params?: Record<string, string | number>) =>
     translate(lang, key, params);
   const toSend = plan.rows.filter((row) => row.kind === "create");
