@@ -11,7 +11,11 @@ module.exports = async (_env, options) => {
   const dev = options.mode !== "production";
   const config = {
     devtool: dev ? "source-map" : false,
-    entry: { taskpane: "./src/taskpane/index.tsx" },
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      "sign-in": "./src/taskpane/sign-in.ts",
+      "auth-callback": "./src/taskpane/auth-callback.ts",
+    },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
@@ -30,6 +34,10 @@ module.exports = async (_env, options) => {
         "process.env.API_URL": JSON.stringify(process.env.API_URL || "http://127.0.0.1:4000"),
       }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      // The sign-in dialog's two pages: the first goes on to the API's sign-in form, the last
+      // hands the answer back to the pane.
+      new HtmlWebpackPlugin({ filename: "sign-in.html", template: "./src/taskpane/dialog.html", chunks: ["sign-in"] }),
+      new HtmlWebpackPlugin({ filename: "auth-callback.html", template: "./src/taskpane/dialog.html", chunks: ["auth-callback"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -3,3 +3,4 @@ export * from "./client";
 export * from "./errors";
 export * from "./idempotency";
 export * from "./tokens";
+export * from "./oauth";

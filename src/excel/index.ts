@@ -12,3 +12,4 @@ export * from "./template";
 export * from "./workbook-state";
 export * from "./status";
 export * from "./results";
+export * from "./dialog";

@@ -5,6 +5,8 @@ import {
   Divider,
   Field,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Radio,
   RadioGroup,
   Select,
@@ -21,7 +23,11 @@ import { useWorkbook } from "./hooks/useWorkbook";
 import { LanguageContext, type Translate } from "./i18n";
 import { LivePanel } from "./LivePanel";
 import { RegionPicker } from "./RegionPicker";
+import { SendPanel } from "./SendPanel";
 import { SetupPanel } from "./SetupPanel";
+import type { PartnerConnection } from "./connection";
+import { useConnection } from "./hooks/useConnection";
+import { fetchTemplateCatalog } from "./templates";
 import { translate } from "./strings";
 
 const useStyles = makeStyles({
@@ -41,7 +47,9 @@ const LANGUAGE_NAMES: Record<UiLang, string> = { fr: "Français", nl: "Nederland
 export interface PaneServices {
   run?: ExcelRun;
   apiUrl?: string;
-  /** The partner's templates; absent while not signed in. */
+  /** Sign-in and the API client; absent where the pane cannot reach the partner API. */
+  connection?: PartnerConnection;
+  /** The partner's templates, when they come from elsewhere than the signed-in connection. */
   fetchTemplates?: () => Promise<TemplateInfo[]>;
 }
 
@@ -136,6 +144,15 @@ function Workbook({
   const region = memory?.region;
   const profile = PROFILES[region ?? initialRegion];
   const live = useLiveSession(region ? run : undefined, profile, memory?.area);
+  const { connection } = services;
+  const auth = useConnection(connection);
+  const partner = auth.state.kind === "signedIn" ? auth.state.partner : undefined;
+  const mismatch = partner !== undefined && region !== undefined && partner.region !== region;
+  const fetchTemplates =
+    services.fetchTemplates ??
+    (partner && connection && !mismatch
+      ? () => fetchTemplateCatalog(connection.client(profile.id))
+      : undefined);
 
   if (!memory) return <Spinner label={t("working")} />;
   if (!region || changingRegion)
@@ -157,9 +174,55 @@ function Workbook({
         </Button>
       </div>
       <Caption1 className={styles.status}>
-        {services.apiUrl ? `${t("partnerApi", { url: services.apiUrl })} · ` : ""}
-        {t("notSignedIn")}
+        {t("partnerApi", { url: connection?.apiUrl ?? services.apiUrl ?? "—" })}
       </Caption1>
+      <div className={styles.line} role="status">
+        {auth.state.kind === "signedIn" ? (
+          <>
+            <Text>
+              {t("signedInAs", {
+                partner: auth.state.partner.name,
+                region: PROFILES[auth.state.partner.region].name[lang],
+              })}
+            </Text>
+            <Button size="small" onClick={auth.signOut}>
+              {t("signOut")}
+            </Button>
+          </>
+        ) : auth.state.kind === "signingIn" ? (
+          <Spinner size="tiny" label={t("signingIn")} />
+        ) : (
+          <>
+            <Text>{t("notSignedIn")}</Text>
+            {connection && (
+              <Button size="small" appearance="primary" onClick={() => void auth.signIn()}>
+                {t("signIn")}
+              </Button>
+            )}
+          </>
+        )}
+      </div>
+      {auth.state.kind === "signedOut" && auth.state.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t("signInFailed", { reason: auth.state.error })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {auth.state.kind === "signedOut" && auth.state.cancelled && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t("signInCancelled")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {mismatch && partner && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {t("regionMismatch", {
+              workbook: profile.name[lang],
+              partner: partner.name,
+              partnerRegion: PROFILES[partner.region].name[lang],
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Divider />
       {!memory.area ? (
         <>
@@ -175,8 +238,19 @@ function Workbook({
             busy={live.busy}
             problem={live.problem}
             catalog={memory.catalog ?? []}
-            fetchTemplates={services.fetchTemplates}
+            fetchTemplates={fetchTemplates}
           />
+          {partner && connection && !mismatch && (
+            <>
+              <Divider />
+              <SendPanel
+                session={live.session}
+                connection={connection}
+                partner={partner}
+                region={profile.id}
+              />
+            </>
+          )}
           <Divider />
           <Button onClick={() => void setArea(undefined)}>{t("changeArea")}</Button>
         </>

@@ -2,7 +2,8 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { countryNameIndex, languageNameIndex } from "../core";
-import type { ExcelRun } from "../excel";
+import { openOfficeDialog, type ExcelRun } from "../excel";
+import { browserTokenStore, createConnection } from "./connection";
 import { App, type PaneServices } from "./App";
 import { uiLanguageOf } from "./strings";
 
@@ -13,6 +14,15 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
   const container = document.getElementById("root");
   if (!container) return;
   const services: PaneServices = { apiUrl: API_URL };
+  const origin = window.location.origin;
+  services.connection = createConnection({
+    apiUrl: API_URL,
+    clientId: "client-import-addin",
+    redirectUri: `${origin}/auth-callback.html`,
+    // The dialog starts on the add-in's own domain, as Office requires, then goes to the API.
+    open: (url) => openOfficeDialog(`${origin}/sign-in.html#${encodeURIComponent(url)}`),
+    store: browserTokenStore(API_URL),
+  });
   if (inExcel)
     services.run = ((...args: Parameters<typeof Excel.run>) => Excel.run(...args)) as ExcelRun;
   createRoot(container).render(

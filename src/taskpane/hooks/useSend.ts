@@ -1,0 +1,95 @@
+import * as React from "react";
+import type { ProfileId, UiLang } from "../../core";
+import { ensureStatusColumn, type LiveSession } from "../../excel";
+import type { PartnerConnection } from "../connection";
+import { planSend, type SendPlan } from "../send/plan";
+import { runSend, type SendProgress, type SendReport } from "../send/run";
+import { fetchTemplateCatalog } from "../templates";
+
+export type SendState =
+  | { kind: "idle" }
+  | { kind: "preparing" }
+  | { kind: "summary"; plan: SendPlan }
+  | { kind: "sending"; progress: SendProgress }
+  | { kind: "done"; report: SendReport }
+  | { kind: "failed"; reason: string };
+
+export interface SendScope {
+  rows?: number[];
+  onlyFailed?: boolean;
+}
+
+/** The send flow: prepare (templates, statuses, lookup), confirm, send with progress, cancel. */
+export function useSend(options: {
+  session: LiveSession;
+  connection: PartnerConnection | undefined;
+  partnerId: string | undefined;
+  region: ProfileId;
+  lang: UiLang;
+}) {
+  const { session, connection, partnerId, region, lang } = options;
+  const [state, setState] = React.useState<SendState>({ kind: "idle" });
+  const [invite, setInvite] = React.useState(false);
+  const controller = React.useRef<AbortController | undefined>(undefined);
+
+  const prepare = React.useCallback(
+    async (scope: SendScope) => {
+      if (!connection || !partnerId) return;
+      setState({ kind: "preparing" });
+      try {
+        const client = connection.client(region);
+        // Template names are checked against the partner's list before anything is sent.
+        if (session.profile.fields.some((field) => field.list === "configurationTemplates"))
+          await session.setCatalog(await fetchTemplateCatalog(client));
+        await ensureStatusColumn(session, lang);
+        const plan = await planSend({
+          session,
+          client,
+          partnerId,
+          region,
+          catalog: session.catalog ?? [],
+          scope: scope.rows,
+          onlyFailed: scope.onlyFailed,
+        });
+        setState({ kind: "summary", plan });
+      } catch (error) {
+        setState({ kind: "failed", reason: (error as Error).message });
+      }
+    },
+    [connection, partnerId, region, session, lang]
+  );
+
+  const confirm = React.useCallback(async () => {
+    if (state.kind !== "summary" || !connection) return;
+    const abort = new AbortController();
+    controller.current = abort;
+    const plan = state.plan;
+    setState({
+      kind: "sending",
+      progress: { total: plan.counts.create, created: 0, failed: 0, skipped: 0 },
+    });
+    try {
+      const report = await runSend({
+        plan,
+        session,
+        client: connection.client(region),
+        lang,
+        invite,
+        signal: abort.signal,
+        onProgress: (progress) => setState({ kind: "sending", progress }),
+      });
+      setState({ kind: "done", report });
+    } catch (error) {
+      setState({ kind: "failed", reason: (error as Error).message });
+    } finally {
+      controller.current = undefined;
+    }
+  }, [state, connection, session, region, lang, invite]);
+
+  const cancel = React.useCallback(() => {
+    if (controller.current) controller.current.abort();
+    else setState({ kind: "idle" });
+  }, []);
+
+  return { state, invite, setInvite, prepare, confirm, cancel };
+}

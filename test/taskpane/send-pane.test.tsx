@@ -1,0 +1,172 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"url": "https://localhost:3000/taskpane.html"}
+ */
+// The pane's origin is the add-in's, so the sandbox's CORS rules apply as in Office.
+import "whatwg-fetch";
+import { webcrypto } from "node:crypto";
+import { request as httpRequest } from "node:http";
+import { TextDecoder, TextEncoder } from "node:util";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { MemoryTokenStore } from "../../src/api";
+import { getProfile } from "../../src/core";
+import { columnLetters, parseStatus } from "../../src/excel";
+import { App } from "../../src/taskpane/App";
+import { createConnection } from "../../src/taskpane/connection";
+import { ADDIN_CLIENT_ID, DEFAULT_REDIRECT_URI } from "../../src/sandbox/server";
+import { FakeExcel } from "../excel-fake";
+import { runOf } from "../excel/helpers";
+import { VALID } from "../support/judge";
+import { belgianNumber } from "../support/oracles";
+import { startSandbox, type RunningSandbox } from "../sandbox/start-sandbox";
+
+// jsdom lacks WebCrypto's digest, TextEncoder and a layout engine: what the pane needs of them.
+Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true });
+Object.assign(globalThis, { TextEncoder, TextDecoder });
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+const be = getProfile("be");
+const KEYS = be.fields.map((field) => field.key);
+
+function row(i: number, changes: Record<string, unknown> = {}) {
+  const enterprise = belgianNumber(`0${String(500 + i).padStart(7, "0")}`);
+  const values: Record<string, unknown> = {
+    ...VALID.be,
+    companyName: `Client ${i}`,
+    enterpriseNumber: enterprise,
+    vatNumber: `BE${enterprise}`,
+    configurationTemplate: "",
+    ...changes,
+  };
+  return KEYS.map((key) => values[key]);
+}
+
+/**
+ * Plays the user in the sign-in window: fills the sandbox's form and returns where it
+ * redirects. A window navigates, it does not fetch: plain HTTP, no CORS.
+ */
+function signInAs(email: string, password: string) {
+  return (url: string): Promise<string> => {
+    const query = Object.fromEntries(new URL(url).searchParams);
+    const body = new URLSearchParams({ ...query, email, password }).toString();
+    return new Promise((resolve, reject) => {
+      const request = httpRequest(
+        url.replace(/\?.*$/, ""),
+        {
+          method: "POST",
+          headers: {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Content-Length": Buffer.byteLength(body),
+          },
+        },
+        (response) => {
+          response.resume();
+          const location = response.headers.location;
+          if (response.statusCode === 302 && location) resolve(location);
+          else reject(new Error(`Wrong e-mail or password (HTTP ${response.statusCode}).`));
+        }
+      );
+      request.on("error", reject);
+      request.end(body);
+    });
+  };
+}
+
+async function settle(excel: FakeExcel) {
+  await act(async () => {
+    await excel.settle();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  });
+}
+
+describe("signing in and sending from the pane (sandbox on loopback)", () => {
+  let sandbox: RunningSandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+  });
+  afterAll(() => sandbox.close());
+
+  function pane(excel: FakeExcel, email = "sophie@fiduciaire-lambert.be", password = "sandbox-be") {
+    const connection = createConnection({
+      apiUrl: sandbox.url,
+      clientId: ADDIN_CLIENT_ID,
+      redirectUri: DEFAULT_REDIRECT_URI,
+      open: signInAs(email, password),
+      store: new MemoryTokenStore(),
+    });
+    return render(
+      <FluentProvider theme={webLightTheme}>
+        <App initialLanguage="fr" inExcel services={{ run: runOf(excel), connection }} />
+      </FluentProvider>
+    );
+  }
+
+  it("signs in, shows the partner, confirms a summary and writes each row's status", async () => {
+    const excel = new FakeExcel();
+    pane(excel);
+    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Insérer le modèle" }));
+    await screen.findByText("Lignes");
+    const sheet = "Clients Banqup";
+    await act(() =>
+      excel.user.type(sheet, "A2", [row(1), row(2), row(3, { contactEmail: "pas-un-email" })])
+    );
+    await settle(excel);
+
+    fireEvent.click(screen.getByRole("button", { name: "Se connecter à Banqup" }));
+    expect(
+      await screen.findByText(/Connecté à Fiduciaire Lambert/, {}, { timeout: 5000 })
+    ).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer toutes les lignes valides" }));
+    const summary = await screen.findByRole("region", { name: "Avant l'envoi" }, { timeout: 5000 });
+    expect(within(summary).getByText("À créer : 2")).toBeTruthy();
+    expect(within(summary).getByText("Invalides, ignorées : 1")).toBeTruthy();
+    fireEvent.click(within(summary).getByRole("button", { name: "Créer 2 clients" }));
+    expect(
+      await screen.findByText(
+        "Terminé : 2 créés, 0 en échec, 0 non envoyés.",
+        {},
+        { timeout: 5000 }
+      )
+    ).toBeTruthy();
+    await settle(excel);
+    const status = columnLetters(KEYS.length);
+    const written = excel
+      .values(sheet, `${status}2:${status}4`)
+      .map((line) => parseStatus(line[0]));
+    expect(written.map((s) => s?.kind)).toEqual(["created", "created", "skipped"]);
+    const count = sandbox.db
+      .prepare(
+        "SELECT COUNT(*) AS n FROM clients WHERE partner_id = 'pa_be' AND data LIKE '%\"Client %'"
+      )
+      .get() as { n: number };
+    expect(count.n).toBe(2);
+  }, 30_000);
+
+  it("explains a region mismatch between the workbook and the partner, and does not offer sending", async () => {
+    const excel = new FakeExcel();
+    pane(excel, "karima@cabinet-benali.ma", "sandbox-ma");
+    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Insérer le modèle" }));
+    await screen.findByText("Lignes");
+    fireEvent.click(screen.getByRole("button", { name: "Se connecter à Banqup" }));
+    expect(
+      await screen.findByText(/Ce classeur est pour Belgique/, {}, { timeout: 5000 })
+    ).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Envoyer toutes les lignes valides" })).toBeNull();
+  }, 30_000);
+
+  it("says why a sign-in failed", async () => {
+    const excel = new FakeExcel();
+    pane(excel, "sophie@fiduciaire-lambert.be", "wrong-password");
+    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Se connecter à Banqup" }));
+    expect(await screen.findByText(/La connexion a échoué/, {}, { timeout: 5000 })).toBeTruthy();
+  }, 30_000);
+});
