@@ -10,11 +10,18 @@ const path = require("path");
  * told how to trust it; where nothing can be generated, the dev server's own self-signed one.
  */
 async function httpsOptions() {
+  const folder = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = ["localhost.crt", "localhost.key", "ca.crt"].map((name) => path.join(folder, name));
+  // `npm start` makes the certificate once and tells the servers it starts to reuse it: two
+  // processes making it at the same time could leave a key that does not match its certificate.
+  if (process.env.DEV_CERTS_READY && files.every((file) => fs.existsSync(file))) {
+    const [cert, key, ca] = files.map((file) => fs.readFileSync(file));
+    return { cert, key, ca };
+  }
   try {
     const devCerts = require("office-addin-dev-certs");
     return await devCerts.getHttpsServerOptions();
   } catch (error) {
-    const folder = path.join(os.homedir(), ".office-addin-dev-certs");
     const cert = path.join(folder, "localhost.crt");
     const key = path.join(folder, "localhost.key");
     const reason = String((error && error.message) || error).split("\n")[0];

@@ -2,7 +2,13 @@
 // HTTPS; where a desktop Excel exists (Windows, macOS), the add-in is also sideloaded into it.
 // On Linux there is no desktop Excel: the steps for Excel on the web are printed.
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import process from "node:process";
+
+// The certificate is made once, before the two servers that share it start.
+const { httpsOptions } = createRequire(import.meta.url)("./https-options.js");
+await httpsOptions();
+process.env.DEV_CERTS_READY = "1";
 
 const port = process.env.DEV_SERVER_PORT || "3000";
 const sandboxPort = process.env.SANDBOX_PORT || "4000";
@@ -38,7 +44,9 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => children.forEach((child) => stop(child, signal)));
 }
 
-run(npx, ["tsx", "src/sandbox/main.ts", "--port", sandboxPort]);
+// HTTPS: the Office dialog refuses to sign in over plain HTTP. The pane is built for it.
+run(npx, ["tsx", "src/sandbox/main.ts", "--port", sandboxPort, "--https"]);
+process.env.API_URL ||= `https://localhost:${sandboxPort}`;
 if (desktopExcel) {
   // office-addin-debugging starts the "dev-server" script itself, then sideloads manifest.xml.
   run(npx, ["office-addin-debugging", "start", "manifest.xml", "desktop"]);
@@ -46,7 +54,7 @@ if (desktopExcel) {
   console.log(`
 Client Import for Banqup
   task pane:        https://localhost:${port}/taskpane.html
-  partner sandbox:  http://127.0.0.1:${sandboxPort}  (sign-ins in the README)
+  partner sandbox:  ${process.env.API_URL}  (sign-ins in the README)
 
 No desktop Excel on this machine. To use the add-in in Excel on the web:
   1. Open a workbook at https://www.office.com (Excel for the web).

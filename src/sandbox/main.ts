@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { ADDIN_CLIENT_ID, buildSandbox, defaultOptions, NO_FAULTS, type Faults } from "./server";
 
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
       port: { type: "string", default: process.env.SANDBOX_PORT ?? "4000" },
       db: { type: "string" },
       host: { type: "string", default: "127.0.0.1" },
+      https: { type: "boolean", default: false },
     },
   });
   const port = Number(values.port);
@@ -46,14 +48,34 @@ async function main(): Promise<void> {
       },
     };
   }
+  if (values.https) {
+    const certificate = await developmentCertificate();
+    if (certificate) options.https = certificate;
+    else
+      process.stderr.write(
+        "sandbox: no development certificate could be made, so it serves plain HTTP; " +
+          "signing in from Excel needs HTTPS (run npx office-addin-dev-certs install).\n"
+      );
+  }
   const { app } = await buildSandbox(options);
-  const address = await app.listen({ port, host: values.host });
+  const listening = await app.listen({ port, host: values.host });
+  // The certificate names localhost, not the loopback address.
+  const address = options.https ? listening.replace("//127.0.0.1", "//localhost") : listening;
   process.stdout.write(
     `Banqup partner API sandbox on ${address} (database ${options.dbFile}; add-in client id ${ADDIN_CLIENT_ID}).\n` +
       `Sign in with sophie@fiduciaire-lambert.be / sandbox-be (Belgium) or karima@cabinet-benali.ma / sandbox-ma (Morocco).\n`
   );
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.on(signal, () => void app.close().then(() => process.exit(0)));
+}
+
+/** The dev server's certificate (office-addin-dev-certs), shared so one trust covers both. */
+async function developmentCertificate(): Promise<{ key: Buffer; cert: Buffer } | undefined> {
+  const require = createRequire(__filename);
+  const { httpsOptions } = require("../../scripts/https-options.js") as {
+    httpsOptions(): Promise<{ key: Buffer; cert: Buffer } | undefined>;
+  };
+  return httpsOptions();
 }
 
 main().catch((error: unknown) => {

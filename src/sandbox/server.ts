@@ -39,6 +39,8 @@ export interface SandboxOptions {
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
   random?: () => number;
+  /** Serve HTTPS with this certificate (the Office dialog signs in only over HTTPS). */
+  https?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export const DEFAULT_REDIRECT_URI = "https://localhost:3000/auth-callback.html";
@@ -70,7 +72,12 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
   seed(db);
   const contract = loadContract();
   const random = options.random ?? Math.random;
-  const app = Fastify({ logger: false, bodyLimit: options.bodyLimit });
+  // Over HTTPS the server type differs, not the routes: the app is used the same way.
+  const app = (
+    options.https
+      ? Fastify({ logger: false, bodyLimit: options.bodyLimit, https: options.https })
+      : Fastify({ logger: false, bodyLimit: options.bodyLimit })
+  ) as unknown as FastifyInstance;
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
     const status = error.statusCode ?? 500;
