@@ -12,6 +12,7 @@ import {
 import { baselineValidate } from "./baseline";
 import { generateRows } from "./generate-rows";
 import { benchExcelChange } from "./excel-change";
+import { benchSheetSubmit } from "./sheet-submit";
 import { benchSubmit } from "./submit";
 
 function emit(name: string, value: number, unit: string): void {
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
   benchValidation("ma");
   await benchExcelChange(emit);
   await benchSubmit(emit);
+  await benchSheetSubmit(emit);
 }
 
 main().catch((error: unknown) => {

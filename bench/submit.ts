@@ -14,10 +14,10 @@ import { getProfile, Validator } from "../src/core";
 import { belgianNumber } from "../test/support/oracles";
 import { generateRows } from "./generate-rows";
 
-const CLIENT = { id: "bench-robot", secret: "bench-secret-0123456789" };
+export const CLIENT = { id: "bench-robot", secret: "bench-secret-0123456789" };
 
 /** A sandbox in its own process (as in real use), on a free port, with its own database. */
-async function startSandboxProcess(
+export async function startSandboxProcess(
   env: Record<string, string>
 ): Promise<{ url: string; stop(): void }> {
   const db = join(mkdtempSync(join(tmpdir(), "bench-sandbox-")), "partner.db");

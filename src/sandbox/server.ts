@@ -73,11 +73,9 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
   const contract = loadContract();
   const random = options.random ?? Math.random;
   // Over HTTPS the server type differs, not the routes: the app is used the same way.
-  const app = (
-    options.https
-      ? Fastify({ logger: false, bodyLimit: options.bodyLimit, https: options.https })
-      : Fastify({ logger: false, bodyLimit: options.bodyLimit })
-  ) as unknown as FastifyInstance;
+  const app = (options.https
+    ? Fastify({ logger: false, bodyLimit: options.bodyLimit, https: options.https })
+    : Fastify({ logger: false, bodyLimit: options.bodyLimit })) as unknown as FastifyInstance;
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
     const status = error.statusCode ?? 500;

@@ -55,7 +55,11 @@ describe("signing a user in (OAuth code + PKCE against the sandbox)", () => {
   it("signs in, calls the API, refreshes silently when the token ran out (the refresh token rotates)", async () => {
     const store = new MemoryTokenStore();
     await signIn(config, userSignsIn("pieter@fiduciaire-lambert.be", "sandbox-be"), store);
-    const client = new PartnerApiClient({ baseUrl: sandbox.url, tokens: new UserTokens(config, store), region: "be" });
+    const client = new PartnerApiClient({
+      baseUrl: sandbox.url,
+      tokens: new UserTokens(config, store),
+      region: "be",
+    });
     expect((await client.getPartner()).region).toBe("be");
     const first = store.load()!;
     // The token's lifetime comes from the answer; make it run out now.
