@@ -75,12 +75,12 @@ async function send(
 }
 
 describe("sending rows from the sheet to the partner API (sandbox + Excel fake)", () => {
-  it("200 rows through 500s, 429s and an expired token: 200 clients, 200 created statuses", async () => {
+  it("200 rows through 500s, 429s, dropped connections, lost answers and an expired token: 200 clients, 200 created statuses", async () => {
     const faults: Faults = {
       latencyMs: 0,
       serverErrorRate: 0.1,
-      throttleRate: 0.03,
-      dropRate: 0,
+      throttleRate: 0.1,
+      dropRate: 0.05,
       lostResponseRate: 0.05,
     };
     const sandbox = await startSandbox({ ...withAutomation("be"), faults });
@@ -255,6 +255,32 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       expect(book.excel.highlightedCells(book.sheet, "A1:R6")).toEqual(
         expect.arrayContaining([book.at(1, "contactEmail"), book.at(2, "configurationTemplate")])
       );
+      // "Retry failed rows" once the user fixed the template: only that row is sent.
+      await book.excel.user.type(book.sheet, book.at(2, "configurationTemplate"), [[""]]);
+      await settled(book);
+      const retry = await planSend({
+        session: book.session,
+        client,
+        partnerId: PARTNER,
+        region: "be",
+        catalog: [],
+        onlyFailed: true,
+      });
+      expect(retry.rows.map((row) => [row.index, row.kind])).toEqual([[2, "create"]]);
+      const retried = await runSend({
+        plan: retry,
+        session: book.session,
+        client,
+        lang: "fr",
+        invite: false,
+      });
+      expect(retried).toMatchObject({ created: 1, failed: 0 });
+      expect(statuses(book, 4).map((status) => status?.kind)).toEqual([
+        "skipped",
+        "skipped",
+        "created",
+        "created",
+      ]);
       // A created row's status links to the client in the web app.
       const link = book.excel.cell(book.sheet, `${columnLetters(17)}5`).hyperlink;
       expect(link?.address).toMatch(/^https?:\/\/.+cl_/);
