@@ -234,7 +234,8 @@ function TemplatesPanel({
   const [chosen, setChosen] = React.useState("");
   const [refreshing, setRefreshing] = React.useState(false);
   const [failure, setFailure] = React.useState<string>();
-  const rows = session.selection?.rows ?? [];
+  // Only rows that hold a client: a template alone would make an empty row invalid.
+  const rows = (session.selection?.rows ?? []).filter((index) => !session.live?.isEmpty(index));
   const name = chosen || catalog[0]?.name || "";
 
   const refresh = async () => {
