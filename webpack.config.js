@@ -4,11 +4,15 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { httpsOptions } = require("./scripts/https-options");
+const { manifestFor, DEV_ADDIN_URL } = require("./scripts/manifest-for");
 
 const DEV_PORT = Number(process.env.DEV_SERVER_PORT || 3000);
 
 module.exports = async (_env, options) => {
   const dev = options.mode !== "production";
+  // Where the pane is hosted and which partner API it talks to: configuration, not code.
+  const addinUrl = process.env.ADDIN_URL || DEV_ADDIN_URL;
+  const apiUrl = process.env.API_URL || "https://localhost:4000";
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -16,7 +20,11 @@ module.exports = async (_env, options) => {
       "sign-in": "./src/taskpane/sign-in.ts",
       "auth-callback": "./src/taskpane/auth-callback.ts",
     },
-    output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true },
+    output: {
+      path: path.resolve(__dirname, process.env.DIST_DIR || "dist"),
+      filename: "[name].[contenthash:8].js",
+      clean: true,
+    },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
@@ -31,7 +39,7 @@ module.exports = async (_env, options) => {
     plugins: [
       // Where the partner API is: configuration, not code (the sandbox by default).
       new webpack.DefinePlugin({
-        "process.env.API_URL": JSON.stringify(process.env.API_URL || "http://127.0.0.1:4000"),
+        "process.env.API_URL": JSON.stringify(apiUrl),
       }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       // The sign-in dialog's two pages: the first goes on to the API's sign-in form, the last
@@ -41,7 +49,10 @@ module.exports = async (_env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            transform: (content) => manifestFor(content.toString(), { addinUrl, apiUrl }),
+          },
           { from: "src/taskpane/support.html" },
         ],
       }),

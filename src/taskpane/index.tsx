@@ -8,7 +8,7 @@ import { App, type PaneServices } from "./App";
 import { uiLanguageOf } from "./strings";
 
 /** The partner API this build talks to (webpack puts the configured value here). */
-const API_URL = process.env.API_URL ?? "http://127.0.0.1:4000";
+const API_URL = process.env.API_URL ?? "https://localhost:4000";
 
 function render(inExcel: boolean, displayLanguage: string | undefined): void {
   const container = document.getElementById("root");

@@ -1,0 +1,43 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { checkManifest } from "../scripts/check-manifest";
+
+const root = join(__dirname, "..");
+
+describe("the production build (npm run build) for a deployment", () => {
+  it("writes a bundle and a manifest whose URLs come from ADDIN_URL and API_URL", () => {
+    const dist = mkdtempSync(join(tmpdir(), "dist-"));
+    const build = spawnSync("npx", ["webpack", "--mode", "production"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        DIST_DIR: dist,
+        ADDIN_URL: "https://addin.example.com/banqup",
+        API_URL: "https://partner-api.example.com",
+      },
+      encoding: "utf8",
+    });
+    expect(build.status).toBe(0);
+    const manifest = readFileSync(join(dist, "manifest.xml"), "utf8");
+    expect(manifest).not.toContain("localhost");
+    expect(manifest).toContain(
+      '<SourceLocation DefaultValue="https://addin.example.com/banqup/taskpane.html"/>'
+    );
+    expect(manifest).toContain("<AppDomain>https://partner-api.example.com</AppDomain>");
+    // The rewritten manifest still passes the offline check; its icons are in the bundle.
+    const problems = checkManifest(manifest);
+    expect(problems).toEqual([]);
+    for (const size of [16, 32, 64, 80])
+      expect(existsSync(join(dist, "assets", `icon-${size}.png`))).toBe(true);
+    // The pane talks to the configured API and loads Office.js from Microsoft's CDN.
+    const pane = readdirSync(dist).find((file) => /^taskpane\..*\.js$/.test(file))!;
+    expect(readFileSync(join(dist, pane), "utf8")).toContain("https://partner-api.example.com");
+    expect(readFileSync(join(dist, "taskpane.html"), "utf8")).toContain(
+      "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"
+    );
+    for (const page of ["sign-in.html", "auth-callback.html", "support.html"])
+      expect(existsSync(join(dist, page))).toBe(true);
+  }, 180_000);
+});
