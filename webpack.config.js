@@ -8,8 +8,15 @@ const { manifestFor, DEV_ADDIN_URL } = require("./scripts/manifest-for");
 
 const DEV_PORT = Number(process.env.DEV_SERVER_PORT || 3000);
 
+function page(filename, template, chunks) {
+  return new HtmlWebpackPlugin({ filename, template, chunks, chunksSortMode: "manual" });
+}
+
 module.exports = async (_env, options) => {
   const dev = options.mode !== "production";
+  // The preview (development builds only): the same pane beside a grid of an in-memory
+  // workbook, for trying the whole job without Excel. Never part of the production bundle.
+  const preview = dev || Boolean(process.env.PREVIEW);
   // Where the pane is hosted and which partner API it talks to: configuration, not code.
   const addinUrl = process.env.ADDIN_URL || DEV_ADDIN_URL;
   const apiUrl = process.env.API_URL || "https://localhost:4000";
@@ -19,6 +26,7 @@ module.exports = async (_env, options) => {
       taskpane: "./src/taskpane/index.tsx",
       "sign-in": "./src/taskpane/sign-in.ts",
       "auth-callback": "./src/taskpane/auth-callback.ts",
+      ...(preview ? { "office-shim": "./preview/office-shim.ts", grid: "./preview/preview-entry.ts" } : {}),
     },
     output: {
       path: path.resolve(__dirname, process.env.DIST_DIR || "dist"),
@@ -41,11 +49,13 @@ module.exports = async (_env, options) => {
       new webpack.DefinePlugin({
         "process.env.API_URL": JSON.stringify(apiUrl),
       }),
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      page("taskpane.html", "./src/taskpane/taskpane.html", ["taskpane"]),
       // The sign-in dialog's two pages: the first goes on to the API's sign-in form, the last
       // hands the answer back to the pane.
-      new HtmlWebpackPlugin({ filename: "sign-in.html", template: "./src/taskpane/dialog.html", chunks: ["sign-in"] }),
-      new HtmlWebpackPlugin({ filename: "auth-callback.html", template: "./src/taskpane/dialog.html", chunks: ["auth-callback"] }),
+      page("sign-in.html", "./src/taskpane/dialog.html", ["sign-in"]),
+      page("auth-callback.html", "./src/taskpane/dialog.html", ["auth-callback"]),
+      // The shim stands where Office.js would be, so it comes first.
+      ...(preview ? [page("preview.html", "./preview/preview.html", ["office-shim", "grid", "taskpane"])] : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -12,7 +12,9 @@ process.env.DEV_CERTS_READY = "1";
 
 const port = process.env.DEV_SERVER_PORT || "3000";
 const sandboxPort = process.env.SANDBOX_PORT || "4000";
-const desktopExcel = process.platform === "win32" || process.platform === "darwin";
+// `npm run preview`: the pane beside an in-memory workbook in any browser, no Excel needed.
+const previewOnly = process.argv.includes("--preview");
+const desktopExcel = !previewOnly && (process.platform === "win32" || process.platform === "darwin");
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 const children = [];
 
@@ -53,8 +55,9 @@ if (desktopExcel) {
 } else {
   console.log(`
 Client Import for Banqup
-  task pane:        https://localhost:${port}/taskpane.html
-  partner sandbox:  ${process.env.API_URL}  (sign-ins in the README)
+  try it without Excel:  https://localhost:${port}/preview.html   (the pane beside an in-memory workbook)
+  task pane for Excel:   https://localhost:${port}/taskpane.html
+  partner sandbox:       ${process.env.API_URL}  (sign-ins in the README)
 
 No desktop Excel on this machine. To use the add-in in Excel on the web:
   1. Open a workbook at https://www.office.com (Excel for the web).
@@ -62,7 +65,7 @@ No desktop Excel on this machine. To use the add-in in Excel on the web:
      and choose manifest.xml from this folder.
   3. Click "Client import" on the Home tab.
 Or sideload it from here:  npx office-addin-debugging start manifest.xml web --document <workbook URL>
-Without Excel, open https://localhost:${port}/taskpane.html in a browser for a preview.
+The browser will warn once about the development certificate unless its ca.crt is trusted.
 Stop with Ctrl+C.
 `);
   run(npx, ["webpack", "serve", "--mode", "development"]);

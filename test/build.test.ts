@@ -39,5 +39,8 @@ describe("the production build (npm run build) for a deployment", () => {
     );
     for (const page of ["sign-in.html", "auth-callback.html", "support.html"])
       expect(existsSync(join(dist, page))).toBe(true);
+    // The preview and its in-memory workbook are for development only.
+    expect(existsSync(join(dist, "preview.html"))).toBe(false);
+    expect(readdirSync(dist).some((file) => file.startsWith("office-shim"))).toBe(false);
   }, 180_000);
 });

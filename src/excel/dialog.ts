@@ -44,6 +44,8 @@ export function openOfficeDialog(startUrl: string): Promise<string> {
 
 /** In the dialog's last page: sends the page's URL (the sign-in answer) back to the pane. */
 export function answerDialog(): void {
+  // Opened outside Office (the preview's window, a stray visit): nothing to answer.
+  if (typeof Office === "undefined") return;
   Office.onReady(() => {
     Office.context.ui.messageParent(window.location.href);
   });

@@ -144,7 +144,10 @@ function ProblemList({ session, profile }: { session: LiveSession; profile: Prof
               aria-label={`${fieldHeader(field, lang)}: ${group.code}`}
             >
               <Text weight="semibold" block>
-                {fieldHeader(field, lang)} · {t("rowsAffected", { count: group.rows.length })}
+                {fieldHeader(field, lang)} ·{" "}
+                {group.rows.length === 1
+                  ? t("rowsAffectedOne")
+                  : t("rowsAffected", { count: group.rows.length })}
               </Text>
               {example && <Caption1 block>{describeProblem(example, lang, profile)}</Caption1>}
               <div className={styles.rows}>

@@ -99,8 +99,8 @@ describe("the task pane in Excel", () => {
     expect(count("Valides")).toBe("0");
     expect(count("Avec problèmes")).toBe("2");
     const problems = screen.getByRole("heading", { name: "Problèmes par colonne" }).parentElement!;
-    expect(within(problems).getByText(/Pays \(code lettre\) · 1 lignes/)).toBeTruthy();
-    expect(within(problems).getByText(/Numéro d'entreprise · 1 lignes/)).toBeTruthy();
+    expect(within(problems).getByText(/Pays \(code lettre\) · 1 ligne$/)).toBeTruthy();
+    expect(within(problems).getByText(/Numéro d'entreprise · 1 ligne$/)).toBeTruthy();
   });
 
   it("fixes all like this in one click, and the highlights go", async () => {

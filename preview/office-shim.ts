@@ -1,0 +1,98 @@
+/**
+ * The preview's Office host: the in-memory workbook of test/excel-fake stands in for Excel,
+ * and a browser window for the Office dialog. Loaded before the pane, exactly where Excel
+ * would load Office.js. Dev and test only: never part of the production add-in.
+ */
+import { FakeExcel } from "../test/excel-fake";
+
+type Handler = (arg: unknown) => void;
+
+const DIALOG_CLOSED = 12006;
+const DIALOG_BLOCKED = 12009;
+
+declare global {
+  interface Window {
+    __banqupPreview?: { excel: FakeExcel };
+  }
+}
+
+function workbook(): FakeExcel {
+  window.__banqupPreview ??= { excel: new FakeExcel("Sheet1") };
+  return window.__banqupPreview.excel;
+}
+
+const language = new URLSearchParams(window.location.search).get("lang") ?? navigator.language;
+
+function displayDialogAsync(
+  url: string,
+  optionsOrCallback?: unknown,
+  maybeCallback?: (result: unknown) => void
+): void {
+  const callback = (typeof optionsOrCallback === "function" ? optionsOrCallback : maybeCallback) as
+    ((result: unknown) => void) | undefined;
+  const popup = window.open(url, "banqup-dialog", "width=480,height=680");
+  if (!popup) {
+    callback?.({
+      status: "failed",
+      error: { code: DIALOG_BLOCKED, message: "The window was blocked." },
+    });
+    return;
+  }
+  const handlers = new Map<string, Handler>();
+  // The sign-in ends on the add-in's own auth-callback page: same origin, so its address can
+  // be read here, which is what messageParent hands to the pane in Office.
+  const watch = window.setInterval(() => {
+    if (popup.closed) {
+      stop();
+      handlers.get("dialogEventReceived")?.({ error: DIALOG_CLOSED });
+      return;
+    }
+    let landed: string | undefined;
+    try {
+      landed = popup.location.pathname.endsWith("/auth-callback.html")
+        ? popup.location.href
+        : undefined;
+    } catch {
+      landed = undefined; // still on the sign-in page of another origin
+    }
+    if (landed)
+      handlers.get("dialogMessageReceived")?.({ message: landed, origin: window.location.origin });
+  }, 200);
+  const stop = () => window.clearInterval(watch);
+  callback?.({
+    status: "succeeded",
+    value: {
+      addEventHandler: (type: string, handler: Handler) => handlers.set(type, handler),
+      close: () => {
+        stop();
+        popup.close();
+      },
+    },
+  });
+}
+
+const office = {
+  HostType: { Excel: "Excel" },
+  AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  EventType: {
+    DialogMessageReceived: "dialogMessageReceived",
+    DialogEventReceived: "dialogEventReceived",
+  },
+  onReady(callback?: (info: { host: string; platform: string }) => void) {
+    const info = { host: "Excel", platform: "OfficeOnline" };
+    return Promise.resolve().then(() => {
+      callback?.(info);
+      return info;
+    });
+  },
+  context: {
+    displayLanguage: language,
+    requirements: { isSetSupported: () => true },
+    ui: {
+      displayDialogAsync,
+      messageParent: () => undefined,
+    },
+  },
+};
+
+Object.assign(window, { Office: office, Excel: { run: workbook().run } });

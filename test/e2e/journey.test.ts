@@ -1,0 +1,290 @@
+/**
+ * The whole job as a user does it, in real headless Chromium: the built pane beside the
+ * preview's in-memory workbook (the Office host), the sandbox on loopback. Pane actions are
+ * made with the keyboard alone; axe checks every step; screenshots go to test-results/e2e/.
+ */
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { getProfile, type Cell } from "../../src/core";
+import { columnLetters } from "../../src/excel";
+import { ADDIN_CLIENT_ID, defaultOptions } from "../../src/sandbox/server";
+import { startSandbox, type RunningSandbox } from "../sandbox/start-sandbox";
+import { VALID } from "../support/judge";
+import { belgianNumber } from "../support/oracles";
+import { buildPreview, CHROMIUM, serveFolder } from "./serve";
+
+const root = join(__dirname, "..", "..");
+const shots = join(root, "test-results", "e2e");
+const be = getProfile("be");
+const KEYS = be.fields.map((field) => field.key);
+const SHEET = "Banqup clients";
+
+/** 50 rows; rows 2..11 (0-based 1..10) are wrong, each in one cell, in ten different ways. */
+function journeyRows(): {
+  rows: Cell[][];
+  wrong: { index: number; field: string; fixable: boolean }[];
+} {
+  const wrong: { index: number; field: string; fixable: boolean }[] = [];
+  const rows = Array.from({ length: 50 }, (_, i) => {
+    const enterprise = belgianNumber(`0${String(8_100_000 + i).padStart(7, "0")}`);
+    const values: Record<string, Cell> = {
+      ...VALID.be,
+      companyName: `Client e2e ${i}`,
+      contactEmail: `contact${i}@client${i}.be`,
+      enterpriseNumber: enterprise,
+      vatNumber: `BE${enterprise}`,
+      configurationTemplate: "",
+    };
+    const mistakes: [string, Cell, boolean][] = [
+      [
+        "enterpriseNumber",
+        `${enterprise.slice(0, 4)}.${enterprise.slice(4, 7)}.${enterprise.slice(7)}`,
+        true,
+      ],
+      [
+        "vatNumber",
+        `BE ${enterprise.slice(0, 4)} ${enterprise.slice(4, 7)} ${enterprise.slice(7)}`,
+        true,
+      ],
+      ["country", "belgique", true],
+      ["contactLocale", "FR_be", true],
+      ["iban", "be68 5390 0754 7034", true],
+      ["contactEmail", "jan@acme", false],
+      ["postalCode", "999", false],
+      ["mandate", "peut-être", false],
+      [
+        "enterpriseNumber",
+        `${enterprise.slice(0, 8)}${(Number(enterprise.slice(8)) + 1) % 100}`.padEnd(10, "0"),
+        false,
+      ],
+      ["companyName", "", false],
+    ];
+    const mistake = i >= 1 && i <= 10 ? mistakes[i - 1] : undefined;
+    if (mistake) {
+      const [field, value, fixable] = mistake;
+      values[field] = value;
+      // A wrong enterprise number leaves the VAT number alone (no second problem).
+      if (field === "enterpriseNumber") values.vatNumber = "";
+      wrong.push({ index: i, field, fixable });
+    }
+    return KEYS.map((key) => values[key]);
+  });
+  return { rows, wrong };
+}
+
+const addressOf = (index: number, field: string) =>
+  `${columnLetters(KEYS.indexOf(field))}${index + 2}`;
+
+describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
+  let sandbox: RunningSandbox;
+  let site: Awaited<ReturnType<typeof serveFolder>>;
+  let browser: Browser;
+  let page: Page;
+  let step = 0;
+
+  beforeAll(async () => {
+    const folder = mkdtempSync(join(tmpdir(), "preview-"));
+    site = await serveFolder(folder);
+    const base = defaultOptions();
+    sandbox = await startSandbox({
+      allowedOrigin: site.origin,
+      auth: {
+        ...base.auth,
+        publicClients: new Map([[ADDIN_CLIENT_ID, [`${site.origin}/auth-callback.html`]]]),
+      },
+    });
+    buildPreview(root, folder, sandbox.url);
+    mkdirSync(shots, { recursive: true });
+    browser = await chromium.launch(CHROMIUM);
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.close();
+    await site?.close();
+  });
+
+  /** A screenshot and an accessibility check of the step just reached. */
+  async function checkpoint(name: string): Promise<void> {
+    step++;
+    await page.screenshot({ path: join(shots, `${String(step).padStart(2, "0")}-${name}.png`) });
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: unknown
+            ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run({ include: ["#root"] });
+      return result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+    });
+    expect({ step: name, violations }).toEqual({ step: name, violations: [] });
+  }
+
+  /** Moves the focus with Tab (then Shift+Tab) until it is on the named control, then presses Enter. */
+  async function press(name: string | RegExp, key = "Enter"): Promise<void> {
+    const matches = (text: string) =>
+      typeof name === "string" ? text.trim() === name : name.test(text);
+    for (const direction of ["Tab", "Shift+Tab"]) {
+      for (let i = 0; i < 120; i++) {
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          return el ? (el.getAttribute("aria-label") ?? el.innerText ?? "") : "";
+        });
+        if (matches(focused)) {
+          await page.keyboard.press(key);
+          return;
+        }
+        await page.keyboard.press(direction);
+      }
+    }
+    throw new Error(`no control named ${name} could be reached with the keyboard`);
+  }
+
+  const highlighted = () =>
+    page.evaluate(
+      (sheet) =>
+        (
+          window as unknown as {
+            __banqupPreview: { excel: { highlightedCells(s: string, a: string): string[] } };
+          }
+        ).__banqupPreview.excel.highlightedCells(sheet, "A1:R60"),
+      SHEET
+    );
+
+  it("signs in, inserts the template, checks 50 pasted rows, fixes, applies templates and sends", async () => {
+    await page.goto(`${site.origin}/preview.html?lang=en`);
+    await page.getByText("Which Banqup platform is this workbook for?").waitFor();
+    await checkpoint("region");
+
+    await press("Use this platform");
+    await page.getByRole("button", { name: "Insert the template" }).waitFor();
+    await press("Insert the template");
+    await page.getByText("Rows", { exact: true }).waitFor();
+    await checkpoint("template-inserted");
+
+    // Sign in through the dialog (a browser window in the preview, as in Excel on the web).
+    const popupOpened = page.waitForEvent("popup");
+    await press("Sign in to Banqup");
+    const popup = await popupOpened;
+    await popup.waitForSelector("input[name=email]");
+    await popup.fill("input[name=email]", "sophie@fiduciaire-lambert.be");
+    await popup.fill("input[name=password]", "sandbox-be");
+    await popup.keyboard.press("Enter");
+    await page.getByText(/Signed in to Fiduciaire Lambert/).waitFor({ timeout: 15_000 });
+    await checkpoint("signed-in");
+
+    // Paste 50 rows, 10 of them wrong, at A2 of the template (the grid plays Excel).
+    const { rows, wrong } = journeyRows();
+    await page.locator('td[data-address="A2"]').click();
+    await page.fill(
+      "#paste-rows",
+      rows.map((line) => line.map((cell) => cell ?? "").join("\t")).join("\n")
+    );
+    await page.getByRole("button", { name: "Paste" }).click();
+    await page.waitForFunction(() => document.body.innerText.includes("With problems"));
+    await page.waitForFunction(
+      (expected) =>
+        (
+          window as unknown as {
+            __banqupPreview: { excel: { highlightedCells(s: string, a: string): string[] } };
+          }
+        ).__banqupPreview.excel.highlightedCells("Banqup clients", "A1:R60").length === expected,
+      wrong.length
+    );
+    expect((await highlighted()).sort()).toEqual(
+      wrong.map((w) => addressOf(w.index, w.field)).sort()
+    );
+    const counts = await page.locator("#root [role=status][aria-live]").innerText();
+    expect(counts.replace(/\s+/g, " ")).toContain("50 Rows 40 Valid 10 With problems");
+    await checkpoint("pasted-with-problems");
+
+    // Fix all that can be fixed, one "fix all like this" per kind of problem.
+    for (let round = 0; round < 10; round++) {
+      const fixAll = page.getByRole("button", { name: /^Fix all like this/ });
+      if ((await fixAll.count()) === 0) break;
+      await press(/^Fix all like this/);
+      await page.waitForTimeout(300);
+    }
+    const unfixable = wrong.filter((w) => !w.fixable).map((w) => addressOf(w.index, w.field));
+    await page.waitForFunction(
+      (expected) =>
+        (
+          window as unknown as {
+            __banqupPreview: { excel: { highlightedCells(s: string, a: string): string[] } };
+          }
+        ).__banqupPreview.excel.highlightedCells("Banqup clients", "A1:R60").length === expected,
+      unfixable.length
+    );
+    expect((await highlighted()).sort()).toEqual(unfixable.sort());
+    await checkpoint("fixed");
+
+    // The partner's templates, then one of them for the first five rows.
+    await press("Refresh from Banqup");
+    await page
+      .getByText(/^Users: /)
+      .first()
+      .waitFor();
+    await page.locator('td[data-address="A2"]').click();
+    await page.locator('td[data-address="A6"]').click({ modifiers: ["Shift"] });
+    const chooser = page.locator('#root select[aria-label="Template"]');
+    const templateName = (await chooser.locator("option").first().innerText()).trim();
+    await press("Template", "ArrowDown");
+    await chooser.selectOption({ label: templateName });
+    await press("Apply to the selected rows (5)");
+    const templates = columnLetters(KEYS.indexOf("configurationTemplate"));
+    await page.waitForFunction(
+      ({ address, name }) =>
+        (
+          window as unknown as {
+            __banqupPreview: { excel: { values(s: string, a: string): unknown[][] } };
+          }
+        ).__banqupPreview.excel
+          .values("Banqup clients", address)
+          .every((line) => line[0] === name),
+      { address: `${templates}2:${templates}6`, name: templateName }
+    );
+    await checkpoint("templates-applied");
+
+    // Send: the summary, then the statuses.
+    await press("Send all valid rows");
+    await page.getByText("Before sending").waitFor({ timeout: 15_000 });
+    await checkpoint("summary");
+    const valid = 50 - unfixable.length;
+    await press(`Create ${valid} clients`);
+    await page
+      .getByText(`Done: ${valid} created, 0 failed, 0 not sent.`)
+      .waitFor({ timeout: 30_000 });
+    await checkpoint("sent");
+
+    const stored = sandbox.db
+      .prepare("SELECT data FROM clients WHERE partner_id = 'pa_be' AND data LIKE '%Client e2e%'")
+      .all() as { data: string }[];
+    expect(stored).toHaveLength(valid);
+    const status = columnLetters(KEYS.length);
+    const statuses = (await page.evaluate(
+      (address) =>
+        (
+          window as unknown as {
+            __banqupPreview: { excel: { values(s: string, a: string): unknown[][] } };
+          }
+        ).__banqupPreview.excel.values("Banqup clients", address),
+      `${status}2:${status}51`
+    )) as string[][];
+    const unfixableRows = new Set(wrong.filter((w) => !w.fixable).map((w) => w.index));
+    statuses.forEach(([text], index) =>
+      expect(String(text).startsWith(unfixableRows.has(index) ? "– Not sent" : "✓ Created")).toBe(
+        true
+      )
+    );
+  }, 180_000);
+});
