@@ -64,6 +64,7 @@ module.exports = async (_env, options) => {
             transform: (content) => manifestFor(content.toString(), { addinUrl, apiUrl }),
           },
           { from: "src/taskpane/support.html" },
+          { from: "src/taskpane/privacy.html" },
         ],
       }),
     ],

@@ -12,6 +12,7 @@ import {
 import { baselineValidate } from "./baseline";
 import { generateRows } from "./generate-rows";
 import { benchExcelChange } from "./excel-change";
+import { benchPaneLoad } from "./pane-load";
 import { benchSheetSubmit } from "./sheet-submit";
 import { benchSubmit } from "./submit";
 
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
   await benchExcelChange(emit);
   await benchSubmit(emit);
   await benchSheetSubmit(emit);
+  await benchPaneLoad(emit);
 }
 
 main().catch((error: unknown) => {

@@ -37,7 +37,7 @@ describe("the production build (npm run build) for a deployment", () => {
     expect(readFileSync(join(dist, "taskpane.html"), "utf8")).toContain(
       "https://appsforoffice.microsoft.com/lib/1/hosted/office.js"
     );
-    for (const page of ["sign-in.html", "auth-callback.html", "support.html"])
+    for (const page of ["sign-in.html", "auth-callback.html", "support.html", "privacy.html"])
       expect(existsSync(join(dist, page))).toBe(true);
     // The preview and its in-memory workbook are for development only.
     expect(existsSync(join(dist, "preview.html"))).toBe(false);

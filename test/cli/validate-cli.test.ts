@@ -206,13 +206,13 @@ describe("validate CLI: unusable input exits 2 with one clear line", () => {
   ])("bad arguments %j", async (args) => {
     const { code, stderr } = await run(...args);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/usage: npm run --silent validate/);
+    expect(stderr).toMatch(/usage: npm run --silent check-file/);
   });
 });
 
 describe("the npm script, as a user runs it", () => {
   const npm = (args: string[]) =>
-    spawnSync("npm", ["run", "--silent", "validate", "--", ...args], {
+    spawnSync("npm", ["run", "--silent", "check-file", "--", ...args], {
       encoding: "utf8",
       cwd: join(__dirname, "../.."),
     });
