@@ -25,7 +25,8 @@ export async function benchPaneLoad(emit: Emit): Promise<void> {
   });
   if (build.status !== 0) throw new Error(`production build failed: ${build.stderr}`);
   const html = readFileSync(join(dist, "taskpane.html"), "utf8");
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)]
+  // Minified HTML may drop the quotes around attribute values.
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)]
     .map((match) => match[1]!)
     .filter((src) => !/^https?:/.test(src));
   let raw = 0;

@@ -204,6 +204,14 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     expect((await highlighted()).sort()).toEqual(
       wrong.map((w) => addressOf(w.index, w.field)).sort()
     );
+    // The problem list names exactly those rows.
+    const listed = await page
+      .locator("#problems-title + ul")
+      .getByRole("button", { name: /^Row \d+$/ })
+      .allInnerTexts();
+    expect(listed.map((text) => Number(text.replace("Row ", ""))).sort((a, b) => a - b)).toEqual(
+      wrong.map((w) => w.index + 2).sort((a, b) => a - b)
+    );
     const counts = await page.locator("#root [role=status][aria-live]").innerText();
     expect(counts.replace(/\s+/g, " ")).toContain("50 Rows 40 Valid 10 With problems");
     await checkpoint("pasted-with-problems");
