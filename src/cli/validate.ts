@@ -10,7 +10,8 @@ import {
 import { formatTable } from "./format-table";
 import { readSheet, UnusableInput } from "./read-sheet";
 
-const USAGE = "usage: npm run --silent check-file -- --profile be|ma [--json] [--lang fr|nl|en] FILE";
+const USAGE =
+  "usage: npm run --silent check-file -- --profile be|ma [--json] [--lang fr|nl|en] FILE";
 
 /** Exit codes: 0 no problems, 1 problems found, 2 the input cannot be used. */
 export async function main(
