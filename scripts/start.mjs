@@ -59,7 +59,7 @@ Client Import for Banqup
   task pane for Excel:   https://localhost:${port}/taskpane.html
   partner sandbox:       ${process.env.API_URL}  (sign-ins in the README)
 
-No desktop Excel on this machine. To use the add-in in Excel on the web:
+${previewOnly ? "Preview only: nothing is sideloaded." : "No desktop Excel on this machine."} To use the add-in in Excel on the web:
   1. Open a workbook at https://www.office.com (Excel for the web).
   2. Home → Add-ins → More add-ins → My add-ins → Upload my add-in,
      and choose manifest.xml from this folder.
