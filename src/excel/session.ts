@@ -18,10 +18,9 @@ import {
   type AreaLoad,
   type AreaSpec,
 } from "./area";
-import { parseCatalog, type TemplateInfo } from "./catalog";
+import type { TemplateInfo } from "./catalog";
 import {
   keyBlocks,
-  parseHighlightRecord,
   queueHighlightSetup,
   queueKeysCleared,
   queueKeyWrite,
@@ -29,9 +28,12 @@ import {
   type KeyBlock,
 } from "./checks";
 import { queueColumnValidation, queueListsWrite } from "./lists";
-import { CHECKS_SHEET, LISTS_SHEET, SETTINGS } from "./names";
+import { queueFacts, type Facts } from "./facts";
+import { SETTINGS } from "./names";
 import { isPayloadTooLarge, officeErrorCode, type ExcelRun } from "./run";
-import { queueSettingRead, queueSettingWrite } from "./settings";
+import { mergeIndexRuns, mergeRows } from "./spans";
+import { blockSpan, columnBlocks, writeTextBlocks } from "./text-writes";
+import { queueSettingWrite } from "./settings";
 
 /**
  * Excel on the web refuses requests and responses above 5 MB; reads and writes are cut to
@@ -268,49 +270,13 @@ export class LiveSession {
   async write(cells: { index: number; field: string; value: string }[]): Promise<void> {
     const geometry = this.geometry;
     if (!geometry || cells.length === 0) return;
-    const byColumn = new Map<number, Map<number, string>>();
-    for (const { index, field, value } of cells) {
+    const placed = cells.flatMap(({ index, field, value }) => {
       const at = this.cellOf(index, field);
-      if (!at) continue;
-      const column = byColumn.get(at.column) ?? new Map<number, string>();
-      column.set(at.row, value);
-      byColumn.set(at.column, column);
-    }
-    const blocks: { column: number; top: number; values: string[] }[] = [];
-    for (const [column, rows] of byColumn) {
-      const sorted = [...rows.keys()].sort((a, b) => a - b);
-      for (const row of sorted) {
-        const last = blocks[blocks.length - 1];
-        if (last && last.column === column && last.top + last.values.length === row)
-          last.values.push(rows.get(row)!);
-        else blocks.push({ column, top: row, values: [rows.get(row)!] });
-      }
-    }
-    await this.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(geometry.sheet);
-      let bytes = 0;
-      for (const block of blocks) {
-        const range = sheet.getRangeByIndexes(block.top, block.column, block.values.length, 1);
-        range.numberFormat = block.values.map(() => ["@"]);
-        range.values = block.values.map((value) => [value]);
-        bytes += block.values.reduce((sum, value) => sum + value.length + 10, 0);
-        if (bytes > PAYLOAD_BUDGET_BYTES) {
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a new request only when this one would pass Excel's 5 MB limit
-          await context.sync();
-          bytes = 0;
-        }
-      }
-      await context.sync();
+      return at ? [{ ...at, value }] : [];
     });
-    this.schedule({
-      full: false,
-      spans: blocks.map((block) => ({
-        top: block.top,
-        bottom: block.top + block.values.length - 1,
-        left: block.column,
-        right: block.column,
-      })),
-    });
+    const blocks = columnBlocks(placed);
+    await writeTextBlocks(this.run, geometry.sheet, blocks, PAYLOAD_BUDGET_BYTES);
+    this.schedule({ full: false, spans: blocks.map(blockSpan) });
     await this.idle();
   }
 
@@ -616,52 +582,6 @@ export class LiveSession {
       catalog
     );
   }
-}
-
-interface Facts {
-  checksExists(): boolean;
-  listsExists(): boolean;
-  highlight(): HighlightRecord | undefined;
-  catalog(): TemplateInfo[] | undefined;
-}
-
-/** What the workbook already holds of ours: read once, with the first layout read. */
-export function queueFacts(context: Excel.RequestContext): Facts {
-  const checks = context.workbook.worksheets.getItemOrNullObject(CHECKS_SHEET);
-  const lists = context.workbook.worksheets.getItemOrNullObject(LISTS_SHEET);
-  const highlight = queueSettingRead(context, SETTINGS.highlight);
-  const catalog = queueSettingRead(context, SETTINGS.templates);
-  return {
-    // eslint-disable-next-line office-addins/call-sync-before-read -- read by the caller after the sync that loads them
-    checksExists: () => !checks.isNullObject,
-    // eslint-disable-next-line office-addins/call-sync-before-read -- read by the caller after the sync that loads them
-    listsExists: () => !lists.isNullObject,
-    highlight: () => parseHighlightRecord(highlight()),
-    catalog: () => parseCatalog(catalog()),
-  };
-}
-
-/** Row spans merged where they overlap or touch, ascending. */
-function mergeRows(spans: CellSpan[]): CellSpan[] {
-  const sorted = [...spans].sort((a, b) => a.top - b.top);
-  const merged: CellSpan[] = [];
-  for (const span of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && span.top <= last.bottom + 1) last.bottom = Math.max(last.bottom, span.bottom);
-    else merged.push({ top: span.top, bottom: span.bottom, left: 0, right: 16_383 });
-  }
-  return merged;
-}
-
-function mergeIndexRuns(runs: [number, number][]): [number, number][] {
-  const sorted = [...runs].sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [a, b] of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
-    else merged.push([a, b]);
-  }
-  return merged;
 }
 
 function asSessionProblem(error: unknown): SessionProblem {
