@@ -115,6 +115,8 @@ export class LiveSession {
   private handlers: RegisteredHandler[] = [];
   private bytesPerCell = INITIAL_BYTES_PER_CELL;
   private closed = false;
+  /** Writes from the pane (fixes, templates) under way: the pane shows it is working. */
+  private writing = 0;
 
   private constructor(private readonly options: SessionOptions) {
     this.run = options.run;
@@ -145,7 +147,7 @@ export class LiveSession {
 
   /** Whether a round of checking is under way (the pane shows that it is checking). */
   get busy(): boolean {
-    return this.worker !== undefined;
+    return this.worker !== undefined || this.writing > 0;
   }
 
   /** Resolves when every change seen so far has been judged and highlighted. */
@@ -275,7 +277,13 @@ export class LiveSession {
       return at ? [{ ...at, value }] : [];
     });
     const blocks = columnBlocks(placed);
-    await writeTextBlocks(this.run, geometry.sheet, blocks, PAYLOAD_BUDGET_BYTES);
+    this.writing++;
+    this.options.onUpdate?.();
+    try {
+      await writeTextBlocks(this.run, geometry.sheet, blocks, PAYLOAD_BUDGET_BYTES);
+    } finally {
+      this.writing--;
+    }
     this.schedule({ full: false, spans: blocks.map(blockSpan) });
     await this.idle();
   }

@@ -66,8 +66,8 @@ export function LivePanel(props: LivePanelProps): React.JSX.Element {
           {busy && <Spinner size="tiny" label={t("checking")} />}
         </div>
       </section>
-      <SelectionPanel session={session} profile={props.profile} />
-      <ProblemList session={session} profile={props.profile} />
+      <SelectionPanel session={session} profile={props.profile} busy={busy} />
+      <ProblemList session={session} profile={props.profile} busy={busy} />
       {props.profile.fields.some((field) => field.list === "configurationTemplates") && (
         <TemplatesPanel
           session={session}
@@ -117,7 +117,16 @@ function fixesOf(session: LiveSession, group: ProblemGroup) {
   );
 }
 
-function ProblemList({ session, profile }: { session: LiveSession; profile: Profile }) {
+function ProblemList({
+  session,
+  profile,
+  busy,
+}: {
+  session: LiveSession;
+  profile: Profile;
+  /** While the sheet is being written or checked, fixes wait (no double writes). */
+  busy: boolean;
+}) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const groups = session.groups();
@@ -162,7 +171,11 @@ function ProblemList({ session, profile }: { session: LiveSession; profile: Prof
                 ))}
                 {group.rows.length > ROWS_LISTED && <Caption1>…</Caption1>}
                 {group.fixable > 0 && (
-                  <Button size="small" onClick={() => void session.write(fixesOf(session, group))}>
+                  <Button
+                    size="small"
+                    disabledFocusable={busy}
+                    onClick={() => void session.write(fixesOf(session, group))}
+                  >
                     {t("fixAll", { count: group.fixable })}
                   </Button>
                 )}
@@ -175,7 +188,15 @@ function ProblemList({ session, profile }: { session: LiveSession; profile: Prof
   );
 }
 
-function SelectionPanel({ session, profile }: { session: LiveSession; profile: Profile }) {
+function SelectionPanel({
+  session,
+  profile,
+  busy,
+}: {
+  session: LiveSession;
+  profile: Profile;
+  busy: boolean;
+}) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const selection = session.selection;
@@ -206,6 +227,7 @@ function SelectionPanel({ session, profile }: { session: LiveSession; profile: P
                 <Button
                   size="small"
                   appearance="primary"
+                  disabledFocusable={busy}
                   onClick={() => void session.write([{ index, field: p.field, value: p.fix! }])}
                 >
                   {t("fix", { value: p.fix })}
