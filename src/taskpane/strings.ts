@@ -203,9 +203,9 @@ const fr: Record<StringKey, string> = {
   nothingToSend: "Rien à envoyer.",
   sending: "Envoi : {done} sur {total}",
   cancelSend: "Annuler",
-  sendDone: "Terminé : {created} créés, {failed} en échec, {skipped} non envoyés.",
+  sendDone: "Terminé. Créés : {created}, en échec : {failed}, non envoyés : {skipped}.",
   sendCancelled:
-    "Annulé : {created} créés, {failed} en échec, {skipped} non envoyés. Envoyez à nouveau pour terminer.",
+    "Annulé. Créés : {created}, en échec : {failed}, non envoyés : {skipped}. Envoyez à nouveau pour terminer.",
   sendFailed: "L'envoi s'est arrêté : {reason}. Envoyez à nouveau : rien ne sera créé deux fois.",
 };
 

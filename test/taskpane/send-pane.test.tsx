@@ -130,7 +130,7 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
     fireEvent.click(within(summary).getByRole("button", { name: "Créer 2 clients" }));
     expect(
       await screen.findByText(
-        "Terminé : 2 créés, 0 en échec, 0 non envoyés.",
+        "Terminé. Créés : 2, en échec : 0, non envoyés : 1.",
         {},
         { timeout: 5000 }
       )

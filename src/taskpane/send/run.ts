@@ -20,6 +20,7 @@ export interface SendProgress {
   skipped: number;
 }
 
+/** The outcome of a send; `skipped` counts every row not sent, the plan's skips included. */
 export interface SendReport extends SendProgress {
   cancelled: boolean;
 }
@@ -83,7 +84,12 @@ export async function runSend(options: SendOptions): Promise<SendReport> {
   );
   await writer.close();
   await session.markRemote(remote);
-  return { ...progress, cancelled: cancelled || (options.signal?.aborted ?? false) };
+  return {
+    ...progress,
+    // The rows the plan skipped (problems in the sheet, already clients) were not sent either.
+    skipped: progress.skipped + plan.counts.invalid + plan.counts.exists,
+    cancelled: cancelled || (options.signal?.aborted ?? false),
+  };
 }
 
 type Say = (key: StringKey, params?: Record<string, string | number>) => string;
