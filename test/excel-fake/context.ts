@@ -627,16 +627,13 @@ function eachCell(
       apply(rect.top + r, rect.left + c, (value[r] as unknown[])[c]);
 }
 
-class RangeFormatProxy extends ClientObject {
-  readonly fill: ClientObject & { color: string };
-  readonly font: ClientObject & { color: string; bold: boolean };
+/** A part of a range (its format, validation, conditional formats): resolves through it. */
+abstract class RangePartProxy extends ClientObject {
   constructor(
     context: FakeContext,
-    private readonly target: () => RangeTarget
+    protected readonly target: () => RangeTarget
   ) {
     super(context);
-    this.fill = new FillProxy(context, target);
-    this.font = new FontProxy(context, target);
   }
   protected override get onRange() {
     return true;
@@ -644,6 +641,9 @@ class RangeFormatProxy extends ClientObject {
   protected resolveOrNull() {
     return this.target();
   }
+}
+
+class RangeFormatProxy extends RangePartProxy {
   protected override scalars() {
     return {
       columnWidth: () => {
@@ -651,9 +651,6 @@ class RangeFormatProxy extends ClientObject {
         return sheet.columnWidths.get(rect.left) ?? 48;
       },
     };
-  }
-  protected override children() {
-    return { fill: this.fill, font: this.font };
   }
   get columnWidth(): number {
     return this.read("columnWidth");
@@ -666,77 +663,10 @@ class RangeFormatProxy extends ClientObject {
   }
 }
 
-class FillProxy extends ClientObject {
-  constructor(
-    context: FakeContext,
-    private readonly target: () => RangeTarget
-  ) {
-    super(context);
-  }
-  protected override get onRange() {
-    return true;
-  }
-  protected resolveOrNull() {
-    return this.target();
-  }
-  protected override scalars() {
-    return {
-      color: () => {
-        const { sheet, rect } = this.target();
-        return sheet.cell(rect.top, rect.left)?.fill ?? "#FFFFFF";
-      },
-    };
-  }
-  get color(): string {
-    return this.read("color");
-  }
-  set color(value: string) {
-    this.write("color", value, () => {
-      const { sheet, rect } = this.target();
-      for (let r = rect.top; r <= rect.bottom; r++)
-        for (let c = rect.left; c <= rect.right; c++)
-          sheet.put(r, c, { ...(sheet.cell(r, c) ?? { value: "" }), fill: value });
-    });
-  }
-}
-
-class FontProxy extends ClientObject {
-  constructor(
-    context: FakeContext,
-    private readonly target: () => RangeTarget
-  ) {
-    super(context);
-  }
-  protected override get onRange() {
-    return true;
-  }
-  protected resolveOrNull() {
-    return this.target();
-  }
-  set color(_value: string) {
-    this.write("color", _value, () => undefined);
-  }
-  set bold(_value: boolean) {
-    this.write("bold", _value, () => undefined);
-  }
-}
-
 const PROMPT_TITLE_MAX = 32;
 const PROMPT_MESSAGE_MAX = 255;
 
-class DataValidationProxy extends ClientObject {
-  constructor(
-    context: FakeContext,
-    private readonly target: () => RangeTarget
-  ) {
-    super(context);
-  }
-  protected override get onRange() {
-    return true;
-  }
-  protected resolveOrNull() {
-    return this.target();
-  }
+class DataValidationProxy extends RangePartProxy {
   private entry(): { sheet: SheetState; entry: import("./workbook").DataValidationState } {
     const { sheet, rect } = this.target();
     let entry = sheet.validations.find(
@@ -787,19 +717,7 @@ class DataValidationProxy extends ClientObject {
   }
 }
 
-class ConditionalFormatCollectionProxy extends ClientObject {
-  constructor(
-    context: FakeContext,
-    private readonly target: () => RangeTarget
-  ) {
-    super(context);
-  }
-  protected override get onRange() {
-    return true;
-  }
-  protected resolveOrNull() {
-    return this.target();
-  }
+class ConditionalFormatCollectionProxy extends RangePartProxy {
   add(type: string) {
     const state: import("./workbook").ConditionalFormatState = {
       rect: { top: 0, left: 0, bottom: 0, right: 0 },
