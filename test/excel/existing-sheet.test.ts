@@ -35,6 +35,16 @@ async function clientList(excel: FakeExcel): Promise<void> {
   ]);
 }
 
+/** The client list, mapped with the user's corrections ("Dénomination" is the name, the phone is not imported) and saved. */
+async function mappedClientList(excel: FakeExcel) {
+  await clientList(excel);
+  const run = runOf(excel);
+  const detected = (await detectActiveSheet(run, ma))!;
+  const spec = sheetAreaSpec(detected, { 1: "companyName", 3: null }, ma);
+  await saveAreaSpec(run, spec);
+  return { run, spec };
+}
+
 describe("using a sheet the user already has (seed 001's mapping)", () => {
   it("finds the header row and maps columns by their text, in any order", async () => {
     const excel = new FakeExcel();
@@ -53,11 +63,7 @@ describe("using a sheet the user already has (seed 001's mapping)", () => {
 
   it("takes the user's corrections, saves them in the workbook and checks the rows live", async () => {
     const excel = new FakeExcel();
-    await clientList(excel);
-    const run = runOf(excel);
-    const detected = (await detectActiveSheet(run, ma))!;
-    const spec = sheetAreaSpec(detected, { 1: "companyName", 3: null }, ma);
-    await saveAreaSpec(run, spec);
+    const { run, spec } = await mappedClientList(excel);
     const memory = await readWorkbookMemory(run);
     expect(memory.area).toEqual(spec);
 
@@ -85,11 +91,7 @@ describe("using a sheet the user already has (seed 001's mapping)", () => {
 
   it("follows rows inserted above the headers", async () => {
     const excel = new FakeExcel();
-    await clientList(excel);
-    const run = runOf(excel);
-    const detected = (await detectActiveSheet(run, ma))!;
-    const spec = sheetAreaSpec(detected, { 1: "companyName", 3: null }, ma);
-    await saveAreaSpec(run, spec);
+    const { run, spec } = await mappedClientList(excel);
     const session = await LiveSession.open({ run, profile: ma, spec });
     excel.sheet("Sheet1").insertRows(0, 2);
     await excel.state.dispatch(excel.sheet("Sheet1"), "changed", {

@@ -49,18 +49,24 @@ async function bookWithRows(count: number, offset = 0): Promise<TemplateWorkbook
   return book;
 }
 
-async function send(
-  book: TemplateWorkbook,
-  client: PartnerApiClient,
-  extra: { signal?: AbortSignal; onProgress?: (p: SendProgress) => void; invite?: boolean } = {}
-) {
-  const plan = await planSend({
+/** What a send of the book's rows would do (no template catalog: names are not checked). */
+function planFor(book: TemplateWorkbook, client: PartnerApiClient, onlyFailed = false) {
+  return planSend({
     session: book.session,
     client,
     partnerId: PARTNER,
     region: "be",
     catalog: [],
+    onlyFailed,
   });
+}
+
+async function send(
+  book: TemplateWorkbook,
+  client: PartnerApiClient,
+  extra: { signal?: AbortSignal; onProgress?: (p: SendProgress) => void; invite?: boolean } = {}
+) {
+  const plan = await planFor(book, client);
   const report = await runSend({
     plan,
     session: book.session,
@@ -173,13 +179,7 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       const book = await bookWithRows(40, 2000);
       const client = clientFor(sandbox);
       // The pane wrote its pending keys, 15 clients were created, then the pane was closed.
-      const plan = await planSend({
-        session: book.session,
-        client,
-        partnerId: PARTNER,
-        region: "be",
-        catalog: [],
-      });
+      const plan = await planFor(book, client);
       const pending = plan.rows.map((row): [string, string] => [row.key!, LEDGER_PENDING]);
       await writeResults(book.session, [], "fr", plan.ledger, pending);
       for (const row of plan.rows.slice(0, 15)) await client.createClient(row.input!, row.key!);
@@ -225,13 +225,7 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       const book = await bookWithRows(4, 4000);
       const client = clientFor(sandbox);
       // Row 0 exists in the partner space already (created elsewhere).
-      const plan0 = await planSend({
-        session: book.session,
-        client,
-        partnerId: PARTNER,
-        region: "be",
-        catalog: [],
-      });
+      const plan0 = await planFor(book, client);
       await client.createClient(
         { ...plan0.rows[0]!.input!, companyName: "Créé ailleurs" },
         "cix_elsewhere0000000000000000000000000000"
@@ -258,14 +252,7 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       // "Retry failed rows" once the user fixed the template: only that row is sent.
       await book.excel.user.type(book.sheet, book.at(2, "configurationTemplate"), [[""]]);
       await settled(book);
-      const retry = await planSend({
-        session: book.session,
-        client,
-        partnerId: PARTNER,
-        region: "be",
-        catalog: [],
-        onlyFailed: true,
-      });
+      const retry = await planFor(book, client, true);
       expect(retry.rows.map((row) => [row.index, row.kind])).toEqual([[2, "create"]]);
       const retried = await runSend({
         plan: retry,
