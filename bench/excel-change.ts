@@ -1,6 +1,7 @@
 import { getProfile } from "../src/core";
-import { insertTemplate, LiveSession, type ExcelRun } from "../src/excel";
+import { insertTemplate, LiveSession } from "../src/excel";
 import { FakeExcel } from "../test/excel-fake";
+import { runOf } from "../test/excel/helpers";
 import { generateRows } from "./generate-rows";
 
 type Emit = (name: string, value: number, unit: string) => void;
@@ -19,7 +20,7 @@ export async function benchExcelChange(emit: Emit): Promise<void> {
     ["10k", 10_000],
   ] as const) {
     const excel = new FakeExcel();
-    const run = excel.run as unknown as ExcelRun;
+    const run = runOf(excel);
     const { sheet, spec } = await insertTemplate(run, profile, "fr");
     const session = await LiveSession.open({ run, profile, spec });
     const rows = generateRows("be", count, keys, 11);

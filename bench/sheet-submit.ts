@@ -1,9 +1,10 @@
 import { ClientCredentials, PartnerApiClient } from "../src/api";
 import { getProfile, Validator, type Cell } from "../src/core";
-import { insertTemplate, LiveSession, type ExcelRun } from "../src/excel";
+import { insertTemplate, LiveSession } from "../src/excel";
 import { planSend } from "../src/taskpane/send/plan";
 import { runSend } from "../src/taskpane/send/run";
 import { FakeExcel } from "../test/excel-fake";
+import { runOf } from "../test/excel/helpers";
 import { belgianNumber } from "../test/support/oracles";
 import { generateRows } from "./generate-rows";
 import { CLIENT, startSandboxProcess } from "./submit";
@@ -40,7 +41,7 @@ export async function benchSheetSubmit(emit: Emit): Promise<void> {
   try {
     const profile = getProfile("be");
     const excel = new FakeExcel();
-    const run = excel.run as unknown as ExcelRun;
+    const run = runOf(excel);
     const { sheet, spec } = await insertTemplate(run, profile, "fr");
     const session = await LiveSession.open({ run, profile, spec });
     await excel.user.type(sheet, "A2", validRows(1000));

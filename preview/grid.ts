@@ -5,16 +5,10 @@
  * user actions, so the add-in sees the events Excel would raise.
  */
 import type { FakeExcel } from "../test/excel-fake";
+import { columnName } from "../test/excel-fake/a1";
 
 const ROWS = 60;
 const MIN_COLUMNS = 20;
-
-function columnName(index: number): string {
-  let name = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
 
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,

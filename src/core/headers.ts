@@ -89,9 +89,7 @@ export function findColumns(
     headerRow: row,
     columns,
     headerLang: detectHeaderLanguage(profile, rows[row] ?? []),
-    missingRequired: profile.fields
-      .filter((f, i) => f.required && columns[i] === undefined)
-      .map((f) => f.key),
+    missingRequired: missingRequired(profile, columns),
   };
 }
 
@@ -150,8 +148,11 @@ export function mapHeaderRow(
     headerRow: 0,
     columns,
     headerLang: detectHeaderLanguage(profile, headerCells),
-    missingRequired: profile.fields
-      .filter((f, i) => f.required && columns[i] === undefined)
-      .map((f) => f.key),
+    missingRequired: missingRequired(profile, columns),
   };
+}
+
+/** Keys of the required fields that have no column. */
+function missingRequired(profile: Profile, columns: readonly (number | undefined)[]): string[] {
+  return profile.fields.filter((f, i) => f.required && columns[i] === undefined).map((f) => f.key);
 }

@@ -67,7 +67,7 @@ export function LivePanel(props: LivePanelProps): React.JSX.Element {
         </div>
       </section>
       <SelectionPanel session={session} profile={props.profile} busy={busy} />
-      <ProblemList session={session} profile={props.profile} busy={busy} />
+      <ProblemList session={session} profile={props.profile} busy={busy} rows={summary.rows} />
       {props.profile.fields.some((field) => field.list === "configurationTemplates") && (
         <TemplatesPanel
           session={session}
@@ -117,21 +117,20 @@ function fixesOf(session: LiveSession, group: ProblemGroup) {
   );
 }
 
-function ProblemList({
-  session,
-  profile,
-  busy,
-}: {
+/** What the panels below read: the session, its profile, and whether it is working. */
+interface SessionViewProps {
   session: LiveSession;
   profile: Profile;
   /** While the sheet is being written or checked, fixes wait (no double writes). */
   busy: boolean;
-}) {
+}
+
+/** `rows`: the non-empty rows, counted once for the whole panel. */
+function ProblemList({ session, profile, busy, rows }: SessionViewProps & { rows: number }) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const groups = session.groups();
-  const summary = session.summary();
-  if (summary.rows > 0 && groups.length === 0)
+  if (rows > 0 && groups.length === 0)
     return (
       <MessageBar intent="success">
         <MessageBarBody>{t("noProblems")}</MessageBarBody>
@@ -188,15 +187,7 @@ function ProblemList({
   );
 }
 
-function SelectionPanel({
-  session,
-  profile,
-  busy,
-}: {
-  session: LiveSession;
-  profile: Profile;
-  busy: boolean;
-}) {
+function SelectionPanel({ session, profile, busy }: SessionViewProps) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const selection = session.selection;
