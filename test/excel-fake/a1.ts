@@ -105,3 +105,51 @@ export function contains(rect: Rect, row: number, column: number): boolean {
 export function tick(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/** What is left of `rect` once `hole` is cut out of it: up to four rectangles. */
+export function subtract(rect: Rect, hole: Rect): Rect[] {
+  const cut = intersect(rect, hole);
+  if (!cut) return [rect];
+  const pieces: Rect[] = [];
+  if (rect.top < cut.top) pieces.push({ ...rect, bottom: cut.top - 1 });
+  if (cut.bottom < rect.bottom) pieces.push({ ...rect, top: cut.bottom + 1 });
+  if (rect.left < cut.left)
+    pieces.push({ top: cut.top, bottom: cut.bottom, left: rect.left, right: cut.left - 1 });
+  if (cut.right < rect.right)
+    pieces.push({ top: cut.top, bottom: cut.bottom, left: cut.right + 1, right: rect.right });
+  return pieces;
+}
+
+/** The rectangle once `count` rows (or columns) were inserted at `at` (negative: deleted). */
+export function shiftRect(
+  rect: Rect,
+  axis: "rows" | "columns",
+  at: number,
+  count: number
+): Rect | undefined {
+  const [low, high, limit] =
+    axis === "rows"
+      ? (["top", "bottom", MAX_ROWS] as const)
+      : (["left", "right", MAX_COLUMNS] as const);
+  const next = { ...rect };
+  if (count > 0) {
+    // Inserting inside (or at the start of) a range moves what is below; a range that reaches
+    // the sheet's end stays there, as Excel pushes the last rows off the sheet.
+    if (at <= next[low]) next[low] += count;
+    if (at <= next[high]) next[high] = Math.min(limit - 1, next[high] + count);
+    return next;
+  }
+  const removed = -count;
+  const last = at + removed - 1;
+  if (last < next[low]) {
+    next[low] -= removed;
+    next[high] = next[high] === limit - 1 ? limit - 1 : next[high] - removed;
+    return next;
+  }
+  if (at > next[high]) return next;
+  const inside = Math.min(last, next[high]) - Math.max(at, next[low]) + 1;
+  if (inside >= next[high] - next[low] + 1) return undefined;
+  next[low] = Math.min(next[low], at);
+  next[high] = next[high] === limit - 1 ? limit - 1 : next[high] - inside;
+  return next;
+}

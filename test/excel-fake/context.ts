@@ -1,4 +1,5 @@
 import {
+  contains,
   formatRef,
   intersect,
   MAX_COLUMNS,
@@ -6,23 +7,39 @@ import {
   parseRef,
   quoteSheet,
   rectSize,
+  subtract,
   type Rect,
 } from "./a1";
 import { tick } from "./a1";
-import { FakeError, type SheetState, type TableState } from "./workbook";
-import type { WorkbookState } from "./state";
+import {
+  FakeError,
+  type ConditionalFormatState,
+  type SheetState,
+  type TableState,
+} from "./workbook";
+import type { HandlerKind, WorkbookState } from "./state";
 
-/** Excel on the web refuses requests and responses above 5 MB. */
+/** Excel on the web refuses requests and responses above 5 MB, counted in bytes. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 /** Excel refuses to read or write more than five million cells at once. */
 const CELL_LIMIT = 5_000_000;
 /** What one queued operation costs in the request besides its arguments (ids, names). */
-const OPERATION_OVERHEAD_BYTES = 64;
+export const OPERATION_OVERHEAD_BYTES = 64;
+
+/** Whether an operation changes the workbook (writes clear or join the undo stack). */
+type OperationKind = "read" | "write";
 
 interface Operation {
   run: () => number | void;
   bytes: number;
   onRange: boolean;
+  kind: OperationKind;
+}
+
+/** `Excel.run`'s options (Excel.RunOptions). */
+export interface FakeRunOptions {
+  delayForCellEdit?: boolean;
+  mergeUndoGroup?: boolean;
 }
 
 /** The request context of one `Excel.run`: operations are queued and run only on `sync()`. */
@@ -30,14 +47,23 @@ export class FakeContext {
   readonly workbook: WorkbookProxy;
   private queue: Operation[] = [];
 
-  constructor(readonly state: WorkbookState) {
+  constructor(
+    readonly state: WorkbookState,
+    readonly options: FakeRunOptions = {}
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
-  enqueue(run: () => number | void, bytes = 0, onRange = false): void {
-    this.queue.push({ run, bytes: bytes + OPERATION_OVERHEAD_BYTES, onRange });
+  enqueue(
+    run: () => number | void,
+    bytes = 0,
+    onRange = false,
+    kind: OperationKind = "read"
+  ): void {
+    this.queue.push({ run, bytes: bytes + OPERATION_OVERHEAD_BYTES, onRange, kind });
     this.state.counters.operations++;
     if (onRange) this.state.counters.rangeOperations++;
+    if (onRange && kind === "write") this.state.counters.rangeWrites++;
   }
 
   get pending(): number {
@@ -51,6 +77,15 @@ export class FakeContext {
     const requestBytes = batch.reduce((sum, op) => sum + op.bytes, 0);
     // A round trip: other work (events, user edits) may run while the request is in flight.
     await tick();
+    if (this.state.isEditing) {
+      // "Delay execution while cell is being edited": without the option the batch fails.
+      if (!this.options.delayForCellEdit)
+        throw new FakeError(
+          "InvalidOperation",
+          "The request cannot be processed while the user is editing a cell."
+        );
+      await this.state.editEnded();
+    }
     if (requestBytes > PAYLOAD_LIMIT_BYTES) {
       this.state.counters.refusedPayloads++;
       throw new FakeError(
@@ -60,6 +95,8 @@ export class FakeContext {
     }
     let responseBytes = 0;
     this.state.beginBatch();
+    if (batch.some((op) => op.kind === "write"))
+      this.state.beginWritingSync(this.options.mergeUndoGroup ? this : undefined);
     try {
       for (const op of batch) responseBytes += op.run() ?? 0;
     } finally {
@@ -86,8 +123,23 @@ function notLoaded(prop: string): FakeError {
   );
 }
 
+/** What a value costs in a request or response: its JSON, in UTF-8 bytes. */
 function sizeOf(value: unknown): number {
-  return value === undefined ? 0 : JSON.stringify(value).length;
+  return value === undefined ? 0 : utf8Length(JSON.stringify(value));
+}
+
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code < 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /**
@@ -188,12 +240,13 @@ abstract class ClientObject {
   }
 
   protected write(prop: string, value: unknown, apply: () => void): void {
-    this.context.enqueue(() => apply(), sizeOf(value), this.onRange);
+    this.context.enqueue(() => apply(), sizeOf(value), this.onRange, "write");
     if (this.loaded.has(prop)) this.loaded.set(prop, value);
   }
 
-  protected call(args: unknown, apply: () => void): void {
-    this.context.enqueue(() => apply(), sizeOf(args), this.onRange);
+  /** A method call; `kind` "read" for those that change nothing in the document (select). */
+  protected call(args: unknown, apply: () => void, kind: OperationKind = "write"): void {
+    this.context.enqueue(() => apply(), sizeOf(args), this.onRange, kind);
   }
 }
 
@@ -201,7 +254,7 @@ class EventHandlers extends ClientObject {
   constructor(
     context: FakeContext,
     private readonly sheet: () => SheetState,
-    private readonly kind: "changed" | "selectionChanged"
+    private readonly kind: HandlerKind
   ) {
     super(context);
   }
@@ -210,10 +263,14 @@ class EventHandlers extends ClientObject {
   }
   add(handler: (args: unknown) => Promise<unknown>) {
     let registered: SheetState | undefined;
-    this.call(null, () => {
-      registered = this.sheet();
-      this.context.state.addHandler(registered.id, this.kind, handler);
-    });
+    this.call(
+      null,
+      () => {
+        registered = this.sheet();
+        this.context.state.addHandler(registered.id, this.kind, handler);
+      },
+      "read"
+    );
     return {
       context: this.context,
       remove: () => {
@@ -302,6 +359,8 @@ export class WorksheetProxy extends ClientObject {
   readonly freezePanes: { freezeRows: (count?: number) => void };
   readonly onChanged: EventHandlers;
   readonly onSelectionChanged: EventHandlers;
+  readonly onRowSorted: EventHandlers;
+  readonly onColumnSorted: EventHandlers;
   readonly tables: TableCollectionProxy;
 
   constructor(
@@ -316,6 +375,8 @@ export class WorksheetProxy extends ClientObject {
     };
     this.onChanged = new EventHandlers(context, sheet, "changed");
     this.onSelectionChanged = new EventHandlers(context, sheet, "selectionChanged");
+    this.onRowSorted = new EventHandlers(context, sheet, "rowSorted");
+    this.onColumnSorted = new EventHandlers(context, sheet, "columnSorted");
     this.tables = new TableCollectionProxy(context, sheet);
   }
   protected resolveOrNull(): SheetState | null {
@@ -358,6 +419,8 @@ export class WorksheetProxy extends ClientObject {
   }
   set visibility(value: "Visible" | "Hidden" | "VeryHidden") {
     this.write("visibility", value, () => {
+      // Sheet visibility is among the APIs Excel cannot undo ("Undo capabilities").
+      this.context.state.undoUnsupported(!!this.context.options.mergeUndoGroup);
       const sheet = this.resolve<SheetState>();
       if (
         value !== "Visible" &&
@@ -410,9 +473,13 @@ export class WorksheetProxy extends ClientObject {
     );
   }
   activate(): void {
-    this.call(null, () => {
-      this.context.state.activeSheetId = this.resolve<SheetState>().id;
-    });
+    this.call(
+      null,
+      () => {
+        this.context.state.activeSheetId = this.resolve<SheetState>().id;
+      },
+      "read"
+    );
   }
 }
 
@@ -487,6 +554,7 @@ export class RangeProxy extends ClientObject {
   set values(value: unknown[][]) {
     this.write("values", value, () => {
       const { sheet, rect } = this.resolve<RangeTarget>();
+      this.context.state.beforeWrite(sheet, rect);
       eachCell(rect, value, "values", (r, c, v) => sheet.enter(r, c, v));
       this.context.state.noteWrite(sheet, rect);
     });
@@ -497,6 +565,7 @@ export class RangeProxy extends ClientObject {
   set numberFormat(value: unknown[][]) {
     this.write("numberFormat", value, () => {
       const { sheet, rect } = this.resolve<RangeTarget>();
+      if (rectSize(rect).rows <= 100_000) this.context.state.beforeWrite(sheet, rect);
       if (!Array.isArray(value)) {
         sheet.setNumberFormat(rect, String(value));
         return;
@@ -511,6 +580,7 @@ export class RangeProxy extends ClientObject {
       const { sheet, rect } = this.resolve<RangeTarget>();
       if (rect.top !== rect.bottom || rect.left !== rect.right)
         throw new FakeError("InvalidArgument", "A hyperlink goes on a single cell.");
+      this.context.state.beforeWrite(sheet, rect);
       const cell = sheet.cell(rect.top, rect.left) ?? { value: "" };
       const value = link.textToDisplay ?? cell.value;
       sheet.put(rect.top, rect.left, { ...cell, value, hyperlink: link });
@@ -551,6 +621,46 @@ export class RangeProxy extends ClientObject {
       return { sheet, rect: next };
     });
   }
+  /** The `count` rows right below this range, as wide as it (resolved when the batch runs). */
+  getRowsBelow(count = 1): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const { sheet, rect } = this.resolve<RangeTarget>();
+      if (count < 1 || rect.bottom + count >= MAX_ROWS)
+        throw new FakeError("InvalidArgument", "The argument is invalid or missing.");
+      return { sheet, rect: { ...rect, top: rect.bottom + 1, bottom: rect.bottom + count } };
+    });
+  }
+  /** The used part of this range (its non-empty values); a null object when it has none. */
+  getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
+    void valuesOnly;
+    return new RangeProxy(
+      this.context,
+      () => {
+        const { sheet, rect } = this.resolve<RangeTarget>();
+        const used = sheet.usedRect();
+        const common = used && intersect(used, rect);
+        if (!common) return null;
+        // The used cells inside this range: shrink to the non-empty ones it holds.
+        let box: Rect | undefined;
+        for (const [key, state] of sheet.cells) {
+          if (state.value === "" && !state.formula) continue;
+          const row = Math.floor(key / MAX_COLUMNS);
+          const column = key % MAX_COLUMNS;
+          if (!contains(common, row, column)) continue;
+          box = box
+            ? {
+                top: Math.min(box.top, row),
+                left: Math.min(box.left, column),
+                bottom: Math.max(box.bottom, row),
+                right: Math.max(box.right, column),
+              }
+            : { top: row, left: column, bottom: row, right: column };
+        }
+        return box ? { sheet, rect: box } : null;
+      },
+      true
+    );
+  }
   getIntersectionOrNullObject(other: RangeProxy | string): RangeProxy {
     return new RangeProxy(
       this.context,
@@ -569,6 +679,7 @@ export class RangeProxy extends ClientObject {
   clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
     this.call(applyTo, () => {
       const { sheet, rect } = this.resolve<RangeTarget>();
+      this.context.state.beforeWrite(sheet, rect);
       for (const [key, state] of [...sheet.cells]) {
         const row = Math.floor(key / MAX_COLUMNS);
         const column = key % MAX_COLUMNS;
@@ -589,13 +700,17 @@ export class RangeProxy extends ClientObject {
     });
   }
   select(): void {
-    this.call(null, () => {
-      const { sheet, rect } = this.resolve<RangeTarget>();
-      if (sheet.visibility !== "Visible")
-        throw new FakeError("InvalidOperation", "A hidden sheet cannot be selected.");
-      this.context.state.activeSheetId = sheet.id;
-      this.context.state.selection = { sheetId: sheet.id, rect };
-    });
+    this.call(
+      null,
+      () => {
+        const { sheet, rect } = this.resolve<RangeTarget>();
+        if (sheet.visibility !== "Visible")
+          throw new FakeError("InvalidOperation", "A hidden sheet cannot be selected.");
+        this.context.state.activeSheetId = sheet.id;
+        this.context.state.selection = { sheetId: sheet.id, rect };
+      },
+      "read"
+    );
   }
 }
 
@@ -667,6 +782,32 @@ const PROMPT_TITLE_MAX = 32;
 const PROMPT_MESSAGE_MAX = 255;
 
 class DataValidationProxy extends RangePartProxy {
+  protected override scalars() {
+    return {
+      // "None", the rule's kind when every cell has the same rule, else "Inconsistent".
+      type: () => {
+        const { sheet, rect } = this.target();
+        const { rows, columns } = rectSize(rect);
+        let covered = 0;
+        const rules = new Set<string>();
+        for (const entry of sheet.validations) {
+          const common = intersect(entry.rect, rect);
+          if (!common) continue;
+          const size = rectSize(common);
+          covered += size.rows * size.columns;
+          rules.add(JSON.stringify(entry.rule ?? null));
+        }
+        if (covered === 0) return "None";
+        if (covered < rows * columns || rules.size > 1) return "Inconsistent";
+        const rule = JSON.parse([...rules][0]!) as Record<string, unknown> | null;
+        if (!rule) return "None";
+        return rule.list ? "List" : rule.custom ? "Custom" : "Inconsistent";
+      },
+    };
+  }
+  get type(): string {
+    return this.read("type");
+  }
   private entry(): { sheet: SheetState; entry: import("./workbook").DataValidationState } {
     const { sheet, rect } = this.target();
     let entry = sheet.validations.find(
@@ -718,18 +859,54 @@ class DataValidationProxy extends RangePartProxy {
 }
 
 class ConditionalFormatCollectionProxy extends RangePartProxy {
+  private itemsLoaded: ConditionalFormatProxy[] | undefined;
+  /** The rules that apply to any cell of the range, in priority order. */
+  private formats(): ConditionalFormatState[] {
+    const { sheet, rect } = this.target();
+    return sheet.conditionalFormats.filter((format) =>
+      format.areas.some((area) => intersect(area, rect))
+    );
+  }
+  get items(): ConditionalFormatProxy[] {
+    if (!this.itemsLoaded) throw notLoaded("items");
+    return this.itemsLoaded;
+  }
+  override load(spec?: string | string[]): this {
+    const names = (typeof spec === "string" ? spec.split(",") : (spec ?? [])).map((s) =>
+      s.trim().replace(/^items\//, "")
+    );
+    this.context.enqueue(
+      () => {
+        const { sheet } = this.target();
+        this.itemsLoaded = this.formats().map(
+          (format) => new ConditionalFormatProxy(this.context, sheet, format)
+        );
+        let bytes = 0;
+        for (const item of this.itemsLoaded) bytes += item.loadNow(names);
+        return bytes;
+      },
+      0,
+      true
+    );
+    return this;
+  }
   add(type: string) {
-    const state: import("./workbook").ConditionalFormatState = {
-      rect: { top: 0, left: 0, bottom: 0, right: 0 },
+    const state: ConditionalFormatState = {
+      id: "",
+      areas: [],
+      anchor: { row: 0, column: 0 },
       type,
     };
     this.call(type, () => {
       const { sheet, rect } = this.target();
-      state.rect = rect;
-      sheet.conditionalFormats.push(state);
+      state.id = `{cf-${this.context.state.newId()}}`;
+      state.areas = [rect];
+      state.anchor = { row: rect.top, column: rect.left };
+      // A new rule goes first, as Excel gives it the highest priority.
+      sheet.conditionalFormats.unshift(state);
     });
     const enqueue = (apply: () => void, value: unknown) =>
-      this.context.enqueue(apply, sizeOf(value), true);
+      this.context.enqueue(apply, sizeOf(value), true, "write");
     if (type !== "Custom")
       throw new Error(`the fake only knows custom conditional formats, not ${type}`);
     return {
@@ -754,6 +931,107 @@ class ConditionalFormatCollectionProxy extends RangePartProxy {
       },
     };
   }
+}
+
+/**
+ * One conditional format of a collection. As in Excel, `custom` can only be loaded on a custom
+ * rule (loading it across a collection that holds other kinds fails, office-js #2180), and a
+ * rule split over several areas has no single range.
+ */
+class ConditionalFormatProxy extends ClientObject {
+  readonly custom: { rule: { formula: string; load: (what: string) => void } };
+  private formula: string | undefined;
+  private formulaLoaded = false;
+  constructor(
+    context: FakeContext,
+    private readonly sheet: SheetState,
+    private readonly state: ConditionalFormatState
+  ) {
+    super(context);
+    const self = this;
+    this.custom = {
+      rule: {
+        get formula(): string {
+          if (!self.formulaLoaded) throw notLoaded("formula");
+          return self.formula ?? "";
+        },
+        set formula(_value: string) {
+          throw new Error("the fake does not change a rule's formula");
+        },
+        load: () => {
+          self.context.enqueue(() => self.loadFormula());
+        },
+      },
+    };
+  }
+  protected resolveOrNull() {
+    return this.sheet.conditionalFormats.includes(this.state) ? this.state : null;
+  }
+  protected override scalars() {
+    return {
+      id: () => this.resolve<ConditionalFormatState>().id,
+      type: () => this.resolve<ConditionalFormatState>().type,
+      priority: () => this.sheet.conditionalFormats.indexOf(this.resolve()),
+    };
+  }
+  private loadFormula(): number {
+    const state = this.resolve<ConditionalFormatState>();
+    if (state.type !== "Custom")
+      throw new FakeError(
+        "InvalidOperation",
+        "This operation is not permitted for the current object."
+      );
+    this.formula = state.formula;
+    this.formulaLoaded = true;
+    return sizeOf(state.formula);
+  }
+  /** Loads at once (items created while a batch runs); returns the bytes of the answer. */
+  loadNow(names: string[]): number {
+    let bytes = 0;
+    for (const name of names) {
+      if (name === "custom/rule/formula") {
+        bytes += this.loadFormula();
+        continue;
+      }
+      const getter = (this.scalars() as Record<string, () => unknown>)[name];
+      if (!getter) throw new Error(`the fake cannot load ${name} on a conditional format`);
+      const value = getter();
+      bytes += sizeOf(value);
+      this.store(name, value);
+    }
+    return bytes;
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get type(): string {
+    return this.read("type");
+  }
+  get priority(): number {
+    return this.read("priority");
+  }
+  getRangeOrNullObject(): RangeProxy {
+    return new RangeProxy(
+      this.context,
+      () => {
+        const state = this.resolve<ConditionalFormatState>();
+        return state.areas.length === 1 ? { sheet: this.sheet, rect: state.areas[0]! } : null;
+      },
+      true
+    );
+  }
+  delete(): void {
+    this.call(null, () => {
+      const list = this.sheet.conditionalFormats;
+      const at = list.indexOf(this.resolve());
+      if (at >= 0) list.splice(at, 1);
+    });
+  }
+}
+
+/** The cells of a rule once `hole` no longer belongs to it. */
+export function withoutArea(format: ConditionalFormatState, hole: Rect): Rect[] {
+  return format.areas.flatMap((area) => subtract(area, hole));
 }
 
 export class TableCollectionProxy extends ClientObject {
@@ -826,7 +1104,32 @@ export class TableProxy extends ClientObject {
   }
   protected override scalars() {
     const table = () => this.resolve<TableState>();
-    return { name: () => table().name, id: () => table().id, style: () => table().style };
+    return {
+      name: () => table().name,
+      id: () => table().id,
+      style: () => table().style,
+      showTotals: () => table().showTotals ?? false,
+    };
+  }
+  get showTotals(): boolean {
+    return this.read("showTotals");
+  }
+  /** Shows the total row under the data ("Total" in the first column), or hides it. */
+  set showTotals(value: boolean) {
+    this.write("showTotals", value, () => {
+      const table = this.resolve<TableState>();
+      showTableTotals(this.context.state.sheetById(table.sheetId), table, value);
+    });
+  }
+  /** Makes the table cover `address` (same header row), as Table Design → Resize does. */
+  resize(address: string): void {
+    this.call(address, () => {
+      const table = this.resolve<TableState>();
+      const { rect } = parseRef(address);
+      if (rect.top !== table.rect.top || rect.bottom <= rect.top)
+        throw new FakeError("InvalidArgument", "The new range must keep the header row.");
+      table.rect = rect;
+    });
   }
   get name(): string {
     return this.read("name");
@@ -857,7 +1160,24 @@ export class TableProxy extends ClientObject {
     return this.part((rect) => ({ ...rect, bottom: rect.top }));
   }
   getDataBodyRange(): RangeProxy {
-    return this.part((rect) => ({ ...rect, top: rect.top + 1 }));
+    return new RangeProxy(this.context, () => {
+      const table = this.resolve<TableState>();
+      const bottom = table.rect.bottom - (table.showTotals ? 1 : 0);
+      return {
+        sheet: this.context.state.sheetById(table.sheetId),
+        rect: { ...table.rect, top: table.rect.top + 1, bottom },
+      };
+    });
+  }
+  getTotalRowRange(): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const table = this.resolve<TableState>();
+      if (!table.showTotals) throw new FakeError("ItemNotFound", "The table has no total row.");
+      return {
+        sheet: this.context.state.sheetById(table.sheetId),
+        rect: { ...table.rect, top: table.rect.bottom },
+      };
+    });
   }
 }
 
@@ -903,6 +1223,25 @@ export class SettingProxy extends ClientObject {
 }
 
 export { quoteSheet };
+
+/** The total row: added under the data (the row there must be free) or removed. */
+export function showTableTotals(sheet: SheetState, table: TableState, show: boolean): void {
+  if (!!table.showTotals === show) return;
+  const { rect } = table;
+  if (show) {
+    const row = rect.bottom + 1;
+    for (let c = rect.left; c <= rect.right; c++)
+      if (sheet.value(row, c) !== "")
+        throw new FakeError("InvalidOperation", "The row under the table is not empty.");
+    rect.bottom = row;
+    sheet.put(row, rect.left, { value: "Total" });
+    sheet.put(row, rect.right, { value: rect.bottom - rect.top - 1, formula: "=SUBTOTAL(103,…)" });
+  } else {
+    for (let c = rect.left; c <= rect.right; c++) sheet.put(rect.bottom, c, { value: "" });
+    rect.bottom -= 1;
+  }
+  table.showTotals = show;
+}
 
 /** What a response carries: a JSON copy, never a live reference into the workbook. */
 function copyOf<T>(value: T): T {

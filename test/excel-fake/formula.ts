@@ -1,11 +1,13 @@
+import { formulaText, type FakeLocale } from "./locale";
 import { FakeError, type CellValue, type SheetState } from "./workbook";
 
 /**
  * Just enough of Excel's formula language to evaluate conditional-format rules the way Excel
  * does: relative references move with the cell being formatted (the formula is written for
  * the rule's top-left cell), `$` pins them; strings, numbers, `&`, `=`, `<>`, parentheses,
- * and AND, OR, NOT, EXACT, LEN, ISNUMBER, ROW, COLUMN, INDEX. Anything else throws, so a
- * rule the fake cannot judge fails a test instead of passing silently.
+ * and IF, AND, OR, NOT, EXACT, LEN, ISNUMBER, ISLOGICAL, ISTEXT, ROW, COLUMN, INDEX. Text is
+ * made of numbers and booleans the locale's way. Anything else throws, so a rule the fake
+ * cannot judge fails a test instead of passing silently.
  */
 
 interface RefPart {
@@ -135,6 +137,8 @@ export interface EvaluationSite {
   anchorRow: number;
   anchorColumn: number;
   sheetNamed(name: string): SheetState;
+  /** How numbers and booleans become text (`"!"&A2`); English when absent. */
+  locale?: FakeLocale;
 }
 
 function isRange(value: Value): value is RangeValue {
@@ -148,10 +152,8 @@ function scalar(value: Value): CellValue {
   return value.sheet.value(value.top, value.left);
 }
 
-function asText(value: Value): string {
-  const v = scalar(value);
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v);
+function asText(value: Value, locale: FakeLocale = "en-US"): string {
+  return formulaText(scalar(value), locale);
 }
 
 function truthy(value: Value): boolean {
@@ -162,9 +164,14 @@ function truthy(value: Value): boolean {
   throw new FakeError("InvalidArgument", "#VALUE!");
 }
 
-/** Excel's `=` on text ignores case. */
+/**
+ * Excel's `=`: text ignores case; values of different types are never equal (no conversion),
+ * except a blank cell, which equals "", 0 and FALSE. The fake keeps blanks as "".
+ */
 function equal(a: CellValue, b: CellValue): boolean {
   if (typeof a === "string" && typeof b === "string") return a.toLowerCase() === b.toLowerCase();
+  if (a === "") return b === 0 || b === false;
+  if (b === "") return a === 0 || a === false;
   return a === b;
 }
 
@@ -192,8 +199,17 @@ export function evaluate(formula: string, site: EvaluationSite): CellValue {
     };
   };
 
+  const text = (value: Value) => asText(value, site.locale);
   const call = (name: string, args: Value[]): Value => {
     switch (name) {
+      case "IF":
+        return truthy(args[0]!) ? (args[1] ?? true) : (args[2] ?? false);
+      case "ISLOGICAL":
+        return typeof scalar(args[0]!) === "boolean";
+      case "ISTEXT": {
+        const v = scalar(args[0]!);
+        return typeof v === "string" && v !== "";
+      }
       case "AND":
         return args.every(truthy);
       case "OR":
@@ -201,9 +217,9 @@ export function evaluate(formula: string, site: EvaluationSite): CellValue {
       case "NOT":
         return !truthy(args[0]!);
       case "EXACT":
-        return asText(args[0]!) === asText(args[1]!);
+        return text(args[0]!) === text(args[1]!);
       case "LEN":
-        return asText(args[0]!).length;
+        return text(args[0]!).length;
       case "ISNUMBER":
         return typeof scalar(args[0]!) === "number";
       case "ROW":
@@ -260,7 +276,7 @@ export function evaluate(formula: string, site: EvaluationSite): CellValue {
     let left = primary();
     while (peek()?.t === "op" && peek()?.v === "&") {
       pos++;
-      left = asText(left) + asText(primary());
+      left = text(left) + text(primary());
     }
     return left;
   };

@@ -1,12 +1,35 @@
-import { contains, formatRef, intersect, parseRef, rectSize, type Rect } from "./a1";
+import {
+  columnName,
+  contains,
+  formatRef,
+  intersect,
+  MAX_COLUMNS,
+  parseRef,
+  rectSize,
+  subtract,
+  type Rect,
+} from "./a1";
 import { tick } from "./a1";
-import { FakeContext } from "./context";
+import { FakeContext, showTableTotals, type FakeRunOptions } from "./context";
 import { evaluate } from "./formula";
-import { changedArgs, localAddress, WorkbookState, zeroCounters, type Counters } from "./state";
-import type { CellValue, DataValidationState, SheetState } from "./workbook";
+import {
+  changedArgs,
+  localAddress,
+  WorkbookState,
+  zeroCounters,
+  type Counters,
+  type UndoRecord,
+} from "./state";
+import type {
+  CellValue,
+  ConditionalFormatState,
+  DataValidationState,
+  SheetState,
+} from "./workbook";
 
-export { PAYLOAD_LIMIT_BYTES } from "./context";
+export { PAYLOAD_LIMIT_BYTES, OPERATION_OVERHEAD_BYTES, utf8Length } from "./context";
 export { FakeError } from "./workbook";
+export type { FakeLocale } from "./locale";
 
 /**
  * An in-memory Excel with the subset of the Office.js API the add-in uses and its semantics:
@@ -24,13 +47,26 @@ export class FakeExcel {
     this.user = new FakeUser(this.state);
   }
 
-  /** `Excel.run`: a fresh context; what is still queued when the batch returns is synced. */
+  /**
+   * `Excel.run`: `(batch)`, `(options, batch)` or `(context, batch)`; a fresh context unless
+   * one is given; what is still queued when the batch returns is synced.
+   */
   run = async <T>(
-    first: FakeContext | ((context: never) => Promise<T>),
+    first: FakeContext | FakeRunOptions | ((context: never) => Promise<T>),
     second?: (context: never) => Promise<T>
   ): Promise<T> => {
-    const context = first instanceof FakeContext ? first : new FakeContext(this.state);
-    const batch = (first instanceof FakeContext ? second : first) as (context: never) => Promise<T>;
+    let context: FakeContext;
+    let batch: (context: never) => Promise<T>;
+    if (first instanceof FakeContext) {
+      context = first;
+      batch = second!;
+    } else if (typeof first === "function") {
+      context = new FakeContext(this.state);
+      batch = first;
+    } else {
+      context = new FakeContext(this.state, first);
+      batch = second!;
+    }
     const result = await batch(context as never);
     if (context.pending) await context.sync();
     return result;
@@ -111,14 +147,15 @@ export class FakeExcel {
 
   private highlightOf(sheet: SheetState, row: number, column: number): string | undefined {
     for (const format of sheet.conditionalFormats) {
-      if (!contains(format.rect, row, column) || !format.formula) continue;
+      if (!format.areas.some((area) => contains(area, row, column)) || !format.formula) continue;
       const result = evaluate(format.formula, {
         sheet,
         row,
         column,
-        anchorRow: format.rect.top,
-        anchorColumn: format.rect.left,
+        anchorRow: format.anchor.row,
+        anchorColumn: format.anchor.column,
         sheetNamed: (name) => this.state.sheetNamed(name),
+        locale: this.state.locale,
       });
       if (result === true || (typeof result === "number" && result !== 0)) return format.fill;
     }
@@ -158,19 +195,63 @@ export class FakeExcel {
 export class FakeUser {
   constructor(private readonly state: WorkbookState) {}
 
-  /** Types or pastes values (a 2-D block from `address`'s top-left); tables grow under it. */
+  /**
+   * Types or pastes values (a 2-D block from `address`'s top-left), read as Excel reads typed
+   * text in the workbook's locale; tables grow under it.
+   */
   async type(sheetName: string, address: string, values: unknown[][]): Promise<void> {
     const sheet = this.state.sheetNamed(sheetName);
-    const { rect: at } = parseRef(address);
-    const rect: Rect = {
-      top: at.top,
-      left: at.left,
-      bottom: at.top + values.length - 1,
-      right: at.left + Math.max(...values.map((line) => line.length)) - 1,
-    };
+    const rect = this.blockAt(address, values);
+    this.remember("type", sheet, rect);
     values.forEach((line, r) =>
-      line.forEach((value, c) => sheet.enter(rect.top + r, rect.left + c, value))
+      line.forEach((value, c) => sheet.enter(rect.top + r, rect.left + c, value, this.state.locale))
     );
+    this.growTables(sheet, rect);
+    await this.state.dispatch(sheet, "changed", changedArgs(sheet, rect, "RangeEdited", "Unknown"));
+  }
+
+  /**
+   * Pastes cells copied in another workbook (a plain Ctrl+V): their values as they were stored
+   * there, and their formats. The pasted cells take the source's number format, lose our
+   * drop-downs, and our conditional formats are split around them; `rules` are the source's
+   * own conditional formats, pasted with the cells.
+   */
+  async paste(
+    sheetName: string,
+    address: string,
+    values: CellValue[][],
+    source: { numberFormat?: string; rules?: { formula: string; fill: string }[] } = {}
+  ): Promise<void> {
+    const sheet = this.state.sheetNamed(sheetName);
+    const rect = this.blockAt(address, values);
+    this.remember("paste", sheet, rect);
+    values.forEach((line, r) =>
+      line.forEach((value, c) =>
+        sheet.put(rect.top + r, rect.left + c, {
+          ...(sheet.cell(rect.top + r, rect.left + c) ?? {}),
+          value,
+          formula: undefined,
+          numberFormat: source.numberFormat ?? "General",
+        })
+      )
+    );
+    sheet.clearValidation(rect);
+    for (let i = sheet.conditionalFormats.length - 1; i >= 0; i--) {
+      const format = sheet.conditionalFormats[i]!;
+      format.areas = format.areas.flatMap((area) => subtract(area, rect));
+      if (format.areas.length === 0) sheet.conditionalFormats.splice(i, 1);
+    }
+    for (const rule of source.rules ?? []) {
+      const pasted: ConditionalFormatState = {
+        id: `{cf-${this.state.newId()}}`,
+        areas: [rect],
+        anchor: { row: rect.top, column: rect.left },
+        type: "Custom",
+        formula: rule.formula,
+        fill: rule.fill,
+      };
+      sheet.conditionalFormats.unshift(pasted);
+    }
     this.growTables(sheet, rect);
     await this.state.dispatch(sheet, "changed", changedArgs(sheet, rect, "RangeEdited", "Unknown"));
   }
@@ -179,6 +260,7 @@ export class FakeUser {
   async clear(sheetName: string, address: string): Promise<void> {
     const sheet = this.state.sheetNamed(sheetName);
     const { rect } = parseRef(address);
+    this.remember("clear", sheet, rect);
     for (let r = rect.top; r <= rect.bottom; r++)
       for (let c = rect.left; c <= rect.right; c++) {
         const cell = sheet.cell(r, c);
@@ -191,6 +273,7 @@ export class FakeUser {
   async deleteRows(sheetName: string, first: number, last = first): Promise<void> {
     const sheet = this.state.sheetNamed(sheetName);
     const count = last - first + 1;
+    this.structural("delete rows");
     this.state.shiftForDeletedRows(sheet, first - 1, count);
     const rect = { top: first - 1, left: 0, bottom: last - 1, right: 16_383 };
     await this.state.dispatch(
@@ -198,6 +281,149 @@ export class FakeUser {
       "changed",
       changedArgs(sheet, rect, "RowDeleted", "Unknown", `${first}:${last}`)
     );
+  }
+
+  /** Inserts whole sheet rows (1-based, inclusive) above row `first`. */
+  async insertRows(sheetName: string, first: number, last = first): Promise<void> {
+    const sheet = this.state.sheetNamed(sheetName);
+    this.structural("insert rows");
+    this.state.shiftForInsertedRows(sheet, first - 1, last - first + 1);
+    const rect = { top: first - 1, left: 0, bottom: last - 1, right: 16_383 };
+    await this.state.dispatch(
+      sheet,
+      "changed",
+      changedArgs(sheet, rect, "RowInserted", "Unknown", `${first}:${last}`)
+    );
+  }
+
+  /** Inserts whole columns ("C:D") left of the first: Excel reports the columns inserted. */
+  async insertColumns(sheetName: string, columns: string): Promise<void> {
+    await this.shiftColumns(sheetName, columns, 1);
+  }
+
+  async deleteColumns(sheetName: string, columns: string): Promise<void> {
+    await this.shiftColumns(sheetName, columns, -1);
+  }
+
+  /**
+   * Inserts cells (Insert → Shift cells down or right): the cells of the block's columns (or
+   * rows) move, the rest of the sheet stays. Excel reports CellInserted with the direction
+   * (changeDirectionState, ExcelApi 1.14).
+   */
+  async insertCells(sheetName: string, address: string, shift: "Down" | "Right"): Promise<void> {
+    const sheet = this.state.sheetNamed(sheetName);
+    const { rect } = parseRef(address);
+    const { rows, columns } = rectSize(rect);
+    this.structural("insert cells");
+    sheet.remap((row, column) => {
+      if (shift === "Down" && column >= rect.left && column <= rect.right && row >= rect.top)
+        return [row + rows, column];
+      if (shift === "Right" && row >= rect.top && row <= rect.bottom && column >= rect.left)
+        return [row, column + columns];
+      return [row, column];
+    });
+    const args = changedArgs(sheet, rect, "CellInserted", "Unknown");
+    args.changeDirectionState = { insertShiftDirection: shift };
+    await this.state.dispatch(sheet, "changed", args);
+  }
+
+  /**
+   * Sorts rows of a range (Data → Sort, or a table's header drop-down) by one of its columns
+   * (0-based within the range). Excel raises onRowSorted for it, and no onChanged.
+   */
+  async sort(sheetName: string, address: string, column: number, ascending = true): Promise<void> {
+    const sheet = this.state.sheetNamed(sheetName);
+    const { rect } = parseRef(address);
+    this.structural("sort");
+    sheet.sortRows(rect, rect.left + column, ascending);
+    await this.state.dispatch(sheet, "rowSorted", {
+      address: localAddress(rect),
+      source: "Local",
+      type: "WorksheetRowSorted",
+      worksheetId: sheet.id,
+    });
+  }
+
+  /** Starts typing in a cell (F2): until `stopEditing`, Excel holds or refuses batches. */
+  startEditing(): void {
+    this.state.startEditing();
+  }
+
+  stopEditing(): void {
+    this.state.stopEditing();
+  }
+
+  /** Table Design → Total Row. */
+  showTotals(tableName: string, show = true): void {
+    const table = this.state.findTable(tableName);
+    if (!table) throw new Error(`no table ${tableName}`);
+    this.structural("total row");
+    showTableTotals(this.state.sheetById(table.sheetId), table, show);
+  }
+
+  /**
+   * Ctrl+Z: undoes the newest step of the undo stack and raises the change Excel raises for
+   * it. Returns what was undone, or undefined when the stack is empty.
+   */
+  async undo(): Promise<string | undefined> {
+    const record = this.state.undoStack.pop();
+    if (!record) return undefined;
+    if (!record.restorable) throw new Error(`the fake cannot undo ${record.label}`);
+    for (const { sheet, rect, cells } of [...record.snapshots].reverse()) {
+      for (const [key] of [...sheet.cells]) {
+        if (contains(rect, Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS))
+          sheet.cells.delete(key);
+      }
+      for (const [key, state] of cells) sheet.cells.set(key, { ...state });
+    }
+    const seen = new Set<string>();
+    for (const { sheet, rect } of record.snapshots) {
+      const id = `${sheet.id}:${localAddress(rect)}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      await this.state.dispatch(
+        sheet,
+        "changed",
+        changedArgs(sheet, rect, "RangeEdited", "Unknown")
+      );
+    }
+    return record.label;
+  }
+
+  private async shiftColumns(sheetName: string, columns: string, sign: 1 | -1): Promise<void> {
+    const sheet = this.state.sheetNamed(sheetName);
+    const { rect } = parseRef(columns);
+    const count = rect.right - rect.left + 1;
+    this.structural(sign > 0 ? "insert columns" : "delete columns");
+    this.state.shiftForColumns(sheet, rect.left, sign * count);
+    const address = `${columnName(rect.left)}:${columnName(rect.right)}`;
+    const whole = { top: 0, left: rect.left, bottom: 1_048_575, right: rect.right };
+    await this.state.dispatch(
+      sheet,
+      "changed",
+      changedArgs(sheet, whole, sign > 0 ? "ColumnInserted" : "ColumnDeleted", "Unknown", address)
+    );
+  }
+
+  private blockAt(address: string, values: unknown[][]): Rect {
+    const { rect: at } = parseRef(address);
+    return {
+      top: at.top,
+      left: at.left,
+      bottom: at.top + values.length - 1,
+      right: at.left + Math.max(...values.map((line) => line.length)) - 1,
+    };
+  }
+
+  /** A cell edit becomes an undo step holding the cells as they were. */
+  private remember(label: string, sheet: SheetState, rect: Rect): void {
+    const record: UndoRecord = { label, snapshots: [], restorable: true };
+    this.state.snapshot(record, sheet, rect);
+    this.state.pushUndo(record);
+  }
+
+  private structural(label: string): void {
+    this.state.pushUndo({ label, snapshots: [], restorable: false });
   }
 
   /** Paints the user's own fill on cells. */
@@ -227,10 +453,14 @@ export class FakeUser {
     this.state.selection = { sheetId: sheet.id, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
   }
 
-  /** Excel extends a table over rows typed directly below it. */
+  /**
+   * Excel extends a table over rows typed directly below it, unless AutoCorrect's "Include new
+   * rows and columns in table" is off or the table shows its total row.
+   */
   private growTables(sheet: SheetState, rect: Rect): void {
+    if (!this.state.autoExpandTables) return;
     for (const table of this.state.tables) {
-      if (table.sheetId !== sheet.id) continue;
+      if (table.sheetId !== sheet.id || table.showTotals) continue;
       const t = table.rect;
       const columnsOverlap = intersect({ ...t, top: 0, bottom: 0 }, { ...rect, top: 0, bottom: 0 });
       if (columnsOverlap && rect.top <= t.bottom + 1 && rect.bottom > t.bottom && rect.top > t.top)

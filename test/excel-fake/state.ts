@@ -1,9 +1,27 @@
-import { columnName, intersect, MAX_ROWS, type Rect } from "./a1";
+import { columnName, contains, intersect, MAX_COLUMNS, shiftRect, type Rect } from "./a1";
 import { tick } from "./a1";
-import { FakeError, SheetState, type TableState } from "./workbook";
+import type { FakeLocale } from "./locale";
+import { FakeError, SheetState, type CellState, type TableState } from "./workbook";
 
 type Handler = (args: unknown) => Promise<unknown>;
-type HandlerKind = "changed" | "selectionChanged";
+export type HandlerKind = "changed" | "selectionChanged" | "rowSorted" | "columnSorted";
+
+/**
+ * How Excel treats the user's undo stack when an add-in writes: before ExcelApi 1.20 most API
+ * writes clear it; from 1.20 each sync (or each merged `Excel.run`) is an undo record of its own.
+ */
+export type UndoModel = "clearedByApi" | "recordPerSync";
+
+/** One step of the user's undo stack: the cells as they were before it. */
+export interface UndoRecord {
+  label: string;
+  /** Snapshots in the order they were taken; restored in reverse. */
+  snapshots: { sheet: SheetState; rect: Rect; cells: Map<number, CellState> }[];
+  /** Structural changes (rows, columns, sorts) the fake records but cannot undo. */
+  restorable: boolean;
+  /** The Excel.run whose syncs are merged into this record, if any. */
+  mergeKey?: object;
+}
 
 export interface Counters {
   syncs: number;
@@ -13,6 +31,8 @@ export interface Counters {
   maxResponseBytes: number;
   /** Syncs Excel refused for their size. */
   refusedPayloads: number;
+  /** Operations that change a range (values, formats, validation, rules), not reads. */
+  rangeWrites: number;
 }
 
 export function zeroCounters(): Counters {
@@ -20,6 +40,7 @@ export function zeroCounters(): Counters {
     syncs: 0,
     operations: 0,
     rangeOperations: 0,
+    rangeWrites: 0,
     maxRequestBytes: 0,
     maxResponseBytes: 0,
     refusedPayloads: 0,
@@ -34,9 +55,19 @@ export class WorkbookState {
   activeSheetId: string;
   selection: { sheetId: string; rect: Rect };
   counters: Counters = zeroCounters();
+  /** How the cells turn typed text into values and formulas turn values into text. */
+  locale: FakeLocale = "en-US";
+  undoModel: UndoModel = "clearedByApi";
+  readonly undoStack: UndoRecord[] = [];
+  /** AutoCorrect's "Include new rows and columns in table" (on by default). */
+  autoExpandTables = true;
+  /** The user is typing in a cell: batches fail, or wait when they asked to. */
+  private editing: { done: Promise<void>; end: () => void } | undefined;
   private nextId = 1;
   private readonly handlers = new Map<string, Set<Handler>>();
   private writes: { sheet: SheetState; rect: Rect }[] | undefined;
+  /** The undo record the running sync adds to (recordPerSync), if it writes cells. */
+  private recording: UndoRecord | undefined;
   /** Handler runs not yet finished: tests wait for them before looking. */
   readonly inflight = new Set<Promise<unknown>>();
 
@@ -151,8 +182,84 @@ export class WorkbookState {
     return run;
   }
 
+  get isEditing(): boolean {
+    return this.editing !== undefined;
+  }
+
+  /** Resolves when the user leaves cell-edit mode. */
+  editEnded(): Promise<void> {
+    return this.editing?.done ?? Promise.resolve();
+  }
+
+  startEditing(): void {
+    if (this.editing) return;
+    let end!: () => void;
+    const done = new Promise<void>((resolve) => (end = resolve));
+    this.editing = { done, end };
+  }
+
+  stopEditing(): void {
+    const editing = this.editing;
+    this.editing = undefined;
+    editing?.end();
+  }
+
+  newId(): string {
+    return String(this.nextId++);
+  }
+
+  /** Takes a snapshot of the cells of `rect` into `record` (before they change). */
+  snapshot(record: UndoRecord, sheet: SheetState, rect: Rect): void {
+    const cells = new Map<number, CellState>();
+    for (const [key, state] of sheet.cells) {
+      if (contains(rect, Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS))
+        cells.set(key, { ...state });
+    }
+    record.snapshots.push({ sheet, rect, cells });
+  }
+
+  /** A user action becomes the newest undo step. */
+  pushUndo(record: UndoRecord): void {
+    this.undoStack.push(record);
+  }
+
+  /**
+   * Starts a sync that writes: before 1.20 the user's undo stack is gone; from 1.20 the sync
+   * gets a record of its own, or joins its run's record when the run merges its syncs.
+   */
+  beginWritingSync(mergeKey: object | undefined): void {
+    if (this.undoModel === "clearedByApi") {
+      this.undoStack.length = 0;
+      return;
+    }
+    const top = this.undoStack[this.undoStack.length - 1];
+    if (mergeKey && top?.mergeKey === mergeKey) {
+      this.recording = top;
+      return;
+    }
+    this.recording = { label: "add-in", snapshots: [], restorable: true, mergeKey };
+    this.undoStack.push(this.recording);
+  }
+
+  /**
+   * An API write that Excel cannot undo: inside a merged group it fails, outside one it clears
+   * the stack ("Undo capabilities").
+   */
+  undoUnsupported(merged: boolean): void {
+    if (this.undoModel === "clearedByApi") return;
+    if (merged)
+      throw new FakeError("UndoNotSupported", "This operation cannot be undone in an undo group.");
+    this.undoStack.length = 0;
+    this.recording = undefined;
+  }
+
   beginBatch(): void {
     this.writes = [];
+  }
+
+  /** Called by a write before it changes cells: the undo record keeps what was there. */
+  beforeWrite(sheet: SheetState, rect: Rect): void {
+    if (this.recording) this.snapshot(this.recording, sheet, rect);
   }
 
   noteWrite(sheet: SheetState, rect: Rect): void {
@@ -161,6 +268,7 @@ export class WorkbookState {
 
   /** An add-in's own writes raise change events too, marked as coming from this add-in. */
   endBatch(): void {
+    this.recording = undefined;
     const writes = this.writes ?? [];
     this.writes = undefined;
     for (const { sheet, rect } of writes) {
@@ -187,13 +295,69 @@ export class WorkbookState {
       rect.bottom -= Math.max(0, removedInside);
       if (first < rect.top) rect.top = first;
     }
-    for (const list of [sheet.validations, sheet.conditionalFormats]) {
-      for (const item of list) {
-        if (item.rect.bottom === MAX_ROWS - 1 || first > item.rect.bottom) continue;
-        item.rect.bottom = Math.max(item.rect.top, item.rect.bottom - count);
-      }
-    }
+    this.shiftRules(sheet, "rows", first, -count);
     sheet.deleteRows(first, count);
+  }
+
+  /** Whole rows inserted: tables they fall inside grow, tables below move down. */
+  shiftForInsertedRows(sheet: SheetState, first: number, count: number): void {
+    for (const table of this.tables.filter((t) => t.sheetId === sheet.id)) {
+      const { rect } = table;
+      if (first <= rect.top) {
+        rect.top += count;
+        rect.bottom += count;
+      } else if (first <= rect.bottom) rect.bottom += count;
+    }
+    this.shiftRules(sheet, "rows", first, count);
+    sheet.insertRows(first, count);
+  }
+
+  /**
+   * Whole columns inserted (count > 0) or deleted: tables, validation and conditional formats
+   * follow, as in Excel. A table gains the inserted columns (named Column1…).
+   */
+  shiftForColumns(sheet: SheetState, first: number, count: number): void {
+    const named: { row: number; left: number }[] = [];
+    for (const table of this.tables.filter((t) => t.sheetId === sheet.id)) {
+      const next = shiftRect(table.rect, "columns", first, count);
+      if (!next) {
+        this.tables.splice(this.tables.indexOf(table), 1);
+        continue;
+      }
+      if (count > 0 && first > table.rect.left && first <= table.rect.right)
+        named.push({ row: next.top, left: next.left });
+      table.rect = next;
+    }
+    this.shiftRules(sheet, "columns", first, count);
+    if (count > 0) sheet.insertColumns(first, count);
+    else sheet.deleteColumns(first, -count);
+    for (const { row, left } of named)
+      for (let c = first; c < first + count; c++)
+        sheet.put(row, c, { value: `Column${c - left + 1}` });
+  }
+
+  private shiftRules(sheet: SheetState, axis: "rows" | "columns", at: number, count: number): void {
+    for (let i = sheet.validations.length - 1; i >= 0; i--) {
+      const next = shiftRect(sheet.validations[i]!.rect, axis, at, count);
+      if (next) sheet.validations[i]!.rect = next;
+      else sheet.validations.splice(i, 1);
+    }
+    for (let i = sheet.conditionalFormats.length - 1; i >= 0; i--) {
+      const format = sheet.conditionalFormats[i]!;
+      format.areas = format.areas.flatMap((area) => shiftRect(area, axis, at, count) ?? []);
+      if (format.areas.length === 0) {
+        sheet.conditionalFormats.splice(i, 1);
+        continue;
+      }
+      const { row, column } = format.anchor;
+      const point = shiftRect(
+        { top: row, left: column, bottom: row, right: column },
+        axis,
+        at,
+        count
+      );
+      if (point) format.anchor = { row: point.top, column: point.left };
+    }
   }
 }
 

@@ -1,4 +1,5 @@
-import { contains, intersect, MAX_COLUMNS, type Rect } from "./a1";
+import { contains, intersect, MAX_COLUMNS, subtract, type Rect } from "./a1";
+import { typedBoolean, typedNumber, type FakeLocale } from "./locale";
 
 export type CellValue = string | number | boolean;
 
@@ -18,7 +19,11 @@ export interface DataValidationState {
 }
 
 export interface ConditionalFormatState {
-  rect: Rect;
+  id: string;
+  /** One rule may apply to several areas: a paste over part of it splits it. */
+  areas: Rect[];
+  /** The cell the formula's relative references are written for (the first area's top-left). */
+  anchor: { row: number; column: number };
   type: string;
   formula?: string;
   fill?: string;
@@ -29,9 +34,10 @@ export interface TableState {
   id: string;
   name: string;
   sheetId: string;
-  /** Header row included. */
+  /** Header row included, and the total row when it is shown. */
   rect: Rect;
   style?: string;
+  showTotals?: boolean;
 }
 
 export class FakeError extends Error {
@@ -79,9 +85,9 @@ export class SheetState {
   }
 
   /** Writes what Excel stores for an entered value: text stays text only in "@" cells. */
-  enter(row: number, column: number, input: unknown): void {
+  enter(row: number, column: number, input: unknown, locale: FakeLocale = "en-US"): void {
     const format = this.numberFormatAt(row, column);
-    const stored = interpretInput(input, format);
+    const stored = interpretInput(input, format, locale);
     const existing = this.cell(row, column);
     const next: CellState = { ...existing, value: stored.value };
     if (stored.formula) next.formula = stored.formula;
@@ -155,14 +161,74 @@ export class SheetState {
 
   /** Inserts whole rows: cells at and below `first` move down. */
   insertRows(first: number, count: number): void {
+    this.remap((row, column) => (row < first ? [row, column] : [row + count, column]));
+  }
+
+  /** Inserts whole columns: cells at and right of `first` move right, with column formats. */
+  insertColumns(first: number, count: number): void {
+    this.remap((row, column) => (column < first ? [row, column] : [row, column + count]));
+    this.shiftColumnMaps(first, count);
+  }
+
+  /** Deletes whole columns: cells right of them move left. */
+  deleteColumns(first: number, count: number): void {
+    this.remap((row, column) =>
+      column < first ? [row, column] : column < first + count ? undefined : [row, column - count]
+    );
+    this.shiftColumnMaps(first, -count);
+  }
+
+  /**
+   * Sorts the rows of `rect` by one of its columns, as Data → Sort does: each row's cells
+   * (values and their formats) move together; empty keys go last; the sort is stable.
+   */
+  sortRows(rect: Rect, keyColumn: number, ascending: boolean): void {
+    const rows: { key: CellValue; cells: (CellState | undefined)[] }[] = [];
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      const cells: (CellState | undefined)[] = [];
+      for (let c = rect.left; c <= rect.right; c++) cells.push(this.cell(r, c));
+      rows.push({ key: this.value(r, keyColumn), cells });
+    }
+    const rank = (value: CellValue) => (value === "" ? 3 : typeof value === "number" ? 0 : 1);
+    rows.sort((a, b) => {
+      if (a.key === "" || b.key === "") return rank(a.key) - rank(b.key);
+      const order =
+        rank(a.key) - rank(b.key) ||
+        (typeof a.key === "number" && typeof b.key === "number"
+          ? a.key - b.key
+          : String(a.key).localeCompare(String(b.key), "en", { sensitivity: "base" }));
+      return ascending ? order : -order;
+    });
+    rows.forEach(({ cells }, i) =>
+      cells.forEach((state, c) => {
+        const key = SheetState.key(rect.top + i, rect.left + c);
+        if (state) this.cells.set(key, state);
+        else this.cells.delete(key);
+      })
+    );
+  }
+
+  /** Moves every cell where `to` says; undefined drops it. */
+  remap(to: (row: number, column: number) => [number, number] | undefined): void {
     const moved = new Map<number, CellState>();
     for (const [key, state] of this.cells) {
-      const row = Math.floor(key / MAX_COLUMNS);
-      const column = key % MAX_COLUMNS;
-      moved.set(row < first ? key : SheetState.key(row + count, column), state);
+      const target = to(Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS);
+      if (target) moved.set(SheetState.key(target[0], target[1]), state);
     }
     this.cells.clear();
     for (const [key, state] of moved) this.cells.set(key, state);
+  }
+
+  private shiftColumnMaps(first: number, count: number): void {
+    for (const map of [this.columnFormats, this.columnWidths] as Map<number, unknown>[]) {
+      const entries = [...map.entries()];
+      map.clear();
+      for (const [column, value] of entries) {
+        if (column < first) map.set(column, value);
+        else if (count > 0) map.set(column + count, value);
+        else if (column >= first - count) map.set(column + count, value);
+      }
+    }
   }
 
   validationAt(row: number, column: number): DataValidationState | undefined {
@@ -172,10 +238,16 @@ export class SheetState {
     return undefined;
   }
 
+  /** Removes validation from the cells of `rect` only: a rule around them keeps the rest. */
   clearValidation(rect: Rect): void {
     for (let i = this.validations.length - 1; i >= 0; i--) {
       const existing = this.validations[i]!;
-      if (intersect(existing.rect, rect)) this.validations.splice(i, 1);
+      if (!intersect(existing.rect, rect)) continue;
+      this.validations.splice(
+        i,
+        1,
+        ...subtract(existing.rect, rect).map((piece) => ({ ...existing, rect: piece }))
+      );
     }
   }
 }
@@ -190,15 +262,23 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  */
 export function interpretInput(
   input: unknown,
-  numberFormat: string
+  numberFormat: string,
+  locale: FakeLocale = "en-US"
 ): { value: CellValue; formula?: string } {
   if (input === null || input === undefined) return { value: "" };
   if (typeof input === "number" || typeof input === "boolean") return { value: input };
   if (typeof input !== "string") throw new FakeError("InvalidArgument", "Unsupported cell value.");
   if (numberFormat === "@" || input === "") return { value: input };
   if (input.startsWith("'")) return { value: input.slice(1) };
-  if (NUMBER.test(input.trim())) return { value: Number(input.trim()) };
-  if (/^(true|false)$/i.test(input)) return { value: input.toUpperCase() === "TRUE" };
+  if (locale === "en-US") {
+    if (NUMBER.test(input.trim())) return { value: Number(input.trim()) };
+    if (/^(true|false)$/i.test(input)) return { value: input.toUpperCase() === "TRUE" };
+  } else {
+    const number = typedNumber(input, locale);
+    if (number !== undefined) return { value: number };
+    const boolean = typedBoolean(input, locale);
+    if (boolean !== undefined) return { value: boolean };
+  }
   if (/^[=+\-@]/.test(input))
     return { value: "#NAME?", formula: input.startsWith("=") ? input : `=${input}` };
   return { value: input };

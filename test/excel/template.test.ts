@@ -101,7 +101,9 @@ describe("inserting the template", () => {
     expect(excel.sheet(CHECKS_SHEET).visibility).toBe("VeryHidden");
     const rules = excel.sheet(sheet).conditionalFormats;
     expect(rules).toHaveLength(1);
-    expect(rules[0]!.rect).toMatchObject({ top: 1, left: 0, right: be.fields.length });
+    expect(rules[0]!.areas).toEqual([
+      { top: 1, left: 0, right: be.fields.length, bottom: 1_048_575 },
+    ]);
     expect(excel.settings()[SETTINGS.highlight]).toMatchObject({ sheet, top: 1, left: 0 });
   });
 
