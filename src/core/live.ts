@@ -11,6 +11,23 @@ export interface LiveSummary {
   invalid: number;
 }
 
+/**
+ * A row as it was when something was decided about it (a fix computed, a client sent): where
+ * it was, what it held, and its identifiers. A write made later goes where the row is then.
+ */
+export interface RowSnapshot {
+  index: number;
+  /** The row's cells in profile field order. */
+  cells: readonly Cell[];
+  /** Its identity in each unique field (normalized), as duplicates are found. */
+  identities: readonly (string | undefined)[];
+}
+
+/** Where a row is now, or why it cannot be found. */
+export type RowWhereabouts =
+  | { index: number; moved: boolean; edited: boolean }
+  | { index: undefined; reason: "gone" | "ambiguous" };
+
 /** The problems that share a field and a code, for the pane's grouped list. */
 export interface ProblemGroup {
   field: string;
@@ -108,6 +125,40 @@ export class LiveSheet {
   normalized(index: number) {
     const cells = this.cells[index];
     return cells && this.validator.validateRow({ row: this.firstRow + index, cells })?.values;
+  }
+
+  /** The row as it is now, to find it again after rows move; undefined for an empty row. */
+  snapshot(index: number): RowSnapshot | undefined {
+    const cells = this.cells[index];
+    const verdict = this.verdicts[index];
+    if (!cells || !verdict) return undefined;
+    return { index, cells, identities: verdict.identities };
+  }
+
+  /**
+   * Where a snapshot's row is now: at its index if it still holds the same cells, else the
+   * one row that does. When `followEdits`, a row edited since is still found by its
+   * identifiers (enterprise number, VAT number, ICE), if exactly one row has them.
+   */
+  locate(snapshot: RowSnapshot, followEdits = false): RowWhereabouts {
+    const { index, cells } = snapshot;
+    if (sameCells(this.cells[index], cells)) return { index, moved: false, edited: false };
+    const same: number[] = [];
+    for (let i = 0; i < this.cells.length && same.length < 2; i++)
+      if (i !== index && sameCells(this.cells[i], cells)) same.push(i);
+    if (same.length === 1) return { index: same[0]!, moved: true, edited: false };
+    if (same.length > 1) return { index: undefined, reason: "ambiguous" };
+    if (!followEdits) return { index: undefined, reason: "gone" };
+    const holders = new Set<number>();
+    snapshot.identities.forEach((identity, u) => {
+      if (identity === undefined) return;
+      for (const row of this.groups[u]!.get(identity) ?? []) holders.add(row);
+    });
+    if (holders.size === 1) {
+      const [found] = holders;
+      return { index: found!, moved: found !== index, edited: true };
+    }
+    return { index: undefined, reason: holders.size > 1 ? "ambiguous" : "gone" };
   }
 
   /** Problems the partner API found in a row; they last until the row changes. */
@@ -221,4 +272,16 @@ export class LiveSheet {
       if (group.size === 2) for (const other of group) affected.add(other);
     });
   }
+}
+
+/** Two rows hold the same cells (an empty cell and a missing one are the same). */
+function sameCells(a: readonly Cell[] | undefined, b: readonly Cell[]): boolean {
+  if (!a) return false;
+  const length = Math.max(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a[i] ?? "";
+    const y = b[i] ?? "";
+    if (x !== y) return false;
+  }
+  return true;
 }

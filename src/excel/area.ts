@@ -48,6 +48,8 @@ export interface AreaGeometry {
   mapping: ColumnMapping;
   /** The status column (relative to `firstColumn`), once rows have been sent. */
   statusColumn?: number;
+  /** A table's total row is shown under the data (it is no client). */
+  totalRow?: boolean;
 }
 
 export function firstDataRow(geometry: AreaGeometry): number {
@@ -72,6 +74,8 @@ export function queueAreaLoad(context: Excel.RequestContext, spec: AreaSpec): Ar
     // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- a navigation property, not a loaded value
     const sheet = table.worksheet;
     sheet.load("name");
+    // The table's range includes its total row when shown: that row is no client.
+    table.load("showTotals");
     const bounds = table.getRange();
     bounds.load("rowIndex, columnIndex, rowCount, columnCount");
     const header = table.getHeaderRowRange();
@@ -79,7 +83,16 @@ export function queueAreaLoad(context: Excel.RequestContext, spec: AreaSpec): Ar
     return {
       sheet,
       bounds,
-      geometry: (profile) => geometryOf(profile, spec, sheet.name, bounds, header.values[0] ?? []),
+      geometry: (profile) =>
+        geometryOf(
+          profile,
+          spec,
+          sheet.name,
+          bounds,
+          header.values[0] ?? [],
+          // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- geometry() is called only after the caller's sync
+          table.showTotals ? 1 : 0
+        ),
     };
   }
   const sheet = context.workbook.worksheets.getItem(spec.sheet);
@@ -107,10 +120,11 @@ function geometryOf(
   spec: AreaSpec,
   sheet: string,
   bounds: Excel.Range,
-  headers: Cell[]
+  headers: Cell[],
+  totalRows = 0
 ): AreaGeometry {
   const headerRow = spec.kind === "table" ? bounds.rowIndex : spec.headerRow;
-  const lastRow = Math.max(headerRow, bounds.rowIndex + bounds.rowCount - 1);
+  const lastRow = Math.max(headerRow, bounds.rowIndex + bounds.rowCount - 1 - totalRows);
   return {
     sheet,
     headerRow,
@@ -120,6 +134,7 @@ function geometryOf(
     lastRow: Math.min(lastRow, LAST_ROW),
     mapping: mapHeaderRow(profile, headers, spec.overrides),
     statusColumn: statusColumnOf(headers),
+    totalRow: totalRows > 0,
   };
 }
 
@@ -137,6 +152,7 @@ export function sameLayout(a: AreaGeometry, b: AreaGeometry): boolean {
     a.lastColumn === b.lastColumn &&
     a.mapping.headerLang === b.mapping.headerLang &&
     a.statusColumn === b.statusColumn &&
+    !!a.totalRow === !!b.totalRow &&
     a.mapping.columns.every((column, i) => column === b.mapping.columns[i])
   );
 }

@@ -1,104 +1,66 @@
-import { cellText, type Cell, type LiveSheet } from "../core";
-import { cellAddress, sheetReference, type CellSpan } from "./address";
+import type { Cell, LiveSheet } from "../core";
+import { sheetReference, type CellSpan } from "./address";
 import { dataRowCount, firstDataRow, type AreaGeometry } from "./area";
-import { CHECKS_SHEET, HIGHLIGHT, SETTINGS } from "./names";
-import { queueSettingWrite } from "./settings";
+import { CHECKS_SHEET } from "./names";
+import { blockBytes } from "./payload";
 
 /**
  * The highlighter. It never paints a cell itself: the checks sheet holds, at the address of
- * each invalid cell, "!" followed by the value judged invalid, and one conditional format on
- * the data paints a cell while its value still equals that key. So the user's own fills stay,
- * nothing is painted where no key was written (only table cells get keys), and a cell the
- * user edits loses its highlight at once, before the add-in has judged it again.
+ * each invalid cell, a key made of the value judged invalid, and one conditional format on the
+ * data paints a cell while its value still matches that key. So the user's own fills stay,
+ * nothing is painted where no key was written (only area cells get keys), and a cell the user
+ * edits loses its highlight at once, before the add-in has judged it again.
  */
 
 /** Excel keeps at most 32,767 characters in a cell; a longer key cannot be stored. */
 const MAX_KEY_LENGTH = 32_767;
 
-/** The key of an invalid cell: what `"!"&A2` gives in Excel for that cell's value. */
-export function highlightKey(cell: Cell): string {
-  const text = typeof cell === "string" ? cell : cellText(cell);
-  const key = `!${text}`;
+/** What the checks sheet holds for a cell: "" when it is fine. */
+export type HighlightKey = string | number | boolean;
+
+/**
+ * The key of an invalid cell. Text (and an empty cell) is keyed as "!" and the text, compared
+ * with `EXACT("!"&A2, key)`: text joined to text is the same in every locale. A number or a
+ * boolean is keyed as itself and compared with `=`: turned into text, it would follow the
+ * user's locale ("1,5", "VRAI", "WAAR") and Excel's 15 significant digits, which the add-in
+ * cannot reproduce; compared as values, nothing depends on the locale.
+ */
+export function highlightKey(cell: Cell): HighlightKey {
+  if (typeof cell === "number" || typeof cell === "boolean") return cell;
+  const key = `!${cell ?? ""}`;
   return key.length > MAX_KEY_LENGTH ? "" : key;
 }
 
-/** The conditional format's rule, written for the top-left cell of the range it covers. */
-export function highlightFormula(topLeft: string): string {
-  return `=EXACT("!"&${topLeft},INDEX(${sheetReference(CHECKS_SHEET)}!$A:$XFD,ROW(),COLUMN()))`;
-}
-
-/** Where the highlight rule was applied, as recorded in the workbook's settings. */
-export interface HighlightRecord {
-  sheet: string;
-  top: number;
-  left: number;
-  right: number;
-}
-
-export function parseHighlightRecord(value: unknown): HighlightRecord | undefined {
-  if (!value || typeof value !== "object") return undefined;
-  const { sheet, top, left, right } = value as Record<string, unknown>;
-  return typeof sheet === "string" &&
-    typeof top === "number" &&
-    typeof left === "number" &&
-    typeof right === "number"
-    ? { sheet, top, left, right }
-    : undefined;
-}
-
-function covers(record: HighlightRecord | undefined, geometry: AreaGeometry): boolean {
-  return (
-    record !== undefined &&
-    record.sheet === geometry.sheet &&
-    record.top <= firstDataRow(geometry) &&
-    record.left <= geometry.firstColumn &&
-    record.right >= geometry.lastColumn
-  );
-}
+/** Bumped when the rule's formula changes: an older rule is replaced when found. */
+export const HIGHLIGHT_RULE_MARK = "ISLOGICAL";
 
 /**
- * Makes sure the checks sheet exists and a highlight rule covers the area's columns from the
- * first data row to the bottom of the sheet. Returns the record now in force.
+ * The conditional format's rule, written for the top-left cell of the range it covers: paint
+ * while the cell still holds the value its key was made of (see `highlightKey`). An empty key
+ * never matches (a blank equals 0 and FALSE in Excel's `=`).
  */
-export function queueHighlightSetup(
-  context: Excel.RequestContext,
-  geometry: AreaGeometry,
-  checksExists: boolean,
-  record: HighlightRecord | undefined
-): HighlightRecord | undefined {
-  if (!checksExists) {
-    const checks = context.workbook.worksheets.add(CHECKS_SHEET);
-    // Keys are text: "!0123" must not become a number or a formula.
-    checks.getRange().numberFormat = "@" as unknown as string[][];
-    checks.visibility = "VeryHidden";
-  }
-  if (checksExists && covers(record, geometry)) return record;
-  const top = firstDataRow(geometry);
-  const sheet = context.workbook.worksheets.getItem(geometry.sheet);
-  const range = sheet.getRangeByIndexes(
-    top,
-    geometry.firstColumn,
-    1_048_576 - top,
-    geometry.lastColumn - geometry.firstColumn + 1
+export function highlightFormula(topLeft: string): string {
+  const key = `INDEX(${sheetReference(CHECKS_SHEET)}!$A:$XFD,ROW(),COLUMN())`;
+  return `=IF(OR(ISNUMBER(${topLeft}),${HIGHLIGHT_RULE_MARK}(${topLeft})),AND(${key}<>"",${topLeft}=${key}),EXACT("!"&${topLeft},${key}))`;
+}
+
+/** Whether a rule's formula (as Excel gives it back) is one of ours, of any version. */
+export function namesChecksSheet(formula: string): boolean {
+  const compact = formula.replace(/\s+/g, "").toUpperCase();
+  return (
+    compact.includes(`${sheetReference(CHECKS_SHEET).toUpperCase()}!`) && !compact.includes("[")
   );
-  const format = range.conditionalFormats.add("Custom");
-  format.custom.rule.formula = highlightFormula(cellAddress(top, geometry.firstColumn));
-  format.custom.format.fill.color = HIGHLIGHT.fill;
-  format.custom.format.font.color = HIGHLIGHT.font;
-  const next = {
-    sheet: geometry.sheet,
-    top,
-    left: geometry.firstColumn,
-    right: geometry.lastColumn,
-  };
-  queueSettingWrite(context, SETTINGS.highlight, next);
-  return next;
+}
+
+/** Whether a rule of ours is of the current version. */
+export function isCurrentRule(formula: string): boolean {
+  return formula.replace(/\s+/g, "").toUpperCase().includes(`${HIGHLIGHT_RULE_MARK}(`);
 }
 
 /** The keys of one data row, one per area column. */
-export function rowKeys(live: LiveSheet, geometry: AreaGeometry, index: number): string[] {
+export function rowKeys(live: LiveSheet, geometry: AreaGeometry, index: number): HighlightKey[] {
   const width = geometry.lastColumn - geometry.firstColumn + 1;
-  const keys: string[] = new Array<string>(width).fill("");
+  const keys: HighlightKey[] = new Array<HighlightKey>(width).fill("");
   const cells = live.cellsOf(index);
   if (!cells) return keys;
   const { columns } = geometry.mapping;
@@ -122,30 +84,99 @@ export function runsOf(indexes: readonly number[]): [number, number][] {
   return runs;
 }
 
-/** One write of highlight keys: rows `first`..`first + keys.length - 1` of the data. */
+/**
+ * The keys the checks sheet holds for the area's columns, by sheet row, as the session knows
+ * them: every key is read when the area is read whole, and every key written is noted; keys
+ * read again with changed rows correct what Excel changed behind our back (an undo of our
+ * write from ExcelApi 1.20, a co-author). Only rows with a key are kept: the checks sheet
+ * holds none outside the data (keys of rows that leave it are cleared).
+ */
+export class KeyMemory {
+  private readonly rows = new Map<number, readonly HighlightKey[]>();
+  private readonly empty: readonly HighlightKey[];
+
+  constructor(
+    readonly left: number,
+    readonly width: number
+  ) {
+    this.empty = new Array<HighlightKey>(width).fill("");
+  }
+
+  get(sheetRow: number): readonly HighlightKey[] {
+    return this.rows.get(sheetRow) ?? this.empty;
+  }
+
+  set(sheetRow: number, keys: readonly HighlightKey[]): void {
+    if (keys.every((key) => key === "")) this.rows.delete(sheetRow);
+    else this.rows.set(sheetRow, keys);
+  }
+
+  /** Records keys read from the checks sheet (a block whose first row is `top`). */
+  learn(top: number, block: readonly (readonly unknown[])[]): void {
+    block.forEach((line, i) => this.set(top + i, line.map(asKey)));
+  }
+}
+
+function asKey(value: unknown): HighlightKey {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+    ? value
+    : "";
+}
+
+function sameKeys(a: readonly HighlightKey[], b: readonly HighlightKey[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
+}
+
+/**
+ * Rows between two changed rows up to this far apart are written again with them (their keys
+ * unchanged): one range operation costs more than a few rows of empty keys.
+ */
+const MERGE_GAP_ROWS = 64;
+
+/** One write of highlight keys: a block of whole area rows. */
 export interface KeyBlock {
   span: CellSpan;
-  keys: string[][];
+  keys: HighlightKey[][];
   bytes: number;
 }
 
-/** The key blocks for the given data rows (ascending), ready to be written. */
-export function keyBlocks(
+/**
+ * The keys to write for the given data rows (ascending), leaving out every row whose keys the
+ * checks sheet already holds: an edit that changes no verdict writes nothing. Rows past the
+ * area's end (dropped) get empty keys. `everything`: write them all (the sheet's keys are of
+ * an older kind). The memory is updated with what will be written.
+ */
+export function keyChanges(
   live: LiveSheet,
   geometry: AreaGeometry,
-  indexes: readonly number[]
+  indexes: readonly number[],
+  memory: KeyMemory,
+  everything = false
 ): KeyBlock[] {
   const top = firstDataRow(geometry);
   const width = geometry.lastColumn - geometry.firstColumn + 1;
   const rows = dataRowCount(geometry);
-  return runsOf(indexes).map(([first, last]) => {
-    const keys: string[][] = [];
-    let bytes = 0;
+  const changed: number[] = [];
+  const lines = new Map<number, readonly HighlightKey[]>();
+  for (const index of indexes) {
+    const line =
+      index < rows ? rowKeys(live, geometry, index) : new Array<HighlightKey>(width).fill("");
+    if (!everything && sameKeys(memory.get(top + index), line)) continue;
+    lines.set(index, line);
+    changed.push(index);
+  }
+  const runs: [number, number][] = [];
+  for (const [first, last] of runsOf(changed)) {
+    const previous = runs[runs.length - 1];
+    if (previous && first - previous[1] <= MERGE_GAP_ROWS) previous[1] = last;
+    else runs.push([first, last]);
+  }
+  return runs.map(([first, last]) => {
+    const keys: HighlightKey[][] = [];
     for (let index = first; index <= last; index++) {
-      const line =
-        index < rows ? rowKeys(live, geometry, index) : new Array<string>(width).fill("");
-      for (const key of line) bytes += key.length + 3;
-      keys.push(line);
+      const line = lines.get(index) ?? memory.get(top + index);
+      memory.set(top + index, line);
+      keys.push([...line]);
     }
     return {
       span: {
@@ -155,7 +186,7 @@ export function keyBlocks(
         right: geometry.lastColumn,
       },
       keys,
-      bytes,
+      bytes: blockBytes(keys),
     };
   });
 }
@@ -170,7 +201,11 @@ export function queueKeyWrite(context: Excel.RequestContext, block: KeyBlock): v
   ).values = block.keys;
 }
 
-/** Removes every key (the area moved or was judged again from scratch). */
-export function queueKeysCleared(context: Excel.RequestContext): void {
-  context.workbook.worksheets.getItem(CHECKS_SHEET).getRange().clear("Contents");
+/** Queues a read of the keys at the same cells as `span` (rows and area columns). */
+export function queueKeyRead(context: Excel.RequestContext, span: CellSpan): Excel.Range {
+  const range = context.workbook.worksheets
+    .getItem(CHECKS_SHEET)
+    .getRangeByIndexes(span.top, span.left, span.bottom - span.top + 1, span.right - span.left + 1);
+  range.load("values");
+  return range;
 }

@@ -1,12 +1,10 @@
 import { parseCatalog, type TemplateInfo } from "./catalog";
-import { parseHighlightRecord, type HighlightRecord } from "./checks";
 import { CHECKS_SHEET, LISTS_SHEET, SETTINGS } from "./names";
 import { queueSettingRead } from "./settings";
 
 export interface Facts {
   checksExists(): boolean;
   listsExists(): boolean;
-  highlight(): HighlightRecord | undefined;
   catalog(): TemplateInfo[] | undefined;
 }
 
@@ -14,14 +12,12 @@ export interface Facts {
 export function queueFacts(context: Excel.RequestContext): Facts {
   const checks = context.workbook.worksheets.getItemOrNullObject(CHECKS_SHEET);
   const lists = context.workbook.worksheets.getItemOrNullObject(LISTS_SHEET);
-  const highlight = queueSettingRead(context, SETTINGS.highlight);
   const catalog = queueSettingRead(context, SETTINGS.templates);
   return {
     // eslint-disable-next-line office-addins/call-sync-before-read -- read by the caller after the sync that loads them
     checksExists: () => !checks.isNullObject,
     // eslint-disable-next-line office-addins/call-sync-before-read -- read by the caller after the sync that loads them
     listsExists: () => !lists.isNullObject,
-    highlight: () => parseHighlightRecord(highlight()),
     catalog: () => parseCatalog(catalog()),
   };
 }

@@ -8,6 +8,8 @@ export * from "./checks";
 export * from "./lists";
 export * from "./settings";
 export * from "./session";
+export * from "./payload";
+export * from "./row-writes";
 export * from "./template";
 export * from "./workbook-state";
 export * from "./status";

@@ -17,7 +17,6 @@ export const LEDGER_SHEET = "BanqupSent";
 export const SETTINGS = {
   region: "banqup.region",
   area: "banqup.area",
-  highlight: "banqup.highlight",
   templates: "banqup.templates",
 } as const;
 

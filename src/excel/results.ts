@@ -1,11 +1,11 @@
-import type { UiLang } from "../core";
-import { runsOf } from "./checks";
+import type { RowSnapshot, UiLang } from "../core";
 import { firstDataRow, dataRowCount } from "./area";
+import { readInChunks } from "./payload";
+import type { RowWrite, RowWriteOutcome } from "./row-writes";
 import type { LiveSession } from "./session";
 import {
   formatStatus,
   parseStatus,
-  queueLedgerAppend,
   readLedger,
   STATUS_HEADER,
   type Ledger,
@@ -19,35 +19,44 @@ export interface SendState {
   ledger: Ledger;
 }
 
+/** Status cells read per request (each response under Excel's 5 MB; a refused one is halved). */
+const STATUS_ROWS_PER_READ = 20_000;
+
 function geometryOf(session: LiveSession) {
   const geometry = session.geometry;
   if (!geometry) throw new Error("The client area has not been read yet.");
   return geometry;
 }
 
-/** Reads the status column and the ledger (two or three syncs, once per send). */
+/** Reads the status column and the ledger, in chunks under Excel's payload limit. */
 export async function readSendState(session: LiveSession): Promise<SendState> {
   await session.idle();
   const geometry = geometryOf(session);
   const count = dataRowCount(geometry);
-  return session.excelRun(async (context) => {
-    let column: Excel.Range | undefined;
-    if (geometry.statusColumn !== undefined && count > 0) {
-      column = context.workbook.worksheets
-        .getItem(geometry.sheet)
-        .getRangeByIndexes(
-          firstDataRow(geometry),
-          geometry.firstColumn + geometry.statusColumn,
-          count,
+  return session.excelRun({ delayForCellEdit: true }, async (context) => {
+    const statuses: (RowStatus | undefined)[] = [];
+    const column = geometry.statusColumn;
+    if (column !== undefined && count > 0) {
+      const sheet = context.workbook.worksheets.getItem(geometry.sheet);
+      const chunks: [number, number][] = [];
+      for (let row = 0; row < count; row += STATUS_ROWS_PER_READ)
+        chunks.push([row, Math.min(STATUS_ROWS_PER_READ, count - row)]);
+      await readInChunks(context, chunks, ([start, size]) => {
+        const range = sheet.getRangeByIndexes(
+          firstDataRow(geometry) + start,
+          geometry.firstColumn + column,
+          size,
           1
         );
-      column.load("values");
+        range.load("values");
+        return () =>
+          // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read once the chunk's sync answered
+          (range.values as unknown[][]).forEach(
+            (line, i) => (statuses[start + i] = parseStatus(line[0]))
+          );
+      });
     }
-    const ledger = await readLedger(context);
-    const statuses = column
-      ? (column.values as unknown[][]).map((line) => parseStatus(line[0]))
-      : [];
-    return { statuses, ledger };
+    return { statuses, ledger: await readLedger(context) };
   });
 }
 
@@ -55,7 +64,7 @@ export async function readSendState(session: LiveSession): Promise<SendState> {
 export async function ensureStatusColumn(session: LiveSession, lang: UiLang): Promise<void> {
   const geometry = geometryOf(session);
   if (geometry.statusColumn !== undefined) return;
-  await session.excelRun(async (context) => {
+  await session.excelRun({ delayForCellEdit: true }, async (context) => {
     if (session.areaSpec.kind === "table") {
       context.workbook.tables
         .getItem(TABLE_NAME)
@@ -71,54 +80,40 @@ export async function ensureStatusColumn(session: LiveSession, lang: UiLang): Pr
   await session.reload();
 }
 
+/** What a send writes for a row: its status (and link), and the ledger line of its client. */
 export interface RowResult {
-  index: number;
-  status: RowStatus;
+  /** The row as it was planned: the status goes where it is now. */
+  row: RowSnapshot;
+  status?: RowStatus;
   /** The client in the partner space's web app, for created rows. */
   url?: string;
+  /** Idempotency key and client id (or "pending"). */
+  ledger?: [string, string];
+  /**
+   * A client was created for this row: its status reaches the row even if it was edited
+   * since (found by its identifiers), and its ledger line is kept even if the row is gone.
+   */
+  created?: boolean;
 }
 
 /**
- * Writes rows' statuses (and the ledger lines of clients just created) in one sync. Status
- * cells are text-formatted first: what is written is never read as a number or a formula.
+ * Writes rows' statuses and ledger lines, each status where its row is now (see
+ * `LiveSession.writeRows`). Status cells are text: what is written is never read as a number
+ * or a formula.
  */
 export async function writeResults(
   session: LiveSession,
   results: RowResult[],
-  lang: UiLang,
-  ledger: Ledger,
-  ledgerLines: [string, string][]
-): Promise<void> {
-  if (results.length === 0 && ledgerLines.length === 0) return;
-  const geometry = geometryOf(session);
-  const statusColumn = geometry.statusColumn;
-  if (statusColumn === undefined) throw new Error("The client area has no status column.");
-  const byIndex = new Map(results.map((result) => [result.index, result]));
-  const indexes = [...byIndex.keys()].sort((a, b) => a - b);
-  await session.excelRun(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(geometry.sheet);
-    const column = geometry.firstColumn + statusColumn;
-    for (const [first, last] of runsOf(indexes)) {
-      const range = sheet.getRangeByIndexes(
-        firstDataRow(geometry) + first,
-        column,
-        last - first + 1,
-        1
-      );
-      const lines: string[][] = [];
-      for (let index = first; index <= last; index++)
-        lines.push([formatStatus(byIndex.get(index)!.status, lang)]);
-      range.numberFormat = lines.map(() => ["@"]);
-      range.values = lines;
-    }
-    for (const result of results) {
-      if (!result.url) continue;
-      sheet.getRangeByIndexes(firstDataRow(geometry) + result.index, column, 1, 1).hyperlink = {
-        address: result.url,
-        textToDisplay: formatStatus(result.status, lang),
-      };
-    }
-    queueLedgerAppend(context, ledger, ledgerLines);
-    await context.sync();
+  lang: UiLang
+): Promise<RowWriteOutcome[]> {
+  const writes = results.map((result): RowWrite => {
+    const text = result.status ? formatStatus(result.status, lang) : undefined;
+    return {
+      row: result.row,
+      status: text === undefined ? undefined : { text, link: result.url },
+      followEdits: result.created,
+      ledger: result.ledger ? { line: result.ledger, always: !!result.created } : undefined,
+    };
   });
+  return session.writeRows(writes);
 }

@@ -4,11 +4,28 @@
  */
 export interface ExcelRun {
   <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** With options: wait while the user edits a cell, make one undo record of the batch. */
+  <T>(options: Excel.RunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** A batch on an existing context: how an event handler registered there is removed. */
   <T>(
     context: OfficeExtension.ClientRequestContext,
     batch: (context: Excel.RequestContext) => Promise<T>
   ): Promise<T>;
+}
+
+/** Which requirement sets the Excel running the add-in supports (Office.context.requirements). */
+export interface HostRequirements {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+/**
+ * Office's own answer when the add-in runs in Office; outside it (a test that gives none)
+ * nothing above the manifest's sets is assumed.
+ */
+export function hostRequirements(): HostRequirements {
+  const office = (globalThis as { Office?: { context?: { requirements?: HostRequirements } } })
+    .Office;
+  return office?.context?.requirements ?? { isSetSupported: () => false };
 }
 
 /** The error code Office.js puts on a failed request, if any. */

@@ -6,6 +6,8 @@ import {
   type Problem,
   type ProblemGroup,
   type Profile,
+  type RowSnapshot,
+  type UiLang,
 } from "../core";
 import { cellAddress, LAST_ROW, parseSpans, type CellSpan } from "./address";
 import {
@@ -19,29 +21,36 @@ import {
   type AreaSpec,
 } from "./area";
 import type { TemplateInfo } from "./catalog";
-import {
-  keyBlocks,
-  queueHighlightSetup,
-  queueKeysCleared,
-  queueKeyWrite,
-  type HighlightRecord,
-  type KeyBlock,
-} from "./checks";
-import { queueColumnValidation, queueListsWrite } from "./lists";
+import { workForChange, type ChangeWork } from "./changes";
+import { KeyMemory, keyChanges, queueKeyRead, queueKeyWrite, runsOf } from "./checks";
+import { HealthCheck } from "./health";
+import { listValues, queueColumnValidation, queueListsWrite } from "./lists";
 import { queueFacts, type Facts } from "./facts";
-import { SETTINGS } from "./names";
-import { isPayloadTooLarge, officeErrorCode, type ExcelRun } from "./run";
+import { CHECKS_SHEET, LEDGER_SHEET, SETTINGS } from "./names";
+import { blockBytes, PAYLOAD_BUDGET_BYTES, syncInGroups } from "./payload";
+import { planRowWrites, type LedgerState, type RowWrite, type RowWriteOutcome } from "./row-writes";
+import {
+  hostRequirements,
+  isPayloadTooLarge,
+  officeErrorCode,
+  type ExcelRun,
+  type HostRequirements,
+} from "./run";
 import { mergeIndexRuns, mergeRows } from "./spans";
-import { blockSpan, columnBlocks, writeTextBlocks } from "./text-writes";
 import { queueSettingWrite } from "./settings";
 
-/**
- * Excel on the web refuses requests and responses above 5 MB; reads and writes are cut to
- * stay under this, with room for the rest of the batch.
- */
-export const PAYLOAD_BUDGET_BYTES = 4 * 1024 * 1024;
 /** What one cell costs in a response before anything was measured (JSON, with its comma). */
 const INITIAL_BYTES_PER_CELL = 20;
+/**
+ * Keys are read again with the changed rows up to this many rows (a check on what the session
+ * remembers); a larger paste trusts the memory, to keep one response.
+ */
+const KEY_READ_ROWS = 2_000;
+/** Rows under a table looked at for rows typed there that the table did not take in. */
+const STRAY_SCAN_ROWS = 500;
+/** A failed round is tried again after this long, doubling up to a minute. */
+const RETRY_FIRST_MS = 500;
+const RETRY_MAX_MS = 60_000;
 
 export type SessionProblemKind = "areaMissing" | "headerMissing" | "excel";
 
@@ -65,27 +74,54 @@ export interface SelectionInfo {
   rows: number[];
 }
 
+/** Rows typed right under the table that the table did not take in (sheet rows, 0-based). */
+export interface StrayRows {
+  top: number;
+  count: number;
+}
+
 export interface SessionOptions {
   run: ExcelRun;
   profile: Profile;
   spec: AreaSpec;
+  /** Office.context.requirements; what the host supports decides which APIs are used. */
+  requirements?: HostRequirements;
+  /** The pane's language: input messages restored after a paste are written in it. */
+  lang?: UiLang;
   onUpdate?: () => void;
   onProblem?: (problem: SessionProblem) => void;
 }
 
-interface Job {
+/** One round of checking: what to read again and what else to do. */
+interface Round {
   full: boolean;
   /** Sheet rows to read again. */
   spans: CellSpan[];
+  /** Check the highlight rule, text formats and drop-downs (after possible pastes). */
+  heal: boolean;
   catalog?: TemplateInfo[];
   /** Data rows whose highlight keys must be written again (their verdict changed here). */
   rewrite?: number[];
 }
 
+interface SpanRead {
+  values: Excel.Range;
+  /** The highlight keys at the same rows, for the previous layout. */
+  keys?: { range: Excel.Range; top: number };
+}
+
 interface SpanReads {
-  ranges: Excel.Range[];
+  ranges: SpanRead[];
   /** Spans too large to read with the layout: read in pieces once it is known. */
   deferred: CellSpan[];
+  /** The used rows right under a table: rows typed there that it did not take in. */
+  below?: Excel.Range;
+}
+
+interface WriteTask {
+  writes: RowWrite[];
+  resolve: (outcomes: RowWriteOutcome[]) => void;
+  reject: (error: unknown) => void;
 }
 
 interface RegisteredHandler {
@@ -95,8 +131,10 @@ interface RegisteredHandler {
 
 /**
  * Live checking of one area: reads exactly the rows a change touched, judges them with the
- * core, and rewrites only the highlight keys that changed. Changes that arrive while a
- * round runs are merged into the next round, so a burst of events costs one round.
+ * core, and writes only the highlight keys that changed. Changes that arrive while a round
+ * runs are merged into the next round, so a burst of events costs one round. Writes the pane
+ * asks for (fixes, templates, send results) go through the same queue, and land only where
+ * their row still is what they were computed from.
  */
 export class LiveSession {
   geometry: AreaGeometry | undefined;
@@ -104,13 +142,18 @@ export class LiveSession {
   catalog: TemplateInfo[] | undefined;
   selection: SelectionInfo | undefined;
   problem: SessionProblem | undefined;
+  strays: StrayRows | undefined;
 
   private readonly run: ExcelRun;
+  private readonly requirements: HostRequirements;
   private spec: AreaSpec;
-  private highlight: HighlightRecord | undefined;
+  private keys: KeyMemory | undefined;
   private checksExists = false;
   private listsExists = false;
-  private next: Job | undefined;
+  private next: Round | undefined;
+  private tasks: WriteTask[] = [];
+  private failed: { round: Round; timer?: ReturnType<typeof setTimeout> } | undefined;
+  private failures = 0;
   private worker: Promise<void> | undefined;
   private handlers: RegisteredHandler[] = [];
   private bytesPerCell = INITIAL_BYTES_PER_CELL;
@@ -121,14 +164,15 @@ export class LiveSession {
   private constructor(private readonly options: SessionOptions) {
     this.run = options.run;
     this.spec = options.spec;
+    this.requirements = options.requirements ?? hostRequirements();
   }
 
   /** Opens a session: listens to the area's sheet and judges the whole area once. */
   static async open(options: SessionOptions): Promise<LiveSession> {
     const session = new LiveSession(options);
-    session.schedule({ full: true, spans: [] });
+    session.schedule({ full: true, spans: [], heal: true });
     await session.idle();
-    if (!session.problem) await session.listen();
+    if (session.geometry) await session.listen();
     return session;
   }
 
@@ -136,7 +180,7 @@ export class LiveSession {
     return this.options.profile;
   }
 
-  /** The `Excel.run` this session works with (for the writes that sending makes). */
+  /** The `Excel.run` this session works with. */
   get excelRun(): ExcelRun {
     return this.run;
   }
@@ -145,7 +189,7 @@ export class LiveSession {
     return this.spec;
   }
 
-  /** Whether a round of checking is under way (the pane shows that it is checking). */
+  /** Whether a round of checking or a write is under way (the pane shows it is working). */
   get busy(): boolean {
     return this.worker !== undefined || this.writing > 0;
   }
@@ -157,6 +201,8 @@ export class LiveSession {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.failed?.timer) clearTimeout(this.failed.timer);
+    this.failed = undefined;
     const handlers = this.handlers;
     this.handlers = [];
     await this.idle();
@@ -182,6 +228,11 @@ export class LiveSession {
     return this.live?.problemsOf(index) ?? [];
   }
 
+  /** The row as it is now: what a write computed from it carries, to find it again. */
+  snapshot(index: number): RowSnapshot | undefined {
+    return this.live?.snapshot(index);
+  }
+
   /** The sheet cell (0-based) of a field in a data row. */
   cellOf(index: number, field: string): { row: number; column: number } | undefined {
     const geometry = this.geometry;
@@ -197,7 +248,7 @@ export class LiveSession {
     const at = this.cellOf(index, field);
     const geometry = this.geometry;
     if (!at || !geometry) return;
-    await this.run(async (context) => {
+    await this.run({ delayForCellEdit: true }, async (context) => {
       const sheet = context.workbook.worksheets.getItem(geometry.sheet);
       sheet.activate();
       sheet.getRangeByIndexes(at.row, at.column, 1, 1).select();
@@ -206,16 +257,16 @@ export class LiveSession {
     this.selected(cellAddress(at.row, at.column));
   }
 
-  /** Re-reads the rows of a change event (the wiring calls this; tests may too). */
-  changed(args: { address: string; changeType?: string; triggerSource?: string }): void {
-    // Our own writes are re-judged by the code that made them.
-    if (args.triggerSource === "ThisLocalAddin") return;
-    const structural = /Inserted|Deleted/.test(args.changeType ?? "");
-    const spans = parseSpans(args.address).map((span) =>
-      structural ? { ...span, bottom: LAST_ROW } : span
-    );
-    if (structural && this.spec.kind === "sheet") this.followRowShift(args, spans);
-    this.schedule({ full: false, spans });
+  /** A change Excel reported on the area's sheet (the wiring calls this; tests may too). */
+  changed(args: Excel.WorksheetChangedEventArgs): void {
+    const work = workForChange(args, this.requirements);
+    if (!work) return;
+    this.schedule(this.roundFor(work));
+  }
+
+  /** Rows were sorted: the order of everything changed, and no onChanged says so. */
+  sorted(): void {
+    this.schedule({ full: true, spans: [], heal: false });
   }
 
   /** Records the selection (no Excel call: the verdicts are already here). */
@@ -249,43 +300,88 @@ export class LiveSession {
     const live = this.live;
     if (!live || entries.length === 0) return;
     for (const { index, problems } of entries) live.setRemote(index, problems);
-    this.schedule({ full: false, spans: [], rewrite: entries.map((entry) => entry.index) });
+    this.schedule({
+      full: false,
+      spans: [],
+      heal: false,
+      rewrite: entries.map((entry) => entry.index),
+    });
     await this.idle();
   }
 
-  /** Reads the area's layout again (a column was added by the add-in itself). */
+  /** Reads the whole area again (its layout changed, or before a send is confirmed). */
   async reload(): Promise<void> {
-    this.schedule({ full: true, spans: [] });
+    this.schedule({ full: true, spans: [], heal: false });
     await this.idle();
   }
 
   /** Replaces the partner's templates: lists, drop-down and every row's verdict follow. */
   async setCatalog(catalog: TemplateInfo[]): Promise<void> {
-    this.schedule({ full: false, spans: [], catalog });
+    this.schedule({ full: false, spans: [], heal: false, catalog });
     await this.idle();
   }
 
   /**
-   * Writes values into data cells in one batch (fixes, a template for selected rows), as
-   * text so that "0123" keeps its zero and "=x" never becomes a formula, then re-judges them.
+   * Writes values into data cells (fixes, a template for selected rows), each only where its
+   * row still holds what the value was computed from, wherever that row is now. Text is
+   * written as text, so "0123" keeps its zero and "=x" never becomes a formula.
    */
-  async write(cells: { index: number; field: string; value: string }[]): Promise<void> {
-    const geometry = this.geometry;
-    if (!geometry || cells.length === 0) return;
-    const placed = cells.flatMap(({ index, field, value }) => {
-      const at = this.cellOf(index, field);
-      return at ? [{ ...at, value }] : [];
-    });
-    const blocks = columnBlocks(placed);
+  async write(
+    cells: { row: RowSnapshot; field: string; value: string }[]
+  ): Promise<RowWriteOutcome[]> {
+    const byRow = new Map<RowSnapshot, { field: string; value: string }[]>();
+    for (const { row, field, value } of cells) {
+      const list = byRow.get(row) ?? [];
+      list.push({ field, value });
+      byRow.set(row, list);
+    }
+    return this.writeRows([...byRow].map(([row, values]) => ({ row, cells: values })));
+  }
+
+  /** Compare-and-set writes of rows (cells, statuses, ledger lines): see `RowWrite`. */
+  async writeRows(writes: RowWrite[]): Promise<RowWriteOutcome[]> {
+    if (writes.length === 0) return [];
     this.writing++;
     this.options.onUpdate?.();
     try {
-      await writeTextBlocks(this.run, geometry.sheet, blocks, PAYLOAD_BUDGET_BYTES);
+      const done = new Promise<RowWriteOutcome[]>((resolve, reject) =>
+        this.tasks.push({ writes, resolve, reject })
+      );
+      this.startWorker();
+      return await done;
     } finally {
       this.writing--;
+      this.options.onUpdate?.();
     }
-    this.schedule({ full: false, spans: blocks.map(blockSpan) });
-    await this.idle();
+  }
+
+  /**
+   * Takes the rows typed under the table into it (Table Design → Resize, ExcelApi 1.13).
+   * False where Excel cannot: the pane then says how to do it by hand.
+   */
+  async includeStrays(): Promise<boolean> {
+    const strays = this.strays;
+    const geometry = this.geometry;
+    if (!strays || !geometry || this.spec.kind !== "table") return false;
+    const table = this.spec.table;
+    let resized = false;
+    await this.run({ delayForCellEdit: true }, async (context) => {
+      if (this.requirements.isSetSupported("ExcelApi", "1.13")) {
+        const range = context.workbook.worksheets
+          .getItem(geometry.sheet)
+          .getRangeByIndexes(
+            geometry.headerRow,
+            geometry.firstColumn,
+            strays.top + strays.count - geometry.headerRow,
+            geometry.lastColumn - geometry.firstColumn + 1
+          );
+        context.workbook.tables.getItem(table).resize(range);
+        await context.sync();
+        resized = true;
+      }
+    });
+    if (resized) await this.reload();
+    return resized;
   }
 
   private async listen(): Promise<void> {
@@ -294,111 +390,227 @@ export class LiveSession {
     await this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(geometry.sheet);
       this.handlers.push(
-        sheet.onChanged.add(async (args) => this.changed(args)),
-        sheet.onSelectionChanged.add(async (args) => this.selected(args.address))
+        sheet.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => this.changed(args)),
+        sheet.onSelectionChanged.add(async (args: Excel.WorksheetSelectionChangedEventArgs) =>
+          this.selected(args.address)
+        )
       );
+      // A sort raises onRowSorted and, as documented, no onChanged (ExcelApi 1.10).
+      if (this.requirements.isSetSupported("ExcelApi", "1.10")) {
+        this.handlers.push(
+          sheet.onRowSorted.add(async () => this.sorted()),
+          sheet.onColumnSorted.add(async () => this.sorted())
+        );
+      }
       await context.sync();
     });
   }
 
-  /** A sheet area is found by its header row: rows inserted or deleted above it move it. */
-  private followRowShift(args: { address: string; changeType?: string }, spans: CellSpan[]): void {
-    if (this.spec.kind !== "sheet") return;
-    const [span] = parseSpans(args.address);
-    if (!span || span.top > this.spec.headerRow) return;
-    const count = Math.min(span.bottom, LAST_ROW) - span.top + 1;
-    const shift = /Inserted/.test(args.changeType ?? "") ? count : -count;
-    this.spec = { ...this.spec, headerRow: Math.max(0, this.spec.headerRow + shift) };
-    spans.length = 0;
-    spans.push({ top: 0, bottom: LAST_ROW, left: 0, right: 16_383 });
+  /** The round a change needs; a sheet area follows rows inserted or deleted above it. */
+  private roundFor(work: ChangeWork): Round {
+    const round: Round = { full: work.full, spans: work.spans, heal: work.heal };
+    if (this.spec.kind !== "sheet" || work.full) return round;
+    const header = this.spec.headerRow;
+    const top = work.spans[0]?.top ?? 0;
+    if (work.cellsMoved && top <= header) return { full: true, spans: [], heal: true };
+    if (!work.rowShift || work.rowShift.at > header) return round;
+    const { at, count } = work.rowShift;
+    // Rows deleted through the header row take it with them: it is gone, not moved.
+    const headerRow = count < 0 && header < at - count ? -1 : header + count;
+    if (headerRow < 0) return { full: true, spans: [], heal: true };
+    this.spec = { ...this.spec, headerRow };
     const spec = this.spec;
-    void this.run(async (context) => {
+    void this.run({ delayForCellEdit: true }, async (context) => {
       queueSettingWrite(context, SETTINGS.area, spec);
       await context.sync();
     }).catch(() => undefined);
+    return { full: true, spans: [], heal: true };
   }
 
-  private schedule(job: Job): void {
-    if (this.closed && !job.full) return;
-    const next = this.next ?? { full: false, spans: [] };
-    next.full ||= job.full;
-    next.spans.push(...job.spans);
-    if (job.catalog) next.catalog = job.catalog;
-    if (job.rewrite) next.rewrite = [...(next.rewrite ?? []), ...job.rewrite];
-    this.next = next;
-    if (!this.worker) {
-      this.worker = this.drain().finally(() => {
-        this.worker = undefined;
-        this.options.onUpdate?.();
-      });
-      this.options.onUpdate?.();
+  private schedule(round: Round): void {
+    if (this.closed && !round.full) return;
+    const next = this.next ?? { full: false, spans: [], heal: false };
+    merge(next, round);
+    // A round that failed is tried again with the next one.
+    if (this.failed) {
+      if (this.failed.timer) clearTimeout(this.failed.timer);
+      merge(next, this.failed.round);
+      this.failed = undefined;
     }
+    this.next = next;
+    this.startWorker();
+  }
+
+  private startWorker(): void {
+    if (this.worker) return;
+    this.worker = this.drain().finally(() => {
+      this.worker = undefined;
+      this.options.onUpdate?.();
+    });
+    this.options.onUpdate?.();
   }
 
   private async drain(): Promise<void> {
-    while (this.next) {
-      const job = this.next;
-      this.next = undefined;
-      try {
-        await this.process(job);
-        this.problem = undefined;
-      } catch (error) {
-        this.problem = asSessionProblem(error);
-        this.options.onProblem?.(this.problem);
+    while (this.next || this.tasks.length) {
+      if (this.next) {
+        const round = this.next;
+        this.next = undefined;
+        try {
+          await this.process(round);
+          this.succeeded();
+        } catch (error) {
+          this.fail(round, error);
+        }
+      } else {
+        const task = this.tasks.shift()!;
+        try {
+          task.resolve(await this.processWrites(task.writes));
+          this.succeeded();
+        } catch (error) {
+          task.reject(error);
+        }
       }
       this.options.onUpdate?.();
     }
   }
 
-  /** One round: at most three syncs for up to 10,000 rows (read, maybe read more, write). */
-  private async process(job: Job): Promise<void> {
-    await this.run(async (context) => {
-      const facts = this.geometry && !job.full ? undefined : queueFacts(context);
+  private succeeded(): void {
+    this.failures = 0;
+    this.problem = undefined;
+  }
+
+  /**
+   * A round that failed is kept and tried again: with the next change, or after a pause when
+   * Excel itself failed (busy, or a batch refused while the user edited a cell).
+   */
+  private fail(round: Round, error: unknown): void {
+    this.problem = asSessionProblem(error);
+    this.options.onProblem?.(this.problem);
+    if (this.closed) return;
+    this.failed = { round };
+    if (this.problem.kind !== "excel") return;
+    const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** this.failures++);
+    this.failed.timer = setTimeout(() => {
+      const failed = this.failed;
+      if (!failed || this.closed) return;
+      this.failed = undefined;
+      this.schedule(failed.round);
+    }, delay);
+  }
+
+  /** Waits while the user edits a cell (batches fail then otherwise); merges an undo record. */
+  private runOptions(mergeUndo: boolean): Excel.RunOptions {
+    const options: Excel.RunOptions = { delayForCellEdit: true };
+    // From ExcelApi 1.20 each sync is an undo record of its own: one batch, one record.
+    if (mergeUndo && this.requirements.isSetSupported("ExcelApi", "1.20"))
+      options.mergeUndoGroup = true;
+    return options;
+  }
+
+  /**
+   * One round: read the changed rows with the keys at the same cells, judge, write only the
+   * keys that changed. At most three syncs for up to 10,000 rows (read, check the rule after
+   * a paste, write); one when nothing changed.
+   */
+  private async process(round: Round): Promise<void> {
+    // Creating a very hidden sheet cannot be undone, so it cannot join a merged undo group.
+    const mergeUndo = this.checksExists && (!round.catalog || this.listsExists);
+    await this.run(this.runOptions(mergeUndo), async (context) => {
+      const previous = this.geometry;
+      const partial = !round.full && previous !== undefined && this.live !== undefined;
+      const facts = partial ? undefined : queueFacts(context);
       const area = queueAreaLoad(context, this.spec);
-      const quick: SpanReads =
-        job.full || !this.geometry
-          ? { ranges: [], deferred: [] }
-          : this.queueSpanReads(area, job.spans);
+      const reads: SpanReads = partial
+        ? this.queueSpanReads(context, area, previous, round.spans)
+        : { ranges: [], deferred: [] };
+      const health =
+        partial && round.heal && this.checksExists
+          ? new HealthCheck(context, this.healthScope(previous, rowsOf(round.spans, previous)))
+          : undefined;
       try {
         await context.sync();
       } catch (error) {
-        if (!isPayloadTooLarge(error) || quick.ranges.length === 0) throw error;
+        if (!isPayloadTooLarge(error) || !partial) throw error;
         // The changed rows were too many for one response: read the layout alone, then cut.
         this.bytesPerCell *= 2;
-        return this.process({ ...job, full: true });
+        return this.process({ ...round, full: true });
       }
       if (facts) this.learnFacts(facts);
       const geometry = area.geometry(this.profile);
       if (!geometry) throw new SessionProblem("headerMissing");
       if (geometry.mapping.columns.every((column) => column === undefined))
         throw new SessionProblem("headerMissing");
-      if (job.catalog) this.catalog = job.catalog;
+      if (round.catalog) this.catalog = round.catalog;
 
-      const previous = this.geometry;
-      const rebuild =
-        job.full || !previous || !this.live || !sameLayout(previous, geometry) || !!job.catalog;
+      const rebuild = !partial || !sameLayout(previous, geometry) || !!round.catalog;
       let affected: number[];
-      let clearFirst = false;
+      // Whether writes are queued that no key write will carry to Excel.
+      let queued = false;
       if (rebuild) {
-        const rows = await this.readRows(context, geometry, 0, dataRowCount(geometry));
-        this.live = new LiveSheet(this.validatorFor(geometry), firstDataRow(geometry) + 1);
-        this.live.update(0, rows, rows.length);
-        affected = [];
-        for (let i = 0; i < rows.length; i++) if (this.live.problemsOf(i).length) affected.push(i);
-        clearFirst = true;
+        const all = await this.readAll(context, geometry);
+        affected = all.rows;
+        queued = all.cleared;
+        await this.findStrays(context, geometry);
       } else {
-        affected = await this.applySpanReads(context, geometry, quick);
-        if (job.rewrite)
-          affected = [...new Set([...affected, ...job.rewrite])].sort((a, b) => a - b);
+        affected = await this.applySpanReads(context, geometry, reads);
+        if (round.rewrite) affected = union(affected, round.rewrite);
+        if (reads.below) this.strays = straysFrom(reads.below, geometry);
       }
       this.geometry = geometry;
 
-      if (job.catalog) this.queueCatalogWrite(context, geometry, job.catalog);
-      this.highlight = queueHighlightSetup(context, geometry, this.checksExists, this.highlight);
-      this.checksExists = true;
-      if (clearFirst) queueKeysCleared(context);
-      await this.writeKeys(context, keyBlocks(this.live!, geometry, affected));
+      let check = rebuild ? undefined : health;
+      let everyKey = false;
+      if (rebuild && (round.full || round.heal)) {
+        check = new HealthCheck(context, this.healthScope(geometry));
+        await context.sync();
+      }
+      if (!this.checksExists) {
+        this.queueChecksSheet(context);
+        queued = true;
+      }
+      if (check) {
+        check.queueRuleDetails();
+        await context.sync();
+        const repairs = check.queueRepairs();
+        queued ||= repairs.rule || repairs.outdatedRule || repairs.textColumns.length > 0;
+        if (repairs.formatsPasted) {
+          this.queueValidation(context, geometry);
+          queued = true;
+        }
+        if (repairs.outdatedRule) {
+          // Keys written for the older rule are of another kind: write every one again.
+          everyKey = true;
+          affected = union(affected, [...Array(dataRowCount(geometry)).keys()]);
+        }
+      }
+      if (round.catalog) {
+        this.queueCatalogWrite(context, geometry, round.catalog);
+        queued = true;
+      }
+      const blocks = keyChanges(this.live!, geometry, affected, this.keys!, everyKey);
+      await this.writeKeys(context, blocks, queued);
     });
+  }
+
+  private healthScope(geometry: AreaGeometry, rows?: { top: number; bottom: number }) {
+    // Drop-downs exist once their lists were written (the template, or a sheet set up with them).
+    const dropDowns = new Set(
+      this.profile.fields
+        .filter(
+          (field) =>
+            this.listsExists &&
+            field.list &&
+            listValues(field, geometry.mapping.headerLang, this.catalog ?? []).length
+        )
+        .map((field) => field.key)
+    );
+    return {
+      geometry,
+      profile: this.profile,
+      rows,
+      template: this.spec.kind === "table",
+      dropDowns,
+    };
   }
 
   private validatorFor(geometry: AreaGeometry): Validator {
@@ -417,29 +629,138 @@ export class LiveSession {
   private learnFacts(facts: Facts): void {
     this.checksExists = facts.checksExists();
     this.listsExists = facts.listsExists();
-    this.highlight = this.checksExists ? facts.highlight() : undefined;
     this.catalog ??= facts.catalog();
   }
 
-  /** Queues reads of the changed rows, clipped to the area, unless they would be too big. */
-  private queueSpanReads(area: AreaLoad, spans: CellSpan[]): SpanReads {
-    const previous = this.geometry!;
-    const width = previous.lastColumn - previous.firstColumn + 1;
+  /** The checks sheet: very hidden, General format (keys keep their type, see highlightKey). */
+  private queueChecksSheet(context: Excel.RequestContext): void {
+    const checks = context.workbook.worksheets.add(CHECKS_SHEET);
+    checks.visibility = "VeryHidden";
+    this.checksExists = true;
+  }
+
+  /**
+   * Reads every data row with its keys, judges them all, and clears keys the checks sheet
+   * holds outside the area (rows that left it). Returns the rows whose keys may differ.
+   */
+  private async readAll(
+    context: Excel.RequestContext,
+    geometry: AreaGeometry
+  ): Promise<{ rows: number[]; cleared: boolean }> {
+    const checksUsed = this.checksExists
+      ? context.workbook.worksheets.getItem(CHECKS_SHEET).getUsedRangeOrNullObject(true)
+      : undefined;
+    checksUsed?.load("rowIndex, columnIndex, rowCount, columnCount");
+    this.keys = new KeyMemory(geometry.firstColumn, areaWidth(geometry));
+    const rows = await this.readRows(context, geometry, 0, dataRowCount(geometry), this.keys);
+    this.live = new LiveSheet(this.validatorFor(geometry), firstDataRow(geometry) + 1);
+    this.live.update(0, rows, rows.length);
+    const cleared =
+      checksUsed !== undefined &&
+      !checksUsed.isNullObject &&
+      this.queueKeysOutside(context, checksUsed, geometry);
+    return { rows: [...Array(rows.length).keys()], cleared };
+  }
+
+  /** Clears keys left outside the area's data (the table shrank, columns moved). */
+  private queueKeysOutside(
+    context: Excel.RequestContext,
+    used: Excel.Range,
+    geometry: AreaGeometry
+  ): boolean {
+    const checks = context.workbook.worksheets.getItem(CHECKS_SHEET);
+    const data: CellSpan = {
+      top: firstDataRow(geometry),
+      bottom: geometry.lastRow,
+      left: geometry.firstColumn,
+      right: geometry.lastColumn,
+    };
+    const box: CellSpan = {
+      top: used.rowIndex,
+      bottom: used.rowIndex + used.rowCount - 1,
+      left: used.columnIndex,
+      right: used.columnIndex + used.columnCount - 1,
+    };
+    const pieces = outside(box, data);
+    for (const piece of pieces) {
+      checks
+        .getRangeByIndexes(
+          piece.top,
+          piece.left,
+          piece.bottom - piece.top + 1,
+          piece.right - piece.left + 1
+        )
+        .clear("Contents");
+    }
+    return pieces.length > 0;
+  }
+
+  /** Rows typed under a table that did not grow (AutoCorrect's expansion off, a total row). */
+  private async findStrays(context: Excel.RequestContext, geometry: AreaGeometry): Promise<void> {
+    if (this.spec.kind !== "table") {
+      this.strays = undefined;
+      return;
+    }
+    const below = this.queueBelow(context, this.spec.table);
+    await context.sync();
+    this.strays = straysFrom(below, geometry);
+  }
+
+  private queueBelow(context: Excel.RequestContext, table: string): Excel.Range {
+    const below = context.workbook.tables
+      .getItem(table)
+      .getRange()
+      .getRowsBelow(STRAY_SCAN_ROWS)
+      .getUsedRangeOrNullObject(true);
+    below.load("rowIndex, rowCount");
+    return below;
+  }
+
+  /** Queues reads of the changed rows (and their keys), unless they would be too big. */
+  private queueSpanReads(
+    context: Excel.RequestContext,
+    area: AreaLoad,
+    previous: AreaGeometry,
+    spans: CellSpan[]
+  ): SpanReads {
+    const width = areaWidth(previous);
     const merged = mergeRows(spans);
+    const first = firstDataRow(previous);
     let cells = 0;
     for (const span of merged) {
       const bottom = span.bottom === LAST_ROW ? previous.lastRow + 1 : span.bottom;
       cells += Math.max(0, bottom - span.top + 1) * width;
     }
-    // Too big for the first response: read the layout now and the rows in pieces after.
-    if (cells * this.bytesPerCell > PAYLOAD_BUDGET_BYTES) return { ranges: [], deferred: merged };
-    const ranges = merged.map((span) => {
+    const reads: SpanReads = { ranges: [], deferred: [] };
+    // Rows typed under a table are looked at only when a change reached below it.
+    if (this.spec.kind === "table" && merged.some((span) => span.bottom > previous.lastRow))
+      reads.below = this.queueBelow(context, this.spec.table);
+    // Too big for the first response: read the layout now, the rows after.
+    if (cells * this.bytesPerCell > PAYLOAD_BUDGET_BYTES) {
+      reads.deferred = merged;
+      return reads;
+    }
+    reads.ranges = merged.map((span) => {
       const rows = area.sheet.getRange(`${span.top + 1}:${span.bottom + 1}`);
-      const range = area.bounds.getIntersectionOrNullObject(rows);
-      range.load("values, rowIndex");
-      return range;
+      const values = area.bounds.getIntersectionOrNullObject(rows);
+      values.load("values, rowIndex");
+      // The checks sheet does not move with the data: its keys are where they were written.
+      const top = Math.max(span.top, first);
+      const bottom = span.bottom === LAST_ROW ? previous.lastRow : span.bottom;
+      const read: SpanRead = { values };
+      if (this.checksExists && top <= bottom && bottom - top < KEY_READ_ROWS)
+        read.keys = {
+          range: queueKeyRead(context, {
+            top,
+            bottom,
+            left: previous.firstColumn,
+            right: previous.lastColumn,
+          }),
+          top,
+        };
+      return read;
     });
-    return { ranges, deferred: [] };
+    return reads;
   }
 
   /** Applies the rows read for a change; reads what was deferred or what the area gained. */
@@ -449,13 +770,15 @@ export class LiveSession {
     reads: SpanReads
   ): Promise<number[]> {
     const live = this.live!;
+    const memory = this.keys!;
     const first = firstDataRow(geometry);
     const count = dataRowCount(geometry);
     const previousCount = live.length;
     // Rows past the new end are dropped first (their keys are cleared).
     const affected = new Set<number>(live.update(0, [], count));
     const covered: [number, number][] = [];
-    for (const range of reads.ranges) {
+    for (const { values: range, keys } of reads.ranges) {
+      if (keys) memory.learn(keys.top, keys.range.values);
       if (range.isNullObject) continue;
       const values = range.values as Cell[][];
       const skip = Math.max(0, first - range.rowIndex);
@@ -464,7 +787,7 @@ export class LiveSession {
       if (rows.length === 0) continue;
       for (const index of live.update(start, rows, count)) affected.add(index);
       covered.push([start, start + rows.length - 1]);
-      this.measure(values, geometry);
+      this.measure(values);
     }
     const wanted: [number, number][] = reads.deferred
       .map((span): [number, number] => [
@@ -477,34 +800,44 @@ export class LiveSession {
       if (!covered.some(([a, b]) => index >= a && index <= b)) wanted.push([index, index]);
     }
     for (const [a, b] of mergeIndexRuns(wanted)) {
-      const rows = await this.readRows(context, geometry, a, b - a + 1);
+      const rows = await this.readRows(context, geometry, a, b - a + 1, memory);
       for (const index of live.update(a, rows, count)) affected.add(index);
     }
     return [...affected].sort((a, b) => a - b);
   }
 
-  /** Reads data rows [start, start + count) in as few syncs as the payload limit allows. */
+  /**
+   * Reads data rows [start, start + count) (and, given a memory, the keys at the same cells)
+   * in as few syncs as the payload limit allows; a refused response halves the next reads.
+   */
   private async readRows(
     context: Excel.RequestContext,
     geometry: AreaGeometry,
     start: number,
-    count: number
+    count: number,
+    memory?: KeyMemory
   ): Promise<Cell[][]> {
     const rows: Cell[][] = [];
     if (count <= 0) return rows;
-    const width = geometry.lastColumn - geometry.firstColumn + 1;
+    const width = areaWidth(geometry);
     const sheet = context.workbook.worksheets.getItem(geometry.sheet);
+    const withKeys = memory !== undefined && this.checksExists;
     let done = 0;
     while (done < count) {
-      const perChunk = Math.max(1, Math.floor(PAYLOAD_BUDGET_BYTES / (this.bytesPerCell * width)));
+      const perCell = this.bytesPerCell + (withKeys ? 4 : 0);
+      const perChunk = Math.max(1, Math.floor(PAYLOAD_BUDGET_BYTES / (perCell * width)));
       const size = Math.min(perChunk, count - done);
-      const range = sheet.getRangeByIndexes(
-        firstDataRow(geometry) + start + done,
-        geometry.firstColumn,
-        size,
-        width
-      );
+      const top = firstDataRow(geometry) + start + done;
+      const range = sheet.getRangeByIndexes(top, geometry.firstColumn, size, width);
       range.load("values");
+      const keys = withKeys
+        ? queueKeyRead(context, {
+            top,
+            bottom: top + size - 1,
+            left: geometry.firstColumn,
+            right: geometry.lastColumn,
+          })
+        : undefined;
       try {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk: each response must stay under Excel's 5 MB
         await context.sync();
@@ -514,56 +847,62 @@ export class LiveSession {
         continue;
       }
       const values = range.values as Cell[][];
-      this.measure(values, geometry);
+      this.measure(values);
+      if (keys) memory!.learn(top, keys.values);
       for (const line of values) rows.push(fieldCells(geometry, line));
       done += size;
     }
     return rows;
   }
 
-  /** Learns what a cell costs in a response, to size the next reads. */
-  private measure(values: Cell[][], geometry: AreaGeometry): void {
+  /** Learns what a cell costs in a response (UTF-8 bytes), to size the next reads. */
+  private measure(values: Cell[][]): void {
     if (values.length < 100) return;
-    const width = geometry.lastColumn - geometry.firstColumn + 1;
     const sample = values.slice(0, 200);
-    const bytes = JSON.stringify(sample).length / (sample.length * width);
+    const cells = sample.length * (sample[0]?.length ?? 1);
+    const bytes = blockBytes(sample) / Math.max(1, cells);
     this.bytesPerCell = Math.max(INITIAL_BYTES_PER_CELL / 2, Math.ceil(bytes * 1.5));
   }
 
-  private async writeKeys(context: Excel.RequestContext, blocks: KeyBlock[]): Promise<void> {
-    let bytes = 0;
-    for (const block of blocks) {
-      if (bytes > 0 && bytes + block.bytes > PAYLOAD_BUDGET_BYTES) {
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a new request only when this one would pass Excel's 5 MB limit
-        await context.sync();
-        bytes = 0;
-      }
-      if (block.bytes > PAYLOAD_BUDGET_BYTES) {
-        // One block too big for a request: write it in slices of rows.
-        const rowsPerSlice = Math.max(
-          1,
-          Math.floor((block.keys.length * PAYLOAD_BUDGET_BYTES) / block.bytes)
-        );
-        for (let i = 0; i < block.keys.length; i += rowsPerSlice) {
-          const keys = block.keys.slice(i, i + rowsPerSlice);
-          queueKeyWrite(context, {
-            span: {
-              ...block.span,
-              top: block.span.top + i,
-              bottom: block.span.top + i + keys.length - 1,
-            },
-            keys,
-            bytes: 0,
-          });
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per slice: a block above 5 MB cannot go in one request
-          await context.sync();
-        }
-        continue;
-      }
-      queueKeyWrite(context, block);
-      bytes += block.bytes;
+  /** Writes key blocks in requests under the budget; a block refused for its size is halved. */
+  private async writeKeys(
+    context: Excel.RequestContext,
+    blocks: ReturnType<typeof keyChanges>,
+    queued: boolean
+  ): Promise<void> {
+    const slices = blocks.flatMap((block) => sliceBlock(block, PAYLOAD_BUDGET_BYTES / 4));
+    if (slices.length === 0) {
+      if (queued) await context.sync();
+      return;
     }
-    await context.sync();
+    await syncInGroups(
+      context,
+      slices,
+      (block) => block.bytes,
+      (group) => group.forEach((block) => queueKeyWrite(context, block))
+    );
+  }
+
+  /** Drop-downs and input messages on every area column again (a paste took them away). */
+  private queueValidation(context: Excel.RequestContext, geometry: AreaGeometry): void {
+    const sheet = context.workbook.worksheets.getItem(geometry.sheet);
+    const columns = geometry.mapping.columns.map((column) =>
+      column === undefined ? undefined : geometry.firstColumn + column
+    );
+    const lang = geometry.mapping.headerLang;
+    const promptLang =
+      this.spec.kind === "table" && (lang === "fr" || lang === "nl" || lang === "en")
+        ? lang
+        : undefined;
+    queueColumnValidation(
+      sheet,
+      this.profile,
+      columns,
+      firstDataRow(geometry),
+      lang,
+      this.catalog ?? [],
+      promptLang
+    );
   }
 
   private queueCatalogWrite(
@@ -590,6 +929,202 @@ export class LiveSession {
       catalog
     );
   }
+
+  /**
+   * Compare-and-set: reads the target rows (and their keys) first; where a row no longer holds
+   * what the write was computed from, the whole area is read again and each write goes where
+   * its row is now, or nowhere. Then writes values, statuses, ledger lines and the keys that
+   * changed. Two syncs when nothing moved; one undo record on ExcelApi 1.20 when the batch
+   * creates no sheet.
+   */
+  private async processWrites(writes: RowWrite[]): Promise<RowWriteOutcome[]> {
+    const geometry = this.geometry;
+    const live = this.live;
+    if (!geometry || !live) throw new SessionProblem("areaMissing");
+    const mergeUndo = !writes.some((write) => write.ledger);
+    return this.run(this.runOptions(mergeUndo), async (context) => {
+      const area = queueAreaLoad(context, this.spec);
+      const targets = [...new Set(writes.map((write) => write.row.index))]
+        .filter((index) => index < live.length)
+        .sort((a, b) => a - b);
+      const fresh = await this.readTargets(context, geometry, targets);
+      const now = area.geometry(this.profile);
+      if (!now) throw new SessionProblem("headerMissing");
+      let affected: number[] = [];
+      const stale =
+        !sameLayout(geometry, now) ||
+        targets.some((index) => !sameRow(fresh.get(index), live.cellsOf(index)));
+      if (stale) {
+        // The sheet changed without the session knowing (a sort, a late event): read it all.
+        affected = (await this.readAll(context, now)).rows;
+        this.geometry = now;
+      }
+      const current = this.geometry!;
+      const queued = planRowWrites(context, {
+        live: this.live!,
+        geometry: current,
+        writes,
+        ledger: await this.ledgerState(context, writes),
+      });
+      affected = union(affected, queued.affected);
+      const blocks = keyChanges(this.live!, current, affected, this.keys!);
+      await syncInGroups(
+        context,
+        [
+          ...queued.units,
+          ...blocks.flatMap((block) => sliceBlock(block, PAYLOAD_BUDGET_BYTES / 4)),
+        ],
+        (unit) => unit.bytes,
+        (group) =>
+          group.forEach((unit) => ("queue" in unit ? unit.queue() : queueKeyWrite(context, unit)))
+      );
+      return queued.outcomes;
+    });
+  }
+
+  /** Reads the target rows (values and keys) at their places; chunked under the budget. */
+  private async readTargets(
+    context: Excel.RequestContext,
+    geometry: AreaGeometry,
+    targets: number[]
+  ): Promise<Map<number, Cell[]>> {
+    const fresh = new Map<number, Cell[]>();
+    const sheet = context.workbook.worksheets.getItem(geometry.sheet);
+    const width = areaWidth(geometry);
+    const first = firstDataRow(geometry);
+    const runs = runsOf(targets);
+    if (runs.length === 0) {
+      await context.sync();
+      return fresh;
+    }
+    await syncInGroups(
+      context,
+      runs,
+      ([a, b]) => (b - a + 1) * width * (this.bytesPerCell + 4),
+      (group) => {
+        const reads = group.map(([a, b]) => {
+          const values = sheet.getRangeByIndexes(first + a, geometry.firstColumn, b - a + 1, width);
+          values.load("values");
+          const span = {
+            top: first + a,
+            bottom: first + b,
+            left: geometry.firstColumn,
+            right: geometry.lastColumn,
+          };
+          const keys = this.checksExists ? queueKeyRead(context, span) : undefined;
+          return { a, values, keys, top: first + a };
+        });
+        return () => {
+          for (const { a, values, keys, top } of reads) {
+            (values.values as Cell[][]).forEach((line, i) =>
+              fresh.set(a + i, fieldCells(geometry, line))
+            );
+            if (keys) this.keys?.learn(top, keys.values);
+          }
+        };
+      }
+    );
+    return fresh;
+  }
+
+  /** What the ledger sheet is like (only asked when the writes append to it). */
+  private async ledgerState(
+    context: Excel.RequestContext,
+    writes: RowWrite[]
+  ): Promise<LedgerState> {
+    if (!writes.some((write) => write.ledger)) return "ready";
+    const sheet = context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET);
+    await context.sync();
+    if (sheet.isNullObject) return "missing";
+    const used = sheet.getRange("A:B").getUsedRangeOrNullObject(true);
+    await context.sync();
+    return used.isNullObject ? "empty" : "ready";
+  }
+}
+
+function merge(into: Round, round: Round): void {
+  into.full ||= round.full;
+  into.heal ||= round.heal;
+  into.spans.push(...round.spans);
+  if (round.catalog) into.catalog = round.catalog;
+  if (round.rewrite) into.rewrite = [...(into.rewrite ?? []), ...round.rewrite];
+}
+
+function union(a: readonly number[], b: readonly number[]): number[] {
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+}
+
+function areaWidth(geometry: AreaGeometry): number {
+  return geometry.lastColumn - geometry.firstColumn + 1;
+}
+
+/** The sheet rows a round's spans cover within the area (for the health check). */
+function rowsOf(spans: CellSpan[], geometry: AreaGeometry): { top: number; bottom: number } {
+  const top = Math.min(...spans.map((span) => span.top));
+  const bottom = Math.max(...spans.map((span) => span.bottom));
+  return {
+    top: Number.isFinite(top) ? top : firstDataRow(geometry),
+    bottom: bottom === LAST_ROW || !Number.isFinite(bottom) ? geometry.lastRow + 1 : bottom,
+  };
+}
+
+/** The same row, as far as the profile's fields go. */
+function sameRow(a: readonly Cell[] | undefined, b: readonly Cell[] | undefined): boolean {
+  if (!a || !b) return a === b || (!a && !b?.some((cell) => (cell ?? "") !== ""));
+  const length = Math.max(a.length, b.length);
+  for (let i = 0; i < length; i++) if ((a[i] ?? "") !== (b[i] ?? "")) return false;
+  return true;
+}
+
+/** The parts of `box` outside `inner` (up to four). */
+function outside(box: CellSpan, inner: CellSpan): CellSpan[] {
+  const common = {
+    top: Math.max(box.top, inner.top),
+    bottom: Math.min(box.bottom, inner.bottom),
+    left: Math.max(box.left, inner.left),
+    right: Math.min(box.right, inner.right),
+  };
+  if (common.top > common.bottom || common.left > common.right) return [box];
+  const pieces: CellSpan[] = [];
+  if (box.top < common.top) pieces.push({ ...box, bottom: common.top - 1 });
+  if (common.bottom < box.bottom) pieces.push({ ...box, top: common.bottom + 1 });
+  if (box.left < common.left)
+    pieces.push({ top: common.top, bottom: common.bottom, left: box.left, right: common.left - 1 });
+  if (common.right < box.right)
+    pieces.push({
+      top: common.top,
+      bottom: common.bottom,
+      left: common.right + 1,
+      right: box.right,
+    });
+  return pieces;
+}
+
+/** The rows right under the table that hold something, if they start right under it. */
+function straysFrom(below: Excel.Range, geometry: AreaGeometry): StrayRows | undefined {
+  if (below.isNullObject) return undefined;
+  const first = geometry.lastRow + 1 + (geometry.totalRow ? 1 : 0);
+  return below.rowIndex === first ? { top: below.rowIndex, count: below.rowCount } : undefined;
+}
+
+/** A key block cut into slices of rows, each under `budget` bytes. */
+function sliceBlock(block: ReturnType<typeof keyChanges>[number], budget: number) {
+  if (block.bytes <= budget || block.keys.length < 2) return [block];
+  const rowsPerSlice = Math.max(1, Math.floor((block.keys.length * budget) / block.bytes));
+  const slices = [];
+  for (let i = 0; i < block.keys.length; i += rowsPerSlice) {
+    const keys = block.keys.slice(i, i + rowsPerSlice);
+    slices.push({
+      span: {
+        ...block.span,
+        top: block.span.top + i,
+        bottom: block.span.top + i + keys.length - 1,
+      },
+      keys,
+      bytes: blockBytes(keys),
+    });
+  }
+  return slices;
 }
 
 function asSessionProblem(error: unknown): SessionProblem {

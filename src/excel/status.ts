@@ -1,5 +1,6 @@
 import { foldForLookup, type UiLang } from "../core";
 import { LEDGER_SHEET } from "./names";
+import { readInChunks } from "./payload";
 
 /**
  * The status column: what happened to each row when it was sent, in words the user reads, in
@@ -65,7 +66,7 @@ export function parseStatus(text: unknown): RowStatus | undefined {
  * The ledger: for each client the add-in created, the idempotency key it was created with.
  * The key is derived from the row's content, so a row whose key is in the ledger was created
  * as it is now; a created row whose key is not there was edited since. Very hidden sheet,
- * append-only: two columns, key and client id.
+ * append-only: a header, then two columns, key and client id.
  */
 /**
  * Written for a row before its client is requested, replaced by the client's id once created:
@@ -76,46 +77,39 @@ export const LEDGER_PENDING = "pending";
 
 export interface Ledger {
   exists: boolean;
-  /** Idempotency key → client id. */
+  /** Idempotency key → client id (the last line written for a key wins). */
   entries: Map<string, string>;
-  /** The first free row of the ledger sheet. */
-  nextRow: number;
 }
 
-/** Reads the ledger: one sync, or two when it exists (a null sheet cannot be asked for cells). */
+/** Lines read per request: about 100 bytes each, well under Excel's 5 MB. */
+const LEDGER_LINES_PER_READ = 20_000;
+
+/**
+ * Reads the ledger: two syncs to find it, then one per 20,000 lines (each response under
+ * Excel's 5 MB; a refused one is halved).
+ */
 export async function readLedger(context: Excel.RequestContext): Promise<Ledger> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET);
   await context.sync();
-  const ledger: Ledger = { exists: !sheet.isNullObject, entries: new Map(), nextRow: 0 };
+  const ledger: Ledger = { exists: !sheet.isNullObject, entries: new Map() };
   if (!ledger.exists) return ledger;
-  const used = sheet.getUsedRangeOrNullObject(true);
-  used.load("values, rowIndex, rowCount");
+  const used = sheet.getRange("A:B").getUsedRangeOrNullObject(true);
+  used.load("rowIndex, rowCount");
   await context.sync();
   if (used.isNullObject) return ledger;
-  ledger.nextRow = used.rowIndex + used.rowCount;
-  for (const [key, clientId] of used.values as unknown[][]) {
-    if (typeof key === "string" && typeof clientId === "string" && key.startsWith("cix_"))
-      ledger.entries.set(key, clientId);
-  }
+  const chunks: [number, number][] = [];
+  for (let row = 0; row < used.rowCount; row += LEDGER_LINES_PER_READ)
+    chunks.push([used.rowIndex + row, Math.min(LEDGER_LINES_PER_READ, used.rowCount - row)]);
+  await readInChunks(context, chunks, ([top, count]) => {
+    const range = sheet.getRangeByIndexes(top, 0, count, 2);
+    range.load("values");
+    return () => {
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read once the chunk's sync answered
+      for (const [key, clientId] of range.values as unknown[][]) {
+        if (typeof key === "string" && typeof clientId === "string" && key.startsWith("cix_"))
+          ledger.entries.set(key, clientId);
+      }
+    };
+  });
   return ledger;
-}
-
-/** Appends lines to the ledger (creating its sheet the first time) and notes them in `ledger`. */
-export function queueLedgerAppend(
-  context: Excel.RequestContext,
-  ledger: Ledger,
-  lines: [key: string, clientId: string][]
-): void {
-  if (lines.length === 0) return;
-  const sheets = context.workbook.worksheets;
-  let sheet: Excel.Worksheet;
-  if (!ledger.exists) {
-    sheet = sheets.add(LEDGER_SHEET);
-    sheet.getRange().numberFormat = "@" as unknown as string[][];
-    sheet.visibility = "VeryHidden";
-    ledger.exists = true;
-  } else sheet = sheets.getItem(LEDGER_SHEET);
-  sheet.getRangeByIndexes(ledger.nextRow, 0, lines.length, 2).values = lines;
-  ledger.nextRow += lines.length;
-  for (const [key, clientId] of lines) ledger.entries.set(key, clientId);
 }

@@ -12,7 +12,7 @@ import {
 import { columnLetters } from "./address";
 import type { AreaGeometry, AreaSpec } from "./area";
 import { parseCatalog, type TemplateInfo } from "./catalog";
-import { queueHighlightSetup } from "./checks";
+import { queueHighlightRule } from "./health";
 import { queueColumnValidation, queueListsWrite } from "./lists";
 import { CHECKS_SHEET, LISTS_SHEET, SETTINGS, TABLE_NAME, TEMPLATE_SHEET_TITLE } from "./names";
 import type { ExcelRun } from "./run";
@@ -105,7 +105,11 @@ export async function insertTemplate(
       mapping: { headerRow: 0, columns, headerLang: lang, missingRequired: [] },
       statusColumn: fields.length,
     };
-    queueHighlightSetup(context, geometry, !checks.isNullObject, undefined);
+    if (checks.isNullObject) {
+      // Keys keep their type there (see highlightKey): the sheet stays in the General format.
+      context.workbook.worksheets.add(CHECKS_SHEET).visibility = "VeryHidden";
+    }
+    queueHighlightRule(context, geometry);
     queueSettingWrite(context, SETTINGS.area, spec);
     sheet.activate();
     sheet.getRange("A2").select();

@@ -1,6 +1,3 @@
-import type { CellSpan } from "./address";
-import type { ExcelRun } from "./run";
-
 /** Consecutive cells of one column that get text: written as one range. */
 export interface TextBlock {
   column: number;
@@ -26,41 +23,4 @@ export function columnBlocks(cells: { row: number; column: number; value: string
     }
   }
   return blocks;
-}
-
-export function blockSpan(block: TextBlock): CellSpan {
-  return {
-    top: block.top,
-    bottom: block.top + block.values.length - 1,
-    left: block.column,
-    right: block.column,
-  };
-}
-
-/**
- * Writes the blocks as text (formatted "@" first, so "0123" keeps its zero and "=x" never
- * becomes a formula), in one sync unless the request would pass `budget` bytes.
- */
-export async function writeTextBlocks(
-  run: ExcelRun,
-  sheetName: string,
-  blocks: TextBlock[],
-  budget: number
-): Promise<void> {
-  await run(async (context) => {
-    const sheet = context.workbook.worksheets.getItem(sheetName);
-    let bytes = 0;
-    for (const block of blocks) {
-      const range = sheet.getRangeByIndexes(block.top, block.column, block.values.length, 1);
-      range.numberFormat = block.values.map(() => ["@"]);
-      range.values = block.values.map((value) => [value]);
-      bytes += block.values.reduce((sum, value) => sum + value.length + 10, 0);
-      if (bytes > budget) {
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- a new request only when this one would pass Excel's 5 MB limit
-        await context.sync();
-        bytes = 0;
-      }
-    }
-    await context.sync();
-  });
 }

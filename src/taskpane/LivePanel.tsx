@@ -107,14 +107,19 @@ function SessionMessage({ problem }: { problem: SessionProblem }) {
   );
 }
 
-/** Every row's problem that matches a group and has a certain fix: what "fix all" writes. */
+/**
+ * Every row's problem that matches a group and has a certain fix: what "fix all" writes, each
+ * with the row it was computed from (written only where that row still is as it was).
+ */
 function fixesOf(session: LiveSession, group: ProblemGroup) {
-  return group.rows.flatMap((index) =>
-    session
+  return group.rows.flatMap((index) => {
+    const row = session.snapshot(index);
+    if (!row) return [];
+    return session
       .problemsOf(index)
       .filter((p) => p.field === group.field && p.code === group.code && p.fix !== null)
-      .map((p) => ({ index, field: p.field, value: p.fix! }))
-  );
+      .map((p) => ({ row, field: p.field, value: p.fix! }));
+  });
 }
 
 /** What the panels below read: the session, its profile, and whether it is working. */
@@ -196,6 +201,8 @@ function SelectionPanel({ session, profile, busy }: SessionViewProps) {
     index === undefined || !selection?.field
       ? []
       : session.problemsOf(index).filter((p) => p.field === selection.field);
+  // The row the fixes shown were computed from: a click writes only where it still is.
+  const row = index === undefined ? undefined : session.snapshot(index);
   return (
     <section aria-labelledby="selection-title" className={styles.section}>
       <Subtitle2 as="h2" id="selection-title">
@@ -214,12 +221,12 @@ function SelectionPanel({ session, profile, busy }: SessionViewProps) {
           {problems.map((p) => (
             <div key={p.code} className={styles.rows}>
               <Text>{describeProblem(p, lang, profile)}</Text>
-              {p.fix !== null && (
+              {p.fix !== null && row && (
                 <Button
                   size="small"
                   appearance="primary"
                   disabledFocusable={busy}
-                  onClick={() => void session.write([{ index, field: p.field, value: p.fix! }])}
+                  onClick={() => void session.write([{ row, field: p.field, value: p.fix! }])}
                 >
                   {t("fix", { value: p.fix })}
                 </Button>
@@ -251,7 +258,7 @@ function TemplatesPanel({
   const [refreshing, setRefreshing] = React.useState(false);
   const [failure, setFailure] = React.useState<string>();
   // Only rows that hold a client: a template alone would make an empty row invalid.
-  const rows = (session.selection?.rows ?? []).filter((index) => !session.live?.isEmpty(index));
+  const rows = (session.selection?.rows ?? []).flatMap((index) => session.snapshot(index) ?? []);
   const name = chosen || catalog[0]?.name || "";
 
   const refresh = async () => {
@@ -304,7 +311,7 @@ function TemplatesPanel({
           </Select>
           <Button
             disabled={rows.length === 0}
-            onClick={() => void session.write(rows.map((index) => ({ index, field, value: name })))}
+            onClick={() => void session.write(rows.map((row) => ({ row, field, value: name })))}
           >
             {t("applyTemplate", { count: rows.length })}
           </Button>

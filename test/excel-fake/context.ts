@@ -630,6 +630,31 @@ export class RangeProxy extends ClientObject {
       return { sheet, rect: { ...rect, top: rect.bottom + 1, bottom: rect.bottom + count } };
     });
   }
+  /** The used part of this range; ItemNotFound when it has none. */
+  getUsedRange(valuesOnly = false): RangeProxy {
+    const used = this.getUsedRangeOrNullObject(valuesOnly);
+    return new RangeProxy(this.context, () => {
+      const target = used.resolveOrNullPublic();
+      if (!target) throw new FakeError("ItemNotFound", "The range has no used cells.");
+      return target;
+    });
+  }
+  /** The range with its top-left cell kept and its size set (ExcelApi 1.7). */
+  getAbsoluteResizedRange(rows: number, columns: number): RangeProxy {
+    return new RangeProxy(this.context, () => {
+      const { sheet, rect } = this.resolve<RangeTarget>();
+      if (rows < 1 || columns < 1)
+        throw new FakeError("InvalidArgument", "The argument is invalid or missing.");
+      return {
+        sheet,
+        rect: { ...rect, bottom: rect.top + rows - 1, right: rect.left + columns - 1 },
+      };
+    });
+  }
+  /** The resolved target, or null (for ranges built on this one). */
+  resolveOrNullPublic(): RangeTarget | null {
+    return this.resolveOrNull();
+  }
   /** The used part of this range (its non-empty values); a null object when it has none. */
   getUsedRangeOrNullObject(valuesOnly = false): RangeProxy {
     void valuesOnly;
@@ -1122,10 +1147,12 @@ export class TableProxy extends ClientObject {
     });
   }
   /** Makes the table cover `address` (same header row), as Table Design → Resize does. */
-  resize(address: string): void {
-    this.call(address, () => {
+  resize(target: RangeProxy | string): void {
+    this.call(typeof target === "string" ? target : null, () => {
       const table = this.resolve<TableState>();
-      const { rect } = parseRef(address);
+      const rect =
+        typeof target === "string" ? parseRef(target).rect : target.resolveOrNullPublic()?.rect;
+      if (!rect) throw new FakeError("InvalidArgument", "The range does not exist.");
       if (rect.top !== table.rect.top || rect.bottom <= rect.top)
         throw new FakeError("InvalidArgument", "The new range must keep the header row.");
       table.rect = rect;

@@ -175,7 +175,77 @@ function equal(a: CellValue, b: CellValue): boolean {
   return a === b;
 }
 
+/** A formula read once into a tree of steps, then evaluated for each formatted cell. */
+type Step = (site: EvaluationSite) => Value;
+
+const COMPILED = new Map<string, Step>();
+
 export function evaluate(formula: string, site: EvaluationSite): CellValue {
+  let step = COMPILED.get(formula);
+  if (!step) {
+    step = compile(formula);
+    COMPILED.set(formula, step);
+  }
+  return scalar(step(site));
+}
+
+function resolveRef(ref: RefToken, site: EvaluationSite): RangeValue {
+  const sheet = ref.sheet ? site.sheetNamed(ref.sheet) : site.sheet;
+  const move = (part: RefPart | undefined, delta: number, whole: number): number =>
+    part === undefined ? whole : part.absolute ? part.index : part.index + delta;
+  const dRow = site.row - site.anchorRow;
+  const dColumn = site.column - site.anchorColumn;
+  return {
+    sheet,
+    top: move(ref.from.row, dRow, 0),
+    left: move(ref.from.column, dColumn, 0),
+    bottom: move(ref.to.row, dRow, 1_048_575),
+    right: move(ref.to.column, dColumn, 16_383),
+  };
+}
+
+function call(name: string, args: Value[], site: EvaluationSite): Value {
+  const text = (value: Value) => asText(value, site.locale);
+  switch (name) {
+    case "IF":
+      return truthy(args[0]!) ? (args[1] ?? true) : (args[2] ?? false);
+    case "ISLOGICAL":
+      return typeof scalar(args[0]!) === "boolean";
+    case "ISTEXT": {
+      const v = scalar(args[0]!);
+      return typeof v === "string" && v !== "";
+    }
+    case "AND":
+      return args.every(truthy);
+    case "OR":
+      return args.some(truthy);
+    case "NOT":
+      return !truthy(args[0]!);
+    case "EXACT":
+      return text(args[0]!) === text(args[1]!);
+    case "LEN":
+      return text(args[0]!).length;
+    case "ISNUMBER":
+      return typeof scalar(args[0]!) === "number";
+    case "ROW":
+      return args.length ? (args[0] as RangeValue).top + 1 : site.row + 1;
+    case "COLUMN":
+      return args.length ? (args[0] as RangeValue).left + 1 : site.column + 1;
+    case "INDEX": {
+      const range = args[0] as RangeValue;
+      const row = Number(scalar(args[1]!));
+      const column = Number(scalar(args[2] ?? 1));
+      const r = range.top + row - 1;
+      const c = range.left + column - 1;
+      if (r > range.bottom || c > range.right) throw new FakeError("InvalidArgument", "#REF!");
+      return { sheet: range.sheet, top: r, left: c, bottom: r, right: c };
+    }
+    default:
+      throw new Error(`the fake does not know ${name}()`);
+  }
+}
+
+function compile(formula: string): Step {
   const tokens = tokenize(formula);
   let pos = 0;
   const peek = () => tokens[pos];
@@ -184,74 +254,22 @@ export function evaluate(formula: string, site: EvaluationSite): CellValue {
     if (!token || token.t !== "op" || token.v !== v) throw new Error(`expected ${v} in ${formula}`);
   };
 
-  const resolveRef = (ref: RefToken): RangeValue => {
-    const sheet = ref.sheet ? site.sheetNamed(ref.sheet) : site.sheet;
-    const move = (part: RefPart | undefined, delta: number, whole: number): number =>
-      part === undefined ? whole : part.absolute ? part.index : part.index + delta;
-    const dRow = site.row - site.anchorRow;
-    const dColumn = site.column - site.anchorColumn;
-    return {
-      sheet,
-      top: move(ref.from.row, dRow, 0),
-      left: move(ref.from.column, dColumn, 0),
-      bottom: move(ref.to.row, dRow, 1_048_575),
-      right: move(ref.to.column, dColumn, 16_383),
-    };
-  };
-
-  const text = (value: Value) => asText(value, site.locale);
-  const call = (name: string, args: Value[]): Value => {
-    switch (name) {
-      case "IF":
-        return truthy(args[0]!) ? (args[1] ?? true) : (args[2] ?? false);
-      case "ISLOGICAL":
-        return typeof scalar(args[0]!) === "boolean";
-      case "ISTEXT": {
-        const v = scalar(args[0]!);
-        return typeof v === "string" && v !== "";
-      }
-      case "AND":
-        return args.every(truthy);
-      case "OR":
-        return args.some(truthy);
-      case "NOT":
-        return !truthy(args[0]!);
-      case "EXACT":
-        return text(args[0]!) === text(args[1]!);
-      case "LEN":
-        return text(args[0]!).length;
-      case "ISNUMBER":
-        return typeof scalar(args[0]!) === "number";
-      case "ROW":
-        return args.length ? (args[0] as RangeValue).top + 1 : site.row + 1;
-      case "COLUMN":
-        return args.length ? (args[0] as RangeValue).left + 1 : site.column + 1;
-      case "INDEX": {
-        const range = args[0] as RangeValue;
-        const row = Number(scalar(args[1]!));
-        const column = Number(scalar(args[2] ?? 1));
-        const r = range.top + row - 1;
-        const c = range.left + column - 1;
-        if (r > range.bottom || c > range.right) throw new FakeError("InvalidArgument", "#REF!");
-        return { sheet: range.sheet, top: r, left: c, bottom: r, right: c };
-      }
-      default:
-        throw new Error(`the fake does not know ${name}()`);
-    }
-  };
-
-  const primary = (): Value => {
+  const primary = (): Step => {
     const token = tokens[pos++];
     if (!token) throw new Error(`unexpected end of ${formula}`);
     switch (token.t) {
       case "str":
-      case "num":
-        return token.v;
-      case "ref":
-        return resolveRef(token.v);
+      case "num": {
+        const value = token.v;
+        return () => value;
+      }
+      case "ref": {
+        const ref = token.v;
+        return (site) => resolveRef(ref, site);
+      }
       case "fn": {
         expectOp("(");
-        const args: Value[] = [];
+        const args: Step[] = [];
         if (!(peek()?.t === "op" && peek()?.v === ")")) {
           args.push(comparison());
           while (peek()?.t === "op" && peek()?.v === ",") {
@@ -260,7 +278,13 @@ export function evaluate(formula: string, site: EvaluationSite): CellValue {
           }
         }
         expectOp(")");
-        return call(token.v, args);
+        const name = token.v;
+        return (site) =>
+          call(
+            name,
+            args.map((arg) => arg(site)),
+            site
+          );
       }
       case "op":
         if (token.v === "(") {
@@ -272,28 +296,32 @@ export function evaluate(formula: string, site: EvaluationSite): CellValue {
     throw new Error(`unexpected token in ${formula}`);
   };
 
-  const concat = (): Value => {
-    let left = primary();
+  const concat = (): Step => {
+    const parts = [primary()];
     while (peek()?.t === "op" && peek()?.v === "&") {
       pos++;
-      left = text(left) + text(primary());
+      parts.push(primary());
     }
-    return left;
+    if (parts.length === 1) return parts[0]!;
+    return (site) => parts.map((part) => asText(part(site), site.locale)).join("");
   };
 
-  const comparison = (): Value => {
+  const comparison = (): Step => {
     const left = concat();
     const next = peek();
     if (next?.t === "op" && (next.v === "=" || next.v === "<>")) {
       pos++;
       const right = concat();
-      const same = equal(scalar(left), scalar(right));
-      return next.v === "=" ? same : !same;
+      const negate = next.v === "<>";
+      return (site) => {
+        const same = equal(scalar(left(site)), scalar(right(site)));
+        return negate ? !same : same;
+      };
     }
     return left;
   };
 
   const result = comparison();
   if (pos !== tokens.length) throw new Error(`trailing tokens in ${formula}`);
-  return scalar(result);
+  return result;
 }

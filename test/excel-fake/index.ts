@@ -72,6 +72,21 @@ export class FakeExcel {
     return result;
   };
 
+  /**
+   * Office.context.requirements of this Excel: ExcelApi up to `state.apiVersion`. Excel before
+   * 1.20 clears the undo stack on API writes; from 1.20 it records them (see `useApiVersion`).
+   */
+  readonly requirements = {
+    isSetSupported: (name: string, version = "1.1"): boolean =>
+      name === "ExcelApi" ? compareVersions(version, this.state.apiVersion) <= 0 : true,
+  };
+
+  /** Plays an Excel that supports ExcelApi up to `version`, with that version's undo. */
+  useApiVersion(version: string): void {
+    this.state.apiVersion = version;
+    this.state.undoModel = compareVersions(version, "1.20") >= 0 ? "recordPerSync" : "clearedByApi";
+  }
+
   get counters(): Counters {
     return { ...this.state.counters };
   }
@@ -467,6 +482,12 @@ export class FakeUser {
         t.bottom = rect.bottom;
     }
   }
+}
+
+function compareVersions(a: string, b: string): number {
+  const [a1 = 0, a2 = 0] = a.split(".").map(Number);
+  const [b1 = 0, b2 = 0] = b.split(".").map(Number);
+  return a1 - b1 || a2 - b2;
 }
 
 export function sizeOf(address: string) {

@@ -57,6 +57,8 @@ export class WorkbookState {
   counters: Counters = zeroCounters();
   /** How the cells turn typed text into values and formulas turn values into text. */
   locale: FakeLocale = "en-US";
+  /** The highest ExcelApi set this Excel supports (an Excel before 1.20 by default). */
+  apiVersion = "1.19";
   undoModel: UndoModel = "clearedByApi";
   readonly undoStack: UndoRecord[] = [];
   /** AutoCorrect's "Include new rows and columns in table" (on by default). */

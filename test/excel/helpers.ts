@@ -29,7 +29,12 @@ export async function templateWorkbook(
   const run = runOf(excel);
   const profile = getProfile(profileId);
   const outcome = await insertTemplate(run, profile, lang);
-  const session = await LiveSession.open({ run, profile, spec: outcome.spec });
+  const session = await LiveSession.open({
+    run,
+    profile,
+    spec: outcome.spec,
+    requirements: excel.requirements,
+  });
   const keys = profile.fields.map((field) => field.key);
   return {
     excel,

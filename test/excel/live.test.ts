@@ -216,7 +216,7 @@ describe("fixes and templates written from the pane", () => {
       book.session
         .problemsOf(index)
         .filter((p) => p.fix !== null)
-        .map((p) => ({ index, field: p.field, value: p.fix! }))
+        .map((p) => ({ row: book.session.snapshot(index)!, field: p.field, value: p.fix! }))
     );
     book.excel.resetCounters();
     await book.session.write(fixes);
@@ -230,7 +230,9 @@ describe("fixes and templates written from the pane", () => {
     const book = await templateWorkbook();
     await book.excel.user.type(book.sheet, "A2", [uniqueValidRow(book, 1)]);
     await settled(book);
-    await book.session.write([{ index: 0, field: "city", value: '=HYPERLINK("x")' }]);
+    await book.session.write([
+      { row: book.session.snapshot(0)!, field: "city", value: '=HYPERLINK("x")' },
+    ]);
     const cell = book.excel.cell(book.sheet, book.at(0, "city"));
     expect(cell.formula).toBeUndefined();
     expect(cell.value).toBe('=HYPERLINK("x")');
@@ -264,7 +266,11 @@ describe("fixes and templates written from the pane", () => {
     await book.excel.user.select(book.sheet, "C2:C3");
     const rows = book.session.selection!.rows;
     await book.session.write(
-      rows.map((index) => ({ index, field: "configurationTemplate", value: "Horeca" }))
+      rows.map((index) => ({
+        row: book.session.snapshot(index)!,
+        field: "configurationTemplate",
+        value: "Horeca",
+      }))
     );
     expect(
       book.excel.values(

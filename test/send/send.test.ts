@@ -180,8 +180,11 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       const client = clientFor(sandbox);
       // The pane wrote its pending keys, 15 clients were created, then the pane was closed.
       const plan = await planFor(book, client);
-      const pending = plan.rows.map((row): [string, string] => [row.key!, LEDGER_PENDING]);
-      await writeResults(book.session, [], "fr", plan.ledger, pending);
+      await writeResults(
+        book.session,
+        plan.rows.map((row) => ({ row: row.row, ledger: [row.key!, LEDGER_PENDING] })),
+        "fr"
+      );
       for (const row of plan.rows.slice(0, 15)) await client.createClient(row.input!, row.key!);
       expect(clientCount(sandbox) - before).toBe(15);
 

@@ -6,7 +6,7 @@ import {
   type LookupMatch,
   type PartnerApiClient,
 } from "../../api";
-import type { ProfileId } from "../../core";
+import type { ProfileId, RowSnapshot } from "../../core";
 import {
   LEDGER_PENDING,
   readSendState,
@@ -32,6 +32,8 @@ export type PlannedKind =
 
 export interface PlannedRow {
   index: number;
+  /** The row as planned: what is sent and written later goes where this row is then. */
+  row: RowSnapshot;
   kind: PlannedKind;
   input?: ClientInput;
   key?: string;
@@ -75,11 +77,12 @@ export async function planSend(options: PlanOptions): Promise<SendPlan> {
   const scope = options.scope ?? Array.from({ length: live.length }, (_, i) => i);
   const rows: PlannedRow[] = [];
   for (const index of scope) {
-    if (index >= live.length || live.isEmpty(index)) continue;
+    const row = live.snapshot(index);
+    if (!row) continue;
     const status = state.statuses[index];
     if (options.onlyFailed && status?.kind !== "failed") continue;
     if (!live.isLocallyValid(index)) {
-      rows.push({ index, kind: "invalid" });
+      rows.push({ index, row, kind: "invalid" });
       continue;
     }
     const input = toClientInput(region, live.normalized(index) ?? [], templateIds);
@@ -91,14 +94,15 @@ export async function planSend(options: PlanOptions): Promise<SendPlan> {
       const same = createdAs !== undefined && createdAs === status.clientId;
       rows.push({
         index,
+        row,
         kind: same ? "created" : "edited",
         clientId: status.clientId,
         input,
         key,
       });
     } else if (createdAs !== undefined) {
-      rows.push({ index, kind: "created", clientId: createdAs, input, key });
-    } else rows.push({ index, kind: "create", input, key, resumed });
+      rows.push({ index, row, kind: "created", clientId: createdAs, input, key });
+    } else rows.push({ index, row, kind: "create", input, key, resumed });
   }
   await markExisting(client, rows, options.signal);
   const counts: Record<PlannedKind, number> = {

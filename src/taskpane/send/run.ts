@@ -6,6 +6,7 @@ import {
   type LiveSession,
   type RowResult,
   type RowStatus,
+  type RowWriteOutcome,
 } from "../../excel";
 import type { StringKey } from "../strings";
 import { translate } from "../strings";
@@ -20,9 +21,19 @@ export interface SendProgress {
   skipped: number;
 }
 
+/** A client created for a row that was deleted or changed beyond recognition meanwhile. */
+export interface UnplacedClient {
+  clientId: string;
+  companyName: string;
+}
+
 /** The outcome of a send; `skipped` counts every row not sent, the plan's skips included. */
 export interface SendReport extends SendProgress {
   cancelled: boolean;
+  /** Planned rows not sent because they were changed or deleted after the summary. */
+  changed: number;
+  /** Clients created whose row could not be found to show it (the pane names them). */
+  unplaced: UnplacedClient[];
 }
 
 export interface SendOptions {
@@ -48,47 +59,70 @@ export async function runSend(options: SendOptions): Promise<SendReport> {
   const { plan, session, lang } = options;
   const say = (key: StringKey, params?: Record<string, string | number>) =>
     translate(lang, key, params);
-  const toSend = plan.rows.filter((row) => row.kind === "create");
-  const progress: SendProgress = { total: toSend.length, created: 0, failed: 0, skipped: 0 };
+  const planned = plan.rows.filter((row) => row.kind === "create");
+  const progress: SendProgress = { total: planned.length, created: 0, failed: 0, skipped: 0 };
 
-  // What needs no request is written first, with the pending keys of what does.
+  // First, in one batch: the statuses that need no request, and each row to send found where
+  // it is now, with its key recorded as pending. A row changed or deleted since the summary
+  // is not sent: its client would not be the one the user confirmed.
   const initial = plan.rows.flatMap((row): RowResult[] => {
+    if (row.kind === "create") {
+      const recorded = plan.ledger.entries.get(row.key!) === LEDGER_PENDING;
+      return [{ row: row.row, ledger: recorded ? undefined : [row.key!, LEDGER_PENDING] }];
+    }
     const status = statusWithoutSending(row, say);
-    return status ? [{ index: row.index, status }] : [];
+    return status ? [{ row: row.row, status }] : [];
   });
-  const pending = toSend
-    .filter((row) => plan.ledger.entries.get(row.key!) !== LEDGER_PENDING)
-    .map((row): [string, string] => [row.key!, LEDGER_PENDING]);
-  await writeResults(session, initial, lang, plan.ledger, pending);
+  const found = await writeResults(session, initial, lang);
+  const toSend: PlannedRow[] = [];
+  let changed = 0;
+  plan.rows.forEach((row) => {
+    if (row.kind !== "create") return;
+    const outcome = found[initial.findIndex((result) => result.row === row.row)];
+    if (outcome?.written)
+      toSend.push({ ...row, index: outcome.index, row: { ...row.row, index: outcome.index } });
+    else changed++;
+  });
+  progress.total = toSend.length;
   options.onProgress?.({ ...progress });
 
   const writer = new ResultWriter(
     session,
     lang,
-    plan,
     options.flushMillis ?? 300,
     options.flushSize ?? 200
   );
-  const remote: { index: number; problems: Problem[] }[] = [];
   let cancelled = false;
 
   await Promise.all(
     toSend.map(async (row) => {
       const outcome = await sendOne(row, options, say);
       if (outcome.cancelled) cancelled = true;
-      if (outcome.problems?.length) remote.push({ index: row.index, problems: outcome.problems });
       progress[outcome.count]++;
-      writer.add(outcome.result, outcome.ledger);
+      writer.add(row, outcome);
       options.onProgress?.({ ...progress });
     })
   );
-  await writer.close();
+  const written = await writer.close();
+  const remote: { index: number; problems: Problem[] }[] = [];
+  const unplaced: UnplacedClient[] = [];
+  for (const { row, outcome, placed } of written) {
+    if (placed.written && outcome.problems?.length)
+      remote.push({ index: placed.index, problems: outcome.problems });
+    if (!placed.written && outcome.result.status?.clientId && outcome.count === "created")
+      unplaced.push({
+        clientId: outcome.result.status.clientId,
+        companyName: row.input?.companyName ?? "",
+      });
+  }
   await session.markRemote(remote);
   return {
     ...progress,
     // The rows the plan skipped (problems in the sheet, already clients) were not sent either.
-    skipped: progress.skipped + plan.counts.invalid + plan.counts.exists,
+    skipped: progress.skipped + plan.counts.invalid + plan.counts.exists + changed,
     cancelled: cancelled || (options.signal?.aborted ?? false),
+    changed,
+    unplaced,
   };
 }
 
@@ -120,7 +154,6 @@ function statusWithoutSending(row: PlannedRow, say: Say): RowStatus | undefined 
 interface Outcome {
   result: RowResult;
   count: "created" | "failed" | "skipped";
-  ledger?: [string, string];
   problems?: Problem[];
   cancelled?: boolean;
 }
@@ -128,7 +161,7 @@ interface Outcome {
 async function sendOne(row: PlannedRow, options: SendOptions, say: Say): Promise<Outcome> {
   const { client, signal } = options;
   const skippedCancelled = (): Outcome => ({
-    result: { index: row.index, status: { kind: "skipped", detail: say("statusCancelled") } },
+    result: { row: row.row, status: { kind: "skipped", detail: say("statusCancelled") } },
     count: "skipped",
     cancelled: true,
   });
@@ -146,19 +179,20 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: Say): Promise
     }
     return {
       result: {
-        index: row.index,
+        row: row.row,
         status: { kind: "created", clientId: created.id, detail },
         url: created.url,
+        ledger: [row.key!, created.id],
+        created: true,
       },
       count: "created",
-      ledger: [row.key!, created.id],
     };
   } catch (error) {
     if (error instanceof Cancelled || signal?.aborted) return skippedCancelled();
     if (error instanceof ApiProblem && error.status === 409 && error.existingClientId) {
       return {
         result: {
-          index: row.index,
+          row: row.row,
           status: {
             kind: "skipped",
             detail: say("statusExists", { id: error.existingClientId, name: "" }),
@@ -180,7 +214,7 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: Say): Promise
             }))
         : [];
     return {
-      result: { index: row.index, status: { kind: "failed", detail: reasonOf(error) } },
+      result: { row: row.row, status: { kind: "failed", detail: reasonOf(error) } },
       count: "failed",
       problems,
     };
@@ -191,10 +225,17 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A result as written: where its row was found, if anywhere. */
+interface Written {
+  row: PlannedRow;
+  outcome: Outcome;
+  placed: RowWriteOutcome;
+}
+
 /** Collects results and writes them in batches, one write at a time, in order. */
 class ResultWriter {
-  private results: RowResult[] = [];
-  private lines: [string, string][] = [];
+  private pending: { row: PlannedRow; outcome: Outcome }[] = [];
+  private readonly written: Written[] = [];
   private chain: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private failure: unknown;
@@ -202,36 +243,40 @@ class ResultWriter {
   constructor(
     private readonly session: LiveSession,
     private readonly lang: UiLang,
-    private readonly plan: SendPlan,
     private readonly millis: number,
     private readonly size: number
   ) {}
 
-  add(result: RowResult, ledgerLine?: [string, string]): void {
-    this.results.push(result);
-    if (ledgerLine) this.lines.push(ledgerLine);
-    if (this.results.length >= this.size) this.flush();
+  add(row: PlannedRow, outcome: Outcome): void {
+    this.pending.push({ row, outcome });
+    if (this.pending.length >= this.size) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), this.millis);
   }
 
   private flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    const results = this.results;
-    const lines = this.lines;
-    this.results = [];
-    this.lines = [];
-    if (results.length === 0 && lines.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
     this.chain = this.chain
-      .then(() => writeResults(this.session, results, this.lang, this.plan.ledger, lines))
+      .then(async () => {
+        const placed = await writeResults(
+          this.session,
+          batch.map((entry) => entry.outcome.result),
+          this.lang
+        );
+        batch.forEach((entry, i) => this.written.push({ ...entry, placed: placed[i]! }));
+      })
       .catch((error: unknown) => {
         this.failure ??= error;
       });
   }
 
-  async close(): Promise<void> {
+  async close(): Promise<Written[]> {
     this.flush();
     await this.chain;
     if (this.failure) throw this.failure;
+    return this.written;
   }
 }

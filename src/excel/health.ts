@@ -1,0 +1,159 @@
+import type { Profile } from "../core";
+import { cellAddress, LAST_ROW } from "./address";
+import { firstDataRow, type AreaGeometry } from "./area";
+import { highlightFormula, isCurrentRule, namesChecksSheet } from "./checks";
+import { CHECKS_SHEET, HIGHLIGHT } from "./names";
+
+/**
+ * What a plain paste (Ctrl+V of cells copied elsewhere) does to the presentation the add-in
+ * set up: the pasted cells take the source's number format (identifier columns lose "@"),
+ * lose the drop-downs, and the highlight rule is split around them, so invalid pasted cells
+ * would stay unpainted. Rules also pile up when the area is set up again. A health check
+ * reads what the workbook really has, instead of trusting a record of what was done, and
+ * repairs it. It runs on opening and after changes that may be pastes (several cells).
+ */
+
+/** Above this many rows the text format is restored without being read first (a huge paste). */
+const FORMAT_PROBE_ROWS = 20_000;
+
+export interface HealthScope {
+  geometry: AreaGeometry;
+  profile: Profile;
+  /** Sheet rows whose formats and drop-downs to check; the whole data when absent. */
+  rows?: { top: number; bottom: number };
+  /** The add-in's own template (identifier columns are text-formatted there). */
+  template: boolean;
+  /** The fields whose column has a drop-down (a list with values). */
+  dropDowns: ReadonlySet<string>;
+}
+
+/** What the check found broken and queued for repair. */
+export interface Repairs {
+  /** The highlight rule was missing, split, outdated or doubled, and was replaced. */
+  rule: boolean;
+  /** An older rule was found (its keys were written for it): every key must be rewritten. */
+  outdatedRule: boolean;
+  /** Identifier columns whose text format was restored on the checked rows. */
+  textColumns: number[];
+  /** Signs that formats were pasted: drop-downs and input messages must be applied again. */
+  formatsPasted: boolean;
+}
+
+interface RuleItem {
+  item: Excel.ConditionalFormat;
+  rule: Excel.ConditionalFormatRule;
+  range: Excel.Range;
+}
+
+/**
+ * Phase one, queued with a round's reads: the sheet's conditional formats (their kinds only:
+ * loading a custom rule's formula across rules of other kinds fails, office-js #2180), the
+ * number formats of identifier columns and the drop-downs' kinds on the checked rows.
+ */
+export class HealthCheck {
+  private readonly formats: Excel.ConditionalFormatCollection;
+  private readonly textReads: { column: number; range?: Excel.Range }[] = [];
+  private readonly listReads: Excel.DataValidation[] = [];
+  private rules: RuleItem[] = [];
+  private readonly top: number;
+  private readonly bottom: number;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly scope: HealthScope
+  ) {
+    const { geometry, profile } = scope;
+    const sheet = context.workbook.worksheets.getItem(geometry.sheet);
+    this.formats = sheet.getRange().conditionalFormats;
+    this.formats.load("items/type");
+    this.top = Math.max(scope.rows?.top ?? 0, firstDataRow(geometry));
+    this.bottom = Math.min(scope.rows?.bottom ?? geometry.lastRow, geometry.lastRow);
+    const rows = this.bottom - this.top + 1;
+    if (rows < 1) return;
+    profile.fields.forEach((field, i) => {
+      const relative = geometry.mapping.columns[i];
+      if (relative === undefined) return;
+      const column = geometry.firstColumn + relative;
+      const band = sheet.getRangeByIndexes(this.top, column, rows, 1);
+      if (field.identifier && scope.template) {
+        if (rows > FORMAT_PROBE_ROWS) this.textReads.push({ column });
+        else this.textReads.push({ column, range: band.load("numberFormat") });
+      }
+      if (scope.dropDowns.has(field.key)) this.listReads.push(band.dataValidation.load("type"));
+    });
+  }
+
+  /** Phase two, once phase one is synced: the formulas and ranges of the custom rules. */
+  queueRuleDetails(): void {
+    this.rules = this.formats.items
+      .filter((item) => item.type === "Custom")
+      .map((item) => {
+        const rule = item.custom.rule;
+        rule.load("formula");
+        const range = item.getRangeOrNullObject();
+        range.load("rowIndex, columnIndex, rowCount, columnCount");
+        return { item, rule, range };
+      });
+  }
+
+  /** Once phase two is synced: queues the repairs and says what they were. */
+  queueRepairs(): Repairs {
+    const { geometry } = this.scope;
+    const ours = this.rules.filter((rule) => namesChecksSheet(rule.rule.formula));
+    const top = firstDataRow(geometry);
+    const only = ours.length === 1 ? ours[0]! : undefined;
+    const healthy =
+      only !== undefined &&
+      isCurrentRule(only.rule.formula) &&
+      !only.range.isNullObject &&
+      only.range.rowIndex === top &&
+      only.range.rowCount === LAST_ROW - top + 1 &&
+      only.range.columnIndex === geometry.firstColumn &&
+      only.range.columnCount === geometry.lastColumn - geometry.firstColumn + 1;
+    const repairs: Repairs = {
+      rule: !healthy,
+      outdatedRule: ours.some((rule) => !isCurrentRule(rule.rule.formula)),
+      textColumns: [],
+      formatsPasted: false,
+    };
+    if (!healthy) {
+      for (const rule of ours) rule.item.delete();
+      queueHighlightRule(this.context, geometry);
+    }
+    // Keys of older rules were text in a text-formatted sheet; today's keep their type.
+    if (repairs.outdatedRule)
+      this.context.workbook.worksheets.getItem(CHECKS_SHEET).getRange().numberFormat =
+        "General" as unknown as string[][];
+    const sheet = this.context.workbook.worksheets.getItem(geometry.sheet);
+    for (const { column, range } of this.textReads) {
+      const formats = range?.numberFormat as string[][] | undefined;
+      if (formats && formats.every((line) => line[0] === "@")) continue;
+      repairs.textColumns.push(column);
+      sheet.getRangeByIndexes(this.top, column, this.bottom - this.top + 1, 1).numberFormat =
+        "@" as unknown as string[][];
+    }
+    const listsBroken = this.listReads.some((validation) => validation.type !== "List");
+    // A rule split around some cells, or formats replaced there, is what a paste of formats
+    // leaves: the drop-downs and input messages went with them.
+    repairs.formatsPasted =
+      listsBroken || repairs.textColumns.length > 0 || ours.some((rule) => rule.range.isNullObject);
+    return repairs;
+  }
+}
+
+/** The highlight rule over the area's columns, from the first data row to the sheet's end. */
+export function queueHighlightRule(context: Excel.RequestContext, geometry: AreaGeometry): void {
+  const top = firstDataRow(geometry);
+  const range = context.workbook.worksheets
+    .getItem(geometry.sheet)
+    .getRangeByIndexes(
+      top,
+      geometry.firstColumn,
+      LAST_ROW - top + 1,
+      geometry.lastColumn - geometry.firstColumn + 1
+    );
+  const format = range.conditionalFormats.add("Custom");
+  format.custom.rule.formula = highlightFormula(cellAddress(top, geometry.firstColumn));
+  format.custom.format.fill.color = HIGHLIGHT.fill;
+  format.custom.format.font.color = HIGHLIGHT.font;
+}
