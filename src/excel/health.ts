@@ -67,7 +67,9 @@ export class HealthCheck {
     this.formats = sheet.getRange().conditionalFormats;
     this.formats.load("items/type");
     this.top = Math.max(scope.rows?.top ?? 0, firstDataRow(geometry));
-    this.bottom = Math.min(scope.rows?.bottom ?? geometry.lastRow, geometry.lastRow);
+    // The rows changed may reach past the area as it was before the change (a paste under
+    // a table grows it): they are checked too.
+    this.bottom = scope.rows?.bottom ?? geometry.lastRow;
     const rows = this.bottom - this.top + 1;
     if (rows < 1) return;
     profile.fields.forEach((field, i) => {

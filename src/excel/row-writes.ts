@@ -1,5 +1,5 @@
 import type { Cell, LiveSheet, RowSnapshot } from "../core";
-import { firstDataRow, type AreaGeometry } from "./area";
+import { fieldCells, firstDataRow, type AreaGeometry } from "./area";
 import { runsOf } from "./checks";
 import { LEDGER_SHEET } from "./names";
 import { blockBytes, cellBytes, groupsWithin, OPERATION_BYTES } from "./payload";
@@ -27,126 +27,238 @@ export interface RowWrite {
 
 export type RowWriteOutcome =
   | { written: true; index: number; moved: boolean; edited: boolean }
-  | { written: false; reason: "gone" | "ambiguous" | "noStatusColumn" };
+  | { written: false; reason: "gone" | "ambiguous" | "noStatusColumn" | "moving" };
 
 /** A piece of a write batch and what it costs in the request. */
 export interface WriteUnit {
   bytes: number;
-  queue(): void;
+  /** Queues the piece; returns what to check once its sync answered. */
+  queue(): (() => Misplaced[]) | void;
 }
 
-/** What the ledger sheet is like before the batch appends to it. */
-export type LedgerState = "missing" | "empty" | "ready";
+/** A write that reached a row other than its own (rows moved while it was on its way). */
+export interface Misplaced {
+  /** Positions in the plan's `writes`. */
+  writes: number[];
+  /** Puts back what the row there held before. */
+  restore(): void;
+}
+
+/** What the ledger sheet is like before the batch appends to it (it exists by then). */
+export type LedgerState = "empty" | "ready";
 
 export interface RowWritePlan {
+  /** Per write: where it went, or why nowhere; undefined for ledger-only lines that need no row. */
   outcomes: RowWriteOutcome[];
   /** Data rows whose cells were changed here: their verdicts and keys follow. */
   affected: number[];
   units: WriteUnit[];
 }
 
+interface Placement {
+  writes: number[];
+  /** The row's cells as the session knows them: what the row must hold when written. */
+  before: readonly Cell[];
+  cells?: Cell[];
+  status?: { text: string; link?: string };
+}
+
 /**
- * Finds where each write's row is now and prepares the writes as units (values as text,
- * statuses, links, ledger lines), updating `live` with the values written. Every row is
- * located before any is changed, so two writes computed from one state never see each other.
+ * Finds where each write's row is now and prepares the writes in units of consecutive rows.
+ * Each unit reads its rows in the same request, right before writing them (Excel runs a
+ * request's operations in order, and nothing of the user's comes between them), so a row that
+ * moved while the request was on its way is found out and what was written there is put back.
+ * Every row is located before any is changed, so writes computed from one state never see each
+ * other; `live` is updated with the values written.
  */
 export function planRowWrites(
   context: Excel.RequestContext,
-  options: { live: LiveSheet; geometry: AreaGeometry; writes: RowWrite[]; ledger: LedgerState }
+  options: {
+    live: LiveSheet;
+    geometry: AreaGeometry;
+    writes: readonly RowWrite[];
+    ledger: LedgerState;
+    /** Ledger lines are appended once, on the first attempt. */
+    withLedger: boolean;
+  }
 ): RowWritePlan {
   const { live, geometry, writes } = options;
-  const sheet = context.workbook.worksheets.getItem(geometry.sheet);
   const fields = live.profile.fields;
-  const top = firstDataRow(geometry);
   const where = writes.map((write) => live.locate(write.row, write.followEdits && !write.cells));
   const outcomes: RowWriteOutcome[] = [];
-  const rowValues = new Map<number, Cell[]>();
-  const statuses = new Map<number, { text: string; link?: string }>();
+  const placements = new Map<number, Placement>();
   const ledgerLines: [string, string][] = [];
 
   writes.forEach((write, i) => {
     const found = where[i]!;
-    if (found.index === undefined) {
-      outcomes.push({ written: false, reason: found.reason });
-      if (write.ledger?.always) ledgerLines.push(write.ledger.line);
-      return;
-    }
-    if (write.status && geometry.statusColumn === undefined) {
-      outcomes.push({ written: false, reason: "noStatusColumn" });
+    const reason =
+      found.index === undefined
+        ? found.reason
+        : write.status && geometry.statusColumn === undefined
+          ? "noStatusColumn"
+          : undefined;
+    if (reason || found.index === undefined) {
+      outcomes.push({ written: false, reason: reason ?? "gone" });
       if (write.ledger?.always) ledgerLines.push(write.ledger.line);
       return;
     }
     const { index } = found;
     outcomes.push({ written: true, index, moved: found.moved, edited: found.edited });
     if (write.ledger) ledgerLines.push(write.ledger.line);
-    if (write.status) statuses.set(index, write.status);
+    const placement = placements.get(index) ?? {
+      writes: [],
+      before: live.cellsOf(index) ?? [],
+    };
+    placement.writes.push(i);
+    if (write.status) placement.status = write.status;
     if (write.cells) {
-      const cells = rowValues.get(index) ?? [...(live.cellsOf(index) ?? [])];
+      const cells = placement.cells ?? [...placement.before];
       for (const { field, value } of write.cells) {
         const position = fields.findIndex((candidate) => candidate.key === field);
         if (position >= 0 && geometry.mapping.columns[position] !== undefined)
           cells[position] = value;
       }
-      rowValues.set(index, cells);
+      placement.cells = cells;
     }
+    placements.set(index, placement);
   });
 
-  const units: WriteUnit[] = [];
   const affected = new Set<number>();
-  const placed: { row: number; column: number; value: string }[] = [];
-  for (const [index, cells] of rowValues) {
-    const before = live.cellsOf(index) ?? [];
-    cells.forEach((cell, position) => {
-      const column = geometry.mapping.columns[position];
-      if (column === undefined || (before[position] ?? "") === (cell ?? "")) return;
-      placed.push({ row: top + index, column: geometry.firstColumn + column, value: String(cell) });
-    });
+  for (const [index, placement] of placements) {
     // Excel stores text in a text-formatted cell exactly as written.
-    for (const row of live.update(index, [cells])) affected.add(row);
+    if (placement.cells) for (const row of live.update(index, [placement.cells])) affected.add(row);
   }
-  for (const block of columnBlocks(placed)) {
-    const lines = block.values.map((value) => [value]);
-    units.push({
-      bytes: blockBytes(lines) * 2,
-      queue: () => {
+  const units = runsOf([...placements.keys()].sort((a, b) => a - b)).map(([first, last]) =>
+    rowsUnit(context, geometry, first, last, placements)
+  );
+  if (options.withLedger) units.push(...ledgerUnits(context, ledgerLines, options.ledger));
+  return { outcomes, affected: [...affected].sort((a, b) => a - b), units };
+}
+
+/** Rows first..last (data indexes): read, then written, in one request. */
+function rowsUnit(
+  context: Excel.RequestContext,
+  geometry: AreaGeometry,
+  first: number,
+  last: number,
+  placements: ReadonlyMap<number, Placement>
+): WriteUnit {
+  const sheet = context.workbook.worksheets.getItem(geometry.sheet);
+  const top = firstDataRow(geometry);
+  const width = geometry.lastColumn - geometry.firstColumn + 1;
+  const count = last - first + 1;
+  const placed: { row: number; column: number; value: string }[] = [];
+  const statusLines: (string | undefined)[] = [];
+  let bytes = count * width * 8;
+  for (let index = first; index <= last; index++) {
+    const placement = placements.get(index)!;
+    statusLines.push(placement.status?.text);
+    placement.cells?.forEach((cell, position) => {
+      const column = geometry.mapping.columns[position];
+      if (column === undefined || (placement.before[position] ?? "") === (cell ?? "")) return;
+      placed.push({ row: top + index, column: geometry.firstColumn + column, value: String(cell) });
+      bytes += cellBytes(cell) * 2;
+    });
+    if (placement.status)
+      bytes += cellBytes(placement.status.text) * 2 + cellBytes(placement.status.link ?? "");
+  }
+  return {
+    bytes: bytes + OPERATION_BYTES * (3 + placed.length),
+    queue: () => {
+      // Read first: this request sees the rows as they are when the writes land.
+      const rows = sheet.getRangeByIndexes(top + first, geometry.firstColumn, count, width);
+      rows.load("values");
+      for (const block of columnBlocks(placed)) {
+        const lines = block.values.map((value) => [value]);
         const range = sheet.getRangeByIndexes(block.top, block.column, lines.length, 1);
         // Text first: "0123" keeps its zero and "=x" never becomes a formula.
         range.numberFormat = lines.map(() => ["@"]);
         range.values = lines;
+      }
+      const statusColumn = geometry.statusColumn;
+      if (statusColumn !== undefined)
+        queueStatuses(sheet, geometry, top + first, statusLines, placements, first);
+      return () => misplacedRows(sheet, geometry, rows, first, placements, placed);
+    },
+  };
+}
+
+/** Status texts (runs of consecutive rows) and their links. */
+function queueStatuses(
+  sheet: Excel.Worksheet,
+  geometry: AreaGeometry,
+  topRow: number,
+  lines: (string | undefined)[],
+  placements: ReadonlyMap<number, Placement>,
+  first: number
+): void {
+  const column = geometry.firstColumn + geometry.statusColumn!;
+  const written = lines.flatMap((text, i) => (text === undefined ? [] : [i]));
+  for (const [a, b] of runsOf(written)) {
+    const texts = lines.slice(a, b + 1).map((text) => [text!]);
+    const range = sheet.getRangeByIndexes(topRow + a, column, texts.length, 1);
+    range.numberFormat = texts.map(() => ["@"]);
+    range.values = texts;
+  }
+  for (const i of written) {
+    const status = placements.get(first + i)!.status!;
+    if (status.link)
+      sheet.getRangeByIndexes(topRow + i, column, 1, 1).hyperlink = {
+        address: status.link,
+        textToDisplay: status.text,
+      };
+  }
+}
+
+/**
+ * Once the unit's request answered: the rows that were not what the writes were computed from
+ * when they landed, each with how to put back what it held.
+ */
+function misplacedRows(
+  sheet: Excel.Worksheet,
+  geometry: AreaGeometry,
+  rows: Excel.Range,
+  first: number,
+  placements: ReadonlyMap<number, Placement>,
+  placed: readonly { row: number; column: number; value: string }[]
+): Misplaced[] {
+  const top = firstDataRow(geometry);
+  const misplaced: Misplaced[] = [];
+  (rows.values as Cell[][]).forEach((line, i) => {
+    const index = first + i;
+    const placement = placements.get(index)!;
+    if (sameCells(fieldCells(geometry, line), placement.before)) return;
+    const sheetRow = top + index;
+    misplaced.push({
+      writes: placement.writes,
+      restore: () => {
+        for (const cell of placed) {
+          if (cell.row !== sheetRow) continue;
+          const held = line[cell.column - geometry.firstColumn];
+          sheet.getRangeByIndexes(cell.row, cell.column, 1, 1).values = [[held ?? ""]];
+        }
+        if (placement.status && geometry.statusColumn !== undefined) {
+          const held = line[geometry.statusColumn];
+          const cell = sheet.getRangeByIndexes(
+            sheetRow,
+            geometry.firstColumn + geometry.statusColumn,
+            1,
+            1
+          );
+          // The link that went with the wrong status goes too (a link the row had is lost).
+          if (placement.status.link) cell.clear("Hyperlinks");
+          cell.values = [[held ?? ""]];
+        }
       },
     });
-  }
-  if (statuses.size && geometry.statusColumn !== undefined) {
-    const column = geometry.firstColumn + geometry.statusColumn;
-    const indexes = [...statuses.keys()].sort((a, b) => a - b);
-    for (const [first, last] of runsOf(indexes)) {
-      const lines: string[][] = [];
-      for (let index = first; index <= last; index++) lines.push([statuses.get(index)!.text]);
-      units.push({
-        bytes: blockBytes(lines) * 2,
-        queue: () => {
-          const range = sheet.getRangeByIndexes(top + first, column, lines.length, 1);
-          range.numberFormat = lines.map(() => ["@"]);
-          range.values = lines;
-        },
-      });
-    }
-    for (const index of indexes) {
-      const { text, link } = statuses.get(index)!;
-      if (!link) continue;
-      units.push({
-        bytes: cellBytes(link) + cellBytes(text) + OPERATION_BYTES,
-        queue: () => {
-          sheet.getRangeByIndexes(top + index, column, 1, 1).hyperlink = {
-            address: link,
-            textToDisplay: text,
-          };
-        },
-      });
-    }
-  }
-  units.push(...ledgerUnits(context, ledgerLines, options.ledger));
-  return { outcomes, affected: [...affected].sort((a, b) => a - b), units };
+  });
+  return misplaced;
+}
+
+function sameCells(a: readonly Cell[], b: readonly Cell[]): boolean {
+  const length = Math.max(a.length, b.length);
+  for (let i = 0; i < length; i++) if ((a[i] ?? "") !== (b[i] ?? "")) return false;
+  return true;
 }
 
 /**
@@ -162,15 +274,10 @@ function ledgerUnits(
   if (lines.length === 0) return [];
   const groups = groupsWithin(lines, (line) => blockBytes([line]));
   return groups.map((group, i) => ({
-    bytes: blockBytes(group),
+    bytes: blockBytes(group) * 2,
     queue: () => {
-      const sheets = context.workbook.worksheets;
-      let sheet: Excel.Worksheet;
-      if (i === 0 && state === "missing") {
-        sheet = sheets.add(LEDGER_SHEET);
-        sheet.visibility = "VeryHidden";
-      } else sheet = sheets.getItem(LEDGER_SHEET);
-      if (i === 0 && state !== "ready") {
+      const sheet = context.workbook.worksheets.getItem(LEDGER_SHEET);
+      if (i === 0 && state === "empty") {
         const header = sheet.getRange("A1:B1");
         header.numberFormat = [["@", "@"]];
         header.values = [["key", "client"]];

@@ -22,13 +22,19 @@ import {
 } from "./area";
 import type { TemplateInfo } from "./catalog";
 import { workForChange, type ChangeWork } from "./changes";
-import { KeyMemory, keyChanges, queueKeyRead, queueKeyWrite, runsOf } from "./checks";
+import { KeyMemory, keyChanges, queueKeyRead, queueKeyWrite } from "./checks";
 import { HealthCheck } from "./health";
 import { listValues, queueColumnValidation, queueListsWrite } from "./lists";
 import { queueFacts, type Facts } from "./facts";
 import { CHECKS_SHEET, LEDGER_SHEET, SETTINGS } from "./names";
 import { blockBytes, PAYLOAD_BUDGET_BYTES, syncInGroups } from "./payload";
-import { planRowWrites, type LedgerState, type RowWrite, type RowWriteOutcome } from "./row-writes";
+import {
+  planRowWrites,
+  type LedgerState,
+  type Misplaced,
+  type RowWrite,
+  type RowWriteOutcome,
+} from "./row-writes";
 import {
   hostRequirements,
   isPayloadTooLarge,
@@ -48,6 +54,8 @@ const INITIAL_BYTES_PER_CELL = 20;
 const KEY_READ_ROWS = 2_000;
 /** Rows under a table looked at for rows typed there that the table did not take in. */
 const STRAY_SCAN_ROWS = 500;
+/** A write whose rows keep moving under it is placed at most this many times. */
+const MAX_WRITE_ATTEMPTS = 3;
 /** A failed round is tried again after this long, doubling up to a minute. */
 const RETRY_FIRST_MS = 500;
 const RETRY_MAX_MS = 60_000;
@@ -931,103 +939,73 @@ export class LiveSession {
   }
 
   /**
-   * Compare-and-set: reads the target rows (and their keys) first; where a row no longer holds
-   * what the write was computed from, the whole area is read again and each write goes where
-   * its row is now, or nowhere. Then writes values, statuses, ledger lines and the keys that
-   * changed. Two syncs when nothing moved; one undo record on ExcelApi 1.20 when the batch
-   * creates no sheet.
+   * Compare-and-set. Each write goes where its row is now (as the session knows the rows) and
+   * the request that writes a row first reads it: a row that was not what the write was
+   * computed from when the write landed (it moved on the way, or the session's picture was
+   * stale) gets back what it held, the area is read again and the write placed anew, up to
+   * three times. One request when nothing moved; one undo record on ExcelApi 1.20 when the
+   * batch creates no sheet.
    */
   private async processWrites(writes: RowWrite[]): Promise<RowWriteOutcome[]> {
-    const geometry = this.geometry;
-    const live = this.live;
-    if (!geometry || !live) throw new SessionProblem("areaMissing");
+    if (!this.geometry || !this.live) throw new SessionProblem("areaMissing");
+    // readAll replaces both; the session never loses them once it has them.
+    const live = () => this.live!;
+    const geometry = () => this.geometry!;
     const mergeUndo = !writes.some((write) => write.ledger);
     return this.run(this.runOptions(mergeUndo), async (context) => {
-      const area = queueAreaLoad(context, this.spec);
-      const targets = [...new Set(writes.map((write) => write.row.index))]
-        .filter((index) => index < live.length)
-        .sort((a, b) => a - b);
-      const fresh = await this.readTargets(context, geometry, targets);
-      const now = area.geometry(this.profile);
-      if (!now) throw new SessionProblem("headerMissing");
+      const outcomes: RowWriteOutcome[] = [];
+      const ledger = await this.ledgerState(context, writes);
+      let remaining = writes.map((_, i) => i);
       let affected: number[] = [];
-      const stale =
-        !sameLayout(geometry, now) ||
-        targets.some((index) => !sameRow(fresh.get(index), live.cellsOf(index)));
-      if (stale) {
-        // The sheet changed without the session knowing (a sort, a late event): read it all.
-        affected = (await this.readAll(context, now)).rows;
-        this.geometry = now;
+      for (let attempt = 0; remaining.length > 0; attempt++) {
+        if (attempt === MAX_WRITE_ATTEMPTS) {
+          for (const i of remaining) outcomes[i] = { written: false, reason: "moving" };
+          break;
+        }
+        if (attempt > 0) {
+          // Rows moved under the writes: read the area as it is now, and place them again.
+          const area = queueAreaLoad(context, this.spec);
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- only when rows moved under a write, at most twice
+          await context.sync();
+          const now = area.geometry(this.profile);
+          if (!now) throw new SessionProblem("headerMissing");
+          affected = union(affected, (await this.readAll(context, now)).rows);
+          this.geometry = now;
+        }
+        const batch = remaining.map((i) => writes[i]!);
+        const plan = planRowWrites(context, {
+          live: live(),
+          geometry: geometry(),
+          writes: batch,
+          ledger,
+          withLedger: attempt === 0,
+        });
+        affected = union(affected, plan.affected);
+        plan.outcomes.forEach((outcome, k) => (outcomes[remaining[k]!] = outcome));
+        const misplaced: Misplaced[] = [];
+        await syncInGroups(
+          context,
+          plan.units,
+          (unit) => unit.bytes,
+          (group) => {
+            const checks = group.flatMap((unit) => unit.queue() ?? []);
+            return () => checks.forEach((check) => misplaced.push(...check()));
+          }
+        );
+        for (const wrong of misplaced) wrong.restore();
+        remaining = misplaced.flatMap((wrong) => wrong.writes.map((k: number) => remaining[k]!));
       }
-      const current = this.geometry!;
-      const queued = planRowWrites(context, {
-        live: this.live!,
-        geometry: current,
-        writes,
-        ledger: await this.ledgerState(context, writes),
-      });
-      affected = union(affected, queued.affected);
-      const blocks = keyChanges(this.live!, current, affected, this.keys!);
-      await syncInGroups(
-        context,
-        [
-          ...queued.units,
-          ...blocks.flatMap((block) => sliceBlock(block, PAYLOAD_BUDGET_BYTES / 4)),
-        ],
-        (unit) => unit.bytes,
-        (group) =>
-          group.forEach((unit) => ("queue" in unit ? unit.queue() : queueKeyWrite(context, unit)))
-      );
-      return queued.outcomes;
+      const blocks = keyChanges(live(), geometry(), affected, this.keys!);
+      await this.writeKeys(context, blocks, remaining.length > 0);
+      return outcomes;
     });
   }
 
-  /** Reads the target rows (values and keys) at their places; chunked under the budget. */
-  private async readTargets(
-    context: Excel.RequestContext,
-    geometry: AreaGeometry,
-    targets: number[]
-  ): Promise<Map<number, Cell[]>> {
-    const fresh = new Map<number, Cell[]>();
-    const sheet = context.workbook.worksheets.getItem(geometry.sheet);
-    const width = areaWidth(geometry);
-    const first = firstDataRow(geometry);
-    const runs = runsOf(targets);
-    if (runs.length === 0) {
-      await context.sync();
-      return fresh;
-    }
-    await syncInGroups(
-      context,
-      runs,
-      ([a, b]) => (b - a + 1) * width * (this.bytesPerCell + 4),
-      (group) => {
-        const reads = group.map(([a, b]) => {
-          const values = sheet.getRangeByIndexes(first + a, geometry.firstColumn, b - a + 1, width);
-          values.load("values");
-          const span = {
-            top: first + a,
-            bottom: first + b,
-            left: geometry.firstColumn,
-            right: geometry.lastColumn,
-          };
-          const keys = this.checksExists ? queueKeyRead(context, span) : undefined;
-          return { a, values, keys, top: first + a };
-        });
-        return () => {
-          for (const { a, values, keys, top } of reads) {
-            (values.values as Cell[][]).forEach((line, i) =>
-              fresh.set(a + i, fieldCells(geometry, line))
-            );
-            if (keys) this.keys?.learn(top, keys.values);
-          }
-        };
-      }
-    );
-    return fresh;
-  }
-
-  /** What the ledger sheet is like (only asked when the writes append to it). */
+  /**
+   * What the ledger sheet is like (only asked when the writes append to it). A missing ledger
+   * is created first, in a request of its own: another pane may be creating it at the same
+   * moment, and then theirs is the one.
+   */
   private async ledgerState(
     context: Excel.RequestContext,
     writes: RowWrite[]
@@ -1035,8 +1013,23 @@ export class LiveSession {
     if (!writes.some((write) => write.ledger)) return "ready";
     const sheet = context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET);
     await context.sync();
-    if (sheet.isNullObject) return "missing";
-    const used = sheet.getRange("A:B").getUsedRangeOrNullObject(true);
+    if (sheet.isNullObject) {
+      try {
+        const created = context.workbook.worksheets.add(LEDGER_SHEET);
+        created.visibility = "VeryHidden";
+        const header = created.getRange("A1:B1");
+        header.numberFormat = [["@", "@"]];
+        header.values = [["key", "client"]];
+        await context.sync();
+        return "ready";
+      } catch (error) {
+        if (officeErrorCode(error) !== "ItemAlreadyExists") throw error;
+      }
+    }
+    const used = context.workbook.worksheets
+      .getItem(LEDGER_SHEET)
+      .getRange("A:B")
+      .getUsedRangeOrNullObject(true);
     await context.sync();
     return used.isNullObject ? "empty" : "ready";
   }
@@ -1066,14 +1059,6 @@ function rowsOf(spans: CellSpan[], geometry: AreaGeometry): { top: number; botto
     top: Number.isFinite(top) ? top : firstDataRow(geometry),
     bottom: bottom === LAST_ROW || !Number.isFinite(bottom) ? geometry.lastRow + 1 : bottom,
   };
-}
-
-/** The same row, as far as the profile's fields go. */
-function sameRow(a: readonly Cell[] | undefined, b: readonly Cell[] | undefined): boolean {
-  if (!a || !b) return a === b || (!a && !b?.some((cell) => (cell ?? "") !== ""));
-  const length = Math.max(a.length, b.length);
-  for (let i = 0; i < length; i++) if ((a[i] ?? "") !== (b[i] ?? "")) return false;
-  return true;
 }
 
 /** The parts of `box` outside `inner` (up to four). */

@@ -86,6 +86,9 @@ export class FakeContext {
         );
       await this.state.editEnded();
     }
+    this.state.duringNextSync.shift()?.();
+    const failure = this.state.failures.shift();
+    if (failure) throw new FakeError(failure, `The request failed (${failure}).`);
     if (requestBytes > PAYLOAD_LIMIT_BYTES) {
       this.state.counters.refusedPayloads++;
       throw new FakeError(
@@ -701,7 +704,7 @@ export class RangeProxy extends ClientObject {
       true
     );
   }
-  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+  clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" = "All"): void {
     this.call(applyTo, () => {
       const { sheet, rect } = this.resolve<RangeTarget>();
       this.context.state.beforeWrite(sheet, rect);
@@ -711,6 +714,11 @@ export class RangeProxy extends ClientObject {
         if (row < rect.top || row > rect.bottom || column < rect.left || column > rect.right)
           continue;
         const next = { ...state };
+        if (applyTo === "Hyperlinks") {
+          delete next.hyperlink;
+          sheet.put(row, column, next);
+          continue;
+        }
         if (applyTo !== "Formats") {
           next.value = "";
           delete next.formula;

@@ -87,6 +87,19 @@ export class FakeExcel {
     this.state.undoModel = compareVersions(version, "1.20") >= 0 ? "recordPerSync" : "clearedByApi";
   }
 
+  /**
+   * Something the user does while the next request is on its way, after the add-in sent it and
+   * before Excel runs it (what makes a write computed from what was read land elsewhere).
+   */
+  whileNextSyncTravels(action: () => void): void {
+    this.state.duringNextSync.push(action);
+  }
+
+  /** The next syncs fail with these error codes (Excel busy, a connection lost). */
+  failNextSyncs(...codes: string[]): void {
+    this.state.failures.push(...codes);
+  }
+
   get counters(): Counters {
     return { ...this.state.counters };
   }
@@ -368,12 +381,16 @@ export class FakeUser {
     this.state.stopEditing();
   }
 
-  /** Table Design → Total Row. */
-  showTotals(tableName: string, show = true): void {
+  /** Table Design → Total Row: Excel reports the row it filled (or emptied). */
+  async showTotals(tableName: string, show = true): Promise<void> {
     const table = this.state.findTable(tableName);
     if (!table) throw new Error(`no table ${tableName}`);
+    const sheet = this.state.sheetById(table.sheetId);
     this.structural("total row");
-    showTableTotals(this.state.sheetById(table.sheetId), table, show);
+    const row = show ? table.rect.bottom + 1 : table.rect.bottom;
+    showTableTotals(sheet, table, show);
+    const rect = { ...table.rect, top: row, bottom: row };
+    await this.state.dispatch(sheet, "changed", changedArgs(sheet, rect, "RangeEdited", "Unknown"));
   }
 
   /**

@@ -63,6 +63,10 @@ export class WorkbookState {
   readonly undoStack: UndoRecord[] = [];
   /** AutoCorrect's "Include new rows and columns in table" (on by default). */
   autoExpandTables = true;
+  /** What the user does while the next request is on its way (run before it reaches Excel). */
+  readonly duringNextSync: (() => void)[] = [];
+  /** Error codes the next syncs fail with (Excel busy, a lost connection): for tests. */
+  readonly failures: string[] = [];
   /** The user is typing in a cell: batches fail, or wait when they asked to. */
   private editing: { done: Promise<void>; end: () => void } | undefined;
   private nextId = 1;
@@ -347,18 +351,10 @@ export class WorkbookState {
     for (let i = sheet.conditionalFormats.length - 1; i >= 0; i--) {
       const format = sheet.conditionalFormats[i]!;
       format.areas = format.areas.flatMap((area) => shiftRect(area, axis, at, count) ?? []);
-      if (format.areas.length === 0) {
-        sheet.conditionalFormats.splice(i, 1);
-        continue;
-      }
-      const { row, column } = format.anchor;
-      const point = shiftRect(
-        { top: row, left: column, bottom: row, right: column },
-        axis,
-        at,
-        count
-      );
-      if (point) format.anchor = { row: point.top, column: point.left };
+      if (format.areas.length === 0) sheet.conditionalFormats.splice(i, 1);
+      // The anchor stays: Excel rewrites the formula's references as the cells move, which
+      // is the same as evaluating the formula as written from where it was written, as long
+      // as its same-sheet references point at the formatted cell itself (ours do).
     }
   }
 }

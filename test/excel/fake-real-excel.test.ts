@@ -232,7 +232,7 @@ describe("the fake behaves as real Excel does", () => {
       sheet.tables.add("A1:B2", true);
       await context.sync();
     });
-    excel.user.showTotals("Table1");
+    await excel.user.showTotals("Table1");
     const body = await excel.run(async (context: Ctx) => {
       const table = context.workbook.tables.getItem("Table1");
       const whole = table.getRange().load("address");

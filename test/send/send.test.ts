@@ -1,84 +1,9 @@
-import { ClientCredentials, PartnerApiClient } from "../../src/api";
-import { columnLetters, parseStatus, writeResults, LEDGER_PENDING } from "../../src/excel";
-import { planSend } from "../../src/taskpane/send/plan";
-import { runSend, type SendProgress } from "../../src/taskpane/send/run";
-import { settled, templateWorkbook, uniqueValidRow, type TemplateWorkbook } from "../excel/helpers";
-import {
-  AUTOMATION,
-  startSandbox,
-  withAutomation,
-  type RunningSandbox,
-} from "../sandbox/start-sandbox";
+import { columnLetters, writeResults, LEDGER_PENDING } from "../../src/excel";
+import { runSend } from "../../src/taskpane/send/run";
+import { settled } from "../excel/helpers";
+import { startSandbox, withAutomation } from "../sandbox/start-sandbox";
 import type { Faults } from "../../src/sandbox/server";
-
-const PARTNER = "pa_be";
-
-function clientFor(sandbox: RunningSandbox): PartnerApiClient {
-  return new PartnerApiClient({
-    baseUrl: sandbox.url,
-    tokens: new ClientCredentials(`${sandbox.url}/oauth/token`, AUTOMATION.id, AUTOMATION.secret),
-    region: "be",
-    retry: { baseDelayMs: 2, maxDelayMs: 20, retries: 12 },
-  });
-}
-
-function clientCount(sandbox: RunningSandbox): number {
-  return (
-    sandbox.db.prepare("SELECT COUNT(*) AS n FROM clients WHERE partner_id = ?").get(PARTNER) as {
-      n: number;
-    }
-  ).n;
-}
-
-/** The status column's cells, parsed, for data rows 0..count-1. */
-function statuses(book: TemplateWorkbook, count: number) {
-  const column = columnLetters(book.session.profile.fields.length);
-  return book.excel
-    .values(book.sheet, `${column}2:${column}${count + 1}`)
-    .map((line) => parseStatus(line[0]));
-}
-
-async function bookWithRows(count: number, offset = 0): Promise<TemplateWorkbook> {
-  const book = await templateWorkbook("be", "fr");
-  const rows = Array.from({ length: count }, (_, i) =>
-    uniqueValidRow(book, offset + i, { configurationTemplate: "" })
-  );
-  await book.excel.user.type(book.sheet, "A2", rows);
-  await settled(book);
-  expect(book.session.summary()).toMatchObject({ rows: count, valid: count });
-  return book;
-}
-
-/** What a send of the book's rows would do (no template catalog: names are not checked). */
-function planFor(book: TemplateWorkbook, client: PartnerApiClient, onlyFailed = false) {
-  return planSend({
-    session: book.session,
-    client,
-    partnerId: PARTNER,
-    region: "be",
-    catalog: [],
-    onlyFailed,
-  });
-}
-
-async function send(
-  book: TemplateWorkbook,
-  client: PartnerApiClient,
-  extra: { signal?: AbortSignal; onProgress?: (p: SendProgress) => void; invite?: boolean } = {}
-) {
-  const plan = await planFor(book, client);
-  const report = await runSend({
-    plan,
-    session: book.session,
-    client,
-    lang: "fr",
-    invite: extra.invite ?? false,
-    signal: extra.signal,
-    onProgress: extra.onProgress,
-    flushMillis: 20,
-  });
-  return { plan, report };
-}
+import { bookWithRows, clientCount, clientFor, planFor, send, statuses } from "./helpers";
 
 describe("sending rows from the sheet to the partner API (sandbox + Excel fake)", () => {
   it("200 rows through 500s, 429s, dropped connections, lost answers and an expired token: 200 clients, 200 created statuses", async () => {
