@@ -87,7 +87,8 @@ const office = {
   },
   context: {
     displayLanguage: language,
-    requirements: { isSetSupported: () => true },
+    // The in-memory Excel says which API sets it plays (an Excel before 1.20 by default).
+    requirements: workbook().requirements,
     ui: {
       displayDialogAsync,
       messageParent: () => undefined,

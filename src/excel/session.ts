@@ -7,7 +7,6 @@ import {
   type ProblemGroup,
   type Profile,
   type RowSnapshot,
-  type UiLang,
 } from "../core";
 import { cellAddress, LAST_ROW, parseSpans, type CellSpan } from "./address";
 import {
@@ -94,8 +93,6 @@ export interface SessionOptions {
   spec: AreaSpec;
   /** Office.context.requirements; what the host supports decides which APIs are used. */
   requirements?: HostRequirements;
-  /** The pane's language: input messages restored after a paste are written in it. */
-  lang?: UiLang;
   onUpdate?: () => void;
   onProblem?: (problem: SessionProblem) => void;
 }

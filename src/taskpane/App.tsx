@@ -16,7 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { PROFILES, UI_LANGUAGES, type ProfileId, type UiLang } from "../core";
-import type { ExcelRun, TemplateInfo } from "../excel";
+import type { ExcelRun, HostRequirements, TemplateInfo } from "../excel";
 import { ColumnsHelp } from "./ColumnsHelp";
 import { useLiveSession } from "./hooks/useLiveSession";
 import { useWorkbook } from "./hooks/useWorkbook";
@@ -46,6 +46,8 @@ const LANGUAGE_NAMES: Record<UiLang, string> = { fr: "Français", nl: "Nederland
 /** What the pane talks to: Excel (absent in a plain browser) and the partner API. */
 export interface PaneServices {
   run?: ExcelRun;
+  /** Which Excel API sets the host supports (Office.context.requirements). */
+  requirements?: HostRequirements;
   apiUrl?: string;
   /** Sign-in and the API client; absent where the pane cannot reach the partner API. */
   connection?: PartnerConnection;
@@ -143,7 +145,12 @@ function Workbook({
   const [changingRegion, setChangingRegion] = React.useState(false);
   const region = memory?.region;
   const profile = PROFILES[region ?? initialRegion];
-  const live = useLiveSession(region ? run : undefined, profile, memory?.area);
+  const live = useLiveSession(
+    region ? run : undefined,
+    profile,
+    memory?.area,
+    services.requirements
+  );
   const { connection } = services;
   const auth = useConnection(connection);
   const partner = auth.state.kind === "signedIn" ? auth.state.partner : undefined;

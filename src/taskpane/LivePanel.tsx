@@ -21,6 +21,7 @@ import {
 } from "../core";
 import { cellAddress, type LiveSession, type SessionProblem, type TemplateInfo } from "../excel";
 import { useLanguage } from "./i18n";
+import { useWrites, type WriteFeedback } from "./hooks/useWrites";
 
 const ROWS_LISTED = 5;
 
@@ -55,9 +56,12 @@ export function LivePanel(props: LivePanelProps): React.JSX.Element {
   const { t } = useLanguage();
   const styles = useStyles();
   const summary = session.summary();
+  const { write, feedback } = useWrites(session);
   return (
     <>
       {problem && <SessionMessage problem={problem} />}
+      <StrayRowsMessage session={session} />
+      <WriteMessage feedback={feedback} />
       <section aria-label={t("problemsTitle")} className={styles.section}>
         <div className={styles.counts} role="status" aria-live="polite">
           <Count label={t("rowsCount")} value={summary.rows} />
@@ -66,11 +70,18 @@ export function LivePanel(props: LivePanelProps): React.JSX.Element {
           {busy && <Spinner size="tiny" label={t("checking")} />}
         </div>
       </section>
-      <SelectionPanel session={session} profile={props.profile} busy={busy} />
-      <ProblemList session={session} profile={props.profile} busy={busy} rows={summary.rows} />
+      <SelectionPanel session={session} profile={props.profile} busy={busy} write={write} />
+      <ProblemList
+        session={session}
+        profile={props.profile}
+        busy={busy}
+        rows={summary.rows}
+        write={write}
+      />
       {props.profile.fields.some((field) => field.list === "configurationTemplates") && (
         <TemplatesPanel
           session={session}
+          write={write}
           field={props.profile.fields.find((f) => f.list === "configurationTemplates")!.key}
           catalog={props.catalog}
           fetchTemplates={props.fetchTemplates}
@@ -89,6 +100,45 @@ function Count({ label, value }: { label: string; value: number }) {
       </Text>
       <Caption1>{label}</Caption1>
     </span>
+  );
+}
+
+/** Rows typed under the table that it did not take in: said, and taken in on request. */
+function StrayRowsMessage({ session }: { session: LiveSession }) {
+  const { t } = useLanguage();
+  const [manual, setManual] = React.useState(false);
+  const strays = session.strays;
+  if (!strays) return null;
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody>
+        {t("straysFound", { first: strays.top + 1, last: strays.top + strays.count })}{" "}
+        {manual ? (
+          t("straysHowTo")
+        ) : (
+          <Link
+            as="button"
+            onClick={() => void session.includeStrays().then((done) => setManual(!done))}
+          >
+            {t("straysInclude")}
+          </Link>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function WriteMessage({ feedback }: { feedback: WriteFeedback }) {
+  const { t } = useLanguage();
+  if (!feedback) return null;
+  return (
+    <MessageBar intent={feedback.kind === "failed" ? "error" : "warning"}>
+      <MessageBarBody>
+        {feedback.kind === "failed"
+          ? t("writeFailed", { reason: feedback.reason })
+          : t("writesNotMade", { count: feedback.count })}
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 
@@ -128,10 +178,11 @@ interface SessionViewProps {
   profile: Profile;
   /** While the sheet is being written or checked, fixes wait (no double writes). */
   busy: boolean;
+  write: ReturnType<typeof useWrites>["write"];
 }
 
 /** `rows`: the non-empty rows, counted once for the whole panel. */
-function ProblemList({ session, profile, busy, rows }: SessionViewProps & { rows: number }) {
+function ProblemList({ session, profile, busy, rows, write }: SessionViewProps & { rows: number }) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const groups = session.groups();
@@ -178,7 +229,7 @@ function ProblemList({ session, profile, busy, rows }: SessionViewProps & { rows
                   <Button
                     size="small"
                     disabledFocusable={busy}
-                    onClick={() => void session.write(fixesOf(session, group))}
+                    onClick={() => void write(fixesOf(session, group))}
                   >
                     {t("fixAll", { count: group.fixable })}
                   </Button>
@@ -192,7 +243,7 @@ function ProblemList({ session, profile, busy, rows }: SessionViewProps & { rows
   );
 }
 
-function SelectionPanel({ session, profile, busy }: SessionViewProps) {
+function SelectionPanel({ session, profile, busy, write }: SessionViewProps) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const selection = session.selection;
@@ -226,7 +277,7 @@ function SelectionPanel({ session, profile, busy }: SessionViewProps) {
                   size="small"
                   appearance="primary"
                   disabledFocusable={busy}
-                  onClick={() => void session.write([{ row, field: p.field, value: p.fix! }])}
+                  onClick={() => void write([{ row, field: p.field, value: p.fix! }])}
                 >
                   {t("fix", { value: p.fix })}
                 </Button>
@@ -241,11 +292,13 @@ function SelectionPanel({ session, profile, busy }: SessionViewProps) {
 
 function TemplatesPanel({
   session,
+  write,
   field,
   catalog: initial,
   fetchTemplates,
 }: {
   session: LiveSession;
+  write: ReturnType<typeof useWrites>["write"];
   /** The column that names a row's template. */
   field: string;
   catalog: TemplateInfo[];
@@ -311,7 +364,7 @@ function TemplatesPanel({
           </Select>
           <Button
             disabled={rows.length === 0}
-            onClick={() => void session.write(rows.map((row) => ({ row, field, value: name })))}
+            onClick={() => void write(rows.map((row) => ({ row, field, value: name })))}
           >
             {t("applyTemplate", { count: rows.length })}
           </Button>

@@ -75,6 +75,11 @@ export function SendPanel({
       {state.kind === "summary" && (
         <div role="region" aria-label={t("summaryTitle")} className={styles.section}>
           <Text weight="semibold">{t("summaryTitle")}</Text>
+          {state.changed && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t("sendSheetChanged")}</MessageBarBody>
+            </MessageBar>
+          )}
           <ul className={styles.counts}>
             <li>{t("summaryCreate", { count: state.plan.counts.create })}</li>
             <li>{t("summaryInvalid", { count: state.plan.counts.invalid })}</li>
@@ -107,13 +112,35 @@ export function SendPanel({
         </div>
       )}
       {state.kind === "done" && (
-        <MessageBar intent={state.report.failed || state.report.cancelled ? "warning" : "success"}>
+        <MessageBar
+          intent={
+            state.report.failed ||
+            state.report.cancelled ||
+            state.report.changed ||
+            state.report.unplaced.length
+              ? "warning"
+              : "success"
+          }
+        >
           <MessageBarBody>
             {t(state.report.cancelled ? "sendCancelled" : "sendDone", {
               created: state.report.created,
               failed: state.report.failed,
               skipped: state.report.skipped,
             })}
+            {state.report.changed > 0 && (
+              <> {t("sendRowsChanged", { count: state.report.changed })}</>
+            )}
+            {state.report.unplaced.length > 0 && (
+              <>
+                {" "}
+                {t("sendUnplaced", {
+                  list: state.report.unplaced
+                    .map((client) => `${client.companyName} (${client.clientId})`)
+                    .join(", "),
+                })}
+              </>
+            )}
           </MessageBarBody>
         </MessageBar>
       )}

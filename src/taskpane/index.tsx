@@ -23,8 +23,10 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
     open: (url) => openOfficeDialog(`${origin}/sign-in.html#${encodeURIComponent(url)}`),
     store: browserTokenStore(API_URL),
   });
-  if (inExcel)
+  if (inExcel) {
     services.run = ((...args: Parameters<typeof Excel.run>) => Excel.run(...args)) as ExcelRun;
+    services.requirements = Office.context.requirements;
+  }
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       <App initialLanguage={uiLanguageOf(displayLanguage)} inExcel={inExcel} services={services} />

@@ -101,6 +101,19 @@ const en = {
   sendCancelled:
     "Cancelled: {created} created, {failed} failed, {skipped} not sent. Send again to complete the rest.",
   sendFailed: "Sending stopped: {reason}. Send again: nothing will be created twice.",
+  writesNotMade:
+    "Not written, because the row changed, moved away or was deleted meanwhile: {count}. Check it and try again.",
+  writeFailed: "The change could not be written: {reason}",
+  straysFound:
+    "Rows {first} to {last} are under the table but not part of it, so they are not checked or sent.",
+  straysInclude: "Add them to the table",
+  straysHowTo:
+    "Excel cannot do that from here: drag the table's bottom-right corner over these rows. To have tables take in new rows, turn on AutoCorrect's “Include new rows and columns in table”.",
+  sendSheetChanged:
+    "The sheet changed since this summary; here it is again. Check it, then confirm.",
+  sendRowsChanged: "Not sent, because they were changed or deleted after the summary: {count}.",
+  sendUnplaced:
+    "Created, but their rows were deleted or changed meanwhile, so the sheet does not show them: {list}.",
 };
 export type StringKey = keyof typeof en;
 
@@ -207,6 +220,19 @@ const fr: Record<StringKey, string> = {
   sendCancelled:
     "Annulé. Créés : {created}, en échec : {failed}, non envoyés : {skipped}. Envoyez à nouveau pour terminer.",
   sendFailed: "L'envoi s'est arrêté : {reason}. Envoyez à nouveau : rien ne sera créé deux fois.",
+  writesNotMade:
+    "Non écrit, car la ligne a changé, a été déplacée ou supprimée entre-temps : {count}. Vérifiez-la et réessayez.",
+  writeFailed: "La modification n'a pas pu être écrite : {reason}",
+  straysFound:
+    "Les lignes {first} à {last} sont sous le tableau mais n'en font pas partie : elles ne sont ni vérifiées ni envoyées.",
+  straysInclude: "Les ajouter au tableau",
+  straysHowTo:
+    "Excel ne peut pas le faire d'ici : faites glisser le coin inférieur droit du tableau sur ces lignes. Pour que les tableaux s'étendent aux nouvelles lignes, activez l'option de correction automatique « Inclure les nouvelles lignes et colonnes dans le tableau ».",
+  sendSheetChanged:
+    "La feuille a changé depuis ce récapitulatif ; le voici à jour. Vérifiez-le, puis confirmez.",
+  sendRowsChanged: "Non envoyées, car modifiées ou supprimées après le récapitulatif : {count}.",
+  sendUnplaced:
+    "Créés, mais leurs lignes ont été supprimées ou modifiées entre-temps, la feuille ne les montre donc pas : {list}.",
 };
 
 const nl: Record<StringKey, string> = {
@@ -312,6 +338,20 @@ const nl: Record<StringKey, string> = {
     "Geannuleerd: {created} aangemaakt, {failed} mislukt, {skipped} niet verzonden. Verzend opnieuw om de rest te voltooien.",
   sendFailed:
     "Het verzenden is gestopt: {reason}. Verzend opnieuw: niets wordt twee keer aangemaakt.",
+  writesNotMade:
+    "Niet geschreven, omdat de rij intussen is gewijzigd, verplaatst of verwijderd: {count}. Controleer ze en probeer opnieuw.",
+  writeFailed: "De wijziging kon niet worden geschreven: {reason}",
+  straysFound:
+    "De rijen {first} tot {last} staan onder de tabel maar horen er niet bij: ze worden niet gecontroleerd of verzonden.",
+  straysInclude: "Aan de tabel toevoegen",
+  straysHowTo:
+    "Excel kan dat hier niet: sleep de rechterbenedenhoek van de tabel over deze rijen. Zet de AutoCorrectie-optie „Nieuwe rijen en kolommen in tabel opnemen” aan, zodat tabellen nieuwe rijen opnemen.",
+  sendSheetChanged:
+    "Het blad is gewijzigd sinds dit overzicht; hier is het opnieuw. Controleer het en bevestig dan.",
+  sendRowsChanged:
+    "Niet verzonden, omdat ze na het overzicht zijn gewijzigd of verwijderd: {count}.",
+  sendUnplaced:
+    "Aangemaakt, maar hun rijen zijn intussen verwijderd of gewijzigd, dus het blad toont ze niet: {list}.",
 };
 
 export const STRINGS: Readonly<Record<UiLang, Record<StringKey, string>>> = { en, fr, nl };

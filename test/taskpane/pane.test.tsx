@@ -40,7 +40,12 @@ function pane(excel: FakeExcel, fetchTemplates?: () => Promise<TemplateInfo[]>) 
       <App
         initialLanguage="fr"
         inExcel
-        services={{ run: runOf(excel), apiUrl: "http://127.0.0.1:4000", fetchTemplates }}
+        services={{
+          run: runOf(excel),
+          requirements: excel.requirements,
+          apiUrl: "http://127.0.0.1:4000",
+          fetchTemplates,
+        }}
       />
     </FluentProvider>
   );
@@ -227,5 +232,54 @@ describe("the task pane in Excel", () => {
     fireEvent.change(screen.getByLabelText("Langue"), { target: { value: "nl" } });
     expect(await screen.findByText("Rijen")).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Geselecteerde cel" })).toBeTruthy();
+  });
+
+  it("an Excel error is shown while it lasts, and goes once a change is checked again", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel);
+    excel.failNextSyncs("GeneralException");
+    await act(() => excel.user.type(sheet, "A2", [row({ country: "XX" })]));
+    await settle(excel);
+    expect(
+      screen.getByText(/Excel a refusé la dernière modification \(GeneralException\)/)
+    ).toBeTruthy();
+    await act(() => excel.user.type(sheet, "A3", [row({ enterpriseNumber: "", vatNumber: "" })]));
+    await settle(excel);
+    expect(screen.queryByText(/Excel a refusé/)).toBeNull();
+    expect(excel.highlightedCells(sheet, "A1:R5")).toEqual([`${column("country")}2`]);
+  });
+
+  it("says when rows typed under the table are left out, and takes them in", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel);
+    await act(() => excel.user.type(sheet, "A2", [row()]));
+    await settle(excel);
+    excel.state.autoExpandTables = false;
+    await act(() =>
+      excel.user.type(sheet, "A3", [row({ enterpriseNumber: "", vatNumber: "", country: "XX" })])
+    );
+    await settle(excel);
+    expect(
+      screen.getByText(/Les lignes 3 à 3 sont sous le tableau mais n'en font pas partie/)
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Les ajouter au tableau" }));
+    await settle(excel);
+    expect(screen.queryByText(/sont sous le tableau/)).toBeNull();
+    expect(count("Lignes")).toBe("2");
+    expect(excel.highlightedCells(sheet, "A1:R5")).toEqual([`${column("country")}3`]);
+  });
+
+  it("a fix whose row changed on its way is not written, and the pane says so", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel);
+    await act(() => excel.user.type(sheet, "A2", [row({ country: "belgique" })]));
+    await settle(excel);
+    await act(() => excel.user.select(sheet, `${column("country")}2`));
+    await settle(excel);
+    // Someone (a co-author) changes the row while the fix is on its way.
+    excel.whileNextSyncTravels(() => excel.sheet(sheet).enter(1, KEYS.indexOf("city"), "Ailleurs"));
+    fireEvent.click(screen.getByRole("button", { name: "Corriger : BE" }));
+    expect(await screen.findByText(/Non écrit, car la ligne a changé/)).toBeTruthy();
+    expect(excel.values(sheet, `${column("country")}2`)).toEqual([["belgique"]]);
   });
 });

@@ -149,6 +149,55 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
     expect(count.n).toBe(2);
   }, 30_000);
 
+  it("a row deleted between the summary and its confirmation: the new summary is shown, nothing sent", async () => {
+    const excel = new FakeExcel();
+    pane(excel);
+    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Insérer le modèle" }));
+    await screen.findByText("Lignes");
+    const sheet = "Clients Banqup";
+    await act(() => excel.user.type(sheet, "A2", [row(21), row(22)]));
+    await settle(excel);
+    fireEvent.click(screen.getByRole("button", { name: "Se connecter à Banqup" }));
+    await screen.findByText(/Connecté à Fiduciaire Lambert/, {}, { timeout: 5000 });
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer toutes les lignes valides" }));
+    let summary = await screen.findByRole("region", { name: "Avant l'envoi" }, { timeout: 5000 });
+    expect(within(summary).getByText("À créer : 2")).toBeTruthy();
+    // Client 21's row goes, a new one comes: still two rows to create, but not the same.
+    await act(async () => {
+      await excel.user.deleteRows(sheet, 2);
+      await excel.user.type(sheet, "A3", [row(23)]);
+    });
+    await settle(excel);
+    fireEvent.click(within(summary).getByRole("button", { name: "Créer 2 clients" }));
+    expect(await screen.findByText(/La feuille a changé depuis ce récapitulatif/)).toBeTruthy();
+    summary = screen.getByRole("region", { name: "Avant l'envoi" });
+    expect(within(summary).getByText("À créer : 2")).toBeTruthy();
+    const created = () =>
+      (
+        sandbox.db
+          .prepare(
+            "SELECT COUNT(*) AS n FROM clients WHERE partner_id = 'pa_be' AND data LIKE '%\"Client 2_\"%'"
+          )
+          .get() as { n: number }
+      ).n;
+    expect(created()).toBe(0);
+    // Confirmed as it is now: the rows there are the ones created.
+    fireEvent.click(within(summary).getByRole("button", { name: "Créer 2 clients" }));
+    expect(
+      await screen.findByText(/Terminé. Créés : 2, en échec : 0/, {}, { timeout: 5000 })
+    ).toBeTruthy();
+    expect(created()).toBe(2);
+    const names = (
+      sandbox.db.prepare("SELECT data FROM clients WHERE partner_id = 'pa_be'").all() as {
+        data: string;
+      }[]
+    )
+      .map(({ data }) => JSON.parse(data).companyName as string)
+      .filter((name) => /^Client 2\d$/.test(name));
+    expect(names.sort()).toEqual(["Client 22", "Client 23"]);
+  }, 30_000);
+
   it("explains a region mismatch between the workbook and the partner, and does not offer sending", async () => {
     const excel = new FakeExcel();
     pane(excel, "karima@cabinet-benali.ma", "sandbox-ma");

@@ -1,18 +1,26 @@
 import * as React from "react";
 import type { Profile } from "../../core";
-import { LiveSession, SessionProblem, type AreaSpec, type ExcelRun } from "../../excel";
+import {
+  LiveSession,
+  SessionProblem,
+  type AreaSpec,
+  type ExcelRun,
+  type HostRequirements,
+} from "../../excel";
 
 /**
  * The live checking of the workbook's client area: opened when the area is known, closed
- * when the pane goes or the area changes. `version` changes whenever the verdicts do.
+ * when the pane goes or the area changes. `version` changes whenever the verdicts do; the
+ * session's problem is read as it is now, so it clears once a round succeeds again.
  */
 export function useLiveSession(
   run: ExcelRun | undefined,
   profile: Profile,
-  area: AreaSpec | undefined
+  area: AreaSpec | undefined,
+  requirements?: HostRequirements
 ) {
   const [session, setSession] = React.useState<LiveSession>();
-  const [problem, setProblem] = React.useState<SessionProblem>();
+  const [openFailure, setOpenFailure] = React.useState<SessionProblem>();
   const [opening, setOpening] = React.useState(false);
   const [version, bump] = React.useReducer((n: number) => n + 1, 0);
   const areaKey = area ? JSON.stringify(area) : "";
@@ -22,13 +30,13 @@ export function useLiveSession(
     let live = true;
     let opened: LiveSession | undefined;
     setOpening(true);
-    setProblem(undefined);
+    setOpenFailure(undefined);
     LiveSession.open({
       run,
       profile,
       spec: JSON.parse(areaKey) as AreaSpec,
+      requirements,
       onUpdate: () => live && bump(),
-      onProblem: (next) => live && setProblem(next),
     }).then(
       (next) => {
         opened = next;
@@ -37,13 +45,12 @@ export function useLiveSession(
           return;
         }
         setSession(next);
-        setProblem(next.problem);
         setOpening(false);
       },
       () => {
         if (!live) return;
         setOpening(false);
-        setProblem(new SessionProblem("excel"));
+        setOpenFailure(new SessionProblem("excel"));
       }
     );
     return () => {
@@ -51,7 +58,12 @@ export function useLiveSession(
       setSession(undefined);
       void opened?.close();
     };
-  }, [run, profile, areaKey]);
+  }, [run, profile, areaKey, requirements]);
 
-  return { session, problem, busy: opening || (session?.busy ?? false), version };
+  return {
+    session,
+    problem: session ? session.problem : openFailure,
+    busy: opening || (session?.busy ?? false),
+    version,
+  };
 }

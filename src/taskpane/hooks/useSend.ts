@@ -9,7 +9,8 @@ import { fetchTemplateCatalog } from "../templates";
 export type SendState =
   | { kind: "idle" }
   | { kind: "preparing" }
-  | { kind: "summary"; plan: SendPlan }
+  /** `changed`: the sheet changed between the summary shown first and its confirmation. */
+  | { kind: "summary"; plan: SendPlan; scope: SendScope; changed?: boolean }
   | { kind: "sending"; progress: SendProgress }
   | { kind: "done"; report: SendReport }
   | { kind: "failed"; reason: string };
@@ -51,7 +52,7 @@ export function useSend(options: {
           scope: scope.rows,
           onlyFailed: scope.onlyFailed,
         });
-        setState({ kind: "summary", plan });
+        setState({ kind: "summary", plan, scope });
       } catch (error) {
         setState({ kind: "failed", reason: (error as Error).message });
       }
@@ -60,10 +61,36 @@ export function useSend(options: {
   );
 
   const confirm = React.useCallback(async () => {
-    if (state.kind !== "summary" || !connection) return;
+    if (state.kind !== "summary" || !connection || !partnerId) return;
+    const shown = state.plan;
+    setState({ kind: "preparing" });
+    let plan: SendPlan;
+    try {
+      // The rows as they are now: what the user confirmed must still be what is sent.
+      await session.reload();
+      const live = session.live;
+      const rows = state.scope.rows
+        ? shown.rows.flatMap((row) => live?.locate(row.row).index ?? [])
+        : undefined;
+      plan = await planSend({
+        session,
+        client: connection.client(region),
+        partnerId,
+        region,
+        catalog: session.catalog ?? [],
+        scope: rows,
+        onlyFailed: state.scope.onlyFailed,
+      });
+    } catch (error) {
+      setState({ kind: "failed", reason: (error as Error).message });
+      return;
+    }
+    if (!sameCreates(shown, plan)) {
+      setState({ kind: "summary", plan, scope: state.scope, changed: true });
+      return;
+    }
     const abort = new AbortController();
     controller.current = abort;
-    const plan = state.plan;
     setState({
       kind: "sending",
       progress: { total: plan.counts.create, created: 0, failed: 0, skipped: 0 },
@@ -84,7 +111,7 @@ export function useSend(options: {
     } finally {
       controller.current = undefined;
     }
-  }, [state, connection, session, region, lang, invite]);
+  }, [state, connection, partnerId, session, region, lang, invite]);
 
   const cancel = React.useCallback(() => {
     if (controller.current) controller.current.abort();
@@ -92,4 +119,15 @@ export function useSend(options: {
   }, []);
 
   return { state, invite, setInvite, prepare, confirm, cancel };
+}
+
+/** Whether two plans create the same clients (the same rows, by their idempotency keys). */
+function sameCreates(a: SendPlan, b: SendPlan): boolean {
+  const keys = (plan: SendPlan) =>
+    plan.rows
+      .filter((row) => row.kind === "create")
+      .map((row) => row.key!)
+      .sort()
+      .join("\n");
+  return keys(a) === keys(b);
 }

@@ -1,0 +1,33 @@
+import * as React from "react";
+import type { RowSnapshot } from "../../core";
+import { officeErrorCode, type LiveSession } from "../../excel";
+
+/** What became of the pane's last write (fix, fix all, template), when it needs saying. */
+export type WriteFeedback =
+  { kind: "notMade"; count: number } | { kind: "failed"; reason: string } | undefined;
+
+/**
+ * Fixes and templates written from the pane. Each is written only where its row still is what
+ * it was computed from; the pane says how many were not, and why a write failed.
+ */
+export function useWrites(session: LiveSession) {
+  const [feedback, setFeedback] = React.useState<WriteFeedback>();
+  const write = React.useCallback(
+    async (cells: { row: RowSnapshot; field: string; value: string }[]) => {
+      setFeedback(undefined);
+      try {
+        const outcomes = await session.write(cells);
+        const missed = outcomes.filter((outcome) => !outcome.written).length;
+        if (missed > 0) setFeedback({ kind: "notMade", count: missed });
+      } catch (error) {
+        setFeedback({
+          kind: "failed",
+          reason:
+            officeErrorCode(error) ?? (error instanceof Error ? error.message : String(error)),
+        });
+      }
+    },
+    [session]
+  );
+  return { write, feedback };
+}
