@@ -1,5 +1,5 @@
 import { getProfile } from "../src/core";
-import { insertTemplate, LiveSession } from "../src/excel";
+import { columnLetters, insertTemplate, LiveSession } from "../src/excel";
 import { FakeExcel } from "../test/excel-fake";
 import { runOf } from "../test/excel/helpers";
 import { generateRows } from "./generate-rows";
@@ -35,6 +35,32 @@ export async function benchExcelChange(emit: Emit): Promise<void> {
     emit(`range_operations_per_change_${label}`, rangeOperations, "operations");
     emit(`operations_per_change_${label}`, operations, "operations");
     emit(`change_wall_time_${label}`, elapsed, "ms");
+    if (count === 10_000) await unchangedEdit(emit, excel, session, sheet, keys);
     await session.close();
   }
+}
+
+/**
+ * An edit that changes no verdict on the 10,000-row sheet (a valid city for another valid
+ * one): the range writes it caused (goal 0: the user's undo stack is left alone) and its syncs.
+ */
+async function unchangedEdit(
+  emit: Emit,
+  excel: FakeExcel,
+  session: LiveSession,
+  sheet: string,
+  keys: string[]
+): Promise<void> {
+  const column = columnLetters(keys.indexOf("city"));
+  const row = Array.from({ length: session.live!.length }, (_, i) => i).find(
+    (index) => session.problemsOf(index).length === 0
+  )!;
+  const address = `${column}${session.live!.firstRow + row}`;
+  excel.resetCounters();
+  await excel.user.type(sheet, address, [["Ottignies-Louvain-la-Neuve"]]);
+  await excel.settle();
+  await session.idle();
+  if (session.problemsOf(row).length) throw new Error("the bench's edit changed a verdict");
+  emit("writes_per_unchanged_edit", excel.counters.rangeWrites, "range writes");
+  emit("syncs_per_unchanged_edit", excel.counters.syncs, "syncs");
 }

@@ -163,6 +163,8 @@ export class LiveSession {
   private handlers: RegisteredHandler[] = [];
   private bytesPerCell = INITIAL_BYTES_PER_CELL;
   private closed = false;
+  /** The ledger sheet is known to exist with lines (asked once per session). */
+  private ledgerReady = false;
   /** Writes from the pane (fixes, templates) under way: the pane shows it is working. */
   private writing = 0;
 
@@ -472,6 +474,8 @@ export class LiveSession {
           task.resolve(await this.processWrites(task.writes));
           this.succeeded();
         } catch (error) {
+          // The ledger may have gone (another add-in, code): look for it again next time.
+          this.ledgerReady = false;
           task.reject(error);
         }
       }
@@ -1007,7 +1011,14 @@ export class LiveSession {
     context: Excel.RequestContext,
     writes: RowWrite[]
   ): Promise<LedgerState> {
-    if (!writes.some((write) => write.ledger)) return "ready";
+    if (!writes.some((write) => write.ledger) || this.ledgerReady) return "ready";
+    const state = await this.findLedger(context);
+    // A ledger with lines stays: very hidden, nobody removes it but code.
+    this.ledgerReady = state === "ready";
+    return state;
+  }
+
+  private async findLedger(context: Excel.RequestContext): Promise<LedgerState> {
     const sheet = context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET);
     await context.sync();
     if (sheet.isNullObject) {
