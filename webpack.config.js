@@ -48,6 +48,8 @@ module.exports = async (_env, options) => {
       // Where the partner API is: configuration, not code (the sandbox by default).
       new webpack.DefinePlugin({
         "process.env.API_URL": JSON.stringify(apiUrl),
+        // "Check this Excel" is a development tool: production builds leave it out.
+        "process.env.SELF_CHECK": JSON.stringify(dev ? "1" : ""),
       }),
       page("taskpane.html", "./src/taskpane/taskpane.html", ["taskpane"]),
       // The sign-in dialog's two pages: the first goes on to the API's sign-in form, the last

@@ -25,11 +25,12 @@ const EVERYTHING: ChangeWork = { full: true, spans: [], heal: true };
  */
 export function workForChange(
   args: Excel.WorksheetChangedEventArgs,
-  requirements: HostRequirements
+  requirements: HostRequirements,
+  ownWritesAreUsers = false
 ): ChangeWork | undefined {
   let direction: string | undefined;
   if (requirements.isSetSupported("ExcelApi", "1.14")) {
-    if (args.triggerSource === "ThisLocalAddin") return undefined;
+    if (args.triggerSource === "ThisLocalAddin" && !ownWritesAreUsers) return undefined;
     direction =
       args.changeDirectionState?.insertShiftDirection ??
       args.changeDirectionState?.deleteShiftDirection;

@@ -39,16 +39,27 @@ export const HIGHLIGHT_RULE_MARK = "ISLOGICAL";
  * while the cell still holds the value its key was made of (see `highlightKey`). An empty key
  * never matches (a blank equals 0 and FALSE in Excel's `=`).
  */
-export function highlightFormula(topLeft: string): string {
-  const key = `INDEX(${sheetReference(CHECKS_SHEET)}!$A:$XFD,ROW(),COLUMN())`;
-  return `=IF(OR(ISNUMBER(${topLeft}),${HIGHLIGHT_RULE_MARK}(${topLeft})),AND(${key}<>"",${topLeft}=${key}),EXACT("!"&${topLeft},${key}))`;
+export function highlightFormula(topLeft: string, checksSheet = CHECKS_SHEET): string {
+  return paintsWhen(topLeft, `INDEX(${sheetReference(checksSheet)}!$A:$XFD,ROW(),COLUMN())`);
+}
+
+/**
+ * The same test for one cell, written in another cell: what Excel itself says of whether the
+ * rule paints that cell (the self-check reads it; a rule's result cannot be read).
+ */
+export function highlightProbe(address: string, checksSheet = CHECKS_SHEET): string {
+  return paintsWhen(address, `${sheetReference(checksSheet)}!${address}`);
+}
+
+function paintsWhen(cell: string, key: string): string {
+  return `=IF(OR(ISNUMBER(${cell}),${HIGHLIGHT_RULE_MARK}(${cell})),AND(${key}<>"",${cell}=${key}),EXACT("!"&${cell},${key}))`;
 }
 
 /** Whether a rule's formula (as Excel gives it back) is one of ours, of any version. */
-export function namesChecksSheet(formula: string): boolean {
+export function namesChecksSheet(formula: string, checksSheet = CHECKS_SHEET): boolean {
   const compact = formula.replace(/\s+/g, "").toUpperCase();
   return (
-    compact.includes(`${sheetReference(CHECKS_SHEET).toUpperCase()}!`) && !compact.includes("[")
+    compact.includes(`${sheetReference(checksSheet).toUpperCase()}!`) && !compact.includes("[")
   );
 }
 
@@ -191,8 +202,12 @@ export function keyChanges(
   });
 }
 
-export function queueKeyWrite(context: Excel.RequestContext, block: KeyBlock): void {
-  const checks = context.workbook.worksheets.getItem(CHECKS_SHEET);
+export function queueKeyWrite(
+  context: Excel.RequestContext,
+  block: KeyBlock,
+  checksSheet = CHECKS_SHEET
+): void {
+  const checks = context.workbook.worksheets.getItem(checksSheet);
   checks.getRangeByIndexes(
     block.span.top,
     block.span.left,
@@ -202,9 +217,13 @@ export function queueKeyWrite(context: Excel.RequestContext, block: KeyBlock): v
 }
 
 /** Queues a read of the keys at the same cells as `span` (rows and area columns). */
-export function queueKeyRead(context: Excel.RequestContext, span: CellSpan): Excel.Range {
+export function queueKeyRead(
+  context: Excel.RequestContext,
+  span: CellSpan,
+  checksSheet = CHECKS_SHEET
+): Excel.Range {
   const range = context.workbook.worksheets
-    .getItem(CHECKS_SHEET)
+    .getItem(checksSheet)
     .getRangeByIndexes(span.top, span.left, span.bottom - span.top + 1, span.right - span.left + 1);
   range.load("values");
   return range;

@@ -9,8 +9,8 @@ export interface Facts {
 }
 
 /** What the workbook already holds of ours: read once, with the first layout read. */
-export function queueFacts(context: Excel.RequestContext): Facts {
-  const checks = context.workbook.worksheets.getItemOrNullObject(CHECKS_SHEET);
+export function queueFacts(context: Excel.RequestContext, checksSheet = CHECKS_SHEET): Facts {
+  const checks = context.workbook.worksheets.getItemOrNullObject(checksSheet);
   const lists = context.workbook.worksheets.getItemOrNullObject(LISTS_SHEET);
   const catalog = queueSettingRead(context, SETTINGS.templates);
   return {

@@ -25,6 +25,8 @@ export interface HealthScope {
   template: boolean;
   /** The fields whose column has a drop-down (a list with values). */
   dropDowns: ReadonlySet<string>;
+  /** The sheet the highlight keys are in. */
+  checksSheet: string;
 }
 
 /** What the check found broken and queued for repair. */
@@ -46,15 +48,65 @@ interface RuleItem {
 }
 
 /**
+ * The conditional formats of a sheet, read in two requests: their kinds first (loading a
+ * custom rule's formula across rules of other kinds fails, office-js #2180), then the formula
+ * and range of each custom one.
+ */
+export class RuleSurvey {
+  private readonly formats: Excel.ConditionalFormatCollection;
+  private rules: RuleItem[] = [];
+
+  constructor(context: Excel.RequestContext, sheet: string) {
+    this.formats = context.workbook.worksheets.getItem(sheet).getRange().conditionalFormats;
+    this.formats.load("items/type");
+  }
+
+  /** Once the kinds are synced: queues the formulas and ranges of the custom rules. */
+  queueDetails(): void {
+    this.rules = this.formats.items
+      .filter((item) => item.type === "Custom")
+      .map((item) => {
+        const rule = item.custom.rule;
+        rule.load("formula");
+        const range = item.getRangeOrNullObject();
+        range.load("rowIndex, columnIndex, rowCount, columnCount");
+        return { item, rule, range };
+      });
+  }
+
+  /** Once the details are synced: the rules that read this checks sheet's keys. */
+  ours(checksSheet: string): RuleItem[] {
+    return this.rules.filter((rule) => namesChecksSheet(rule.rule.formula, checksSheet));
+  }
+}
+
+/**
+ * Whether the rules read are exactly one highlight rule of today's kind over the area's
+ * columns, from the first data row to the sheet's end.
+ */
+export function oneRuleOverArea(ours: readonly RuleItem[], geometry: AreaGeometry): boolean {
+  const only = ours.length === 1 ? ours[0]! : undefined;
+  const top = firstDataRow(geometry);
+  return (
+    only !== undefined &&
+    isCurrentRule(only.rule.formula) &&
+    !only.range.isNullObject &&
+    only.range.rowIndex === top &&
+    only.range.rowCount === LAST_ROW - top + 1 &&
+    only.range.columnIndex === geometry.firstColumn &&
+    only.range.columnCount === geometry.lastColumn - geometry.firstColumn + 1
+  );
+}
+
+/**
  * Phase one, queued with a round's reads: the sheet's conditional formats (their kinds only:
  * loading a custom rule's formula across rules of other kinds fails, office-js #2180), the
  * number formats of identifier columns and the drop-downs' kinds on the checked rows.
  */
 export class HealthCheck {
-  private readonly formats: Excel.ConditionalFormatCollection;
+  private readonly rules: RuleSurvey;
   private readonly textReads: { column: number; range?: Excel.Range }[] = [];
   private readonly listReads: Excel.DataValidation[] = [];
-  private rules: RuleItem[] = [];
   private readonly top: number;
   private readonly bottom: number;
 
@@ -64,8 +116,7 @@ export class HealthCheck {
   ) {
     const { geometry, profile } = scope;
     const sheet = context.workbook.worksheets.getItem(geometry.sheet);
-    this.formats = sheet.getRange().conditionalFormats;
-    this.formats.load("items/type");
+    this.rules = new RuleSurvey(context, geometry.sheet);
     this.top = Math.max(scope.rows?.top ?? 0, firstDataRow(geometry));
     // The rows changed may reach past the area as it was before the change (a paste under
     // a table grows it): they are checked too.
@@ -87,31 +138,15 @@ export class HealthCheck {
 
   /** Phase two, once phase one is synced: the formulas and ranges of the custom rules. */
   queueRuleDetails(): void {
-    this.rules = this.formats.items
-      .filter((item) => item.type === "Custom")
-      .map((item) => {
-        const rule = item.custom.rule;
-        rule.load("formula");
-        const range = item.getRangeOrNullObject();
-        range.load("rowIndex, columnIndex, rowCount, columnCount");
-        return { item, rule, range };
-      });
+    this.rules.queueDetails();
   }
 
   /** Once phase two is synced: queues the repairs and says what they were. */
   queueRepairs(): Repairs {
     const { geometry } = this.scope;
-    const ours = this.rules.filter((rule) => namesChecksSheet(rule.rule.formula));
-    const top = firstDataRow(geometry);
-    const only = ours.length === 1 ? ours[0]! : undefined;
-    const healthy =
-      only !== undefined &&
-      isCurrentRule(only.rule.formula) &&
-      !only.range.isNullObject &&
-      only.range.rowIndex === top &&
-      only.range.rowCount === LAST_ROW - top + 1 &&
-      only.range.columnIndex === geometry.firstColumn &&
-      only.range.columnCount === geometry.lastColumn - geometry.firstColumn + 1;
+    const { checksSheet } = this.scope;
+    const ours = this.rules.ours(checksSheet);
+    const healthy = oneRuleOverArea(ours, geometry);
     const repairs: Repairs = {
       rule: !healthy,
       outdatedRule: ours.some((rule) => !isCurrentRule(rule.rule.formula)),
@@ -120,11 +155,11 @@ export class HealthCheck {
     };
     if (!healthy) {
       for (const rule of ours) rule.item.delete();
-      queueHighlightRule(this.context, geometry);
+      queueHighlightRule(this.context, geometry, checksSheet);
     }
     // Keys of older rules were text in a text-formatted sheet; today's keep their type.
     if (repairs.outdatedRule)
-      this.context.workbook.worksheets.getItem(CHECKS_SHEET).getRange().numberFormat =
+      this.context.workbook.worksheets.getItem(checksSheet).getRange().numberFormat =
         "General" as unknown as string[][];
     const sheet = this.context.workbook.worksheets.getItem(geometry.sheet);
     for (const { column, range } of this.textReads) {
@@ -144,7 +179,11 @@ export class HealthCheck {
 }
 
 /** The highlight rule over the area's columns, from the first data row to the sheet's end. */
-export function queueHighlightRule(context: Excel.RequestContext, geometry: AreaGeometry): void {
+export function queueHighlightRule(
+  context: Excel.RequestContext,
+  geometry: AreaGeometry,
+  checksSheet = CHECKS_SHEET
+): void {
   const top = firstDataRow(geometry);
   const range = context.workbook.worksheets
     .getItem(geometry.sheet)
@@ -155,7 +194,10 @@ export function queueHighlightRule(context: Excel.RequestContext, geometry: Area
       geometry.lastColumn - geometry.firstColumn + 1
     );
   const format = range.conditionalFormats.add("Custom");
-  format.custom.rule.formula = highlightFormula(cellAddress(top, geometry.firstColumn));
+  format.custom.rule.formula = highlightFormula(
+    cellAddress(top, geometry.firstColumn),
+    checksSheet
+  );
   format.custom.format.fill.color = HIGHLIGHT.fill;
   format.custom.format.font.color = HIGHLIGHT.font;
 }

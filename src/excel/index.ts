@@ -15,3 +15,4 @@ export * from "./workbook-state";
 export * from "./status";
 export * from "./results";
 export * from "./dialog";
+export * from "./self-check";

@@ -11,7 +11,6 @@ import {
   type Ledger,
   type RowStatus,
 } from "./status";
-import { TABLE_NAME } from "./names";
 
 /** What the sheet says about earlier sends: each data row's status, and the ledger. */
 export interface SendState {
@@ -65,9 +64,10 @@ export async function ensureStatusColumn(session: LiveSession, lang: UiLang): Pr
   const geometry = geometryOf(session);
   if (geometry.statusColumn !== undefined) return;
   await session.excelRun({ delayForCellEdit: true }, async (context) => {
-    if (session.areaSpec.kind === "table") {
+    const spec = session.areaSpec;
+    if (spec.kind === "table") {
       context.workbook.tables
-        .getItem(TABLE_NAME)
+        .getItem(spec.table)
         .columns.add(undefined, undefined, STATUS_HEADER[lang]);
     } else {
       const header = context.workbook.worksheets

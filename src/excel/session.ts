@@ -93,6 +93,10 @@ export interface SessionOptions {
   spec: AreaSpec;
   /** Office.context.requirements; what the host supports decides which APIs are used. */
   requirements?: HostRequirements;
+  /** The very hidden sheet of highlight keys (the self-check uses a scratch one). */
+  checksSheet?: string;
+  /** Judge the add-in's own writes as the user's (the self-check makes the user's moves). */
+  ownWritesAreUsers?: boolean;
   onUpdate?: () => void;
   onProblem?: (problem: SessionProblem) => void;
 }
@@ -148,9 +152,12 @@ export class LiveSession {
   selection: SelectionInfo | undefined;
   problem: SessionProblem | undefined;
   strays: StrayRows | undefined;
+  /** Rounds of checking done so far (the self-check waits for the one an event brings). */
+  roundsDone = 0;
 
   private readonly run: ExcelRun;
   private readonly requirements: HostRequirements;
+  private readonly checksSheet: string;
   private spec: AreaSpec;
   private keys: KeyMemory | undefined;
   private checksExists = false;
@@ -172,6 +179,7 @@ export class LiveSession {
     this.run = options.run;
     this.spec = options.spec;
     this.requirements = options.requirements ?? hostRequirements();
+    this.checksSheet = options.checksSheet ?? CHECKS_SHEET;
   }
 
   /** Opens a session: listens to the area's sheet and judges the whole area once. */
@@ -266,7 +274,7 @@ export class LiveSession {
 
   /** A change Excel reported on the area's sheet (the wiring calls this; tests may too). */
   changed(args: Excel.WorksheetChangedEventArgs): void {
-    const work = workForChange(args, this.requirements);
+    const work = workForChange(args, this.requirements, this.options.ownWritesAreUsers);
     if (!work) return;
     this.schedule(this.roundFor(work));
   }
@@ -464,6 +472,7 @@ export class LiveSession {
         this.next = undefined;
         try {
           await this.process(round);
+          this.roundsDone++;
           this.succeeded();
         } catch (error) {
           this.fail(round, error);
@@ -527,7 +536,7 @@ export class LiveSession {
     await this.run(this.runOptions(mergeUndo), async (context) => {
       const previous = this.geometry;
       const partial = !round.full && previous !== undefined && this.live !== undefined;
-      const facts = partial ? undefined : queueFacts(context);
+      const facts = partial ? undefined : queueFacts(context, this.checksSheet);
       const area = queueAreaLoad(context, this.spec);
       const reads: SpanReads = partial
         ? this.queueSpanReads(context, area, previous, round.spans)
@@ -619,6 +628,7 @@ export class LiveSession {
       rows,
       template: this.spec.kind === "table",
       dropDowns,
+      checksSheet: this.checksSheet,
     };
   }
 
@@ -643,7 +653,7 @@ export class LiveSession {
 
   /** The checks sheet: very hidden, General format (keys keep their type, see highlightKey). */
   private queueChecksSheet(context: Excel.RequestContext): void {
-    const checks = context.workbook.worksheets.add(CHECKS_SHEET);
+    const checks = context.workbook.worksheets.add(this.checksSheet);
     checks.visibility = "VeryHidden";
     this.checksExists = true;
   }
@@ -657,7 +667,7 @@ export class LiveSession {
     geometry: AreaGeometry
   ): Promise<{ rows: number[]; cleared: boolean }> {
     const checksUsed = this.checksExists
-      ? context.workbook.worksheets.getItem(CHECKS_SHEET).getUsedRangeOrNullObject(true)
+      ? context.workbook.worksheets.getItem(this.checksSheet).getUsedRangeOrNullObject(true)
       : undefined;
     checksUsed?.load("rowIndex, columnIndex, rowCount, columnCount");
     this.keys = new KeyMemory(geometry.firstColumn, areaWidth(geometry));
@@ -677,7 +687,7 @@ export class LiveSession {
     used: Excel.Range,
     geometry: AreaGeometry
   ): boolean {
-    const checks = context.workbook.worksheets.getItem(CHECKS_SHEET);
+    const checks = context.workbook.worksheets.getItem(this.checksSheet);
     const data: CellSpan = {
       top: firstDataRow(geometry),
       bottom: geometry.lastRow,
@@ -759,12 +769,16 @@ export class LiveSession {
       const read: SpanRead = { values };
       if (this.checksExists && top <= bottom && bottom - top < KEY_READ_ROWS)
         read.keys = {
-          range: queueKeyRead(context, {
-            top,
-            bottom,
-            left: previous.firstColumn,
-            right: previous.lastColumn,
-          }),
+          range: queueKeyRead(
+            context,
+            {
+              top,
+              bottom,
+              left: previous.firstColumn,
+              right: previous.lastColumn,
+            },
+            this.checksSheet
+          ),
           top,
         };
       return read;
@@ -840,12 +854,16 @@ export class LiveSession {
       const range = sheet.getRangeByIndexes(top, geometry.firstColumn, size, width);
       range.load("values");
       const keys = withKeys
-        ? queueKeyRead(context, {
-            top,
-            bottom: top + size - 1,
-            left: geometry.firstColumn,
-            right: geometry.lastColumn,
-          })
+        ? queueKeyRead(
+            context,
+            {
+              top,
+              bottom: top + size - 1,
+              left: geometry.firstColumn,
+              right: geometry.lastColumn,
+            },
+            this.checksSheet
+          )
         : undefined;
       try {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk: each response must stay under Excel's 5 MB
@@ -888,7 +906,7 @@ export class LiveSession {
       context,
       slices,
       (block) => block.bytes,
-      (group) => group.forEach((block) => queueKeyWrite(context, block))
+      (group) => group.forEach((block) => queueKeyWrite(context, block, this.checksSheet))
     );
   }
 

@@ -36,6 +36,15 @@ export function templateHeader(profile: Profile, key: string, lang: UiLang): str
   return `${fieldHeader(field, lang)}${field.required ? " *" : ""}`;
 }
 
+/** Where a template goes; other than the workbook's own only for the self-check's scratch one. */
+export interface TemplatePlace {
+  table: string;
+  sheetTitle: string;
+  checksSheet: string;
+  /** Saved as the workbook's client area (not for a scratch template). */
+  remember: boolean;
+}
+
 /**
  * Inserts the import template: a sheet with the profile's table (headers in the user's
  * language), text-formatted identifier columns, widths, a frozen header, drop-downs, input
@@ -44,20 +53,26 @@ export function templateHeader(profile: Profile, key: string, lang: UiLang): str
 export async function insertTemplate(
   run: ExcelRun,
   profile: Profile,
-  lang: UiLang
+  lang: UiLang,
+  place: TemplatePlace = {
+    table: TABLE_NAME,
+    sheetTitle: TEMPLATE_SHEET_TITLE[lang],
+    checksSheet: CHECKS_SHEET,
+    remember: true,
+  }
 ): Promise<InsertOutcome> {
   return run(async (context) => {
-    const existing = context.workbook.tables.getItemOrNullObject(TABLE_NAME);
+    const existing = context.workbook.tables.getItemOrNullObject(place.table);
     // eslint-disable-next-line office-addins/call-sync-before-read -- a navigation to the sheet, loaded below once the table is known to exist
     const existingSheet = existing.worksheet;
     existing.load("name");
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
-    const checks = sheets.getItemOrNullObject(CHECKS_SHEET);
+    const checks = sheets.getItemOrNullObject(place.checksSheet);
     const lists = sheets.getItemOrNullObject(LISTS_SHEET);
     const savedCatalog = queueSettingRead(context, SETTINGS.templates);
     await context.sync();
-    const spec: AreaSpec = { kind: "table", table: TABLE_NAME };
+    const spec: AreaSpec = { kind: "table", table: place.table };
     if (!existing.isNullObject) {
       existingSheet.load("name");
       await context.sync();
@@ -65,7 +80,7 @@ export async function insertTemplate(
     }
     const catalog: TemplateInfo[] = parseCatalog(savedCatalog()) ?? [];
     const name = freeSheetName(
-      TEMPLATE_SHEET_TITLE[lang],
+      place.sheetTitle,
       sheets.items.map((sheet) => sheet.name)
     );
     const sheet = sheets.add(name);
@@ -88,7 +103,7 @@ export async function insertTemplate(
       [...fields.map((field) => templateHeader(profile, field.key, lang)), STATUS_HEADER[lang]],
     ];
     const table = sheet.tables.add(`A1:${lastColumn}2`, true);
-    table.name = TABLE_NAME;
+    table.name = place.table;
     table.style = "TableStyleLight9";
     sheet.freezePanes.freezeRows(1);
 
@@ -107,10 +122,10 @@ export async function insertTemplate(
     };
     if (checks.isNullObject) {
       // Keys keep their type there (see highlightKey): the sheet stays in the General format.
-      context.workbook.worksheets.add(CHECKS_SHEET).visibility = "VeryHidden";
+      context.workbook.worksheets.add(place.checksSheet).visibility = "VeryHidden";
     }
-    queueHighlightRule(context, geometry);
-    queueSettingWrite(context, SETTINGS.area, spec);
+    queueHighlightRule(context, geometry, place.checksSheet);
+    if (place.remember) queueSettingWrite(context, SETTINGS.area, spec);
     sheet.activate();
     sheet.getRange("A2").select();
     await context.sync();

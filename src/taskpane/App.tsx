@@ -53,7 +53,13 @@ export interface PaneServices {
   connection?: PartnerConnection;
   /** The partner's templates, when they come from elsewhere than the signed-in connection. */
   fetchTemplates?: () => Promise<TemplateInfo[]>;
+  /** "Check this Excel" (development builds only). */
+  selfCheck?: boolean;
 }
+
+// Loaded on demand, and built only into development builds (webpack sets SELF_CHECK there).
+const SelfCheckPanel =
+  process.env.SELF_CHECK === "1" ? React.lazy(() => import("./SelfCheckPanel")) : undefined;
 
 export interface AppProps {
   initialLanguage: UiLang;
@@ -260,6 +266,16 @@ function Workbook({
           )}
           <Divider />
           <Button onClick={() => void setArea(undefined)}>{t("changeArea")}</Button>
+          {services.selfCheck && SelfCheckPanel && (
+            <React.Suspense fallback={<Spinner size="tiny" label={t("working")} />}>
+              <Divider />
+              <SelfCheckPanel
+                run={run}
+                profile={profile}
+                requirements={services.requirements ?? { isSetSupported: () => false }}
+              />
+            </React.Suspense>
+          )}
         </>
       ) : live.problem ? (
         <Button onClick={() => void setArea(undefined)}>{t("changeArea")}</Button>

@@ -26,6 +26,8 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
   if (inExcel) {
     services.run = ((...args: Parameters<typeof Excel.run>) => Excel.run(...args)) as ExcelRun;
     services.requirements = Office.context.requirements;
+    // "Check this Excel": development builds only (webpack sets SELF_CHECK for them).
+    services.selfCheck = process.env.SELF_CHECK === "1";
   }
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>

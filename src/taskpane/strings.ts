@@ -114,6 +114,20 @@ const en = {
   sendRowsChanged: "Not sent, because they were changed or deleted after the summary: {count}.",
   sendUnplaced:
     "Created, but their rows were deleted or changed meanwhile, so the sheet does not show them: {list}.",
+  selfCheckTitle: "Check this Excel",
+  selfCheckHint:
+    "Development builds only: replays on a scratch sheet what people do to a sheet, and asks Excel whether the add-in held.",
+  selfCheckRun: "Run the checks",
+  selfCheckRunning: "Checking: {done} of {total}",
+  selfCheckHeld: "Held",
+  selfCheckFailed: "Failed: {detail}",
+  selfCheckSkipped: "Skipped: {detail}",
+  check_keysInLocale: "Highlights of numbers and TRUE/FALSE in this Excel's language",
+  check_pasteWithFormats: "A paste that brings formats",
+  check_sortFollowed: "Sorting the rows",
+  check_columnInserted: "A column inserted in the table",
+  check_rowMovedUnderWrite: "A row deleted while a result is written",
+  check_totalRow: "A total row under the table",
 };
 export type StringKey = keyof typeof en;
 
@@ -233,6 +247,20 @@ const fr: Record<StringKey, string> = {
   sendRowsChanged: "Non envoyées, car modifiées ou supprimées après le récapitulatif : {count}.",
   sendUnplaced:
     "Créés, mais leurs lignes ont été supprimées ou modifiées entre-temps, la feuille ne les montre donc pas : {list}.",
+  selfCheckTitle: "Vérifier cet Excel",
+  selfCheckHint:
+    "Versions de développement seulement : rejoue sur une feuille de brouillon ce que l'on fait à une feuille, et demande à Excel si le complément a tenu.",
+  selfCheckRun: "Lancer les vérifications",
+  selfCheckRunning: "Vérification : {done} sur {total}",
+  selfCheckHeld: "Conforme",
+  selfCheckFailed: "Échec : {detail}",
+  selfCheckSkipped: "Ignoré : {detail}",
+  check_keysInLocale: "Surlignage des nombres et de VRAI/FAUX dans la langue de cet Excel",
+  check_pasteWithFormats: "Un collage qui apporte ses formats",
+  check_sortFollowed: "Le tri des lignes",
+  check_columnInserted: "Une colonne insérée dans le tableau",
+  check_rowMovedUnderWrite: "Une ligne supprimée pendant l'écriture d'un résultat",
+  check_totalRow: "Une ligne de total sous le tableau",
 };
 
 const nl: Record<StringKey, string> = {
@@ -352,6 +380,20 @@ const nl: Record<StringKey, string> = {
     "Niet verzonden, omdat ze na het overzicht zijn gewijzigd of verwijderd: {count}.",
   sendUnplaced:
     "Aangemaakt, maar hun rijen zijn intussen verwijderd of gewijzigd, dus het blad toont ze niet: {list}.",
+  selfCheckTitle: "Deze Excel controleren",
+  selfCheckHint:
+    "Alleen in ontwikkelversies: speelt op een kladblad na wat mensen met een blad doen, en vraagt Excel of de invoegtoepassing standhield.",
+  selfCheckRun: "Controles uitvoeren",
+  selfCheckRunning: "Controleren: {done} van {total}",
+  selfCheckHeld: "In orde",
+  selfCheckFailed: "Mislukt: {detail}",
+  selfCheckSkipped: "Overgeslagen: {detail}",
+  check_keysInLocale: "Markering van getallen en WAAR/ONWAAR in de taal van deze Excel",
+  check_pasteWithFormats: "Plakken met opmaak",
+  check_sortFollowed: "Rijen sorteren",
+  check_columnInserted: "Een kolom ingevoegd in de tabel",
+  check_rowMovedUnderWrite: "Een rij verwijderd terwijl een resultaat wordt geschreven",
+  check_totalRow: "Een totaalrij onder de tabel",
 };
 
 export const STRINGS: Readonly<Record<UiLang, Record<StringKey, string>>> = { en, fr, nl };

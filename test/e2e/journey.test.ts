@@ -294,5 +294,32 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
         true
       )
     );
-  }, 180_000);
+
+    // "Check this Excel" (a development build): every scenario held in this Excel.
+    await press("Run the checks");
+    const results = page.locator('#root ul[aria-label="Check this Excel"] > li');
+    await page.waitForFunction(
+      () => document.querySelectorAll('#root ul[aria-label="Check this Excel"] > li').length === 6,
+      undefined,
+      { timeout: 30_000 }
+    );
+    expect(await results.evaluateAll((items) => items.map((item) => item.dataset.outcome))).toEqual(
+      ["held", "held", "held", "held", "held", "held"]
+    );
+    // The scratch sheet is gone once the checks are over, and the user is back on the template.
+    await page.getByRole("tab", { name: "Banqup self-check" }).waitFor({ state: "detached" });
+    await page.getByRole("tab", { name: "Banqup clients", selected: true }).waitFor();
+    await checkpoint("self-check");
+    // The user's template was not touched by the scratch one.
+    const after = (await page.evaluate(
+      (address) =>
+        (
+          window as unknown as {
+            __banqupPreview: { excel: { values(s: string, a: string): unknown[][] } };
+          }
+        ).__banqupPreview.excel.values("Banqup clients", address),
+      `${status}2:${status}51`
+    )) as string[][];
+    expect(after).toEqual(statuses);
+  }, 240_000);
 });

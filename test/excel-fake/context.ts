@@ -13,11 +13,13 @@ import {
 import { tick } from "./a1";
 import {
   FakeError,
+  type CellState,
   type ConditionalFormatState,
   type SheetState,
   type TableState,
 } from "./workbook";
-import type { HandlerKind, WorkbookState } from "./state";
+import { evaluate } from "./formula";
+import { changedArgs, localAddress, type HandlerKind, type WorkbookState } from "./state";
 
 /** Excel on the web refuses requests and responses above 5 MB, counted in bytes. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -475,6 +477,26 @@ export class WorksheetProxy extends ClientObject {
       true
     );
   }
+  /** Deletes the sheet (its tables go with it); a workbook keeps one visible sheet. */
+  delete(): void {
+    this.call(null, () => {
+      const state = this.context.state;
+      const sheet = this.resolve<SheetState>();
+      if (
+        sheet.visibility === "Visible" &&
+        state.visibleSheets().filter((other) => other !== sheet).length === 0
+      )
+        throw new FakeError("InvalidOperation", "A workbook must keep one visible sheet.");
+      state.sheets.splice(state.sheets.indexOf(sheet), 1);
+      for (let i = state.tables.length - 1; i >= 0; i--)
+        if (state.tables[i]!.sheetId === sheet.id) state.tables.splice(i, 1);
+      if (state.activeSheetId === sheet.id) {
+        const next = state.visibleSheets()[0]!;
+        state.activeSheetId = next.id;
+        state.selection = { sheetId: next.id, rect: { top: 0, left: 0, bottom: 0, right: 0 } };
+      }
+    });
+  }
   activate(): void {
     this.call(
       null,
@@ -558,9 +580,140 @@ export class RangeProxy extends ClientObject {
     this.write("values", value, () => {
       const { sheet, rect } = this.resolve<RangeTarget>();
       this.context.state.beforeWrite(sheet, rect);
-      eachCell(rect, value, "values", (r, c, v) => sheet.enter(r, c, v));
+      eachCell(rect, value, "values", (r, c, v) => {
+        sheet.enter(r, c, v);
+        this.calculate(sheet, r, c);
+      });
       this.context.state.noteWrite(sheet, rect);
     });
+  }
+  set formulas(value: unknown[][]) {
+    this.values = value;
+  }
+  /** A formula written is calculated at once (with the functions the fake knows). */
+  private calculate(sheet: SheetState, row: number, column: number): void {
+    const cell = sheet.cell(row, column);
+    if (!cell?.formula) return;
+    let value: string | number | boolean;
+    try {
+      value = evaluate(cell.formula, {
+        sheet,
+        row,
+        column,
+        anchorRow: row,
+        anchorColumn: column,
+        sheetNamed: (name) => this.context.state.sheetNamed(name),
+        locale: this.context.state.locale,
+      });
+    } catch {
+      value = "#NAME?";
+    }
+    sheet.put(row, column, { ...cell, value });
+  }
+  /** Copies cells here (Paste, or Paste Special with copyType), as a paste from the user would. */
+  copyFrom(source: RangeProxy | string, copyType: "All" | "Values" | "Formats" = "All"): void {
+    this.call([typeof source === "string" ? source : null, copyType], () => {
+      const { sheet, rect: at } = this.resolve<RangeTarget>();
+      const from =
+        typeof source === "string"
+          ? (() => {
+              const ref = parseRef(source);
+              return {
+                sheet: ref.sheet ? this.context.state.sheetNamed(ref.sheet) : sheet,
+                rect: ref.rect,
+              };
+            })()
+          : source.resolve<RangeTarget>();
+      const { rows, columns } = rectSize(from.rect);
+      const rect = {
+        top: at.top,
+        left: at.left,
+        bottom: at.top + rows - 1,
+        right: at.left + columns - 1,
+      };
+      this.context.state.beforeWrite(sheet, rect);
+      const copies: [number, number, CellState][] = [];
+      for (let r = 0; r < rows; r++)
+        for (let c = 0; c < columns; c++)
+          copies.push([
+            r,
+            c,
+            from.sheet.cell(from.rect.top + r, from.rect.left + c) ?? { value: "" },
+          ]);
+      for (const [r, c, cell] of copies) {
+        const target = sheet.cell(rect.top + r, rect.left + c) ?? { value: "" };
+        const next = { ...target };
+        if (copyType !== "Formats") {
+          next.value = cell.value;
+          if (cell.formula) next.formula = cell.formula;
+          else delete next.formula;
+        }
+        if (copyType !== "Values")
+          next.numberFormat = from.sheet.numberFormatAt(from.rect.top + r, from.rect.left + c);
+        sheet.put(rect.top + r, rect.left + c, next);
+      }
+      if (copyType !== "Values") {
+        // The source's formats come with the cells: our drop-downs and rules leave them.
+        sheet.clearValidation(rect);
+        for (let i = sheet.conditionalFormats.length - 1; i >= 0; i--) {
+          const format = sheet.conditionalFormats[i]!;
+          format.areas = format.areas.flatMap((area) => subtract(area, rect));
+          if (format.areas.length === 0) sheet.conditionalFormats.splice(i, 1);
+        }
+      }
+      this.context.state.noteWrite(sheet, rect);
+    });
+  }
+  /** Data → Sort on this range by one of its columns: Excel raises onRowSorted for it. */
+  get sort() {
+    return {
+      apply: (fields: { key: number; ascending?: boolean }[]) =>
+        this.call(fields, () => {
+          const { sheet, rect } = this.resolve<RangeTarget>();
+          const [field] = fields;
+          if (!field) throw new FakeError("InvalidArgument", "A sort needs a field.");
+          sheet.sortRows(rect, rect.left + field.key, field.ascending !== false);
+          this.context.state.noteEvent(sheet, "rowSorted", {
+            address: localAddress(rect),
+            source: "Local",
+            type: "WorksheetRowSorted",
+            worksheetId: sheet.id,
+          });
+        }),
+    };
+  }
+  /** Inserts cells the size of this range; whole rows or columns as Excel does for them. */
+  insert(shift: "Down" | "Right"): void {
+    this.call(shift, () => this.shiftCells(shift, 1));
+  }
+  delete(shift: "Up" | "Left"): void {
+    this.call(shift, () => this.shiftCells(shift, -1));
+  }
+  private shiftCells(shift: string, sign: 1 | -1): void {
+    const { sheet, rect } = this.resolve<RangeTarget>();
+    const state = this.context.state;
+    const { rows, columns } = rectSize(rect);
+    const wholeRows = rect.left === 0 && rect.right === MAX_COLUMNS - 1;
+    const wholeColumns = rect.top === 0 && rect.bottom === MAX_ROWS - 1;
+    let changeType: string;
+    let address = localAddress(rect);
+    if (wholeColumns) {
+      state.shiftForColumns(sheet, rect.left, sign * columns);
+      changeType = sign > 0 ? "ColumnInserted" : "ColumnDeleted";
+      address = address.replace(/\d+/g, "");
+    } else if (wholeRows) {
+      if (sign > 0) state.shiftForInsertedRows(sheet, rect.top, rows);
+      else state.shiftForDeletedRows(sheet, rect.top, rows);
+      changeType = sign > 0 ? "RowInserted" : "RowDeleted";
+      address = `${rect.top + 1}:${rect.bottom + 1}`;
+    } else {
+      throw new Error(`the fake inserts and deletes whole rows or columns only, not ${shift}`);
+    }
+    state.noteEvent(
+      sheet,
+      "changed",
+      changedArgs(sheet, rect, changeType, "ThisLocalAddin", address)
+    );
   }
   get numberFormat(): unknown[][] {
     return this.read("numberFormat");
@@ -1103,12 +1256,35 @@ export class TableCollectionProxy extends ClientObject {
 export class TableProxy extends ClientObject {
   private pinned: TableState | null | undefined;
   readonly columns: { add: (index?: number, values?: unknown, name?: string) => void };
+  readonly rows: { add: (index?: number, values?: unknown[][]) => void };
   constructor(
     context: FakeContext,
     private readonly locate: () => TableState | null,
     orNull = false
   ) {
     super(context, orNull);
+    this.rows = {
+      // Appends rows under the data (above a total row), as the add-in asks for them.
+      add: (index, values) =>
+        this.call([index, values], () => {
+          if (index !== undefined || !values?.length)
+            throw new Error("the fake only appends rows with values");
+          const table = this.resolve<TableState>();
+          const sheet = this.context.state.sheetById(table.sheetId);
+          const at = table.rect.bottom + 1 - (table.showTotals ? 1 : 0);
+          this.context.state.shiftForInsertedRows(sheet, at, values.length);
+          // Rows inserted above a total row grow the table already; under the data, they join it.
+          if (!table.showTotals) table.rect.bottom += values.length;
+          const rect = {
+            top: at,
+            left: table.rect.left,
+            bottom: at + values.length - 1,
+            right: table.rect.right,
+          };
+          eachCell(rect, values, "values", (r, c, v) => sheet.enter(r, c, v));
+          this.context.state.noteWrite(sheet, rect);
+        }),
+    };
     this.columns = {
       // Adds a column at the table's right edge, named `name` (what the add-in needs).
       add: (index, values, name) =>
@@ -1151,7 +1327,10 @@ export class TableProxy extends ClientObject {
   set showTotals(value: boolean) {
     this.write("showTotals", value, () => {
       const table = this.resolve<TableState>();
-      showTableTotals(this.context.state.sheetById(table.sheetId), table, value);
+      const sheet = this.context.state.sheetById(table.sheetId);
+      const row = value ? table.rect.bottom + 1 : table.rect.bottom;
+      showTableTotals(sheet, table, value);
+      this.context.state.noteWrite(sheet, { ...table.rect, top: row, bottom: row });
     });
   }
   /** Makes the table cover `address` (same header row), as Table Design → Resize does. */

@@ -72,6 +72,8 @@ export class WorkbookState {
   private nextId = 1;
   private readonly handlers = new Map<string, Set<Handler>>();
   private writes: { sheet: SheetState; rect: Rect }[] | undefined;
+  /** Events the running batch raises besides its cell writes (sorts, inserted columns). */
+  private events: { sheet: SheetState; kind: HandlerKind; args: unknown }[] = [];
   /** The undo record the running sync adds to (recordPerSync), if it writes cells. */
   private recording: UndoRecord | undefined;
   /** Handler runs not yet finished: tests wait for them before looking. */
@@ -272,15 +274,28 @@ export class WorkbookState {
     this.writes?.push({ sheet, rect });
   }
 
+  /** An event the running batch raises (an API sort, an API column insert). */
+  noteEvent(sheet: SheetState, kind: HandlerKind, args: unknown): void {
+    this.events.push({ sheet, kind, args });
+  }
+
   /** An add-in's own writes raise change events too, marked as coming from this add-in. */
   endBatch(): void {
     this.recording = undefined;
     const writes = this.writes ?? [];
     this.writes = undefined;
-    for (const { sheet, rect } of writes) {
-      if (this.handlerCount(sheet.id, "changed") === 0) continue;
-      const args = changedArgs(sheet, rect, "RangeEdited", "ThisLocalAddin");
-      const later = tick().then(() => this.dispatch(sheet, "changed", args));
+    const events = [
+      ...writes.map(({ sheet, rect }) => ({
+        sheet,
+        kind: "changed" as HandlerKind,
+        args: changedArgs(sheet, rect, "RangeEdited", "ThisLocalAddin") as unknown,
+      })),
+      ...this.events,
+    ];
+    this.events = [];
+    for (const { sheet, kind, args } of events) {
+      if (this.handlerCount(sheet.id, kind) === 0) continue;
+      const later = tick().then(() => this.dispatch(sheet, kind, args));
       this.inflight.add(later);
       void later.finally(() => this.inflight.delete(later)).catch(() => undefined);
     }
