@@ -47,6 +47,7 @@ const COUNTRIES: readonly (string | number | boolean)[] = [1.5, true, 1234567890
 
 interface Scratch {
   run: ExcelRun;
+  requirements: HostRequirements;
   profile: Profile;
   session: LiveSession;
   sheet: string;
@@ -79,7 +80,7 @@ export async function runSelfCheck(options: {
     checksSheet: SCRATCH.checksSheet,
     ownWritesAreUsers: true,
   });
-  const scratch: Scratch = { run, profile, session, sheet: inserted.sheet };
+  const scratch: Scratch = { run, requirements, profile, session, sheet: inserted.sheet };
   const scenarios: [SelfCheckId, () => Promise<string | undefined>, string?][] = [
     ["keysInLocale", () => keysInLocale(scratch)],
     ["pasteWithFormats", () => pasteWithFormats(scratch), "1.9"],
@@ -232,8 +233,10 @@ async function pasteWithFormats(scratch: Scratch): Promise<string | undefined> {
     const from = sheet.getRangeByIndexes(top, source, 1, 2);
     from.numberFormat = [["General", "General"]];
     from.values = [["XX", 403019261]];
-    sheet.getRangeByIndexes(top, country, 1, 1).copyFrom(from.getCell(0, 0), "All");
-    sheet.getRangeByIndexes(top, idColumn, 1, 1).copyFrom(from.getCell(0, 1), "All");
+    if (scratch.requirements.isSetSupported("ExcelApi", "1.9")) {
+      sheet.getRangeByIndexes(top, country, 1, 1).copyFrom(from.getCell(0, 0), "All");
+      sheet.getRangeByIndexes(top, idColumn, 1, 1).copyFrom(from.getCell(0, 1), "All");
+    }
     from.clear("All");
   });
   if (waited) return waited;
