@@ -60,3 +60,27 @@ export function parseSpans(address: string): CellSpan[] {
       };
     });
 }
+
+/** The parts of `box` outside `inner` (up to four). */
+export function spanMinus(box: CellSpan, inner: CellSpan): CellSpan[] {
+  const common = {
+    top: Math.max(box.top, inner.top),
+    bottom: Math.min(box.bottom, inner.bottom),
+    left: Math.max(box.left, inner.left),
+    right: Math.min(box.right, inner.right),
+  };
+  if (common.top > common.bottom || common.left > common.right) return [box];
+  const pieces: CellSpan[] = [];
+  if (box.top < common.top) pieces.push({ ...box, bottom: common.top - 1 });
+  if (common.bottom < box.bottom) pieces.push({ ...box, top: common.bottom + 1 });
+  if (box.left < common.left)
+    pieces.push({ top: common.top, bottom: common.bottom, left: box.left, right: common.left - 1 });
+  if (common.right < box.right)
+    pieces.push({
+      top: common.top,
+      bottom: common.bottom,
+      left: common.right + 1,
+      right: box.right,
+    });
+  return pieces;
+}

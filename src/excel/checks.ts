@@ -228,3 +228,23 @@ export function queueKeyRead(
   range.load("values");
   return range;
 }
+
+/** A key block cut into slices of rows, each under `budget` bytes. */
+export function sliceKeyBlock(block: KeyBlock, budget: number): KeyBlock[] {
+  if (block.bytes <= budget || block.keys.length < 2) return [block];
+  const rowsPerSlice = Math.max(1, Math.floor((block.keys.length * budget) / block.bytes));
+  const slices: KeyBlock[] = [];
+  for (let i = 0; i < block.keys.length; i += rowsPerSlice) {
+    const keys = block.keys.slice(i, i + rowsPerSlice);
+    slices.push({
+      span: {
+        ...block.span,
+        top: block.span.top + i,
+        bottom: block.span.top + i + keys.length - 1,
+      },
+      keys,
+      bytes: blockBytes(keys),
+    });
+  }
+  return slices;
+}
