@@ -150,6 +150,18 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     throw new Error(`no control named ${name} could be reached with the keyboard`);
   }
 
+  /** Cells of the template sheet, as the in-memory workbook holds them. */
+  const sheetValues = (address: string) =>
+    page.evaluate(
+      ({ sheet, address }) =>
+        (
+          window as unknown as {
+            __banqupPreview: { excel: { values(s: string, a: string): unknown[][] } };
+          }
+        ).__banqupPreview.excel.values(sheet, address) as string[][],
+      { sheet: SHEET, address }
+    );
+
   const highlighted = () =>
     page.evaluate(
       (sheet) =>
@@ -279,15 +291,7 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
       .all() as { data: string }[];
     expect(stored).toHaveLength(valid);
     const status = columnLetters(KEYS.length);
-    const statuses = (await page.evaluate(
-      (address) =>
-        (
-          window as unknown as {
-            __banqupPreview: { excel: { values(s: string, a: string): unknown[][] } };
-          }
-        ).__banqupPreview.excel.values("Banqup clients", address),
-      `${status}2:${status}51`
-    )) as string[][];
+    const statuses = await sheetValues(`${status}2:${status}51`);
     const unfixableRows = new Set(wrong.filter((w) => !w.fixable).map((w) => w.index));
     statuses.forEach(([text], index) =>
       expect(String(text).startsWith(unfixableRows.has(index) ? "– Not sent" : "✓ Created")).toBe(
@@ -311,15 +315,7 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     await page.getByRole("tab", { name: "Banqup clients", selected: true }).waitFor();
     await checkpoint("self-check");
     // The user's template was not touched by the scratch one.
-    const after = (await page.evaluate(
-      (address) =>
-        (
-          window as unknown as {
-            __banqupPreview: { excel: { values(s: string, a: string): unknown[][] } };
-          }
-        ).__banqupPreview.excel.values("Banqup clients", address),
-      `${status}2:${status}51`
-    )) as string[][];
+    const after = await sheetValues(`${status}2:${status}51`);
     expect(after).toEqual(statuses);
   }, 240_000);
 });

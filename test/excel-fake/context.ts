@@ -133,18 +133,11 @@ function sizeOf(value: unknown): number {
   return value === undefined ? 0 : utf8Length(JSON.stringify(value));
 }
 
+/** UTF-8 bytes, by the platform's own encoder (Node's Buffer, or the browser's TextEncoder). */
 export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code < 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
+  const buffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: string): number } })
+    .Buffer;
+  return buffer ? buffer.byteLength(text, "utf8") : new TextEncoder().encode(text).length;
 }
 
 /**

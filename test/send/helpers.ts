@@ -3,7 +3,13 @@ import { columnLetters, parseStatus } from "../../src/excel";
 import { planSend } from "../../src/taskpane/send/plan";
 import { runSend, type SendProgress } from "../../src/taskpane/send/run";
 import { settled, templateWorkbook, uniqueValidRow, type TemplateWorkbook } from "../excel/helpers";
-import { AUTOMATION, type RunningSandbox } from "../sandbox/start-sandbox";
+import type { Faults } from "../../src/sandbox/server";
+import {
+  AUTOMATION,
+  startSandbox,
+  withAutomation,
+  type RunningSandbox,
+} from "../sandbox/start-sandbox";
 
 /** Sending from the sheet to the sandbox: the helpers the send tests share. */
 export const PARTNER = "pa_be";
@@ -73,4 +79,34 @@ export async function send(
     flushMillis: 20,
   });
   return { plan, report };
+}
+
+/**
+ * A Belgian sandbox with the automation client for the length of `work`, closed after it;
+ * `faults` (latency, errors) are off unless given.
+ */
+export async function withSandbox<T>(
+  work: (sandbox: RunningSandbox) => Promise<T>,
+  faults?: Partial<Faults>
+): Promise<T> {
+  const sandbox = await startSandbox({
+    ...withAutomation("be"),
+    ...(faults
+      ? {
+          faults: {
+            latencyMs: 0,
+            serverErrorRate: 0,
+            throttleRate: 0,
+            dropRate: 0,
+            lostResponseRate: 0,
+            ...faults,
+          },
+        }
+      : {}),
+  });
+  try {
+    return await work(sandbox);
+  } finally {
+    await sandbox.close();
+  }
 }

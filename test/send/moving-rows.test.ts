@@ -8,8 +8,17 @@ import { columnLetters, LEDGER_SHEET, LiveSession } from "../../src/excel";
 import { planSend } from "../../src/taskpane/send/plan";
 import { runSend } from "../../src/taskpane/send/run";
 import { settled, uniqueValidRow, type TemplateWorkbook } from "../excel/helpers";
-import { startSandbox, withAutomation, type RunningSandbox } from "../sandbox/start-sandbox";
-import { bookWithRows, clientCount, clientFor, PARTNER, planFor, send, statuses } from "./helpers";
+import type { RunningSandbox } from "../sandbox/start-sandbox";
+import {
+  bookWithRows,
+  clientCount,
+  clientFor,
+  PARTNER,
+  planFor,
+  send,
+  statuses,
+  withSandbox,
+} from "./helpers";
 
 const be = getProfile("be");
 const ENTERPRISE = columnLetters(be.fields.findIndex((field) => field.key === "enterpriseNumber"));
@@ -31,28 +40,29 @@ function expectStatusesOnTheirRows(book: TemplateWorkbook, sandbox: RunningSandb
   });
 }
 
+/** Confirms a plan: sends it from `session` (the book's own by default), results in small batches. */
 async function runWith(
   book: TemplateWorkbook,
   sandbox: RunningSandbox,
   plan: Awaited<ReturnType<typeof planFor>>,
-  onProgress?: (created: number) => void
+  onProgress?: (created: number) => void,
+  session: LiveSession = book.session
 ) {
   return runSend({
     plan,
-    session: book.session,
+    session,
     client: clientFor(sandbox),
     lang: "fr",
     invite: false,
     flushMillis: 5,
-    flushSize: 5,
+    flushSize: 3,
     onProgress: (progress) => onProgress?.(progress.created),
   });
 }
 
 describe("sending while rows move", () => {
   it("plan two rows, type a third, delete the first, confirm: only the planned row still there is sent, and marked right", async () => {
-    const sandbox = await startSandbox(withAutomation("be"));
-    try {
+    await withSandbox(async (sandbox) => {
       const before = clientCount(sandbox);
       const book = await bookWithRows(2, 5000);
       const [first, second] = book.excel.values(book.sheet, `${ENTERPRISE}2:${ENTERPRISE}3`);
@@ -72,14 +82,11 @@ describe("sending while rows move", () => {
       // The next summary: the moved row is created as it is, the new row is to create.
       const next = await planFor(book, clientFor(sandbox));
       expect(next.counts).toMatchObject({ create: 1, created: 1, edited: 0 });
-    } finally {
-      await sandbox.close();
-    }
+    });
   }, 60_000);
 
   it("rows sorted after the summary: each status reaches its own row", async () => {
-    const sandbox = await startSandbox(withAutomation("be"));
-    try {
+    await withSandbox(async (sandbox) => {
       const book = await bookWithRows(12, 5100);
       const plan = await planFor(book, clientFor(sandbox));
       // Sorted by company name, Z to A: every row moves.
@@ -88,57 +95,45 @@ describe("sending while rows move", () => {
       expect(report).toMatchObject({ created: 12, changed: 0 });
       expectStatusesOnTheirRows(book, sandbox, 12);
       expect(statuses(book, 12).every((status) => status?.kind === "created")).toBe(true);
-    } finally {
-      await sandbox.close();
-    }
+    });
   }, 60_000);
 
   it("rows deleted and sorted while the send runs: no row shows another row's client", async () => {
-    const sandbox = await startSandbox({
-      ...withAutomation("be"),
-      faults: {
-        latencyMs: 5,
-        serverErrorRate: 0,
-        throttleRate: 0,
-        dropRate: 0,
-        lostResponseRate: 0,
+    await withSandbox(
+      async (sandbox) => {
+        const book = await bookWithRows(40, 5200);
+        const plan = await planFor(book, clientFor(sandbox));
+        let acted = false;
+        let deleted: unknown[][] = [];
+        const report = await runWith(book, sandbox, plan, (created) => {
+          if (acted || created < 10) return;
+          acted = true;
+          deleted = book.excel.values(book.sheet, `${ENTERPRISE}3:${ENTERPRISE}5`);
+          void book.excel.user
+            .deleteRows(book.sheet, 3, 5)
+            .then(() => book.excel.user.sort(book.sheet, "A2:R38", 0, false));
+        });
+        await settled(book);
+        expect(acted).toBe(true);
+        expect(report.created + report.failed + report.changed).toBe(40);
+        expectStatusesOnTheirRows(book, sandbox, 37);
+        // Every client made is shown on its row, named to the user, or went with a deleted row.
+        const shown = new Set(statuses(book, 37).map((status) => status?.clientId));
+        const named = new Set(report.unplaced.map((client) => client.clientId));
+        const withDeleted = new Set(deleted.map(([number]) => clientOf(sandbox, number)));
+        const made = sandbox.db
+          .prepare("SELECT id FROM clients WHERE partner_id = ? AND data LIKE '%Client 52%'")
+          .all(PARTNER) as { id: string }[];
+        expect(made).toHaveLength(report.created);
+        for (const { id } of made)
+          expect(shown.has(id) || named.has(id) || withDeleted.has(id)).toBe(true);
       },
-    });
-    try {
-      const book = await bookWithRows(40, 5200);
-      const plan = await planFor(book, clientFor(sandbox));
-      let acted = false;
-      let deleted: unknown[][] = [];
-      const report = await runWith(book, sandbox, plan, (created) => {
-        if (acted || created < 10) return;
-        acted = true;
-        deleted = book.excel.values(book.sheet, `${ENTERPRISE}3:${ENTERPRISE}5`);
-        void book.excel.user
-          .deleteRows(book.sheet, 3, 5)
-          .then(() => book.excel.user.sort(book.sheet, "A2:R38", 0, false));
-      });
-      await settled(book);
-      expect(acted).toBe(true);
-      expect(report.created + report.failed + report.changed).toBe(40);
-      expectStatusesOnTheirRows(book, sandbox, 37);
-      // Every client made is shown on its row, named to the user, or went with a deleted row.
-      const shown = new Set(statuses(book, 37).map((status) => status?.clientId));
-      const named = new Set(report.unplaced.map((client) => client.clientId));
-      const withDeleted = new Set(deleted.map(([number]) => clientOf(sandbox, number)));
-      const made = sandbox.db
-        .prepare("SELECT id FROM clients WHERE partner_id = ? AND data LIKE '%Client 52%'")
-        .all(PARTNER) as { id: string }[];
-      expect(made).toHaveLength(report.created);
-      for (const { id } of made)
-        expect(shown.has(id) || named.has(id) || withDeleted.has(id)).toBe(true);
-    } finally {
-      await sandbox.close();
-    }
+      { latencyMs: 5 }
+    );
   }, 60_000);
 
   it("two panes sending at once keep every ledger line (item 10)", async () => {
-    const sandbox = await startSandbox(withAutomation("be"));
-    try {
+    await withSandbox(async (sandbox) => {
       const book = await bookWithRows(20, 5300);
       const other = await LiveSession.open({
         run: book.run,
@@ -157,24 +152,8 @@ describe("sending while rows move", () => {
         ),
       ]);
       await Promise.all([
-        runSend({
-          plan: left,
-          session: book.session,
-          client,
-          lang: "fr",
-          invite: false,
-          flushMillis: 5,
-          flushSize: 3,
-        }),
-        runSend({
-          plan: right,
-          session: other,
-          client,
-          lang: "fr",
-          invite: false,
-          flushMillis: 5,
-          flushSize: 3,
-        }),
+        runWith(book, sandbox, left),
+        runWith(book, sandbox, right, undefined, other),
       ]);
       await settled(book);
       const ledger = book.excel
@@ -187,8 +166,6 @@ describe("sending while rows move", () => {
       const again = await send(book, client);
       expect(again.plan.counts).toMatchObject({ create: 0, created: 20 });
       await other.close();
-    } finally {
-      await sandbox.close();
-    }
+    });
   }, 60_000);
 });

@@ -1,9 +1,16 @@
 import { columnLetters, writeResults, LEDGER_PENDING } from "../../src/excel";
 import { runSend } from "../../src/taskpane/send/run";
 import { settled } from "../excel/helpers";
-import { startSandbox, withAutomation } from "../sandbox/start-sandbox";
 import type { Faults } from "../../src/sandbox/server";
-import { bookWithRows, clientCount, clientFor, planFor, send, statuses } from "./helpers";
+import {
+  bookWithRows,
+  clientCount,
+  clientFor,
+  planFor,
+  send,
+  statuses,
+  withSandbox,
+} from "./helpers";
 
 describe("sending rows from the sheet to the partner API (sandbox + Excel fake)", () => {
   it("200 rows through 500s, 429s, dropped connections, lost answers and an expired token: 200 clients, 200 created statuses", async () => {
@@ -14,8 +21,7 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       dropRate: 0.05,
       lostResponseRate: 0.05,
     };
-    const sandbox = await startSandbox({ ...withAutomation("be"), faults });
-    try {
+    await withSandbox(async (sandbox) => {
       const before = clientCount(sandbox);
       const book = await bookWithRows(200);
       const client = clientFor(sandbox);
@@ -44,62 +50,50 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
         written.every((status) => status?.kind === "created" && status.clientId?.startsWith("cl_"))
       ).toBe(true);
       expect(new Set(written.map((status) => status!.clientId)).size).toBe(200);
-    } finally {
-      await sandbox.close();
-    }
+    }, faults);
   }, 60_000);
 
   it("cancel in the middle, then send again: every row ends created, no client twice", async () => {
-    const sandbox = await startSandbox({
-      ...withAutomation("be"),
-      faults: {
-        latencyMs: 5,
-        serverErrorRate: 0,
-        throttleRate: 0,
-        dropRate: 0,
-        lostResponseRate: 0,
+    await withSandbox(
+      async (sandbox) => {
+        const before = clientCount(sandbox);
+        const book = await bookWithRows(120, 1000);
+        const client = clientFor(sandbox);
+        const controller = new AbortController();
+        const first = await send(book, client, {
+          signal: controller.signal,
+          onProgress: (progress) => {
+            if (progress.created >= 30) controller.abort();
+          },
+        });
+        expect(first.report.cancelled).toBe(true);
+        expect(first.report.created).toBeLessThan(120);
+        // Every row has a definite status: created, or not sent (cancelled).
+        const afterCancel = statuses(book, 120);
+        expect(
+          afterCancel.every((status) => status?.kind === "created" || status?.kind === "skipped")
+        ).toBe(true);
+        expect(afterCancel.filter((status) => status?.kind === "created")).toHaveLength(
+          first.report.created
+        );
+
+        const second = await send(book, client);
+        expect(second.plan.counts.created).toBe(first.report.created);
+        expect(second.report.failed).toBe(0);
+        expect(clientCount(sandbox) - before).toBe(120);
+        expect(statuses(book, 120).every((status) => status?.kind === "created")).toBe(true);
+
+        // A third send creates nothing.
+        const third = await send(book, client);
+        expect(third.plan.counts).toMatchObject({ create: 0, created: 120 });
+        expect(clientCount(sandbox) - before).toBe(120);
       },
-    });
-    try {
-      const before = clientCount(sandbox);
-      const book = await bookWithRows(120, 1000);
-      const client = clientFor(sandbox);
-      const controller = new AbortController();
-      const first = await send(book, client, {
-        signal: controller.signal,
-        onProgress: (progress) => {
-          if (progress.created >= 30) controller.abort();
-        },
-      });
-      expect(first.report.cancelled).toBe(true);
-      expect(first.report.created).toBeLessThan(120);
-      // Every row has a definite status: created, or not sent (cancelled).
-      const afterCancel = statuses(book, 120);
-      expect(
-        afterCancel.every((status) => status?.kind === "created" || status?.kind === "skipped")
-      ).toBe(true);
-      expect(afterCancel.filter((status) => status?.kind === "created")).toHaveLength(
-        first.report.created
-      );
-
-      const second = await send(book, client);
-      expect(second.plan.counts.created).toBe(first.report.created);
-      expect(second.report.failed).toBe(0);
-      expect(clientCount(sandbox) - before).toBe(120);
-      expect(statuses(book, 120).every((status) => status?.kind === "created")).toBe(true);
-
-      // A third send creates nothing.
-      const third = await send(book, client);
-      expect(third.plan.counts).toMatchObject({ create: 0, created: 120 });
-      expect(clientCount(sandbox) - before).toBe(120);
-    } finally {
-      await sandbox.close();
-    }
+      { latencyMs: 5 }
+    );
   }, 60_000);
 
   it("a send cut short before its answers were written is resumed, not repeated", async () => {
-    const sandbox = await startSandbox(withAutomation("be"));
-    try {
+    await withSandbox(async (sandbox) => {
       const before = clientCount(sandbox);
       const book = await bookWithRows(40, 2000);
       const client = clientFor(sandbox);
@@ -118,14 +112,11 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       expect(again.report).toMatchObject({ created: 40, failed: 0 });
       expect(clientCount(sandbox) - before).toBe(40);
       expect(statuses(book, 40).every((status) => status?.kind === "created")).toBe(true);
-    } finally {
-      await sandbox.close();
-    }
+    });
   }, 60_000);
 
   it("an edited created row is not created again, and the user is told", async () => {
-    const sandbox = await startSandbox(withAutomation("be"));
-    try {
+    await withSandbox(async (sandbox) => {
       const before = clientCount(sandbox);
       const book = await bookWithRows(5, 3000);
       const client = clientFor(sandbox);
@@ -142,14 +133,11 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       // Sent once more: still nothing created.
       await send(book, client);
       expect(clientCount(sandbox) - before).toBe(5);
-    } finally {
-      await sandbox.close();
-    }
+    });
   }, 60_000);
 
   it("skips invalid rows and clients that already exist, and shows the API's refusals on their cells", async () => {
-    const sandbox = await startSandbox(withAutomation("be"));
-    try {
+    await withSandbox(async (sandbox) => {
       const book = await bookWithRows(4, 4000);
       const client = clientFor(sandbox);
       // Row 0 exists in the partner space already (created elsewhere).
@@ -203,8 +191,6 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
         n: number;
       };
       expect(invitations.n).toBe(1);
-    } finally {
-      await sandbox.close();
-    }
+    });
   }, 60_000);
 });

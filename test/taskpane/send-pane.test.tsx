@@ -106,22 +106,29 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
     );
   }
 
-  it("signs in, shows the partner, confirms a summary and writes each row's status", async () => {
+  /** The template inserted, rows typed into it, and signed in: the pane ready to send. */
+  async function readyToSend(rows: unknown[][]) {
     const excel = new FakeExcel();
     pane(excel);
     fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
     fireEvent.click(await screen.findByRole("button", { name: "Insérer le modèle" }));
     await screen.findByText("Lignes");
     const sheet = "Clients Banqup";
-    await act(() =>
-      excel.user.type(sheet, "A2", [row(1), row(2), row(3, { contactEmail: "pas-un-email" })])
-    );
+    await act(() => excel.user.type(sheet, "A2", rows));
     await settle(excel);
-
     fireEvent.click(screen.getByRole("button", { name: "Se connecter à Banqup" }));
     expect(
       await screen.findByText(/Connecté à Fiduciaire Lambert/, {}, { timeout: 5000 })
     ).toBeTruthy();
+    return { excel, sheet };
+  }
+
+  it("signs in, shows the partner, confirms a summary and writes each row's status", async () => {
+    const { excel, sheet } = await readyToSend([
+      row(1),
+      row(2),
+      row(3, { contactEmail: "pas-un-email" }),
+    ]);
 
     fireEvent.click(screen.getByRole("button", { name: "Envoyer toutes les lignes valides" }));
     const summary = await screen.findByRole("region", { name: "Avant l'envoi" }, { timeout: 5000 });
@@ -150,16 +157,7 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
   }, 30_000);
 
   it("a row deleted between the summary and its confirmation: the new summary is shown, nothing sent", async () => {
-    const excel = new FakeExcel();
-    pane(excel);
-    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Insérer le modèle" }));
-    await screen.findByText("Lignes");
-    const sheet = "Clients Banqup";
-    await act(() => excel.user.type(sheet, "A2", [row(21), row(22)]));
-    await settle(excel);
-    fireEvent.click(screen.getByRole("button", { name: "Se connecter à Banqup" }));
-    await screen.findByText(/Connecté à Fiduciaire Lambert/, {}, { timeout: 5000 });
+    const { excel, sheet } = await readyToSend([row(21), row(22)]);
     fireEvent.click(screen.getByRole("button", { name: "Envoyer toutes les lignes valides" }));
     let summary = await screen.findByRole("region", { name: "Avant l'envoi" }, { timeout: 5000 });
     expect(within(summary).getByText("À créer : 2")).toBeTruthy();
