@@ -485,9 +485,9 @@ export class LiveSession {
       const previous = this.geometry;
       const partial = !round.full && previous !== undefined && this.live !== undefined;
       const facts = partial ? undefined : queueFacts(context, this.area.checksSheet);
-      const area = queueAreaLoad(context, this.area.spec);
+      const load = queueAreaLoad(context, this.area.spec);
       const reads: SpanReads = partial
-        ? this.area.queueSpanReads(context, area, previous, round.spans)
+        ? this.area.queueSpanReads(context, load, previous, round.spans)
         : { ranges: [], deferred: [] };
       const health =
         partial && round.heal && this.area.checksExists
@@ -502,7 +502,7 @@ export class LiveSession {
         return this.process({ ...round, full: true });
       }
       if (facts) this.area.learnFacts(facts);
-      const geometry = area.geometry(this.profile);
+      const geometry = load.geometry(this.profile);
       if (!geometry) throw new SessionProblem("headerMissing");
       if (geometry.mapping.columns.every((column) => column === undefined))
         throw new SessionProblem("headerMissing");
