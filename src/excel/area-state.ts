@@ -132,6 +132,8 @@ export class AreaState {
     checksUsed?.load("rowIndex, columnIndex, rowCount, columnCount");
     this.keys = new KeyMemory(geometry.firstColumn, areaWidth(geometry));
     const rows = await this.readRows(context, geometry, 0, dataRowCount(geometry), this.keys);
+    // No rows to read: the checks sheet's extent still needs its answer.
+    if (checksUsed && rows.length === 0) await context.sync();
     this.live = new LiveSheet(this.validatorFor(geometry), firstDataRow(geometry) + 1);
     this.live.update(0, rows, rows.length);
     const cleared =

@@ -48,7 +48,7 @@ export interface Misplaced {
 export type LedgerState = "empty" | "ready";
 
 export interface RowWritePlan {
-  /** Per write: where it went, or why nowhere; undefined for ledger-only lines that need no row. */
+  /** Per write: where it went, or why nowhere. */
   outcomes: RowWriteOutcome[];
   /** Data rows whose cells were changed here: their verdicts and keys follow. */
   affected: number[];

@@ -106,6 +106,23 @@ describe("using a sheet the user already has (seed 001's mapping)", () => {
     expect(excel.highlightedCells("Sheet1", "A1:H20")).toEqual(["A7"]);
   });
 
+  it("a header row with no client under it yet, then a first row typed", async () => {
+    const excel = new FakeExcel();
+    await excel.user.type("Sheet1", "A1", [["Nom client", "Ville", "Pays", "Email du contact"]]);
+    const run = runOf(excel);
+    const spec = sheetAreaSpec((await detectActiveSheet(run, ma))!, {}, ma);
+    const session = await LiveSession.open({ run, profile: ma, spec });
+    // Opened again once the keys sheet exists: nothing to read, no error.
+    await session.close();
+    const again = await LiveSession.open({ run, profile: ma, spec });
+    expect(again.problem).toBeUndefined();
+    expect(again.summary()).toEqual({ rows: 0, valid: 0, invalid: 0 });
+    await excel.user.type("Sheet1", "A2", [["Atlas", "Rabat", "MA", "pas-un-email"]]);
+    await excel.settle();
+    await again.idle();
+    expect(excel.highlightedCells("Sheet1", "A1:E5")).toEqual(["D2"]);
+  });
+
   it("says so when the active sheet has no header row it recognises", async () => {
     const excel = new FakeExcel();
     await excel.user.type("Sheet1", "A1", [["Budget"], ["Loyer"]]);
