@@ -275,7 +275,7 @@ export class LiveSheet {
 }
 
 /** Two rows hold the same cells (an empty cell and a missing one are the same). */
-function sameCells(a: readonly Cell[] | undefined, b: readonly Cell[]): boolean {
+export function sameCells(a: readonly Cell[] | undefined, b: readonly Cell[]): boolean {
   if (!a) return false;
   const length = Math.max(a.length, b.length);
   for (let i = 0; i < length; i++) {

@@ -116,6 +116,13 @@ export async function syncInGroups<T>(
   );
 }
 
+/** [top, count] chunks of at most `size` rows covering `count` rows from `top`. */
+export function rowChunks(top: number, count: number, size: number): [number, number][] {
+  const chunks: [number, number][] = [];
+  for (let row = 0; row < count; row += size) chunks.push([top + row, Math.min(size, count - row)]);
+  return chunks;
+}
+
 /** Row chunks [top, count] read one per sync; a refused chunk is read in halves. */
 export async function readInChunks(
   context: Excel.RequestContext,

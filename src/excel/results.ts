@@ -1,6 +1,6 @@
 import type { RowSnapshot, UiLang } from "../core";
 import { firstDataRow, dataRowCount } from "./area";
-import { readInChunks } from "./payload";
+import { readInChunks, rowChunks } from "./payload";
 import type { RowWrite, RowWriteOutcome } from "./row-writes";
 import type { LiveSession } from "./session";
 import {
@@ -37,9 +37,7 @@ export async function readSendState(session: LiveSession): Promise<SendState> {
     const column = geometry.statusColumn;
     if (column !== undefined && count > 0) {
       const sheet = context.workbook.worksheets.getItem(geometry.sheet);
-      const chunks: [number, number][] = [];
-      for (let row = 0; row < count; row += STATUS_ROWS_PER_READ)
-        chunks.push([row, Math.min(STATUS_ROWS_PER_READ, count - row)]);
+      const chunks = rowChunks(0, count, STATUS_ROWS_PER_READ);
       await readInChunks(context, chunks, ([start, size]) => {
         const range = sheet.getRangeByIndexes(
           firstDataRow(geometry) + start,

@@ -1,4 +1,4 @@
-import type { Cell, LiveSheet, RowSnapshot } from "../core";
+import { sameCells, type Cell, type LiveSheet, type RowSnapshot } from "../core";
 import { fieldCells, firstDataRow, type AreaGeometry } from "./area";
 import { runsOf } from "./checks";
 import { LEDGER_SHEET } from "./names";
@@ -91,14 +91,9 @@ export function planRowWrites(
 
   writes.forEach((write, i) => {
     const found = where[i]!;
-    const reason =
-      found.index === undefined
-        ? found.reason
-        : write.status && geometry.statusColumn === undefined
-          ? "noStatusColumn"
-          : undefined;
-    if (reason || found.index === undefined) {
-      outcomes.push({ written: false, reason: reason ?? "gone" });
+    if (found.index === undefined || (write.status && geometry.statusColumn === undefined)) {
+      const reason = found.index === undefined ? found.reason : "noStatusColumn";
+      outcomes.push({ written: false, reason });
       if (write.ledger?.always) ledgerLines.push(write.ledger.line);
       return;
     }
@@ -253,12 +248,6 @@ function misplacedRows(
     });
   });
   return misplaced;
-}
-
-function sameCells(a: readonly Cell[], b: readonly Cell[]): boolean {
-  const length = Math.max(a.length, b.length);
-  for (let i = 0; i < length; i++) if ((a[i] ?? "") !== (b[i] ?? "")) return false;
-  return true;
 }
 
 /**

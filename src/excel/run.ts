@@ -34,6 +34,11 @@ export function officeErrorCode(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
+/** A failure in words for a message: Excel's error code, or the error's own message. */
+export function describeError(error: unknown): string {
+  return officeErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
+}
+
 export function isPayloadTooLarge(error: unknown): boolean {
   const code = officeErrorCode(error);
   return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";

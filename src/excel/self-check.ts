@@ -5,7 +5,7 @@ import { highlightProbe } from "./checks";
 import { oneRuleOverArea, RuleSurvey } from "./health";
 import { LiveSession } from "./session";
 import { insertTemplate, type TemplatePlace } from "./template";
-import { officeErrorCode, type ExcelRun, type HostRequirements } from "./run";
+import { describeError, type ExcelRun, type HostRequirements } from "./run";
 
 /**
  * "Check this Excel" (development builds): replays, on a scratch sheet and through the API,
@@ -99,7 +99,7 @@ export async function runSelfCheck(options: {
         const failure = await scenario();
         report(failure ? { id, outcome: "failed", detail: failure } : { id, outcome: "held" });
       } catch (error) {
-        report({ id, outcome: "failed", detail: describe(error) });
+        report({ id, outcome: "failed", detail: describeError(error) });
       }
     }
   } finally {
@@ -112,10 +112,6 @@ export async function runSelfCheck(options: {
     });
   }
   return results;
-}
-
-function describe(error: unknown): string {
-  return officeErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
 }
 
 async function removeScratch(run: ExcelRun): Promise<void> {

@@ -1,6 +1,6 @@
 import { foldForLookup, type UiLang } from "../core";
 import { LEDGER_SHEET } from "./names";
-import { readInChunks } from "./payload";
+import { readInChunks, rowChunks } from "./payload";
 
 /**
  * The status column: what happened to each row when it was sent, in words the user reads, in
@@ -97,9 +97,7 @@ export async function readLedger(context: Excel.RequestContext): Promise<Ledger>
   used.load("rowIndex, rowCount");
   await context.sync();
   if (used.isNullObject) return ledger;
-  const chunks: [number, number][] = [];
-  for (let row = 0; row < used.rowCount; row += LEDGER_LINES_PER_READ)
-    chunks.push([used.rowIndex + row, Math.min(LEDGER_LINES_PER_READ, used.rowCount - row)]);
+  const chunks = rowChunks(used.rowIndex, used.rowCount, LEDGER_LINES_PER_READ);
   await readInChunks(context, chunks, ([top, count]) => {
     const range = sheet.getRangeByIndexes(top, 0, count, 2);
     range.load("values");

@@ -9,7 +9,13 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Profile } from "../core";
-import { runSelfCheck, type ExcelRun, type HostRequirements, type SelfCheckResult } from "../excel";
+import {
+  describeError,
+  runSelfCheck,
+  type ExcelRun,
+  type HostRequirements,
+  type SelfCheckResult,
+} from "../excel";
 import { useLanguage } from "./i18n";
 
 const SCENARIOS = 6;
@@ -50,7 +56,7 @@ export default function SelfCheckPanel({
         onResult: (result) => setResults((done) => [...done, result]),
       });
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(describeError(error));
     } finally {
       setRunning(false);
     }

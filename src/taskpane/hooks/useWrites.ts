@@ -1,6 +1,6 @@
 import * as React from "react";
 import type { RowSnapshot } from "../../core";
-import { officeErrorCode, type LiveSession } from "../../excel";
+import { describeError, type LiveSession } from "../../excel";
 
 /** What became of the pane's last write (fix, fix all, template), when it needs saying. */
 export type WriteFeedback =
@@ -20,11 +20,7 @@ export function useWrites(session: LiveSession) {
         const missed = outcomes.filter((outcome) => !outcome.written).length;
         if (missed > 0) setFeedback({ kind: "notMade", count: missed });
       } catch (error) {
-        setFeedback({
-          kind: "failed",
-          reason:
-            officeErrorCode(error) ?? (error instanceof Error ? error.message : String(error)),
-        });
+        setFeedback({ kind: "failed", reason: describeError(error) });
       }
     },
     [session]
