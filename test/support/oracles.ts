@@ -23,8 +23,9 @@ export function iceFrom(thirteen: string): string {
 
 /** An IBAN for any country and BBAN: check digits per ISO 13616 (letters count 10–35). */
 export function ibanFor(country: string, bban: string): string {
-  const letters = [...country].map((c) => c.charCodeAt(0) - 55).join("");
-  const check = 98 - bigMod97(`${bban}${letters}00`);
+  const asDigits = (text: string) =>
+    [...text].map((c) => (/[A-Z]/.test(c) ? String(c.charCodeAt(0) - 55) : c)).join("");
+  const check = 98 - bigMod97(`${asDigits(bban)}${asDigits(country)}00`);
   return `${country}${String(check).padStart(2, "0")}${bban}`;
 }
 
