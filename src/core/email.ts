@@ -13,6 +13,9 @@ const COMMON_ASCII =
 export function isValidEmail(text: string): boolean {
   if (text.length > 254) return false;
   if (COMMON_ASCII.test(text) && text.indexOf("@") <= 64) return true;
+  // Full-width or other compatibility forms (ｇｍａｉｌ.com) look right but are other characters:
+  // not the address as written (emailFixes offers the NFKC form).
+  if (text.normalize("NFKC") !== text) return false;
   const at = text.lastIndexOf("@");
   if (at <= 0 || at !== text.indexOf("@")) return false;
   const local = text.slice(0, at);
@@ -28,8 +31,27 @@ export function isValidEmail(text: string): boolean {
  * The one address inside a value that certainly means it: "Name <a@b.be>" or "mailto:a@b.be".
  * Returns undefined when there is no such single address.
  */
-export function extractEmail(text: string): string | undefined {
+function extractEmail(text: string): string | undefined {
   const angled = /^[^<>]*<([^<>\s]+)>$/.exec(text);
   const candidate = angled ? angled[1] : /^mailto:(\S+)$/i.exec(text)?.[1];
   return candidate && isValidEmail(candidate) ? candidate : undefined;
+}
+
+export type EmailFailure = "compatibility" | "nonAsciiLocalPart" | "invalid";
+
+/**
+ * Why an address that `isValidEmail` refused is wrong, and the one address it certainly
+ * means when there is one: its NFKC form (full-width letters made ordinary), or the address
+ * inside "Name <a@b.be>" or "mailto:a@b.be".
+ */
+export function diagnoseEmail(text: string): { reason: EmailFailure; fix?: string } {
+  const folded = text.normalize("NFKC");
+  if (folded !== text && isValidEmail(folded)) return { reason: "compatibility", fix: folded };
+  const at = text.indexOf("@");
+  // Accented local parts are legal (RFC 6531) but many servers on the way cannot deliver them.
+  if (at > 0 && at === text.lastIndexOf("@") && /[^\x00-\x7f]/.test(text.slice(0, at))) {
+    const asciiOtherwise = `x${text.slice(at)}`;
+    if (isValidEmail(asciiOtherwise)) return { reason: "nonAsciiLocalPart" };
+  }
+  return { reason: "invalid", fix: extractEmail(text) };
 }

@@ -1,6 +1,6 @@
 import { isBelgianCheckValid, isDivisibleBy97 } from "./checksums";
 import { isAssignedCountryCode, lookupCountryName, unassignedAlias } from "./countries";
-import { extractEmail, isValidEmail } from "./email";
+import { diagnoseEmail, isValidEmail } from "./email";
 import { compactIban, judgeIban } from "./iban";
 import { resolveLanguage } from "./languages";
 import { judgePostalCode } from "./postal-codes";
@@ -82,7 +82,8 @@ const country: Compiler<"country"> = (spec) => ({
 const email: Compiler<"email"> = () => ({
   parse(value) {
     if (isValidEmail(value)) return value;
-    return new Failure("invalid", { value }, extractEmail(value));
+    const { reason, fix } = diagnoseEmail(value);
+    return new Failure(reason, { value }, fix);
   },
 });
 
@@ -122,9 +123,14 @@ function isValidBelgianNumber(text: string, start: number): boolean {
   return (first === 48 || first === 49) && isBelgianCheckValid(text, start);
 }
 
-/** Digits from what was typed: separators and a BE prefix go; a lost leading zero returns. */
+/**
+ * Digits from what was typed: separators and a BE prefix go, "(0)" (the leading zero written
+ * apart, as in "BE (0)468.561.072") is that zero, and a lost leading zero returns.
+ */
 function belgianDigits(value: string): string {
-  const digits = stripSeparators(value).replace(/^BE/i, "");
+  const digits = stripSeparators(value)
+    .replace(/^BE/i, "")
+    .replace(/^\(0\)/, "0");
   return digits.length === 9 && onlyDigits(digits) ? `0${digits}` : digits;
 }
 

@@ -1,5 +1,6 @@
 import { codes, judge, normalized, requiredKeys, withoutOptionalColumns } from "../support/judge";
 import { belgianNumber } from "../support/oracles";
+import { describeProblem, getProfile } from "../../src/core";
 
 describe("Belgium: a complete valid row", () => {
   it("has no problems", () => {
@@ -106,6 +107,29 @@ describe("contact e-mail", () => {
       "contactEmail.invalid→jan@acme.be",
     ]);
   });
+  it("refuses full-width or other compatibility letters and offers the ordinary form", () => {
+    expect(codes(judge("be", { contactEmail: "somename@ｇｍａｉｌ.com" }))).toEqual([
+      "contactEmail.compatibility→somename@gmail.com",
+    ]);
+    expect(codes(judge("be", { contactEmail: "ｉｎｆｏ@acme.be" }))).toEqual([
+      "contactEmail.compatibility→info@acme.be",
+    ]);
+    // A decomposed accent (e + combining acute) is composed: the domain as IDNA writes it.
+    expect(codes(judge("be", { contactEmail: "info@exa\u0301mple.be" }))).toEqual([
+      "contactEmail.compatibility→info@exámple.be",
+    ]);
+  });
+  it("refuses an accented local part and says why, without a fix", () => {
+    const [problem] = judge("be", { contactEmail: "rené@acme.be" });
+    expect(problem).toMatchObject({ code: "contactEmail.nonAsciiLocalPart", fix: null });
+    expect(describeProblem(problem!, "en", getProfile("be"))).toMatch(
+      /many mail servers cannot deliver/
+    );
+    expect(codes(judge("be", { contactEmail: "محمد@مثال.المغرب" }))).toEqual([
+      "contactEmail.nonAsciiLocalPart",
+    ]);
+    expect(codes(judge("be", { contactEmail: "rené@@acme.be" }))).toEqual(["contactEmail.invalid"]);
+  });
 });
 
 describe("contact locale ll-CC", () => {
@@ -193,6 +217,16 @@ describe("VAT number", () => {
     ]);
     expect(codes(judge("be", { vatNumber: 403019261 }))).toEqual([
       "vatNumber.leadingZero→BE0403019261",
+    ]);
+  });
+  it("reads the leading zero written apart, BE (0)468.561.072, in both number columns", () => {
+    const row = { enterpriseNumber: "BE (0)468.561.072", vatNumber: "BE (0)468.561.072" };
+    expect(codes(judge("be", row))).toEqual([
+      "enterpriseNumber.format→0468561072",
+      "vatNumber.format→BE0468561072",
+    ]);
+    expect(codes(judge("be", { enterpriseNumber: "(0)468 561 072", vatNumber: "" }))).toEqual([
+      "enterpriseNumber.format→0468561072",
     ]);
   });
   it("refuses a wrong check, a foreign number and a wrong length", () => {

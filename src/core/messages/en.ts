@@ -11,6 +11,10 @@ export const en = {
   "country.ambiguous":
     "“{value}” can mean several countries ({candidates}): write the two-letter code.",
   "country.invalid": "“{value}” is not a country code (two letters, for example BE).",
+  "email.compatibility":
+    "“{value}” is written with full-width or other special forms of letters: mail cannot be delivered to it as written.",
+  "email.nonAsciiLocalPart":
+    "The part before @ has accented or non-Latin letters: many mail servers cannot deliver to it. Ask the client for an address in plain letters.",
   "email.invalid": "“{value}” is not one valid e-mail address (for example name@company.be).",
   "locale.format": "Write language-COUNTRY, for example fr-BE (languages: {languages}).",
   "locale.language": "The language must be one of {languages}, for example fr-BE.",

@@ -13,6 +13,10 @@ export const fr: Record<MessageKey, string> = {
   "country.ambiguous":
     "« {value} » peut désigner plusieurs pays ({candidates}) : indiquez le code à deux lettres.",
   "country.invalid": "« {value} » n'est pas un code pays (deux lettres, par exemple BE).",
+  "email.compatibility":
+    "« {value} » est écrit avec des lettres pleine chasse ou d'autres formes spéciales : le courrier ne peut pas y être livré tel quel.",
+  "email.nonAsciiLocalPart":
+    "La partie avant @ contient des lettres accentuées ou non latines : de nombreux serveurs de messagerie ne peuvent pas la livrer. Demandez au client une adresse en lettres simples.",
   "email.invalid":
     "« {value} » n'est pas une adresse e-mail valide unique (par exemple nom@entreprise.be).",
   "locale.format": "Écrivez langue-PAYS, par exemple fr-BE (langues : {languages}).",

@@ -12,6 +12,10 @@ export const nl: Record<MessageKey, string> = {
   "country.ambiguous":
     "“{value}” kan meerdere landen betekenen ({candidates}): schrijf de code van twee letters.",
   "country.invalid": "“{value}” is geen landcode (twee letters, bijvoorbeeld BE).",
+  "email.compatibility":
+    "“{value}” is geschreven met volbreedte- of andere bijzondere lettervormen: zo geschreven kan er geen mail worden afgeleverd.",
+  "email.nonAsciiLocalPart":
+    "Het deel vóór @ bevat letters met accenten of niet-Latijnse letters: veel mailservers kunnen daar niet afleveren. Vraag de klant een adres in gewone letters.",
   "email.invalid": "“{value}” is niet één geldig e-mailadres (bijvoorbeeld naam@bedrijf.be).",
   "locale.format": "Schrijf taal-LAND, bijvoorbeeld nl-BE (talen: {languages}).",
   "locale.language": "De taal moet een van {languages} zijn, bijvoorbeeld nl-BE.",
