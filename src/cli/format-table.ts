@@ -1,44 +1,39 @@
-import { describeProblem, fieldHeader, type Problem, type Profile, type UiLang } from "../core";
-
-type Summary = (rows: number, problems: number, fixes: number) => string;
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import {
+  describeProblem,
+  fieldHeader,
+  formatMessage,
+  type Problem,
+  type Profile,
+  type UiLang,
+} from "../core";
 
 const LABELS: Record<
   UiLang,
-  { row: string; column: string; problem: string; fix: string; summary: Summary }
+  { row: string; column: string; problem: string; fix: string; summary: string }
 > = {
   en: {
     row: "Row",
     column: "Column",
     problem: "Problem",
     fix: "fix",
-    summary: (rows, problems, fixes) =>
-      `${plural(rows, "row", "rows")} checked, ` +
-      (problems === 0
-        ? "no problems."
-        : `${plural(problems, "problem", "problems")} (${fixes} with a fix).`),
+    summary:
+      "{rows, plural, one {# row} other {# rows}} checked, {problems, plural, =0 {no problems.} one {# problem ({fixes} with a fix).} other {# problems ({fixes} with a fix).}}",
   },
   fr: {
     row: "Ligne",
     column: "Colonne",
     problem: "Problème",
     fix: "correction",
-    summary: (rows, problems, fixes) =>
-      `${plural(rows, "ligne vérifiée", "lignes vérifiées")}, ` +
-      (problems === 0
-        ? "aucun problème."
-        : `${plural(problems, "problème", "problèmes")} (${fixes} avec une correction).`),
+    summary:
+      "{rows, plural, one {# ligne vérifiée} other {# lignes vérifiées}}, {problems, plural, =0 {aucun problème.} one {# problème ({fixes} avec une correction).} other {# problèmes ({fixes} avec une correction).}}",
   },
   nl: {
     row: "Rij",
     column: "Kolom",
     problem: "Probleem",
     fix: "correctie",
-    summary: (rows, problems, fixes) =>
-      `${plural(rows, "rij", "rijen")} gecontroleerd, ` +
-      (problems === 0
-        ? "geen problemen."
-        : `${plural(problems, "probleem", "problemen")} (${fixes} met een correctie).`),
+    summary:
+      "{rows, plural, one {# rij} other {# rijen}} gecontroleerd, {problems, plural, =0 {geen problemen.} one {# probleem ({fixes} met een correctie).} other {# problemen ({fixes} met een correctie).}}",
   },
 };
 
@@ -76,8 +71,9 @@ export function formatTable(
     }
     lines.push("");
   }
+  const fixes = problems.filter((p) => p.fix !== null).length;
   lines.push(
-    labels.summary(rowCount, problems.length, problems.filter((p) => p.fix !== null).length)
+    formatMessage(labels.summary, lang, { rows: rowCount, problems: problems.length, fixes })
   );
   return lines.join("\n");
 }

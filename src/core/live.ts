@@ -1,8 +1,6 @@
 import type { Cell } from "./text";
-import { problemOf, type LiveVerdict, type Problem, type Validator } from "./validate";
-
-/** At most this many other rows are named in a duplicate message. */
-const DUPLICATE_ROWS_NAMED = 5;
+import { DUPLICATE_ROWS_NAMED, duplicateProblem, smallest } from "./duplicates";
+import type { LiveVerdict, Problem, Validator } from "./validate";
 
 export interface LiveSummary {
   /** Non-empty rows. */
@@ -46,8 +44,10 @@ export interface ProblemGroup {
 export class LiveSheet {
   private cells: (readonly Cell[] | undefined)[] = [];
   private verdicts: (LiveVerdict | undefined)[] = [];
-  /** For each unique field: identity → the rows holding it. */
+  /** For each identity slot (see Validator.identitySlots): identity → the rows holding it. */
   private groups: Map<string, Set<number>>[];
+  /** A group's first rows and how many of its rows hold it in each unique field, until it changes. */
+  private groupFacts = new WeakMap<Set<number>, { first: number[]; byField: number[] }>();
   private readonly uniqueKeys: string[];
   /** Problems the partner API reported for rows, until those rows change. */
   private remote = new Map<number, Problem[]>();
@@ -151,8 +151,7 @@ export class LiveSheet {
     if (!followEdits) return { index: undefined, reason: "gone" };
     const holders = new Set<number>();
     snapshot.identities.forEach((identity, u) => {
-      if (identity === undefined) return;
-      for (const row of this.groups[u]!.get(identity) ?? []) holders.add(row);
+      for (const row of this.groupOf(u, identity) ?? []) holders.add(row);
     });
     if (holders.size === 1) {
       const [found] = holders;
@@ -179,20 +178,39 @@ export class LiveSheet {
   private localProblemsOf(index: number, verdict: LiveVerdict): Problem[] {
     const duplicates: Problem[] = [];
     verdict.identities.forEach((identity, u) => {
-      if (identity === undefined) return;
-      const group = this.groups[u]!.get(identity);
+      const group = this.groupOf(u, identity);
       if (!group || group.size < 2) return;
-      const others: number[] = [];
-      for (const other of group) {
-        if (other !== index) others.push(this.firstRow + other);
-        if (others.length > DUPLICATE_ROWS_NAMED) break;
-      }
-      others.sort((a, b) => a - b);
-      const named = others.slice(0, DUPLICATE_ROWS_NAMED).join(", ");
-      const rows = others.length > DUPLICATE_ROWS_NAMED ? `${named}…` : named;
-      duplicates.push(problemOf(this.firstRow + index, this.uniqueKeys[u]!, "duplicate", { rows }));
+      const { first, byField } = this.factsOf(group, identity!);
+      const nearest = first.map((other) => this.firstRow + other);
+      const row = this.firstRow + index;
+      const sameField = byField[u] === group.size;
+      duplicates.push(duplicateProblem(row, this.uniqueKeys[u]!, nearest, group.size, sameField));
     });
     return duplicates.length ? [...verdict.problems, ...duplicates] : [...verdict.problems];
+  }
+
+  /** The rows holding an identity of unique field `u`, in the field's slot. */
+  private groupOf(u: number, identity: string | undefined): Set<number> | undefined {
+    return identity === undefined
+      ? undefined
+      : this.groups[this.validator.identitySlots[u]!]!.get(identity);
+  }
+
+  /** Computed once per group and state: a group of 10,000 rows is read once, not per row. */
+  private factsOf(group: Set<number>, identity: string) {
+    let facts = this.groupFacts.get(group);
+    if (!facts) {
+      const first = smallest(group, DUPLICATE_ROWS_NAMED + 1);
+      const byField = this.uniqueKeys.map(() => 0);
+      for (const row of group) {
+        this.verdicts[row]?.identities.forEach((held, u) => {
+          if (held === identity && this.groupOf(u, held) === group) byField[u]!++;
+        });
+      }
+      facts = { first, byField };
+      this.groupFacts.set(group, facts);
+    }
+    return facts;
   }
 
   /** Whether the row passes the rules of the sheet (the API's verdict apart). */
@@ -243,30 +261,29 @@ export class LiveSheet {
   private isDuplicate(index: number): boolean {
     const verdict = this.verdicts[index];
     return (
-      verdict?.identities.some(
-        (identity, u) => identity !== undefined && (this.groups[u]!.get(identity)?.size ?? 0) > 1
-      ) ?? false
+      verdict?.identities.some((identity, u) => (this.groupOf(u, identity)?.size ?? 0) > 1) ?? false
     );
   }
 
   private forget(index: number, affected: Set<number>): void {
     this.verdicts[index]?.identities.forEach((identity, u) => {
-      if (identity === undefined) return;
-      const group = this.groups[u]!.get(identity);
-      if (!group) return;
-      group.delete(index);
+      const group = this.groupOf(u, identity);
+      if (!group || !group.delete(index)) return;
+      this.groupFacts.delete(group);
       // The one row left is no longer a duplicate.
       if (group.size === 1) for (const other of group) affected.add(other);
-      if (group.size === 0) this.groups[u]!.delete(identity);
+      if (group.size === 0) this.groups[this.validator.identitySlots[u]!]!.delete(identity!);
     });
   }
 
   private remember(index: number, affected: Set<number>): void {
     this.verdicts[index]?.identities.forEach((identity, u) => {
       if (identity === undefined) return;
-      const byIdentity = this.groups[u]!;
+      const byIdentity = this.groups[this.validator.identitySlots[u]!]!;
       const group = byIdentity.get(identity) ?? new Set<number>();
       byIdentity.set(identity, group);
+      this.groupFacts.delete(group);
+      if (group.has(index)) return;
       group.add(index);
       // The row that held this value alone becomes a duplicate.
       if (group.size === 2) for (const other of group) affected.add(other);

@@ -4,12 +4,13 @@ import { diagnoseEmail, isValidEmail } from "./email";
 import { compactIban, judgeIban } from "./iban";
 import { resolveLanguage } from "./languages";
 import { judgePostalCode } from "./postal-codes";
+import type { MessageParams } from "./messages/format";
 import type { HeaderLang, RuleSpec } from "./profile";
 import { type Cell, hasControlCharacters, onlyDigits, replaceControlCharacters } from "./text";
 
 /** A cell's normalized value: what is stored and sent. */
 export type Normalized = string | boolean;
-export type Params = Readonly<Record<string, string | number>>;
+export type Params = MessageParams;
 
 /** Why a cell is wrong (a reason, the second half of `field.reason`) and the certain fix. */
 export class Failure {
@@ -30,6 +31,11 @@ export interface FieldChecker {
   parse(text: string, cell: Cell): Normalized | Failure;
   /** Judges a valid value against the rest of its row. */
   relate?(value: Normalized, row: RowValues, cell: Cell): Failure | undefined;
+  /**
+   * When a value identifies the same company as another field's (a Belgian VAT number holds
+   * the enterprise number): that field, and the value as that field would write it.
+   */
+  sameIdentityAs?: { field: string; key(value: Normalized): string };
 }
 
 export interface RuleOptions {
@@ -156,6 +162,9 @@ const beVatNumber: Compiler<"beVatNumber"> = (spec) => ({
     const reason = numeric(cell) && value.length === 9 ? "leadingZero" : "format";
     return new Failure(reason, { value }, verdict ? undefined : `BE${digits}`);
   },
+  sameIdentityAs: spec.sameDigitsAs
+    ? { field: spec.sameDigitsAs, key: (value) => (value as string).slice(2) }
+    : undefined,
   relate(value, row) {
     if (!spec.sameDigitsAs) return undefined;
     const other = row.value(spec.sameDigitsAs);
@@ -316,5 +325,6 @@ function remembering(checker: FieldChecker): FieldChecker {
       return verdict;
     },
     relate: checker.relate,
+    sameIdentityAs: checker.sameIdentityAs,
   };
 }

@@ -1,3 +1,4 @@
+import { DUPLICATE_ROWS_NAMED, duplicateProblem } from "./duplicates";
 import { findColumns, type ColumnMapping } from "./headers";
 import type { Profile } from "./profile";
 import {
@@ -75,6 +76,11 @@ export class Validator implements RowValues {
   private readonly judged: boolean[];
   private readonly positions: Map<string, number>;
   private readonly uniqueFields: number[];
+  /**
+   * For each unique field, the unique field whose values it is compared with: itself, or the
+   * field it identifies the same company as (a VAT number is compared with enterprise numbers).
+   */
+  readonly identitySlots: number[];
 
   // Scratch state reused from row to row: judging 100,000 rows should not feed the GC.
   private readonly texts: string[] = [];
@@ -95,6 +101,11 @@ export class Validator implements RowValues {
     this.judged = profile.fields.map((field) => !options.absentFields?.has(field.key));
     this.positions = new Map(profile.fields.map((field, i) => [field.key, i]));
     this.uniqueFields = profile.fields.flatMap((field, i) => (field.unique ? [i] : []));
+    this.identitySlots = this.uniqueFields.map((field, u) => {
+      const same = this.checkers[field]!.sameIdentityAs;
+      const slot = same ? this.uniqueFields.indexOf(this.positions.get(same.field) ?? -1) : -1;
+      return slot >= 0 ? slot : u;
+    });
   }
 
   value(key: string): Normalized | undefined {
@@ -125,13 +136,11 @@ export class Validator implements RowValues {
       const problems = this.judge(input, values);
       if (!problems) continue;
       this.uniqueFields.forEach((field, u) => {
-        identities[u]!.push(identityOf(values[field], this.fixed[field]));
+        identities[u]!.push(this.identityOf(field, values[field]));
       });
       rows.push({ row: input.row, problems });
     }
-    this.uniqueFields.forEach((field, u) =>
-      markDuplicates(rows, identities[u]!, this.profile.fields[field]!.key)
-    );
+    markDuplicates(rows, identities, this.identitySlots, this.uniqueKeys);
     const order = this.positions;
     const problems = rows.flatMap((row) => row.problems);
     problems.sort((a, b) => a.row - b.row || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0));
@@ -151,10 +160,16 @@ export class Validator implements RowValues {
     const values = this.scratchValues;
     const problems = this.judge(input, values);
     if (!problems) return undefined;
-    const identities = this.uniqueFields.map((field) =>
-      identityOf(values[field], this.fixed[field])
-    );
+    const identities = this.uniqueFields.map((field) => this.identityOf(field, values[field]));
     return { problems, identities };
+  }
+
+  /** What a row holds for a unique field, as its identity slot writes it: its value or fix. */
+  private identityOf(field: number, value: Normalized | undefined): string | undefined {
+    const identity = value ?? this.fixed[field];
+    if (identity === undefined) return undefined;
+    const same = this.checkers[field]!.sameIdentityAs;
+    return same ? same.key(identity) : String(identity);
   }
 
   /** Fills `values` with the row's normalized values; its problems, or undefined when empty. */
@@ -224,34 +239,45 @@ export class Validator implements RowValues {
   }
 }
 
-/** What a row holds for a unique field: its normalized value, or its certain fix. */
-function identityOf(
-  value: Normalized | undefined,
-  fixed: Normalized | undefined
-): string | undefined {
-  const identity = value ?? fixed;
-  return identity === undefined ? undefined : String(identity);
-}
-
-/** Adds a duplicate problem to every row whose identity another row shares, naming the others. */
-function markDuplicates(rows: RowReport[], identities: (string | undefined)[], key: string): void {
-  // identity → index of the first row holding it; groups exist only for shared identities.
-  const first = new Map<string, number>();
-  const groups = new Map<number, number[]>();
-  identities.forEach((identity, index) => {
-    if (identity === undefined) return;
-    const earlier = first.get(identity);
-    if (earlier === undefined) first.set(identity, index);
-    else groups.set(earlier, [...(groups.get(earlier) ?? [earlier]), index]);
-  });
-  for (const group of groups.values()) {
-    for (const index of group) {
-      const row = rows[index] as RowReport;
-      const others = group.filter((other) => other !== index).map((other) => rows[other]!.row);
-      if (row.problems === NO_PROBLEMS) row.problems = [];
-      row.problems.push(problemOf(row.row, key, "duplicate", { rows: others.join(", ") }));
-    }
+/**
+ * Adds a duplicate problem to every row whose identity another row shares (in its slot: a
+ * VAT number meets enterprise numbers there). Rows arrive in sheet order, so each group's
+ * list is ascending and its first rows are the ones named.
+ */
+function markDuplicates(
+  rows: RowReport[],
+  identities: (string | undefined)[][],
+  slots: readonly number[],
+  keys: readonly string[]
+): void {
+  const groups = slots.map(() => new Map<string, number[]>());
+  for (let index = 0; index < rows.length; index++) {
+    identities.forEach((column, u) => {
+      const identity = column[index];
+      if (identity === undefined) return;
+      const bySlot = groups[slots[u]!]!;
+      const group = bySlot.get(identity);
+      if (!group) bySlot.set(identity, [index]);
+      else if (group[group.length - 1] !== index) group.push(index);
+    });
   }
+  identities.forEach((column, u) => {
+    const bySlot = groups[slots[u]!]!;
+    const sameField = new Map<number[], boolean>();
+    column.forEach((identity, index) => {
+      const group = identity === undefined ? undefined : bySlot.get(identity);
+      if (!group || group.length < 2) return;
+      let same = sameField.get(group);
+      if (same === undefined) {
+        same = group.every((other) => column[other] === identity);
+        sameField.set(group, same);
+      }
+      const nearest = group.slice(0, DUPLICATE_ROWS_NAMED + 1).map((i) => rows[i]!.row);
+      const row = rows[index]!;
+      if (row.problems === NO_PROBLEMS) row.problems = [];
+      row.problems.push(duplicateProblem(row.row, keys[u]!, nearest, group.length, same));
+    });
+  });
 }
 
 function withoutFix(failure: Failure): Failure {

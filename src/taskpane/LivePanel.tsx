@@ -112,7 +112,11 @@ function StrayRowsMessage({ session }: { session: LiveSession }) {
   return (
     <MessageBar intent="warning">
       <MessageBarBody>
-        {t("straysFound", { first: strays.top + 1, last: strays.top + strays.count })}{" "}
+        {t("straysFound", {
+          first: strays.top + 1,
+          last: strays.top + strays.count,
+          count: strays.count,
+        })}{" "}
         {manual ? (
           t("straysHowTo")
         ) : (
@@ -208,10 +212,7 @@ function ProblemList({ session, profile, busy, rows, write }: SessionViewProps &
               aria-label={`${fieldHeader(field, lang)}: ${group.code}`}
             >
               <Text weight="semibold" block>
-                {fieldHeader(field, lang)} ·{" "}
-                {group.rows.length === 1
-                  ? t("rowsAffectedOne")
-                  : t("rowsAffected", { count: group.rows.length })}
+                {fieldHeader(field, lang)} · {t("rowsAffected", { count: group.rows.length })}
               </Text>
               {example && <Caption1 block>{describeProblem(example, lang, profile)}</Caption1>}
               <div className={styles.rows}>

@@ -1,8 +1,8 @@
 import * as React from "react";
-import type { UiLang } from "../core";
+import type { MessageParams, UiLang } from "../core";
 import { translate, type StringKey } from "./strings";
 
-export type Translate = (key: StringKey, params?: Record<string, string | number>) => string;
+export type Translate = (key: StringKey, params?: MessageParams) => string;
 
 /** The pane's language and its translator, for every component below App. */
 export const LanguageContext = React.createContext<{ lang: UiLang; t: Translate }>({

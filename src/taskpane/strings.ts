@@ -1,4 +1,4 @@
-import type { UiLang } from "../core";
+import { formatMessage, type MessageParams, type UiLang } from "../core";
 
 /** Every visible string of the pane, in each UI language. */
 const en = {
@@ -11,7 +11,7 @@ const en = {
   optional: "Optional",
   previewMode: "Preview: Excel is not connected. Open this pane from Excel to work on a workbook.",
   inExcel: "Connected to Excel.",
-  columnCount: "{count} columns, {required} required",
+  columnCount: "{count, plural, one {# column} other {# columns}}, {required} required",
   regionQuestion: "Which Banqup platform is this workbook for?",
   regionHint: "Asked once: the choice is saved in this workbook.",
   regionSave: "Use this platform",
@@ -40,8 +40,7 @@ const en = {
   invalidCount: "With problems",
   noProblems: "No problems: every row is ready.",
   problemsTitle: "Problems by column",
-  rowsAffected: "{count} rows",
-  rowsAffectedOne: "1 row",
+  rowsAffected: "{count, plural, one {# row} other {# rows}}",
   goTo: "Row {row}",
   fixAll: "Fix all like this ({count})",
   selectedTitle: "Selected cell",
@@ -93,7 +92,7 @@ const en = {
   summaryExists: "Already in your partner space: {count}",
   summaryCreated: "Already created by an earlier send: {count}",
   summaryEdited: "Edited after being created, not sent again: {count}",
-  confirmSend: "Create {count} clients",
+  confirmSend: "{count, plural, one {Create # client} other {Create # clients}}",
   nothingToSend: "Nothing to send.",
   sending: "Sending: {done} of {total}",
   cancelSend: "Cancel",
@@ -102,10 +101,10 @@ const en = {
     "Cancelled: {created} created, {failed} failed, {skipped} not sent. Send again to complete the rest.",
   sendFailed: "Sending stopped: {reason}. Send again: nothing will be created twice.",
   writesNotMade:
-    "Not written, because the row changed, moved away or was deleted meanwhile: {count}. Check it and try again.",
+    "Not written, because the row changed, moved away or was deleted meanwhile: {count}. {count, plural, one {Check it} other {Check them}} and try again.",
   writeFailed: "The change could not be written: {reason}",
   straysFound:
-    "Rows {first} to {last} are under the table but not part of it, so they are not checked or sent.",
+    "{count, plural, one {Row {first} is} other {Rows {first} to {last} are}} under the table but not part of it, so {count, plural, one {it is} other {they are}} not checked or sent.",
   straysInclude: "Add them to the table",
   straysHowTo:
     "Excel cannot do that from here: drag the table's bottom-right corner over these rows. To have tables take in new rows, turn on AutoCorrect's “Include new rows and columns in table”.",
@@ -142,7 +141,8 @@ const fr: Record<StringKey, string> = {
   previewMode:
     "Aperçu : Excel n'est pas connecté. Ouvrez ce volet depuis Excel pour travailler sur un classeur.",
   inExcel: "Connecté à Excel.",
-  columnCount: "{count} colonnes, dont {required} obligatoires",
+  columnCount:
+    "{count, plural, one {# colonne} other {# colonnes}}, dont {required, plural, one {# obligatoire} other {# obligatoires}}",
   regionQuestion: "Pour quelle plateforme Banqup est ce classeur ?",
   regionHint: "Demandé une seule fois : le choix est enregistré dans ce classeur.",
   regionSave: "Utiliser cette plateforme",
@@ -172,8 +172,7 @@ const fr: Record<StringKey, string> = {
   invalidCount: "Avec problèmes",
   noProblems: "Aucun problème : toutes les lignes sont prêtes.",
   problemsTitle: "Problèmes par colonne",
-  rowsAffected: "{count} lignes",
-  rowsAffectedOne: "1 ligne",
+  rowsAffected: "{count, plural, one {# ligne} other {# lignes}}",
   goTo: "Ligne {row}",
   fixAll: "Tout corriger ainsi ({count})",
   selectedTitle: "Cellule sélectionnée",
@@ -226,7 +225,7 @@ const fr: Record<StringKey, string> = {
   summaryExists: "Déjà dans votre espace Partenaire : {count}",
   summaryCreated: "Déjà créées lors d'un envoi précédent : {count}",
   summaryEdited: "Modifiées après leur création, pas renvoyées : {count}",
-  confirmSend: "Créer {count} clients",
+  confirmSend: "{count, plural, one {Créer # client} other {Créer # clients}}",
   nothingToSend: "Rien à envoyer.",
   sending: "Envoi : {done} sur {total}",
   cancelSend: "Annuler",
@@ -235,10 +234,10 @@ const fr: Record<StringKey, string> = {
     "Annulé. Créés : {created}, en échec : {failed}, non envoyés : {skipped}. Envoyez à nouveau pour terminer.",
   sendFailed: "L'envoi s'est arrêté : {reason}. Envoyez à nouveau : rien ne sera créé deux fois.",
   writesNotMade:
-    "Non écrit, car la ligne a changé, a été déplacée ou supprimée entre-temps : {count}. Vérifiez-la et réessayez.",
+    "Non écrit, car la ligne a changé, a été déplacée ou supprimée entre-temps : {count}. {count, plural, one {Vérifiez-la} other {Vérifiez-les}} et réessayez.",
   writeFailed: "La modification n'a pas pu être écrite : {reason}",
   straysFound:
-    "Les lignes {first} à {last} sont sous le tableau mais n'en font pas partie : elles ne sont ni vérifiées ni envoyées.",
+    "{count, plural, one {La ligne {first} est} other {Les lignes {first} à {last} sont}} sous le tableau mais n'en {count, plural, one {fait} other {font}} pas partie : {count, plural, one {elle n'est ni vérifiée ni envoyée} other {elles ne sont ni vérifiées ni envoyées}}.",
   straysInclude: "Les ajouter au tableau",
   straysHowTo:
     "Excel ne peut pas le faire d'ici : faites glisser le coin inférieur droit du tableau sur ces lignes. Pour que les tableaux s'étendent aux nouvelles lignes, activez l'option de correction automatique « Inclure les nouvelles lignes et colonnes dans le tableau ».",
@@ -274,7 +273,7 @@ const nl: Record<StringKey, string> = {
   previewMode:
     "Voorbeeld: Excel is niet verbonden. Open dit deelvenster vanuit Excel om in een werkmap te werken.",
   inExcel: "Verbonden met Excel.",
-  columnCount: "{count} kolommen, waarvan {required} verplicht",
+  columnCount: "{count, plural, one {# kolom} other {# kolommen}}, waarvan {required} verplicht",
   regionQuestion: "Voor welk Banqup-platform is deze werkmap?",
   regionHint: "Eén keer gevraagd: de keuze wordt in deze werkmap bewaard.",
   regionSave: "Dit platform gebruiken",
@@ -303,8 +302,7 @@ const nl: Record<StringKey, string> = {
   invalidCount: "Met problemen",
   noProblems: "Geen problemen: alle rijen zijn klaar.",
   problemsTitle: "Problemen per kolom",
-  rowsAffected: "{count} rijen",
-  rowsAffectedOne: "1 rij",
+  rowsAffected: "{count, plural, one {# rij} other {# rijen}}",
   goTo: "Rij {row}",
   fixAll: "Alles zo verbeteren ({count})",
   selectedTitle: "Geselecteerde cel",
@@ -357,7 +355,7 @@ const nl: Record<StringKey, string> = {
   summaryExists: "Al in uw partneromgeving: {count}",
   summaryCreated: "Al aangemaakt bij een eerdere verzending: {count}",
   summaryEdited: "Gewijzigd na aanmaak, niet opnieuw verzonden: {count}",
-  confirmSend: "{count} klanten aanmaken",
+  confirmSend: "{count, plural, one {# klant aanmaken} other {# klanten aanmaken}}",
   nothingToSend: "Niets te verzenden.",
   sending: "Verzenden: {done} van {total}",
   cancelSend: "Annuleren",
@@ -367,10 +365,10 @@ const nl: Record<StringKey, string> = {
   sendFailed:
     "Het verzenden is gestopt: {reason}. Verzend opnieuw: niets wordt twee keer aangemaakt.",
   writesNotMade:
-    "Niet geschreven, omdat de rij intussen is gewijzigd, verplaatst of verwijderd: {count}. Controleer ze en probeer opnieuw.",
+    "Niet geschreven, omdat de rij intussen is gewijzigd, verplaatst of verwijderd: {count}. Controleer {count, plural, one {hem} other {ze}} en probeer opnieuw.",
   writeFailed: "De wijziging kon niet worden geschreven: {reason}",
   straysFound:
-    "De rijen {first} tot {last} staan onder de tabel maar horen er niet bij: ze worden niet gecontroleerd of verzonden.",
+    "{count, plural, one {Rij {first} staat} other {De rijen {first} tot {last} staan}} onder de tabel maar {count, plural, one {hoort} other {horen}} er niet bij: {count, plural, one {hij wordt} other {ze worden}} niet gecontroleerd of verzonden.",
   straysInclude: "Aan de tabel toevoegen",
   straysHowTo:
     "Excel kan dat hier niet: sleep de rechterbenedenhoek van de tabel over deze rijen. Zet de AutoCorrectie-optie „Nieuwe rijen en kolommen in tabel opnemen” aan, zodat tabellen nieuwe rijen opnemen.",
@@ -398,14 +396,8 @@ const nl: Record<StringKey, string> = {
 
 export const STRINGS: Readonly<Record<UiLang, Record<StringKey, string>>> = { en, fr, nl };
 
-export function translate(
-  lang: UiLang,
-  key: StringKey,
-  params: Record<string, string | number> = {}
-): string {
-  return STRINGS[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name])
-  );
+export function translate(lang: UiLang, key: StringKey, params: MessageParams = {}): string {
+  return formatMessage(STRINGS[lang][key], lang, params);
 }
 
 /** Office's display language ("fr-BE") → one of ours; English otherwise. */

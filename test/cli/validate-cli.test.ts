@@ -137,6 +137,23 @@ describe("validate CLI: CSV input", () => {
     ]);
     expect(code).toBe(1);
   });
+  it("checks 10,000 identical rows with a JSON answer under 10 MB, every row told", async () => {
+    const path = file(
+      "same.csv",
+      csv([beHeaders, ...Array.from({ length: 10_000 }, () => beRow())])
+    );
+    const { code, stdout } = await run("--profile", "be", "--json", "--lang", "en", path);
+    expect(code).toBe(1);
+    expect(Buffer.byteLength(stdout)).toBeLessThan(10_000_000);
+    const result = JSON.parse(stdout);
+    expect(result.problems).toHaveLength(20_000);
+    expect(result.problems.at(-1)).toMatchObject({
+      row: 10_001,
+      code: "vatNumber.duplicate",
+      message:
+        "The same value is on rows 2, 3, and 4 (and 9996 more): each client must appear once.",
+    });
+  });
   it("detects the delimiter from the first lines, ignoring separators inside quotes", () => {
     expect(detectDelimiter('a;b;"c,d,e"\n1;2;3')).toBe(";");
     expect(detectDelimiter("a,b,c\n1,2,3")).toBe(",");

@@ -1,4 +1,4 @@
-import { findColumns, getProfile, validateSheet, type Cell } from "../../src/core";
+import { describeProblem, findColumns, getProfile, validateSheet, type Cell } from "../../src/core";
 import { VALID } from "../support/judge";
 
 const be = getProfile("be");
@@ -98,15 +98,46 @@ describe("judging a whole sheet", () => {
       rowOf(),
     ];
     const problems = validateSheet(be, sheet)!.problems.filter((p) =>
-      p.code.endsWith(".duplicate")
+      /\.(duplicate|sameCompany)$/.test(p.code)
     );
+    // Row 3 has no VAT number: for the VAT cells of rows 2 and 5 it is the same company.
     expect(problems.map((p) => [p.row, p.code, p.params?.rows])).toEqual([
-      [2, "enterpriseNumber.duplicate", "3, 5"],
-      [2, "vatNumber.duplicate", "5"],
-      [3, "enterpriseNumber.duplicate", "2, 5"],
-      [5, "enterpriseNumber.duplicate", "2, 3"],
-      [5, "vatNumber.duplicate", "2"],
+      [2, "enterpriseNumber.duplicate", [3, 5]],
+      [2, "vatNumber.sameCompany", [3, 5]],
+      [3, "enterpriseNumber.duplicate", [2, 5]],
+      [5, "enterpriseNumber.duplicate", [2, 3]],
+      [5, "vatNumber.sameCompany", [2, 3]],
     ]);
+    const [first] = problems;
+    expect(describeProblem(first!, "en", be)).toBe(
+      "The same value is on rows 3 and 5: each client must appear once."
+    );
+    expect(describeProblem(first!, "fr", be)).toMatch(/^La même valeur figure aux lignes 3 et 5 :/);
+  });
+  it("finds the same company written as a VAT number on one row and an enterprise number on another", () => {
+    const sheet = [
+      headersIn("fr"),
+      rowOf(be, { ...VALID.be, vatNumber: "" }),
+      rowOf(be, { ...VALID.be, enterpriseNumber: "", vatNumber: "BE 0403.019.261" }),
+    ];
+    const problems = validateSheet(be, sheet)!.problems;
+    expect(problems.map((p) => [p.row, p.code, p.params?.rows])).toEqual([
+      [2, "enterpriseNumber.sameCompany", [3]],
+      [3, "vatNumber.format", undefined],
+      [3, "vatNumber.sameCompany", [2]],
+    ]);
+    expect(describeProblem(problems[0]!, "en", be)).toMatch(/^The same company is on row 3, /);
+  });
+  it("names three other rows and counts the rest, whatever the size of the group", () => {
+    const sheet = [headersIn("fr"), ...Array.from({ length: 4000 }, () => rowOf())];
+    const { problems } = validateSheet(be, sheet)!;
+    expect(problems).toHaveLength(8000);
+    const last = problems.at(-1)!;
+    expect(last).toMatchObject({ row: 4001, params: { rows: [2, 3, 4], more: 3996 } });
+    expect(describeProblem(last, "en", be)).toBe(
+      "The same value is on rows 2, 3, and 4 (and 3996 more): each client must appear once."
+    );
+    expect(JSON.stringify(problems).length).toBeLessThan(1_000_000);
   });
   it("accepts the Yes/No of the sheet's header language", () => {
     const sheet = [headersIn("nl"), rowOf(be, { ...VALID.be, mandate: "Nee" })];

@@ -1,5 +1,6 @@
 import {
   CATALOGS,
+  messageParameters,
   describeProblem,
   getProfile,
   HEADER_LANGUAGES,
@@ -133,7 +134,7 @@ describe("message catalogs", () => {
     for (const lang of UI_LANGUAGES) {
       expect(Object.keys(CATALOGS[lang]).sort()).toEqual(keys);
       for (const key of keys) {
-        const params = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+        const params = messageParameters;
         expect([lang, key, params(CATALOGS[lang][key as keyof typeof CATALOGS.en])]).toEqual([
           lang,
           key,

@@ -260,7 +260,7 @@ describe("the task pane in Excel", () => {
     );
     await settle(excel);
     expect(
-      screen.getByText(/Les lignes 3 à 3 sont sous le tableau mais n'en font pas partie/)
+      screen.getByText(/La ligne 3 est sous le tableau mais n'en fait pas partie : elle n'est ni/)
     ).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Les ajouter au tableau" }));
     await settle(excel);

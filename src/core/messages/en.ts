@@ -4,7 +4,10 @@ export const en = {
   missingColumn: "The required column “{header}” is missing from the sheet.",
   tooLong: "At most {max} characters (this cell has {length}).",
   controlCharacters: "Contains invisible characters (line breaks or tabs).",
-  duplicate: "The same value is on row {rows}: each client must appear once.",
+  duplicate:
+    "The same value is on {rows, plural, one {row} other {rows}} {rows}{more, plural, =0 {} other { (and # more)}}: each client must appear once.",
+  sameCompany:
+    "The same company is on {rows, plural, one {row} other {rows}} {rows}{more, plural, =0 {} other { (and # more)}}, its number written there as an enterprise number or inside a VAT number: each client must appear once.",
   exists: "A client with this value already exists in your partner space.",
   "country.unassigned": "“{value}” is not an ISO country code.",
   "country.name": "Write the two-letter country code, not the name.",

@@ -6,7 +6,9 @@ export const fr: Record<MessageKey, string> = {
   tooLong: "{max} caractères au plus (cette cellule en a {length}).",
   controlCharacters: "Contient des caractères invisibles (retours à la ligne ou tabulations).",
   duplicate:
-    "La même valeur figure à la ligne {rows} : chaque client ne doit apparaître qu'une fois.",
+    "La même valeur figure {rows, plural, one {à la ligne} other {aux lignes}} {rows}{more, plural, =0 {} one { (et # autre)} other { (et # autres)}} : chaque client ne doit apparaître qu'une fois.",
+  sameCompany:
+    "La même entreprise figure {rows, plural, one {à la ligne} other {aux lignes}} {rows}{more, plural, =0 {} one { (et # autre)} other { (et # autres)}}, son numéro y étant écrit comme numéro d'entreprise ou dans un numéro de TVA : chaque client ne doit apparaître qu'une fois.",
   exists: "Un client avec cette valeur existe déjà dans votre espace Partenaire.",
   "country.unassigned": "« {value} » n'est pas un code pays ISO.",
   "country.name": "Indiquez le code pays à deux lettres, pas le nom.",

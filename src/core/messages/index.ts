@@ -2,6 +2,7 @@ import { countryName } from "../countries";
 import { fieldHeader, type Profile, type UiLang } from "../profile";
 import type { Params } from "../rules";
 import { en, type MessageKey } from "./en";
+import { formatMessage, type MessageValue } from "./format";
 import { fr } from "./fr";
 import { nl } from "./nl";
 
@@ -27,11 +28,11 @@ export function describeProblem(problem: ProblemText, lang: UiLang, profile: Pro
     (kind && catalog[`${kind}.${reason}` as MessageKey]) ??
     catalog[reason as MessageKey] ??
     problem.code;
-  const params: Record<string, string | number> = { ...problem.params };
+  const params: Record<string, MessageValue> = { ...problem.params };
   if (typeof params.countryCode === "string")
     params.country = countryName(params.countryCode, lang);
   if (field) params.header = fieldHeader(field, lang);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name])
-  );
+  return formatMessage(template, lang, params);
 }
+
+export { formatMessage, messageParameters, type MessageParams, type MessageValue } from "./format";

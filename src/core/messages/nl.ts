@@ -5,7 +5,10 @@ export const nl: Record<MessageKey, string> = {
   missingColumn: "De verplichte kolom “{header}” ontbreekt in het blad.",
   tooLong: "Hoogstens {max} tekens (deze cel heeft er {length}).",
   controlCharacters: "Bevat onzichtbare tekens (regeleinden of tabs).",
-  duplicate: "Dezelfde waarde staat op rij {rows}: elke klant mag maar één keer voorkomen.",
+  duplicate:
+    "Dezelfde waarde staat op {rows, plural, one {rij} other {rijen}} {rows}{more, plural, =0 {} other { (en nog #)}}: elke klant mag maar één keer voorkomen.",
+  sameCompany:
+    "Hetzelfde bedrijf staat op {rows, plural, one {rij} other {rijen}} {rows}{more, plural, =0 {} other { (en nog #)}}, met zijn nummer daar als ondernemingsnummer of in een btw-nummer: elke klant mag maar één keer voorkomen.",
   exists: "Er bestaat al een klant met deze waarde in uw partneromgeving.",
   "country.unassigned": "“{value}” is geen ISO-landcode.",
   "country.name": "Schrijf de landcode van twee letters, niet de naam.",

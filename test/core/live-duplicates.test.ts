@@ -1,0 +1,80 @@
+import { getProfile, LiveSheet, Validator, type Cell, type Problem } from "../../src/core";
+import { VALID } from "../support/judge";
+import { belgianNumber } from "../support/oracles";
+
+const be = getProfile("be");
+const row = (changes: Record<string, Cell> = {}) =>
+  be.fields.map((field) => ({ ...VALID.be, ...changes })[field.key]);
+const FIRST_ROW = 2;
+
+/** The live sheet's problems of every row, in sheet order. */
+function liveProblems(live: LiveSheet): Problem[] {
+  return Array.from({ length: live.length }, (_, i) => live.problemsOf(i)).flat();
+}
+
+/** The same rows judged in bulk, as the CLI does. */
+function bulkProblems(rows: Cell[][]): Problem[] {
+  const validator = new Validator(be, { headerLang: "fr" });
+  return validator.validateRows(rows.map((cells, i) => ({ row: FIRST_ROW + i, cells }))).problems;
+}
+
+describe("duplicates while the sheet changes", () => {
+  const other = belgianNumber("04685610");
+  const rows = [
+    row(),
+    row({ vatNumber: "" }),
+    row({ enterpriseNumber: "", vatNumber: `BE${other}` }),
+    row({ enterpriseNumber: other, vatNumber: "" }),
+    row({ enterpriseNumber: "", vatNumber: "BE 0403 019 261" }),
+    row({ enterpriseNumber: belgianNumber("01234567"), vatNumber: "" }),
+  ];
+
+  it("says what the CLI says, same company across the two number columns included", () => {
+    const live = new LiveSheet(new Validator(be, { headerLang: "fr" }), FIRST_ROW);
+    live.update(0, rows);
+    const problems = liveProblems(live);
+    expect(problems).toEqual(bulkProblems(rows));
+    expect(problems.map((p) => [p.row, p.code])).toEqual([
+      [2, "enterpriseNumber.sameCompany"],
+      [2, "vatNumber.sameCompany"],
+      [3, "enterpriseNumber.sameCompany"],
+      [4, "vatNumber.sameCompany"],
+      [5, "enterpriseNumber.sameCompany"],
+      [6, "vatNumber.format"],
+      [6, "vatNumber.sameCompany"],
+    ]);
+  });
+
+  it("keeps saying it after edits break and make groups", () => {
+    const live = new LiveSheet(new Validator(be, { headerLang: "fr" }), FIRST_ROW);
+    live.update(0, rows);
+    liveProblems(live);
+    const edited = [...rows];
+    edited[2] = row({ enterpriseNumber: "", vatNumber: "" });
+    edited[5] = row({ enterpriseNumber: other, vatNumber: "" });
+    live.update(2, [edited[2]!]);
+    live.update(5, [edited[5]!]);
+    expect(liveProblems(live)).toEqual(bulkProblems(edited));
+    expect(live.problemsOf(3).map((p) => [p.code, p.params])).toEqual([
+      ["enterpriseNumber.duplicate", { rows: [7], more: 0 }],
+    ]);
+  });
+
+  it("names three rows of a group of 10,000 and counts the rest", () => {
+    const live = new LiveSheet(new Validator(be, { headerLang: "fr" }), FIRST_ROW);
+    live.update(
+      0,
+      Array.from({ length: 10_000 }, () => row())
+    );
+    const groups = live.problemGroups();
+    expect(groups.map((g) => [g.code, g.rows.length])).toEqual([
+      ["enterpriseNumber.duplicate", 10_000],
+      ["vatNumber.duplicate", 10_000],
+    ]);
+    expect(live.problemsOf(9_999)[0]).toMatchObject({
+      row: 10_001,
+      params: { rows: [2, 3, 4], more: 9_996 },
+    });
+    expect(live.problemsOf(1)[0]).toMatchObject({ params: { rows: [2, 4, 5], more: 9_996 } });
+  });
+});
