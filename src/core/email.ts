@@ -49,7 +49,7 @@ export function diagnoseEmail(text: string): { reason: EmailFailure; fix?: strin
   if (folded !== text && isValidEmail(folded)) return { reason: "compatibility", fix: folded };
   const at = text.indexOf("@");
   // Accented local parts are legal (RFC 6531) but many servers on the way cannot deliver them.
-  if (at > 0 && at === text.lastIndexOf("@") && /[^ -~]/.test(text.slice(0, at))) {
+  if (at > 0 && at === text.lastIndexOf("@") && /[\u0080-\uffff]/.test(text.slice(0, at))) {
     const asciiOtherwise = `x${text.slice(at)}`;
     if (isValidEmail(asciiOtherwise)) return { reason: "nonAsciiLocalPart" };
   }
