@@ -1,5 +1,5 @@
 import type { components } from "./generated/openapi";
-import { getProfile, type ProfileId } from "../core";
+import { getProfile, PROFILES, type ProfileId } from "../core";
 import { ApiProblem, type FieldProblem } from "./errors";
 
 /**
@@ -80,13 +80,30 @@ export function toClientInput(
   return input as ClientInput;
 }
 
-const IDENTIFIER_TYPES = new Set<string>(["enterpriseNumber", "vatNumber", "ice"]);
+/** The wire names of the profiles' unique fields: what identifies a client exactly. */
+const IDENTIFIER_TYPES = new Set<string>(
+  Object.values(PROFILES).flatMap((profile) =>
+    profile.fields.filter((field) => field.unique).map((field) => field.apiName ?? field.key)
+  )
+);
 
 /** The identifiers of a client body that the lookup knows (the unique ones). */
 export function identifiersOf(input: ClientInput): Identifier[] {
   return Object.entries(input)
     .filter(([name, value]) => IDENTIFIER_TYPES.has(name) && typeof value === "string")
     .map(([type, value]) => ({ type, value }) as Identifier);
+}
+
+/**
+ * What a client without any identifier is looked up by: its contact e-mail and its name.
+ * A match may be the same company or another one (an accountant's own e-mail as contact,
+ * two shops of one name), so it is a question for the user, not a verdict.
+ */
+export function resemblanceKeysOf(input: ClientInput): Identifier[] {
+  const keys: Identifier[] = [];
+  if (input.contactEmail) keys.push({ type: "contactEmail", value: input.contactEmail });
+  if (input.companyName) keys.push({ type: "companyName", value: input.companyName });
+  return keys;
 }
 
 /** Reads a JSON body, or a problem for any non-2xx answer. */

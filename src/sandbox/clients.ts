@@ -9,7 +9,7 @@ import {
   type UiLang,
 } from "../core";
 import type { BodyCheck } from "./contract";
-import type { Db } from "./db";
+import { nameKey, type Db } from "./db";
 import { newId, sha256 } from "./ids";
 import { sendProblem, type FieldError } from "./problems";
 
@@ -104,11 +104,16 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     const byEmail = db.prepare(
       "SELECT id AS client_id, data FROM clients WHERE partner_id = ? AND contact_email = ?"
     );
+    const byName = db.prepare(
+      "SELECT id AS client_id, data FROM clients WHERE partner_id = ? AND name_key = ? AND name_key <> ''"
+    );
     const matches = identifiers.flatMap(({ type, value }) => {
       const rows = (
         type === "contactEmail"
           ? byEmail.all(request.partnerId, value)
-          : byIdentifier.all(request.partnerId, type, value)
+          : type === "companyName"
+            ? byName.all(request.partnerId, nameKey(value))
+            : byIdentifier.all(request.partnerId, type, value)
       ) as {
         client_id: string;
         data: string;
@@ -357,8 +362,15 @@ function createClient(
   const createdAt = new Date().toISOString();
   const contactEmail = String(data.contactEmail ?? "");
   db.prepare(
-    "INSERT INTO clients (id, partner_id, data, contact_email, created_at) VALUES (?, ?, ?, ?, ?)"
-  ).run(id, partner.id, JSON.stringify(data), contactEmail, createdAt);
+    "INSERT INTO clients (id, partner_id, data, contact_email, name_key, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+  ).run(
+    id,
+    partner.id,
+    JSON.stringify(data),
+    contactEmail,
+    nameKey(String(data.companyName ?? "")),
+    createdAt
+  );
   const identifier = db.prepare(
     "INSERT INTO client_identifiers (partner_id, field, value, client_id) VALUES (?, ?, ?, ?)"
   );

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { foldForLookup } from "../core";
 
 export type Db = Database.Database;
 
@@ -8,7 +9,7 @@ export type Db = Database.Database;
  * Schema changes, in order. Each runs once, in a transaction, and is recorded in
  * schema_migrations: a database made by an older sandbox is brought up to date at start.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
   `CREATE TABLE partners (id TEXT PRIMARY KEY, name TEXT NOT NULL, region TEXT NOT NULL);
    CREATE TABLE users (
      id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id),
@@ -51,7 +52,22 @@ const MIGRATIONS: readonly string[] = [
      token_hash TEXT PRIMARY KEY, kind TEXT NOT NULL, partner_id TEXT NOT NULL,
      user_id TEXT, client_id TEXT NOT NULL, expires_at INTEGER NOT NULL,
      revoked INTEGER NOT NULL DEFAULT 0);`,
+  // The company name as people compare it (case, accents, punctuation apart), for the lookup
+  // of clients that have no identifier (SPEC §7: the lookup before sending).
+  (db) => {
+    db.exec(`ALTER TABLE clients ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+      CREATE INDEX clients_name_key ON clients (partner_id, name_key);`);
+    const update = db.prepare("UPDATE clients SET name_key = ? WHERE id = ?");
+    const rows = db.prepare("SELECT id, data FROM clients").all() as { id: string; data: string }[];
+    for (const row of rows)
+      update.run(nameKey(String(JSON.parse(row.data).companyName ?? "")), row.id);
+  },
 ];
+
+/** How a company name is looked up: folded as people compare names. */
+export function nameKey(companyName: string): string {
+  return foldForLookup(companyName);
+}
 
 export function openDatabase(file: string): Db {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -75,7 +91,8 @@ function migrate(db: Db): void {
     const version = index + 1;
     if (version <= applied) return;
     db.transaction(() => {
-      db.exec(sql);
+      if (typeof sql === "string") db.exec(sql);
+      else sql(db);
       db.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)").run(
         version,
         new Date().toISOString()

@@ -44,6 +44,10 @@ export function SendPanel({
   const selected = session.selection?.rows ?? [];
   const busy = state.kind === "preparing" || state.kind === "sending";
   const hasMandate = session.profile.fields.some((field) => field.rule.kind === "yesNo");
+  const toCreate =
+    state.kind === "summary"
+      ? state.plan.counts.create + (send.createSimilar ? state.plan.counts.similar : 0)
+      : 0;
 
   return (
     <section aria-labelledby="send-title" className={styles.section}>
@@ -84,16 +88,24 @@ export function SendPanel({
             <li>{t("summaryCreate", { count: state.plan.counts.create })}</li>
             <li>{t("summaryInvalid", { count: state.plan.counts.invalid })}</li>
             <li>{t("summaryExists", { count: state.plan.counts.exists })}</li>
+            {state.plan.counts.similar > 0 && (
+              <li>{t("summarySimilar", { count: state.plan.counts.similar })}</li>
+            )}
             <li>{t("summaryCreated", { count: state.plan.counts.created })}</li>
             {state.plan.counts.edited > 0 && (
               <li>{t("summaryEdited", { count: state.plan.counts.edited })}</li>
             )}
           </ul>
+          {state.plan.counts.similar > 0 && (
+            <Checkbox
+              checked={send.createSimilar}
+              onChange={(_event, data) => send.setCreateSimilar(data.checked === true)}
+              label={t("createSimilar")}
+            />
+          )}
           <div className={styles.actions}>
             <Button appearance="primary" onClick={() => void send.confirm()}>
-              {state.plan.counts.create > 0
-                ? t("confirmSend", { count: state.plan.counts.create })
-                : t("nothingToSend")}
+              {toCreate > 0 ? t("confirmSend", { count: toCreate }) : t("nothingToSend")}
             </Button>
             <Button onClick={send.cancel}>{t("cancelSend")}</Button>
           </div>

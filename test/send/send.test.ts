@@ -1,6 +1,6 @@
 import { columnLetters, writeResults, LEDGER_PENDING } from "../../src/excel";
 import { runSend } from "../../src/taskpane/send/run";
-import { settled } from "../excel/helpers";
+import { settled, templateWorkbook, uniqueValidRow } from "../excel/helpers";
 import type { Faults } from "../../src/sandbox/server";
 import {
   bookWithRows,
@@ -133,6 +133,55 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       // Sent once more: still nothing created.
       await send(book, client);
       expect(clientCount(sandbox) - before).toBe(5);
+    });
+  }, 60_000);
+
+  it("a row with no number, created, then its status cleared and its city edited: the next send asks first", async () => {
+    await withSandbox(async (sandbox) => {
+      const before = clientCount(sandbox);
+      const book = await templateWorkbook("be", "fr");
+      const noNumber = { enterpriseNumber: "", vatNumber: "" };
+      await book.excel.user.type(book.sheet, "A2", [
+        uniqueValidRow(book, 4100, { ...noNumber, contactEmail: "info@bakkerij-peeters.be" }),
+        uniqueValidRow(book, 4101, { ...noNumber, companyName: "Épicerie Lebrun" }),
+      ]);
+      await settled(book);
+      const client = clientFor(sandbox);
+      await send(book, client);
+      expect(clientCount(sandbox) - before).toBe(2);
+      const [first, second] = statuses(book, 2);
+
+      const status = columnLetters(book.session.profile.fields.length);
+      await book.excel.user.clear(book.sheet, `${status}2:${status}3`);
+      await book.excel.user.type(book.sheet, book.at(0, "city"), [["Namur"]]);
+      // Another address, and the name written another way: still the same name.
+      await book.excel.user.type(book.sheet, book.at(1, "contactEmail"), [["compta@lebrun.be"]]);
+      await book.excel.user.type(book.sheet, book.at(1, "companyName"), [["EPICERIE  lebrun"]]);
+      await settled(book);
+      const again = await send(book, client);
+      expect(again.plan.counts).toMatchObject({ create: 0, similar: 2 });
+      expect(again.report).toMatchObject({ created: 0, skipped: 2 });
+      expect(clientCount(sandbox) - before).toBe(2);
+      const told = statuses(book, 2);
+      expect(told[0]).toMatchObject({ kind: "skipped" });
+      expect(told[0]!.detail).toContain(`${first!.clientId}`);
+      expect(told[0]!.detail).toContain("même adresse e-mail de contact");
+      expect(told[1]!.detail).toContain(`${second!.clientId}`);
+      expect(told[1]!.detail).toContain("même nom");
+
+      // The user says these are other clients: they are created.
+      const plan = await planFor(book, client);
+      const report = await runSend({
+        plan,
+        session: book.session,
+        client,
+        lang: "fr",
+        invite: false,
+        createSimilar: true,
+        flushMillis: 20,
+      });
+      expect(report).toMatchObject({ created: 2, skipped: 0 });
+      expect(clientCount(sandbox) - before).toBe(4);
     });
   }, 60_000);
 

@@ -246,9 +246,15 @@ export interface components {
              */
             url?: string;
         };
+        /**
+         * @description What to look a client up by. enterpriseNumber, vatNumber and ice are exact; contactEmail
+         *     ignores case; companyName ignores case, accents, punctuation and repeated spaces. A row
+         *     with no number is looked up by its contact e-mail and name: a match is a client that
+         *     may be the same, for the user to decide.
+         */
         Identifier: {
             /** @enum {string} */
-            type: "enterpriseNumber" | "vatNumber" | "ice" | "contactEmail";
+            type: "enterpriseNumber" | "vatNumber" | "ice" | "contactEmail" | "companyName";
             value: string;
         };
         LookupRequest: {
@@ -256,7 +262,7 @@ export interface components {
         };
         LookupMatch: {
             /** @enum {string} */
-            type: "enterpriseNumber" | "vatNumber" | "ice" | "contactEmail";
+            type: "enterpriseNumber" | "vatNumber" | "ice" | "contactEmail" | "companyName";
             value: string;
             clientId: string;
             companyName: string;

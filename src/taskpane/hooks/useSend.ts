@@ -31,6 +31,7 @@ export function useSend(options: {
   const { session, connection, partnerId, region, lang } = options;
   const [state, setState] = React.useState<SendState>({ kind: "idle" });
   const [invite, setInvite] = React.useState(false);
+  const [createSimilar, setCreateSimilar] = React.useState(false);
   const controller = React.useRef<AbortController | undefined>(undefined);
 
   const prepare = React.useCallback(
@@ -52,6 +53,7 @@ export function useSend(options: {
           scope: scope.rows,
           onlyFailed: scope.onlyFailed,
         });
+        setCreateSimilar(false);
         setState({ kind: "summary", plan, scope });
       } catch (error) {
         setState({ kind: "failed", reason: (error as Error).message });
@@ -91,10 +93,8 @@ export function useSend(options: {
     }
     const abort = new AbortController();
     controller.current = abort;
-    setState({
-      kind: "sending",
-      progress: { total: plan.counts.create, created: 0, failed: 0, skipped: 0 },
-    });
+    const total = plan.counts.create + (createSimilar ? plan.counts.similar : 0);
+    setState({ kind: "sending", progress: { total, created: 0, failed: 0, skipped: 0 } });
     try {
       const report = await runSend({
         plan,
@@ -102,6 +102,7 @@ export function useSend(options: {
         client: connection.client(region),
         lang,
         invite,
+        createSimilar,
         signal: abort.signal,
         onProgress: (progress) => setState({ kind: "sending", progress }),
       });
@@ -111,23 +112,26 @@ export function useSend(options: {
     } finally {
       controller.current = undefined;
     }
-  }, [state, connection, partnerId, session, region, lang, invite]);
+  }, [state, connection, partnerId, session, region, lang, invite, createSimilar]);
 
   const cancel = React.useCallback(() => {
     if (controller.current) controller.current.abort();
     else setState({ kind: "idle" });
   }, []);
 
-  return { state, invite, setInvite, prepare, confirm, cancel };
+  return { state, invite, setInvite, createSimilar, setCreateSimilar, prepare, confirm, cancel };
 }
 
-/** Whether two plans create the same clients (the same rows, by their idempotency keys). */
+/**
+ * Whether two plans would create the same clients: the same rows to create and the same rows
+ * that may already be clients, by their idempotency keys.
+ */
 function sameCreates(a: SendPlan, b: SendPlan): boolean {
-  const keys = (plan: SendPlan) =>
+  const keys = (plan: SendPlan, kind: "create" | "similar") =>
     plan.rows
-      .filter((row) => row.kind === "create")
+      .filter((row) => row.kind === kind)
       .map((row) => row.key!)
       .sort()
       .join("\n");
-  return keys(a) === keys(b);
+  return keys(a, "create") === keys(b, "create") && keys(a, "similar") === keys(b, "similar");
 }

@@ -1,12 +1,13 @@
 import {
   identifiersOf,
   idempotencyKeyFor,
+  resemblanceKeysOf,
   toClientInput,
   type ClientInput,
   type LookupMatch,
   type PartnerApiClient,
 } from "../../api";
-import type { ProfileId, RowSnapshot } from "../../core";
+import { foldForLookup, type ProfileId, type RowSnapshot } from "../../core";
 import {
   LEDGER_PENDING,
   readSendState,
@@ -25,6 +26,11 @@ export type PlannedKind =
   | "invalid"
   /** A client of the partner already has one of its identifiers: skipped. */
   | "exists"
+  /**
+   * No identifier, and a client of the partner has its contact e-mail or company name: sent
+   * only when the user says to create it anyway.
+   */
+  | "similar"
   /** Created by an earlier send, unchanged since: nothing to do. */
   | "created"
   /** Created by an earlier send, then edited: not sent again (the user is told). */
@@ -37,9 +43,14 @@ export interface PlannedRow {
   kind: PlannedKind;
   input?: ClientInput;
   key?: string;
-  /** The client that exists (exists), was created (created) or was created before editing (edited). */
+  /**
+   * The client that exists (exists), may be the same (similar), was created (created) or was
+   * created before editing (edited).
+   */
   clientId?: string;
   companyName?: string;
+  /** What a similar client shares with the row. */
+  sameAs?: "contactEmail" | "companyName";
   /** An earlier send asked for this client and may have been cut short before the answer. */
   resumed?: boolean;
 }
@@ -109,6 +120,7 @@ export async function planSend(options: PlanOptions): Promise<SendPlan> {
     create: 0,
     invalid: 0,
     exists: 0,
+    similar: 0,
     created: 0,
     edited: 0,
   };
@@ -116,7 +128,10 @@ export async function planSend(options: PlanOptions): Promise<SendPlan> {
   return { rows, counts, ledger: state.ledger };
 }
 
-/** Rows to create whose identifiers a client of the partner already has become "exists". */
+/**
+ * Rows to create whose identifiers a client of the partner already has become "exists"; rows
+ * without any identifier whose contact e-mail or name a client has become "similar".
+ */
 async function markExisting(
   client: PartnerApiClient,
   rows: PlannedRow[],
@@ -124,20 +139,30 @@ async function markExisting(
 ): Promise<void> {
   // A resumed row may match the client its own earlier request made: its idempotency key
   // settles that (the API answers with that client), so it is not looked up.
-  const candidates = rows.filter((row) => row.kind === "create" && !row.resumed);
-  const identifiers = candidates.flatMap((row) => identifiersOf(row.input!));
-  if (identifiers.length === 0) return;
+  const candidates = rows
+    .filter((row) => row.kind === "create" && !row.resumed)
+    .map((row) => {
+      const identifiers = identifiersOf(row.input!);
+      const exact = identifiers.length > 0;
+      return { row, exact, keys: exact ? identifiers : resemblanceKeysOf(row.input!) };
+    });
+  const keys = candidates.flatMap((candidate) => candidate.keys);
+  if (keys.length === 0) return;
   const matches: LookupMatch[] = [];
-  for (let i = 0; i < identifiers.length; i += LOOKUP_LIMIT)
-    matches.push(...(await client.lookup(identifiers.slice(i, i + LOOKUP_LIMIT), signal)));
-  const byIdentifier = new Map(matches.map((match) => [`${match.type}:${match.value}`, match]));
-  for (const row of candidates) {
-    const match = identifiersOf(row.input!)
-      .map((identifier) => byIdentifier.get(`${identifier.type}:${identifier.value}`))
+  for (let i = 0; i < keys.length; i += LOOKUP_LIMIT)
+    matches.push(...(await client.lookup(keys.slice(i, i + LOOKUP_LIMIT), signal)));
+  // The API compares names folded; so does this, to find the answer to each question asked.
+  const keyOf = (type: string, value: string) =>
+    `${type}:${type === "companyName" ? foldForLookup(value) : type === "contactEmail" ? value.toLowerCase() : value}`;
+  const byKey = new Map(matches.map((match) => [keyOf(match.type, match.value), match]));
+  for (const { row, exact, keys: asked } of candidates) {
+    const match = asked
+      .map((key) => byKey.get(keyOf(key.type, key.value)))
       .find((found) => found !== undefined);
     if (!match) continue;
-    row.kind = "exists";
+    row.kind = exact ? "exists" : "similar";
     row.clientId = match.clientId;
     row.companyName = match.companyName;
+    if (!exact) row.sameAs = match.type === "companyName" ? "companyName" : "contactEmail";
   }
 }

@@ -43,6 +43,8 @@ export interface SendOptions {
   lang: UiLang;
   /** Invite each created client's contact to Banqup (SPEC §6). */
   invite: boolean;
+  /** Create the rows that may already be clients (same contact e-mail or name) too. */
+  createSimilar?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: SendProgress) => void;
   /** Results are written to the sheet at least this often (ms), and whenever this many wait. */
@@ -59,14 +61,16 @@ export async function runSend(options: SendOptions): Promise<SendReport> {
   const { plan, session, lang } = options;
   const say = (key: StringKey, params?: Record<string, string | number>) =>
     translate(lang, key, params);
-  const planned = plan.rows.filter((row) => row.kind === "create");
+  const sends = (row: PlannedRow) =>
+    row.kind === "create" || (row.kind === "similar" && options.createSimilar === true);
+  const planned = plan.rows.filter(sends);
   const progress: SendProgress = { total: planned.length, created: 0, failed: 0, skipped: 0 };
 
   // First, in one batch: the statuses that need no request, and each row to send found where
   // it is now, with its key recorded as pending. A row changed or deleted since the summary
   // is not sent: its client would not be the one the user confirmed.
   const initial = plan.rows.flatMap((row): RowResult[] => {
-    if (row.kind === "create") {
+    if (sends(row)) {
       const recorded = plan.ledger.entries.get(row.key!) === LEDGER_PENDING;
       return [{ row: row.row, ledger: recorded ? undefined : [row.key!, LEDGER_PENDING] }];
     }
@@ -77,7 +81,7 @@ export async function runSend(options: SendOptions): Promise<SendReport> {
   const toSend: PlannedRow[] = [];
   let changed = 0;
   plan.rows.forEach((row) => {
-    if (row.kind !== "create") return;
+    if (!sends(row)) return;
     const outcome = found[initial.findIndex((result) => result.row === row.row)];
     if (outcome?.written)
       toSend.push({ ...row, index: outcome.index, row: { ...row.row, index: outcome.index } });
@@ -119,7 +123,12 @@ export async function runSend(options: SendOptions): Promise<SendReport> {
   return {
     ...progress,
     // The rows the plan skipped (problems in the sheet, already clients) were not sent either.
-    skipped: progress.skipped + plan.counts.invalid + plan.counts.exists + changed,
+    skipped:
+      progress.skipped +
+      plan.counts.invalid +
+      plan.counts.exists +
+      (options.createSimilar ? 0 : plan.counts.similar) +
+      changed,
     cancelled: cancelled || (options.signal?.aborted ?? false),
     changed,
     unplaced,
@@ -136,6 +145,14 @@ function statusWithoutSending(row: PlannedRow, say: Say): RowStatus | undefined 
       return {
         kind: "skipped",
         detail: say("statusExists", { id: row.clientId ?? "", name: row.companyName ?? "" }),
+      };
+    case "similar":
+      return {
+        kind: "skipped",
+        detail: say(row.sameAs === "companyName" ? "statusSimilarName" : "statusSimilarEmail", {
+          id: row.clientId ?? "",
+          name: row.companyName ?? "",
+        }),
       };
     case "edited":
       // Still a created row: keeping its client id is what stops it being created again.
