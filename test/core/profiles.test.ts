@@ -143,6 +143,15 @@ describe("message catalogs", () => {
       }
     }
   });
+  it("show the API's own words for a code no catalog knows, never the raw code", () => {
+    const profile = getProfile("be");
+    const detail = "Clients of this region have no field ice.";
+    const notInRegion = { field: "ice", code: "ice.notInRegion", params: { detail } };
+    expect(describeProblem(notInRegion, "fr", profile)).toBe(detail);
+    const schema = { field: "companyName", code: "schema.type", params: {} };
+    expect(describeProblem(schema, "fr", profile)).toBe("L'API Partenaire a refusé cette valeur.");
+    expect(describeProblem(schema, "en", profile)).not.toContain("schema");
+  });
   it("fill in parameters and the country's name in the user's language", () => {
     const profile = getProfile("be");
     const problem = {

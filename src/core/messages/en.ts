@@ -1,5 +1,6 @@
 /** Problem messages. Keys: "ruleKind.reason", falling back to "reason". {x} are parameters. */
 export const en = {
+  refused: "The partner API refused this value.",
   required: "This column is required for every client.",
   missingColumn: "The required column “{header}” is missing from the sheet.",
   tooLong: "At most {max} characters (this cell has {length}).",

@@ -1,6 +1,7 @@
 import type { MessageKey } from "./en";
 
 export const fr: Record<MessageKey, string> = {
+  refused: "L'API Partenaire a refusé cette valeur.",
   required: "Cette colonne est obligatoire pour chaque client.",
   missingColumn: "La colonne obligatoire « {header} » manque dans la feuille.",
   tooLong: "{max} caractères au plus (cette cellule en a {length}).",

@@ -24,10 +24,13 @@ export function describeProblem(problem: ProblemText, lang: UiLang, profile: Pro
   const reason = problem.code.slice(problem.code.indexOf(".") + 1);
   const catalog = CATALOGS[lang];
   const kind = field?.rule.kind;
+  // A code no catalog knows comes from the partner API (`x.notInRegion`, `schema.type`): its own
+  // words, in its params' `detail`, say more than the code would.
+  const detail = problem.params?.detail;
   const template =
     (kind && catalog[`${kind}.${reason}` as MessageKey]) ??
     catalog[reason as MessageKey] ??
-    problem.code;
+    (typeof detail === "string" && detail.trim() !== "" ? "{detail}" : catalog.refused);
   const params: Record<string, MessageValue> = { ...problem.params };
   if (typeof params.countryCode === "string")
     params.country = countryName(params.countryCode, lang);

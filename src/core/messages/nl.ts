@@ -1,6 +1,7 @@
 import type { MessageKey } from "./en";
 
 export const nl: Record<MessageKey, string> = {
+  refused: "De partner-API heeft deze waarde geweigerd.",
   required: "Deze kolom is verplicht voor elke klant.",
   missingColumn: "De verplichte kolom “{header}” ontbreekt in het blad.",
   tooLong: "Hoogstens {max} tekens (deze cel heeft er {length}).",
