@@ -1,3 +1,4 @@
+import { canonicalJson } from "../core";
 import type { ClientInput } from "./adapter";
 
 /**
@@ -6,11 +7,7 @@ import type { ClientInput } from "./adapter";
  * API answers with the client it already created, never a second one.
  */
 export async function idempotencyKeyFor(partnerId: string, input: ClientInput): Promise<string> {
-  const canonical = JSON.stringify(
-    Object.entries(input)
-      .filter(([, value]) => value !== undefined && value !== "")
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-  );
+  const canonical = canonicalJson(input);
   const digest = await crypto.subtle.digest(
     "SHA-256",
     new TextEncoder().encode(`${partnerId}\n${canonical}`)

@@ -3,15 +3,17 @@ import {
   describeProblem,
   getProfile,
   isProfileId,
+  isUiLang,
+  PROFILE_IDS,
   UI_LANGUAGES,
+  uiLanguageOf,
   validateSheet,
   type UiLang,
 } from "../core";
 import { formatTable } from "./format-table";
 import { readSheet, UnusableInput } from "./read-sheet";
 
-const USAGE =
-  "usage: npm run --silent check-file -- --profile be|ma [--json] [--lang fr|nl|en] FILE";
+const USAGE = `usage: npm run --silent check-file -- --profile ${PROFILE_IDS.join("|")} [--json] [--lang ${UI_LANGUAGES.join("|")}] FILE`;
 
 /** Exit codes: 0 no problems, 1 problems found, 2 the input cannot be used. */
 export async function main(
@@ -33,11 +35,11 @@ export async function main(
   const { profile: profileId, json, lang = defaultLanguage() } = options.values;
   const [file, ...extra] = options.positionals;
   if (!profileId || !isProfileId(profileId)) {
-    err(`validate: --profile must be be or ma\n${USAGE}`);
+    err(`validate: --profile must be one of ${PROFILE_IDS.join(", ")}\n${USAGE}`);
     return 2;
   }
   if (!isUiLang(lang)) {
-    err(`validate: --lang must be fr, nl or en\n${USAGE}`);
+    err(`validate: --lang must be one of ${UI_LANGUAGES.join(", ")}\n${USAGE}`);
     return 2;
   }
   if (!file || extra.length > 0) {
@@ -82,17 +84,9 @@ export async function main(
   return problems.length > 0 ? 1 : 0;
 }
 
-function isUiLang(lang: string): lang is UiLang {
-  return (UI_LANGUAGES as readonly string[]).includes(lang);
-}
-
 /** The terminal's language when it is one of ours, else English. */
 function defaultLanguage(): UiLang {
-  const prefix = (process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || "").slice(
-    0,
-    2
-  );
-  return isUiLang(prefix) ? prefix : "en";
+  return uiLanguageOf(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
 }
 
 if (require.main === module) {

@@ -4,6 +4,19 @@ import { z } from "zod";
 export const UI_LANGUAGES = ["fr", "nl", "en"] as const;
 export type UiLang = (typeof UI_LANGUAGES)[number];
 
+export function isUiLang(text: string): text is UiLang {
+  return (UI_LANGUAGES as readonly string[]).includes(text);
+}
+
+/**
+ * The UI language for a language tag: Office's display language ("fr-BE"), an
+ * Accept-Language header ("nl-BE,nl;q=0.9"), a POSIX locale ("fr_BE.UTF-8"). English otherwise.
+ */
+export function uiLanguageOf(tag: string | undefined): UiLang {
+  const prefix = (tag ?? "").trim().slice(0, 2).toLowerCase();
+  return isUiLang(prefix) ? prefix : "en";
+}
+
 /** Languages a template's headers can be in (German too, for Belgium's third language). */
 export const HEADER_LANGUAGES = ["fr", "nl", "en", "de"] as const;
 export type HeaderLang = (typeof HEADER_LANGUAGES)[number];
@@ -52,6 +65,8 @@ export const fieldSchema = z.object({
   rule: ruleSpecSchema,
   /** The field's name in the partner API when it is not the key (SPEC §7: einvoicingMandate). */
   apiName: z.string().optional(),
+  /** What sending this column does beyond creating the client, said before a send. */
+  sendNote: byLanguage.optional(),
   /** Where the template's drop-down for this column comes from. */
   list: z.enum(["countries", "locales", "yesNo", "configurationTemplates"]).optional(),
   width: z.number().int().positive().default(18),

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import {
+  canonicalJson,
   describeProblem,
   getProfile,
   Validator,
@@ -7,6 +8,7 @@ import {
   type Profile,
   type ProfileId,
   type UiLang,
+  uiLanguageOf,
 } from "../core";
 import type { BodyCheck } from "./contract";
 import { nameKey, type Db } from "./db";
@@ -31,22 +33,7 @@ const clientUrl = (id: string) => `https://app.banqup.example/partner/clients/${
 const apiKeyOf = (field: Profile["fields"][number]) => field.apiName ?? field.key;
 
 function languageOf(request: FastifyRequest): UiLang {
-  const preferred = String(request.headers["accept-language"] ?? "")
-    .slice(0, 2)
-    .toLowerCase();
-  return preferred === "fr" || preferred === "nl" ? preferred : "en";
-}
-
-/** Stable JSON of a body (keys sorted), so that the same body always hashes the same. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
-      a < b ? -1 : a > b ? 1 : 0
-    );
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
+  return uiLanguageOf(String(request.headers["accept-language"] ?? ""));
 }
 
 export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Checks): void {

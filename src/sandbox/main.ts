@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { ADDIN_CLIENT_ID, buildSandbox, defaultOptions, NO_FAULTS, type Faults } from "./server";
+import { isProfileId, PROFILE_IDS } from "../core";
 
 /** `npm run sandbox -- [--port N] [--db FILE]`; faults and the automation client from env. */
 async function main(): Promise<void> {
@@ -36,9 +37,9 @@ async function main(): Promise<void> {
       throw new Error("SANDBOX_RATE_LIMIT must be a positive number");
   }
   if (env.SANDBOX_CLIENT_ID && env.SANDBOX_CLIENT_SECRET) {
-    const region = env.SANDBOX_CLIENT_REGION ?? "be";
-    if (region !== "be" && region !== "ma")
-      throw new Error("SANDBOX_CLIENT_REGION must be be or ma");
+    const region = env.SANDBOX_CLIENT_REGION ?? PROFILE_IDS[0]!;
+    if (!isProfileId(region))
+      throw new Error(`SANDBOX_CLIENT_REGION must be one of ${PROFILE_IDS.join(", ")}`);
     options.auth = {
       ...options.auth,
       automationClient: {

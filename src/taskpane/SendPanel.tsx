@@ -43,7 +43,7 @@ export function SendPanel({
   const { state } = send;
   const selected = session.selection?.rows ?? [];
   const busy = state.kind === "preparing" || state.kind === "sending";
-  const hasMandate = session.profile.fields.some((field) => field.rule.kind === "yesNo");
+  const notes = session.profile.fields.flatMap((field) => field.sendNote?.[lang] ?? []);
   const toCreate =
     state.kind === "summary"
       ? state.plan.counts.create + (send.createSimilar ? state.plan.counts.similar : 0)
@@ -60,7 +60,9 @@ export function SendPanel({
         onChange={(_event, data) => send.setInvite(data.checked === true)}
         label={t("inviteOption")}
       />
-      {hasMandate && <Caption1>{t("mandateNote")}</Caption1>}
+      {notes.map((note) => (
+        <Caption1 key={note}>{note}</Caption1>
+      ))}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={busy} onClick={() => void send.prepare({})}>
           {t("sendAll")}

@@ -1,11 +1,10 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { countryNameIndex, languageNameIndex } from "../core";
+import { countryNameIndex, languageNameIndex, uiLanguageOf } from "../core";
 import { openOfficeDialog, type ExcelRun } from "../excel";
 import { browserTokenStore, createConnection } from "./connection";
 import { App, type PaneServices } from "./App";
-import { uiLanguageOf } from "./strings";
 
 /** The partner API this build talks to (webpack puts the configured value here). */
 const API_URL = process.env.API_URL ?? "https://localhost:4000";

@@ -85,8 +85,6 @@ const en = {
   sendSelected: "Send the selected rows ({count})",
   retryFailed: "Retry failed rows",
   inviteOption: "Invite each client to Banqup (an e-mail to its contact)",
-  mandateNote:
-    "The mandate column is sent as it is: Yes registers the client for e-invoicing on Peppol.",
   preparing: "Checking against your partner space…",
   summaryTitle: "Before sending",
   summaryCreate: "To create: {count}",
@@ -222,8 +220,6 @@ const fr: Record<StringKey, string> = {
   sendSelected: "Envoyer les lignes sélectionnées ({count})",
   retryFailed: "Renvoyer les lignes en échec",
   inviteOption: "Inviter chaque client sur Banqup (un e-mail à son contact)",
-  mandateNote:
-    "La colonne Mandat est envoyée telle quelle : Oui inscrit le client à la facturation électronique sur Peppol.",
   preparing: "Vérification dans votre espace Partenaire…",
   summaryTitle: "Avant l'envoi",
   summaryCreate: "À créer : {count}",
@@ -357,8 +353,6 @@ const nl: Record<StringKey, string> = {
   sendSelected: "De geselecteerde rijen verzenden ({count})",
   retryFailed: "Mislukte rijen opnieuw verzenden",
   inviteOption: "Elke klant uitnodigen op Banqup (een e-mail aan de contactpersoon)",
-  mandateNote:
-    "De kolom Mandaat wordt verzonden zoals ze is: Ja registreert de klant voor e-facturatie op Peppol.",
   preparing: "Controleren in uw partneromgeving…",
   summaryTitle: "Voor het verzenden",
   summaryCreate: "Aan te maken: {count}",
@@ -412,10 +406,4 @@ export const STRINGS: Readonly<Record<UiLang, Record<StringKey, string>>> = { en
 
 export function translate(lang: UiLang, key: StringKey, params: MessageParams = {}): string {
   return formatMessage(STRINGS[lang][key], lang, params);
-}
-
-/** Office's display language ("fr-BE") → one of ours; English otherwise. */
-export function uiLanguageOf(locale: string | undefined): UiLang {
-  const prefix = (locale ?? "").slice(0, 2).toLowerCase();
-  return prefix === "fr" || prefix === "nl" ? prefix : "en";
 }

@@ -1,8 +1,8 @@
 import { renderToString } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
-import { STRINGS, uiLanguageOf } from "../../src/taskpane/strings";
-import { UI_LANGUAGES, type ProfileId, type UiLang } from "../../src/core";
+import { STRINGS } from "../../src/taskpane/strings";
+import { UI_LANGUAGES, uiLanguageOf, type ProfileId, type UiLang } from "../../src/core";
 
 const render = (lang: UiLang, region: ProfileId, inExcel = false) =>
   renderToString(

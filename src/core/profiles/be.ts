@@ -266,6 +266,11 @@ export const belgium = defineProfile({
       },
       rule: { kind: "yesNo" },
       apiName: "einvoicingMandate",
+      sendNote: {
+        fr: "La colonne Mandat est envoyée telle quelle : Oui inscrit le client à la facturation électronique sur Peppol.",
+        nl: "De kolom Mandaat wordt verzonden zoals ze is: Ja registreert de klant voor e-facturatie op Peppol.",
+        en: "The mandate column is sent as it is: Yes registers the client for e-invoicing on Peppol.",
+      },
       list: "yesNo",
       width: 10,
     },
