@@ -17,7 +17,8 @@ import { SETTINGS } from "./names";
 import { blockBytes, PAYLOAD_BUDGET_BYTES, syncInGroups } from "./payload";
 import { isPayloadTooLarge } from "./run";
 import { queueSettingWrite } from "./settings";
-import { mergeIndexRuns, mergeRows } from "./spans";
+import { mergeRows, mergeRuns } from "./spans";
+import { queueHiddenSheet } from "./hidden-sheet";
 
 /** What one cell costs in a response before anything was measured (JSON, with its comma). */
 const INITIAL_BYTES_PER_CELL = 20;
@@ -113,8 +114,7 @@ export class AreaState {
 
   /** The checks sheet: very hidden, General format (keys keep their type, see highlightKey). */
   queueChecksSheet(context: Excel.RequestContext): void {
-    const checks = context.workbook.worksheets.add(this.checksSheet);
-    checks.visibility = "VeryHidden";
+    queueHiddenSheet(context, this.checksSheet, false);
     this.checksExists = true;
   }
 
@@ -289,7 +289,7 @@ export class AreaState {
     for (let index = previousCount; index < count; index++) {
       if (!covered.some(([a, b]) => index >= a && index <= b)) wanted.push([index, index]);
     }
-    for (const [a, b] of mergeIndexRuns(wanted)) {
+    for (const [a, b] of mergeRuns(wanted)) {
       const rows = await this.readRows(context, geometry, a, b - a + 1, memory);
       for (const index of live.update(a, rows, count)) affected.add(index);
     }

@@ -1,5 +1,6 @@
 import type { Cell, LiveSheet } from "../core";
 import { sheetReference, type CellSpan } from "./address";
+import { runsOf } from "./spans";
 import { dataRowCount, firstDataRow, type AreaGeometry } from "./area";
 import { CHECKS_SHEET } from "./names";
 import { blockBytes } from "./payload";
@@ -82,17 +83,6 @@ export function rowKeys(live: LiveSheet, geometry: AreaGeometry, index: number):
     if (column !== undefined) keys[column] = highlightKey(cells[field]);
   }
   return keys;
-}
-
-/** Consecutive indexes as [first, last] runs. */
-export function runsOf(indexes: readonly number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const index of indexes) {
-    const last = runs[runs.length - 1];
-    if (last && index === last[1] + 1) last[1] = index;
-    else runs.push([index, index]);
-  }
-  return runs;
 }
 
 /**

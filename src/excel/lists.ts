@@ -9,6 +9,7 @@ import {
 import { columnLetters, sheetReference } from "./address";
 import type { TemplateInfo } from "./catalog";
 import { LISTS_SHEET } from "./names";
+import { queueHiddenSheet } from "./hidden-sheet";
 
 /** Each drop-down has its own column of the lists sheet, values from row 2. */
 const LIST_COLUMNS = ["countries", "locales", "yesNo", "configurationTemplates"] as const;
@@ -46,11 +47,7 @@ export function queueListsWrite(
 ): void {
   const sheet = listsExists
     ? context.workbook.worksheets.getItem(LISTS_SHEET)
-    : context.workbook.worksheets.add(LISTS_SHEET);
-  if (!listsExists) {
-    sheet.getRange().numberFormat = "@" as unknown as string[][];
-    sheet.visibility = "VeryHidden";
-  }
+    : queueHiddenSheet(context, LISTS_SHEET, true);
   for (const field of profile.fields) {
     if (!field.list) continue;
     const values = listValues(field, headerLang, catalog);

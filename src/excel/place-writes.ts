@@ -12,6 +12,7 @@ import {
 } from "./row-writes";
 import { officeErrorCode } from "./run";
 import { SessionProblem } from "./session-problem";
+import { queueHiddenSheet } from "./hidden-sheet";
 
 /** A write whose rows keep moving under it is placed at most this many times. */
 const MAX_WRITE_ATTEMPTS = 3;
@@ -84,11 +85,8 @@ export async function findLedger(context: Excel.RequestContext): Promise<LedgerS
   await context.sync();
   if (sheet.isNullObject) {
     try {
-      const created = context.workbook.worksheets.add(LEDGER_SHEET);
-      created.visibility = "VeryHidden";
-      const header = created.getRange("A1:B1");
-      header.numberFormat = [["@", "@"]];
-      header.values = [["key", "client"]];
+      const created = queueHiddenSheet(context, LEDGER_SHEET, true);
+      created.getRange("A1:B1").values = [["key", "client"]];
       await context.sync();
       return "ready";
     } catch (error) {

@@ -1,6 +1,6 @@
 import { sameCells, type Cell, type LiveSheet, type RowSnapshot } from "../core";
 import { fieldCells, firstDataRow, type AreaGeometry } from "./area";
-import { runsOf } from "./checks";
+import { runsOf } from "./spans";
 import { LEDGER_SHEET } from "./names";
 import { blockBytes, cellBytes, groupsWithin, OPERATION_BYTES } from "./payload";
 import { columnBlocks } from "./text-writes";

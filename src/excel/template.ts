@@ -18,6 +18,7 @@ import { CHECKS_SHEET, LISTS_SHEET, SETTINGS, TABLE_NAME, TEMPLATE_SHEET_TITLE }
 import type { ExcelRun } from "./run";
 import { STATUS_HEADER } from "./status";
 import { queueSettingRead, queueSettingWrite } from "./settings";
+import { queueHiddenSheet } from "./hidden-sheet";
 
 /** Points per character of a column width (Excel's default column: 8.43 characters, 48 pt). */
 const POINTS_PER_CHARACTER = 5.7;
@@ -122,7 +123,7 @@ export async function insertTemplate(
     };
     if (checks.isNullObject) {
       // Keys keep their type there (see highlightKey): the sheet stays in the General format.
-      context.workbook.worksheets.add(place.checksSheet).visibility = "VeryHidden";
+      queueHiddenSheet(context, place.checksSheet, false);
     }
     queueHighlightRule(context, geometry, place.checksSheet);
     if (place.remember) queueSettingWrite(context, SETTINGS.area, spec);
