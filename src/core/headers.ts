@@ -156,3 +156,10 @@ export function mapHeaderRow(
 function missingRequired(profile: Profile, columns: readonly (number | undefined)[]): string[] {
   return profile.fields.filter((f, i) => f.required && columns[i] === undefined).map((f) => f.key);
 }
+
+/** The keys of the fields a mapping found no column for: not judged on any row. */
+export function absentFields(profile: Profile, mapping: ColumnMapping): Set<string> {
+  return new Set(
+    profile.fields.filter((_, i) => mapping.columns[i] === undefined).map((field) => field.key)
+  );
+}

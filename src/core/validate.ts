@@ -1,5 +1,5 @@
 import { DUPLICATE_ROWS_NAMED, duplicateProblem } from "./duplicates";
-import { findColumns, type ColumnMapping } from "./headers";
+import { absentFields, findColumns, type ColumnMapping } from "./headers";
 import type { Profile } from "./profile";
 import {
   compileRule,
@@ -311,13 +311,10 @@ export function validateSheet(
 ): SheetValidation | undefined {
   const mapping = findColumns(profile, sheet);
   if (!mapping) return undefined;
-  const absentFields = new Set(
-    profile.fields.filter((_, i) => mapping.columns[i] === undefined).map((f) => f.key)
-  );
   const validator = new Validator(profile, {
     ...options,
     headerLang: mapping.headerLang,
-    absentFields,
+    absentFields: absentFields(profile, mapping),
   });
   const inputs = function* (): Generator<RowInput> {
     for (let r = mapping.headerRow + 1; r < sheet.length; r++) {

@@ -1,4 +1,4 @@
-import { LiveSheet, Validator, type Cell, type Profile } from "../core";
+import { absentFields, LiveSheet, Validator, type Cell, type Profile } from "../core";
 import { LAST_ROW, spanMinus, type CellSpan } from "./address";
 import {
   dataRowCount,
@@ -94,15 +94,10 @@ export class AreaState {
   }
 
   private validatorFor(geometry: AreaGeometry): Validator {
-    const absentFields = new Set(
-      this.profile.fields
-        .filter((_, i) => geometry.mapping.columns[i] === undefined)
-        .map((field) => field.key)
-    );
     return new Validator(this.profile, {
       headerLang: geometry.mapping.headerLang,
       templates: this.catalog?.map((template) => template.name),
-      absentFields,
+      absentFields: absentFields(this.profile, geometry.mapping),
     });
   }
 

@@ -192,22 +192,35 @@ export async function detectActiveSheet(
   });
 }
 
+/** Column → field key (null for "not imported"): what the user chooses per header. */
+export type ColumnChoices = Record<number, string | null>;
+
+/** For each header of a detected sheet, the field its column was found to hold. */
+export function detectedChoices(detected: DetectedSheet, profile: Profile): ColumnChoices {
+  const choices: ColumnChoices = {};
+  detected.headers.forEach((header, column) => {
+    if (!header) return;
+    const field = detected.mapping.columns.indexOf(column);
+    choices[column] = field >= 0 ? profile.fields[field]!.key : null;
+  });
+  return choices;
+}
+
 /**
  * The area of a sheet the user brought, with the user's corrections: for each header, the
  * field it holds (or null for "not imported") where it differs from what was detected.
  */
 export function sheetAreaSpec(
   detected: DetectedSheet,
-  chosen: Readonly<Record<number, string | null>>,
+  chosen: Readonly<ColumnChoices>,
   profile: Profile
 ): AreaSpec {
+  const found = detectedChoices(detected, profile);
   const overrides: Record<string, string | null> = {};
   detected.headers.forEach((header, column) => {
     if (!header || !(column in chosen)) return;
-    const detectedField = detected.mapping.columns.indexOf(column);
-    const detectedKey = detectedField >= 0 ? profile.fields[detectedField]!.key : null;
     const choice = chosen[column] ?? null;
-    if (choice !== detectedKey) overrides[headerKey(header)] = choice;
+    if (choice !== found[column]) overrides[headerKey(header)] = choice;
   });
   return {
     kind: "sheet",

@@ -16,6 +16,8 @@ import {
   insertTemplate,
   officeErrorCode,
   sheetAreaSpec,
+  detectedChoices,
+  type ColumnChoices,
   type AreaSpec,
   type DetectedSheet,
   type ExcelRun,
@@ -52,7 +54,7 @@ export function SetupPanel({
   const [working, setWorking] = React.useState(false);
   const [notice, setNotice] = React.useState<Notice>();
   const [detected, setDetected] = React.useState<DetectedSheet>();
-  const [choices, setChoices] = React.useState<Record<number, string | null>>({});
+  const [choices, setChoices] = React.useState<ColumnChoices>({});
 
   const attempt = async (action: () => Promise<void>) => {
     setWorking(true);
@@ -80,13 +82,7 @@ export function SetupPanel({
         setNotice({ kind: "noHeader" });
         return;
       }
-      const initial: Record<number, string | null> = {};
-      found.headers.forEach((header, column) => {
-        if (!header) return;
-        const field = found.mapping.columns.indexOf(column);
-        initial[column] = field >= 0 ? profile.fields[field]!.key : null;
-      });
-      setChoices(initial);
+      setChoices(detectedChoices(found, profile));
       setDetected(found);
     });
 
