@@ -26,7 +26,7 @@ export interface Problem {
 /** Shared by every row without problems (most rows): never mutated, replaced on first problem. */
 const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
 
-export interface RowResult {
+export interface JudgedRow {
   row: number;
   /** Normalized values in profile field order; undefined where empty or invalid. */
   values: (Normalized | undefined)[];
@@ -114,7 +114,7 @@ export class Validator implements RowValues {
   }
 
   /** Judges one row on its own (no duplicate check); undefined for an all-empty row. */
-  validateRow(input: RowInput): RowResult | undefined {
+  validateRow(input: RowInput): JudgedRow | undefined {
     const values: (Normalized | undefined)[] = new Array(this.profile.fields.length);
     const problems = this.judge(input, values);
     // The caller owns what it gets: never the shared empty list.

@@ -2,17 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020, { type ErrorObject } from "ajv/dist/2020";
 import { parse } from "yaml";
+import type { FieldError } from "./problems";
 
 /** The contract, read from src/api/openapi.yaml: the sandbox checks request bodies against it. */
 const CONTRACT_FILE = join(__dirname, "..", "api", "openapi.yaml");
 
-export interface SchemaError {
-  pointer: string;
-  code: string;
-  detail: string;
-}
-
-export type BodyCheck = (body: unknown) => SchemaError[];
+export type BodyCheck = (body: unknown) => FieldError[];
 
 /** Compiles the contract's component schemas once; `check("ClientInput")` validates a body. */
 export function loadContract(): { check(schema: string): BodyCheck } {
@@ -23,12 +18,12 @@ export function loadContract(): { check(schema: string): BodyCheck } {
     check(schema) {
       const validate = ajv.getSchema(`openapi#/components/schemas/${schema}`);
       if (!validate) throw new Error(`The contract has no schema ${schema}`);
-      return (body) => (validate(body) ? [] : (validate.errors ?? []).map(toSchemaError));
+      return (body) => (validate(body) ? [] : (validate.errors ?? []).map(toFieldError));
     },
   };
 }
 
-function toSchemaError(error: ErrorObject): SchemaError {
+function toFieldError(error: ErrorObject): FieldError {
   const params = error.params as Record<string, unknown>;
   const extra =
     typeof params.additionalProperty === "string" ? `/${params.additionalProperty}` : "";

@@ -1,25 +1,14 @@
 import type { FastifyReply } from "fastify";
+import type { components } from "../api/generated/openapi";
 
-export interface FieldError {
-  pointer: string;
-  code: string;
-  detail: string;
-}
-
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  errors?: FieldError[];
-  existingClientId?: string;
-}
+/** The contract's shapes (openapi.yaml), so the sandbox answers exactly what it promises. */
+export type FieldError = components["schemas"]["FieldError"];
+type Problem = components["schemas"]["Problem"];
 
 /** Sends an RFC 9457 problem: application/problem+json with a stable `code`. */
 export function sendProblem(
   reply: FastifyReply,
-  problem: Omit<ProblemBody, "type"> & { type?: string }
+  problem: Omit<Problem, "type" | "code"> & { code: string; type?: string }
 ): FastifyReply {
   return reply
     .code(problem.status)

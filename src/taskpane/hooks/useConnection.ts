@@ -20,17 +20,17 @@ export function useConnection(connection: PartnerConnection | undefined) {
 
   React.useEffect(() => {
     if (!connection?.isSignedIn()) return;
-    let live = true;
+    let mounted = true;
     setState({ kind: "signingIn" });
     connection
       .client()
       .getPartner()
       .then(
-        (partner) => live && setState({ kind: "signedIn", partner }),
-        () => live && setState({ kind: "signedOut" })
+        (partner) => mounted && setState({ kind: "signedIn", partner }),
+        () => mounted && setState({ kind: "signedOut" })
       );
     return () => {
-      live = false;
+      mounted = false;
     };
   }, [connection]);
 

@@ -27,7 +27,7 @@ export function useLiveSession(
 
   React.useEffect(() => {
     if (!run || !areaKey) return;
-    let live = true;
+    let mounted = true;
     let opened: LiveSession | undefined;
     setOpening(true);
     setOpenFailure(undefined);
@@ -36,11 +36,11 @@ export function useLiveSession(
       profile,
       spec: JSON.parse(areaKey) as AreaSpec,
       requirements,
-      onUpdate: () => live && bump(),
+      onUpdate: () => mounted && bump(),
     }).then(
       (next) => {
         opened = next;
-        if (!live) {
+        if (!mounted) {
           void next.close();
           return;
         }
@@ -48,13 +48,13 @@ export function useLiveSession(
         setOpening(false);
       },
       () => {
-        if (!live) return;
+        if (!mounted) return;
         setOpening(false);
         setOpenFailure(new SessionProblem("excel"));
       }
     );
     return () => {
-      live = false;
+      mounted = false;
       setSession(undefined);
       void opened?.close();
     };

@@ -19,17 +19,17 @@ export function useWorkbook(run: ExcelRun | undefined) {
 
   React.useEffect(() => {
     if (!run) return;
-    let live = true;
+    let mounted = true;
     readWorkbookMemory(run).then(
-      (read) => live && setMemory(read),
+      (read) => mounted && setMemory(read),
       () => {
-        if (!live) return;
+        if (!mounted) return;
         setFailed(true);
         setMemory(EMPTY);
       }
     );
     return () => {
-      live = false;
+      mounted = false;
     };
   }, [run]);
 
