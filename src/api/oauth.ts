@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { readTokenAnswer } from "./token-answer";
 import type { TokenSource } from "./tokens";
 
 /**
@@ -15,12 +17,13 @@ export interface OAuthConfig {
   tokenUrl?: string;
 }
 
-export interface StoredTokens {
-  accessToken: string;
-  refreshToken?: string;
+export const storedTokensSchema = z.object({
+  accessToken: z.string().min(1),
+  refreshToken: z.string().min(1).optional(),
   /** Epoch milliseconds. */
-  expiresAt: number;
-}
+  expiresAt: z.number(),
+});
+export type StoredTokens = z.infer<typeof storedTokensSchema>;
 
 /** Where tokens live: the add-in's own storage, never the workbook. */
 export interface TokenStore {
@@ -103,13 +106,7 @@ async function tokenRequest(
   } catch (error) {
     throw new SignInFailed(`The sign-in service cannot be reached (${(error as Error).message}).`);
   }
-  const body = (await response.json().catch(() => ({}))) as {
-    access_token?: string;
-    refresh_token?: string;
-    expires_in?: number;
-    error?: string;
-    error_description?: string;
-  };
+  const body = await readTokenAnswer(response);
   if (!response.ok || !body.access_token) {
     const reason = body.error_description ?? body.error ?? `HTTP ${response.status}`;
     if (body.error === "invalid_grant") throw new SignInRequired(reason);

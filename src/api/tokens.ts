@@ -1,3 +1,4 @@
+import { readTokenAnswer } from "./token-answer";
 /** Where the client gets bearer tokens; `refresh` is called once after a 401. */
 export interface TokenSource {
   accessToken(signal?: AbortSignal): Promise<string>;
@@ -34,11 +35,7 @@ export class ClientCredentials implements TokenSource {
       }),
       signal,
     });
-    const body = (await response.json()) as {
-      access_token?: string;
-      expires_in?: number;
-      error_description?: string;
-    };
+    const body = await readTokenAnswer(response);
     if (!response.ok || !body.access_token) {
       throw new Error(`Sign-in failed: ${body.error_description ?? response.statusText}`);
     }

@@ -1,10 +1,5 @@
-import {
-  mapHeaderRow,
-  type Cell,
-  type ColumnMapping,
-  type MappingOverrides,
-  type Profile,
-} from "../core";
+import { mapHeaderRow, type Cell, type ColumnMapping, type Profile } from "../core";
+import { z } from "zod";
 import { LAST_ROW } from "./address";
 import { isStatusHeader } from "./status";
 
@@ -12,27 +7,22 @@ import { isStatusHeader } from "./status";
  * Where the clients are: the add-in's own table, or a range on a sheet the user already had
  * (seed 001's mapping), found by its header row. Saved in the workbook's settings.
  */
-export type AreaSpec =
-  | { kind: "table"; table: string; overrides?: MappingOverrides }
-  | { kind: "sheet"; sheet: string; headerRow: number; overrides?: MappingOverrides };
+const overridesSchema = z.record(z.string(), z.string().nullable()).optional().catch(undefined);
+const areaSpecSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("table"), table: z.string(), overrides: overridesSchema }),
+  z.object({
+    kind: z.literal("sheet"),
+    sheet: z.string(),
+    headerRow: z.number().int().nonnegative(),
+    overrides: overridesSchema,
+  }),
+]);
+export type AreaSpec = z.infer<typeof areaSpecSchema>;
 
+/** The saved area, or undefined when the setting is missing or not one (edited elsewhere). */
 export function parseAreaSpec(value: unknown): AreaSpec | undefined {
-  if (!value || typeof value !== "object") return undefined;
-  const spec = value as Record<string, unknown>;
-  const overrides =
-    spec.overrides && typeof spec.overrides === "object"
-      ? (spec.overrides as MappingOverrides)
-      : undefined;
-  if (spec.kind === "table" && typeof spec.table === "string")
-    return { kind: "table", table: spec.table, overrides };
-  if (
-    spec.kind === "sheet" &&
-    typeof spec.sheet === "string" &&
-    Number.isInteger(spec.headerRow) &&
-    (spec.headerRow as number) >= 0
-  )
-    return { kind: "sheet", sheet: spec.sheet, headerRow: spec.headerRow as number, overrides };
-  return undefined;
+  const parsed = areaSpecSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
 }
 
 /** Where the area is now, read from the workbook. Rows and columns are 0-based. */

@@ -18,9 +18,9 @@ export async function readWorkbookMemory(run: ExcelRun): Promise<WorkbookMemory>
     const area = queueSettingRead(context, SETTINGS.area);
     const catalog = queueSettingRead(context, SETTINGS.templates);
     await context.sync();
-    const regionValue = region();
+    const saved = region();
     return {
-      region: typeof regionValue === "string" && isProfileId(regionValue) ? regionValue : undefined,
+      region: typeof saved === "string" && isProfileId(saved) ? saved : undefined,
       area: parseAreaSpec(area()),
       catalog: parseCatalog(catalog()),
     };

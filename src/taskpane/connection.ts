@@ -3,8 +3,8 @@ import {
   signIn,
   UserTokens,
   type OAuthConfig,
+  storedTokensSchema,
   type TokenStore,
-  type StoredTokens,
 } from "../api";
 import type { ProfileId } from "../core";
 
@@ -51,8 +51,8 @@ export function browserTokenStore(apiUrl: string): TokenStore {
       try {
         const text = window.localStorage.getItem(key);
         if (!text) return undefined;
-        const tokens = JSON.parse(text) as StoredTokens;
-        return typeof tokens.accessToken === "string" ? tokens : undefined;
+        const tokens = storedTokensSchema.safeParse(JSON.parse(text));
+        return tokens.success ? tokens.data : undefined;
       } catch {
         return undefined;
       }
