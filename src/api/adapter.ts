@@ -1,4 +1,5 @@
-import type { components } from "./generated/openapi";
+import createClient, { type Client as OpenApiClient } from "openapi-fetch";
+import type { components, paths } from "./generated/openapi";
 import { getProfile, PROFILES, type ProfileId } from "../core";
 import { ApiProblem, type FieldProblem } from "./errors";
 
@@ -15,47 +16,58 @@ export type LookupMatch = components["schemas"]["LookupMatch"];
 export type Invitation = components["schemas"]["Invitation"];
 type ProblemBody = components["schemas"]["Problem"];
 
-export interface WireRequest {
-  method: "GET" | "POST";
-  path: string;
-  headers: Record<string, string>;
-  body?: string;
+/** The contract's paths, typed: every request below is checked against openapi.yaml. */
+export type PartnerApi = OpenApiClient<paths>;
+
+/**
+ * A typed client for the contract over `transport`, the fetch that adds the token, retries
+ * and limits concurrency. The transport throws the problem of any answer that is not a
+ * success, so `data` is always there when a call returns.
+ */
+export function partnerApi(baseUrl: string, transport: (request: Request) => Promise<Response>) {
+  return createClient<paths>({
+    baseUrl,
+    fetch: transport,
+    headers: { Accept: "application/json, application/problem+json" },
+  });
 }
 
-const json = {
-  "Content-Type": "application/json",
-  Accept: "application/json, application/problem+json",
-};
+/** The data of a call that returned (the transport has thrown for anything else). */
+function dataOf<T>(result: { data?: T; response: Response }): T {
+  if (result.data === undefined)
+    throw new ApiProblem(result.response.status, "empty_answer", "The partner API sent no data.");
+  return result.data;
+}
 
-export const wire = {
-  partner: (): WireRequest => ({ method: "GET", path: "/v1/partner", headers: json }),
-  templates: (): WireRequest => ({
-    method: "GET",
-    path: "/v1/configuration-templates",
-    headers: json,
-  }),
-  lookup: (identifiers: Identifier[]): WireRequest => ({
-    method: "POST",
-    path: "/v1/clients/lookup",
-    headers: json,
-    body: JSON.stringify({ identifiers }),
-  }),
-  createClient: (input: ClientInput, idempotencyKey: string): WireRequest => ({
-    method: "POST",
-    path: "/v1/clients",
-    headers: { ...json, "Idempotency-Key": idempotencyKey },
-    body: JSON.stringify(input),
-  }),
-  getClient: (id: string): WireRequest => ({
-    method: "GET",
-    path: `/v1/clients/${encodeURIComponent(id)}`,
-    headers: json,
-  }),
-  invite: (id: string): WireRequest => ({
-    method: "POST",
-    path: `/v1/clients/${encodeURIComponent(id)}/invitation`,
-    headers: json,
-  }),
+/** Each operation the add-in uses, by its name in the contract. */
+export const operations = {
+  getPartner: async (api: PartnerApi, signal?: AbortSignal): Promise<Partner> =>
+    dataOf(await api.GET("/v1/partner", { signal })),
+  listTemplates: async (api: PartnerApi, signal?: AbortSignal): Promise<ConfigurationTemplate[]> =>
+    dataOf(await api.GET("/v1/configuration-templates", { signal })).items,
+  lookupClients: async (
+    api: PartnerApi,
+    identifiers: Identifier[],
+    signal?: AbortSignal
+  ): Promise<LookupMatch[]> =>
+    dataOf(await api.POST("/v1/clients/lookup", { body: { identifiers }, signal })).matches,
+  createClient: async (
+    api: PartnerApi,
+    input: ClientInput,
+    idempotencyKey: string,
+    signal?: AbortSignal
+  ): Promise<Client> =>
+    dataOf(
+      await api.POST("/v1/clients", {
+        params: { header: { "Idempotency-Key": idempotencyKey } },
+        body: input,
+        signal,
+      })
+    ),
+  getClient: async (api: PartnerApi, id: string, signal?: AbortSignal): Promise<Client> =>
+    dataOf(await api.GET("/v1/clients/{id}", { params: { path: { id } }, signal })),
+  inviteClient: async (api: PartnerApi, id: string, signal?: AbortSignal): Promise<Invitation> =>
+    dataOf(await api.POST("/v1/clients/{id}/invitation", { params: { path: { id } }, signal })),
 };
 
 /**
@@ -104,13 +116,6 @@ export function resemblanceKeysOf(input: ClientInput): Identifier[] {
   if (input.contactEmail) keys.push({ type: "contactEmail", value: input.contactEmail });
   if (input.companyName) keys.push({ type: "companyName", value: input.companyName });
   return keys;
-}
-
-/** Reads a JSON body, or a problem for any non-2xx answer. */
-export async function readAnswer<T>(response: Response, region?: ProfileId): Promise<T> {
-  const text = await response.text();
-  if (response.ok) return (text ? JSON.parse(text) : undefined) as T;
-  throw toProblem(response, text, region);
 }
 
 /** A problem response as a typed error; field pointers become the rules engine's field keys. */

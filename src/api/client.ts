@@ -1,8 +1,8 @@
 import type { ProfileId } from "../core";
 import {
-  readAnswer,
+  operations,
+  partnerApi,
   toProblem,
-  wire,
   type Client,
   type ClientInput,
   type ConfigurationTemplate,
@@ -10,7 +10,7 @@ import {
   type Invitation,
   type LookupMatch,
   type Partner,
-  type WireRequest,
+  type PartnerApi,
 } from "./adapter";
 import { ApiProblem, Cancelled, NetworkFailure } from "./errors";
 import { ConcurrencyLimit } from "./limiter";
@@ -69,6 +69,7 @@ export class PartnerApiClient {
   private readonly fetchImpl: typeof fetch;
   private readonly wait: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
+  private readonly api: PartnerApi;
 
   constructor(private readonly options: ClientOptions) {
     this.limit = new ConcurrencyLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
@@ -76,51 +77,71 @@ export class PartnerApiClient {
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
     this.wait = options.sleep ?? sleep;
     this.random = options.random ?? Math.random;
+    this.api = partnerApi(options.baseUrl, (request) => this.transport(request));
   }
 
   getPartner(signal?: AbortSignal): Promise<Partner> {
-    return this.send<Partner>(wire.partner(), signal);
+    return operations.getPartner(this.api, signal);
   }
 
-  async listTemplates(signal?: AbortSignal): Promise<ConfigurationTemplate[]> {
-    return (await this.send<{ items: ConfigurationTemplate[] }>(wire.templates(), signal)).items;
+  listTemplates(signal?: AbortSignal): Promise<ConfigurationTemplate[]> {
+    return operations.listTemplates(this.api, signal);
   }
 
-  async lookup(identifiers: Identifier[], signal?: AbortSignal): Promise<LookupMatch[]> {
-    return (await this.send<{ matches: LookupMatch[] }>(wire.lookup(identifiers), signal)).matches;
+  lookup(identifiers: Identifier[], signal?: AbortSignal): Promise<LookupMatch[]> {
+    return operations.lookupClients(this.api, identifiers, signal);
   }
 
   createClient(input: ClientInput, idempotencyKey: string, signal?: AbortSignal): Promise<Client> {
-    return this.send<Client>(wire.createClient(input, idempotencyKey), signal);
+    return operations.createClient(this.api, input, idempotencyKey, signal);
   }
 
   getClient(id: string, signal?: AbortSignal): Promise<Client> {
-    return this.send<Client>(wire.getClient(id), signal);
+    return operations.getClient(this.api, id, signal);
   }
 
   invite(id: string, signal?: AbortSignal): Promise<Invitation> {
-    return this.send<Invitation>(wire.invite(id), signal);
+    return operations.inviteClient(this.api, id, signal);
   }
 
-  private send<T>(request: WireRequest, signal?: AbortSignal): Promise<T> {
-    return this.limit.run(() => this.attempt<T>(request, signal));
+  /**
+   * The transport under the typed client: the request as the contract builds it, sent with
+   * the token, within the concurrency limit, again after failures worth another try. Answers
+   * that are not a success become problems here, so callers only ever see data.
+   */
+  private async transport(request: Request): Promise<Response> {
+    // Read once: each attempt sends the same body again.
+    const body = (await request.text()) || undefined;
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const signal = request.signal;
+    const response = await this.limit.run(() =>
+      this.attempt(request.url, { method: request.method, headers, body }, signal)
+    );
+    if (response.ok) return response;
+    throw toProblem(response, await response.text(), this.options.region);
   }
 
-  private async attempt<T>(request: WireRequest, signal?: AbortSignal): Promise<T> {
+  private async attempt(
+    url: string,
+    init: { method: string; headers: Record<string, string>; body?: string },
+    signal: AbortSignal
+  ): Promise<Response> {
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw new Cancelled();
+      if (signal.aborted) throw new Cancelled();
       const token = await this.options.tokens.accessToken(signal);
       let response: Response;
       try {
-        response = await this.fetchImpl(`${this.options.baseUrl}${request.path}`, {
-          method: request.method,
-          headers: { ...request.headers, Authorization: `Bearer ${token}` },
-          body: request.body,
+        response = await this.fetchImpl(url, {
+          ...init,
+          headers: { ...init.headers, Authorization: `Bearer ${token}` },
           signal,
         });
       } catch (error) {
-        if (signal?.aborted) throw new Cancelled();
+        if (signal.aborted) throw new Cancelled();
         if (attempt >= this.retry.retries)
           throw new NetworkFailure("The partner API cannot be reached.", error);
         await this.wait(this.backoff(attempt), signal);
@@ -139,7 +160,7 @@ export class PartnerApiClient {
         await this.wait(this.delayFor(problem, attempt), signal);
         continue;
       }
-      return readAnswer<T>(response, this.options.region);
+      return response;
     }
   }
 
