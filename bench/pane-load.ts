@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { CHROMIUM, serveFolder } from "../test/e2e/serve";
+import { chromiumLaunchOptions, serveFolder } from "../test/e2e/serve";
 
 type Emit = (name: string, value: number, unit: string) => void;
 
@@ -41,7 +41,7 @@ export async function benchPaneLoad(emit: Emit): Promise<void> {
 
   writeFileSync(join(dist, "blank.html"), "<!doctype html><title>blank</title><p>blank</p>");
   const site = await serveFolder(dist);
-  const browser = await chromium.launch(CHROMIUM);
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const timeTo = async (path: string, ready: string): Promise<number> => {
       const page = await browser.newPage();

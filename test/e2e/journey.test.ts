@@ -13,7 +13,7 @@ import { ADDIN_CLIENT_ID, defaultOptions } from "../../src/sandbox/server";
 import { startSandbox, type RunningSandbox } from "../sandbox/start-sandbox";
 import { VALID } from "../support/judge";
 import { belgianNumber } from "../support/oracles";
-import { buildPreview, CHROMIUM, serveFolder } from "./serve";
+import { buildPreview, chromiumLaunchOptions, serveFolder } from "./serve";
 
 const root = join(__dirname, "..", "..");
 const shots = join(root, "test-results", "e2e");
@@ -85,6 +85,8 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
   let step = 0;
 
   beforeAll(async () => {
+    // First: without a browser there is nothing to build the preview for.
+    const launch = chromiumLaunchOptions();
     const folder = mkdtempSync(join(tmpdir(), "preview-"));
     site = await serveFolder(folder);
     const base = defaultOptions();
@@ -97,7 +99,7 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     });
     buildPreview(root, folder, sandbox.url);
     mkdirSync(shots, { recursive: true });
-    browser = await chromium.launch(CHROMIUM);
+    browser = await chromium.launch(launch);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   }, 180_000);
 

@@ -45,17 +45,51 @@ export function buildPreview(root: string, folder: string, apiUrl: string): void
     throw new Error(`preview build failed:\n${build.stdout}\n${build.stderr}`);
 }
 
-/** Where Debian's chromium is, and the flags this machine needs (no sandbox, no network). */
-export const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-sync",
-  ],
-};
+/** Where a Chromium or Chrome is usually installed, after CHROMIUM_PATH. */
+const CHROMIUM_CANDIDATES = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/snap/bin/chromium",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+];
+
+/**
+ * How to launch a browser here: CHROMIUM_PATH, else the first usual path that exists, with
+ * the flags this machine needs (no sandbox, no network). No browser is one line that says how
+ * to get one, not a Playwright stack trace.
+ */
+export function chromiumLaunchOptions(): { executablePath: string; args: string[] } {
+  const fromEnvironment = process.env.CHROMIUM_PATH;
+  if (fromEnvironment && !existsSync(fromEnvironment)) {
+    throw oneLine(`CHROMIUM_PATH is ${fromEnvironment}, but there is no file there.`);
+  }
+  const executablePath = fromEnvironment ?? CHROMIUM_CANDIDATES.find((path) => existsSync(path));
+  if (!executablePath) {
+    throw oneLine(
+      "No Chromium or Chrome found for the end-to-end tests: install one (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH to its executable."
+    );
+  }
+  return {
+    executablePath,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-sync",
+    ],
+  };
+}
+
+/** An error whose report is its message alone: the stack says nothing a user can act on. */
+function oneLine(message: string): Error {
+  const error = new Error(message);
+  error.stack = message;
+  return error;
+}
