@@ -233,9 +233,17 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     // Fix all that can be fixed, one "fix all like this" per kind of problem.
     for (let round = 0; round < 10; round++) {
       const fixAll = page.getByRole("button", { name: /^Fix all like this/ });
-      if ((await fixAll.count()) === 0) break;
+      const offered = await fixAll.count();
+      if (offered === 0) break;
       await press(/^Fix all like this/);
-      await page.waitForTimeout(300);
+      // Done when that kind of problem has left the list.
+      await page.waitForFunction(
+        (before) =>
+          [...document.querySelectorAll("button")].filter((button) =>
+            /^Fix all like this/.test(button.textContent ?? "")
+          ).length < before,
+        offered
+      );
     }
     const unfixable = wrong.filter((w) => !w.fixable).map((w) => addressOf(w.index, w.field));
     await page.waitForFunction(

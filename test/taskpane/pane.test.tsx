@@ -53,10 +53,15 @@ function pane(excel: FakeExcel, fetchTemplates?: () => Promise<TemplateInfo[]>) 
 
 /** Lets Excel's events and the pane's updates run. */
 async function settle(excel: FakeExcel) {
-  await act(async () => {
-    await excel.settle();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  });
+  // Until Excel and the pane are both quiet: what the pane renders may start another run.
+  for (let round = 0; round < 50; round++) {
+    const syncs = excel.counters.syncs;
+    await act(async () => {
+      await excel.settle();
+    });
+    if (excel.counters.syncs === syncs) return;
+  }
+  throw new Error("the pane never settled");
 }
 
 async function insertedTemplate(excel: FakeExcel, fetchTemplates?: () => Promise<TemplateInfo[]>) {
