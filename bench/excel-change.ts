@@ -1,6 +1,6 @@
 import { getProfile } from "../src/core";
 import { columnLetters, insertTemplate, LiveSession } from "../src/excel";
-import { FakeExcel } from "../test/excel-fake";
+import { FakeExcel } from "../in-memory-excel";
 import { runOf } from "../test/excel/helpers";
 import { generateRows } from "./generate-rows";
 

@@ -3,7 +3,7 @@ import { getProfile, Validator, type Cell } from "../src/core";
 import { insertTemplate, LiveSession } from "../src/excel";
 import { planSend } from "../src/taskpane/send/plan";
 import { runSend } from "../src/taskpane/send/run";
-import { FakeExcel } from "../test/excel-fake";
+import { FakeExcel } from "../in-memory-excel";
 import { runOf } from "../test/excel/helpers";
 import { belgianNumber } from "../test/support/oracles";
 import { generateRows } from "./generate-rows";

@@ -4,8 +4,8 @@
  * tab-separated rows, and the visible sheets as tabs. Every action goes through the fake's
  * user actions, so the add-in sees the events Excel would raise.
  */
-import type { FakeExcel } from "../test/excel-fake";
-import { columnName } from "../test/excel-fake/a1";
+import type { FakeExcel } from "../in-memory-excel";
+import { columnName } from "../in-memory-excel/a1";
 
 const ROWS = 60;
 const MIN_COLUMNS = 20;

@@ -1,9 +1,9 @@
 /**
- * The preview's Office host: the in-memory workbook of test/excel-fake stands in for Excel,
+ * The preview's Office host: the in-memory workbook of in-memory-excel/ stands in for Excel,
  * and a browser window for the Office dialog. Loaded before the pane, exactly where Excel
  * would load Office.js. Dev and test only: never part of the production add-in.
  */
-import { FakeExcel } from "../test/excel-fake";
+import { FakeExcel } from "../in-memory-excel";
 
 type Handler = (arg: unknown) => void;
 

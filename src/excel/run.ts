@@ -1,6 +1,6 @@
 /**
  * `Excel.run`, passed in rather than reached for: Excel gives the real one, tests give the
- * in-memory workbook of test/excel-fake.
+ * in-memory workbook of in-memory-excel/.
  */
 export interface ExcelRun {
   <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;

@@ -6,7 +6,7 @@ import {
   saveAreaSpec,
   sheetAreaSpec,
 } from "../../src/excel";
-import { FakeExcel } from "../excel-fake";
+import { FakeExcel } from "../../in-memory-excel";
 import { VALID } from "../support/judge";
 import { runOf } from "./helpers";
 

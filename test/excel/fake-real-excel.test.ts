@@ -2,7 +2,7 @@
  * What real Excel does that the add-in must survive (../shared/EXCEL-FACTS.md), taught to the
  * fake first: each behaviour pinned here, against the fake's public API only.
  */
-import { FakeExcel, PAYLOAD_LIMIT_BYTES } from "../excel-fake";
+import { FakeExcel, PAYLOAD_LIMIT_BYTES } from "../../in-memory-excel";
 
 type Ctx = Excel.RequestContext;
 

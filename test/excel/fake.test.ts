@@ -2,7 +2,7 @@
  * The fake must be as strict as Excel where our code could go wrong: these tests pin the
  * semantics the Excel tests rely on.
  */
-import { FakeExcel, PAYLOAD_LIMIT_BYTES } from "../excel-fake";
+import { FakeExcel, PAYLOAD_LIMIT_BYTES } from "../../in-memory-excel";
 
 type Ctx = Excel.RequestContext;
 

@@ -1,6 +1,6 @@
 import { getProfile, type Cell, type ProfileId, type UiLang } from "../../src/core";
 import { columnLetters, insertTemplate, LiveSession, type ExcelRun } from "../../src/excel";
-import { FakeExcel } from "../excel-fake";
+import { FakeExcel } from "../../in-memory-excel";
 import { VALID } from "../support/judge";
 import { belgianNumber } from "../support/oracles";
 

@@ -15,7 +15,7 @@ import {
   TABLE_NAME,
   LEDGER_SHEET,
 } from "../../src/excel";
-import { FakeExcel } from "../excel-fake";
+import { FakeExcel } from "../../in-memory-excel";
 import { VALID } from "../support/judge";
 import { runOf, settled, templateWorkbook, uniqueValidRow, type TemplateWorkbook } from "./helpers";
 

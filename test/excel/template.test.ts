@@ -7,7 +7,7 @@ import {
   readWorkbookMemory,
   TABLE_NAME,
 } from "../../src/excel";
-import { FakeExcel } from "../excel-fake";
+import { FakeExcel } from "../../in-memory-excel";
 import { runOf } from "./helpers";
 
 const be = getProfile("be");

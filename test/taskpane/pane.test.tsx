@@ -6,7 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { getProfile } from "../../src/core";
 import { columnLetters, SETTINGS, TABLE_NAME, type TemplateInfo } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
-import { FakeExcel } from "../excel-fake";
+import { FakeExcel } from "../../in-memory-excel";
 import { runOf } from "../excel/helpers";
 import { VALID } from "../support/judge";
 

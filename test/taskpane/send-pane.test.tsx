@@ -15,7 +15,7 @@ import { columnLetters, parseStatus } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { createConnection } from "../../src/taskpane/connection";
 import { ADDIN_CLIENT_ID, DEFAULT_REDIRECT_URI } from "../../src/sandbox/server";
-import { FakeExcel } from "../excel-fake";
+import { FakeExcel } from "../../in-memory-excel";
 import { runOf } from "../excel/helpers";
 import { VALID } from "../support/judge";
 import { belgianNumber } from "../support/oracles";
