@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { checkManifest } from "../scripts/check-manifest";
 
 const root = join(__dirname, "..");
@@ -46,5 +47,17 @@ describe("the production build (npm run build) for a deployment", () => {
     const scripts = readdirSync(dist).filter((file) => file.endsWith(".js"));
     for (const script of scripts)
       expect(readFileSync(join(dist, script), "utf8")).not.toContain("BanqupSelfCheck");
+    // The first screen's scripts leave sign-in and sending to chunks loaded when needed.
+    const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+    const first = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)]
+      .map((match) => match[1]!)
+      .filter((src) => !/^https?:/.test(src) || src.startsWith("https://addin.example.com"))
+      .map((src) => readFileSync(join(dist, src.replace(/^.*\//, ""))));
+    expect(first.length).toBeGreaterThan(0);
+    const firstText = first.map((bytes) => bytes.toString("utf8")).join("\n");
+    for (const later of ["code_challenge", "Idempotency-Key", "/v1/clients/lookup"])
+      expect([later, firstText.includes(later)]).toEqual([later, false]);
+    const gzipped = first.reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(150_000);
   }, 180_000);
 });

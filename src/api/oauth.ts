@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { readTokenAnswer } from "./token-answer";
 import type { TokenSource } from "./tokens";
 
@@ -18,8 +18,8 @@ export interface OAuthConfig {
 }
 
 export const storedTokensSchema = z.object({
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1).optional(),
+  accessToken: z.string().check(z.minLength(1)),
+  refreshToken: z.optional(z.string().check(z.minLength(1))),
   /** Epoch milliseconds. */
   expiresAt: z.number(),
 });

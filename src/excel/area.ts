@@ -1,5 +1,5 @@
 import { mapHeaderRow, type Cell, type ColumnMapping, type Profile } from "../core";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { LAST_ROW } from "./address";
 import { isStatusHeader } from "./status";
 
@@ -7,13 +7,16 @@ import { isStatusHeader } from "./status";
  * Where the clients are: the add-in's own table, or a range on a sheet the user already had
  * (seed 001's mapping), found by its header row. Saved in the workbook's settings.
  */
-const overridesSchema = z.record(z.string(), z.string().nullable()).optional().catch(undefined);
+const overridesSchema = z.catch(
+  z.optional(z.record(z.string(), z.nullable(z.string()))),
+  undefined
+);
 const areaSpecSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("table"), table: z.string(), overrides: overridesSchema }),
   z.object({
     kind: z.literal("sheet"),
     sheet: z.string(),
-    headerRow: z.number().int().nonnegative(),
+    headerRow: z.number().check(z.int(), z.nonnegative()),
     overrides: overridesSchema,
   }),
 ]);

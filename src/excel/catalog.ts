@@ -1,15 +1,17 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** A list of strings; items of another kind are dropped, not the whole template. */
-const strings = z
-  .array(z.unknown())
-  .catch([])
-  .transform((items) => items.filter((item): item is string => typeof item === "string"));
+const strings = z.pipe(
+  z.catch(z.array(z.unknown()), []),
+  z.transform((items: unknown[]) =>
+    items.filter((item): item is string => typeof item === "string")
+  )
+);
 
 const templateInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
-  description: z.string().nullable().catch(null),
+  description: z.catch(z.nullable(z.string()), null),
   users: strings,
   integrations: strings,
 });

@@ -1,12 +1,9 @@
 import * as React from "react";
 import {
-  Button,
   Caption1,
   Divider,
   Field,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Select,
@@ -18,16 +15,8 @@ import {
 import { PROFILES, UI_LANGUAGES, type ProfileId, type UiLang } from "../core";
 import type { ExcelRun, HostRequirements, TemplateInfo } from "../excel";
 import { ColumnsHelp } from "./ColumnsHelp";
-import { useLiveSession } from "./hooks/useLiveSession";
-import { useWorkbook } from "./hooks/useWorkbook";
 import { LanguageContext, type Translate } from "./i18n";
-import { LivePanel } from "./LivePanel";
-import { RegionPicker } from "./RegionPicker";
-import { SendPanel } from "./SendPanel";
-import { SetupPanel } from "./SetupPanel";
 import type { PartnerConnection } from "./connection";
-import { useConnection } from "./hooks/useConnection";
-import { fetchTemplateCatalog } from "./templates";
 import { translate } from "./strings";
 
 const useStyles = makeStyles({
@@ -51,15 +40,17 @@ export interface PaneServices {
   apiUrl?: string;
   /** Sign-in and the API client; absent where the pane cannot reach the partner API. */
   connection?: PartnerConnection;
+  /** Or how to load them, once the pane has appeared. */
+  loadConnection?: () => Promise<PartnerConnection>;
   /** The partner's templates, when they come from elsewhere than the signed-in connection. */
   fetchTemplates?: () => Promise<TemplateInfo[]>;
   /** "Check this Excel" (development builds only). */
   selfCheck?: boolean;
 }
 
-// Loaded on demand, and built only into development builds (webpack sets SELF_CHECK there).
-const SelfCheckPanel =
-  process.env.SELF_CHECK === "1" ? React.lazy(() => import("./SelfCheckPanel")) : undefined;
+// Inside Excel, the workbook's view (and the Excel code under it) comes in a chunk of its own:
+// the pane's first screen appears without waiting for it.
+const Workbook = React.lazy(() => import("./Workbook"));
 
 export interface AppProps {
   initialLanguage: UiLang;
@@ -100,7 +91,9 @@ export function App({
           </Select>
         </Field>
         {inExcel && services.run ? (
-          <Workbook run={services.run} services={services} initialRegion={initialRegion} />
+          <React.Suspense fallback={<Spinner label={t("working")} />}>
+            <Workbook run={services.run} services={services} initialRegion={initialRegion} />
+          </React.Suspense>
         ) : (
           <Preview initialRegion={initialRegion} />
         )}
@@ -132,156 +125,5 @@ function Preview({ initialRegion }: { initialRegion: ProfileId }) {
         </>
       )}
     </LanguageContext.Consumer>
-  );
-}
-
-/** Inside Excel: region once per workbook, then the client area and its live checks. */
-function Workbook({
-  run,
-  services,
-  initialRegion,
-}: {
-  run: ExcelRun;
-  services: PaneServices;
-  initialRegion: ProfileId;
-}) {
-  const styles = useStyles();
-  const { lang, t } = React.useContext(LanguageContext);
-  const { memory, setRegion, setArea } = useWorkbook(run);
-  const [changingRegion, setChangingRegion] = React.useState(false);
-  const region = memory?.region;
-  const profile = PROFILES[region ?? initialRegion];
-  const live = useLiveSession(
-    region ? run : undefined,
-    profile,
-    memory?.area,
-    services.requirements
-  );
-  const { connection } = services;
-  const auth = useConnection(connection);
-  const partner = auth.state.kind === "signedIn" ? auth.state.partner : undefined;
-  const mismatch = partner !== undefined && region !== undefined && partner.region !== region;
-  const fetchTemplates =
-    services.fetchTemplates ??
-    (partner && connection && !mismatch
-      ? () => fetchTemplateCatalog(connection.client(profile.id))
-      : undefined);
-
-  if (!memory) return <Spinner label={t("working")} />;
-  if (!region || changingRegion)
-    return (
-      <RegionPicker
-        initial={region ?? initialRegion}
-        onChoose={(next) => {
-          setChangingRegion(false);
-          if (next !== region) void setArea(undefined).then(() => setRegion(next));
-        }}
-      />
-    );
-  return (
-    <>
-      <div className={styles.line}>
-        <Text>{t("regionNow", { region: profile.name[lang] })}</Text>
-        <Button size="small" onClick={() => setChangingRegion(true)}>
-          {t("regionChange")}
-        </Button>
-      </div>
-      <Caption1 className={styles.status}>
-        {t("partnerApi", { url: connection?.apiUrl ?? services.apiUrl ?? "—" })}
-      </Caption1>
-      <div className={styles.line} role="status">
-        {auth.state.kind === "signedIn" ? (
-          <>
-            <Text>
-              {t("signedInAs", {
-                partner: auth.state.partner.name,
-                region: PROFILES[auth.state.partner.region].name[lang],
-              })}
-            </Text>
-            <Button size="small" onClick={auth.signOut}>
-              {t("signOut")}
-            </Button>
-          </>
-        ) : auth.state.kind === "signingIn" ? (
-          <Spinner size="tiny" label={t("signingIn")} />
-        ) : (
-          <>
-            <Text>{t("notSignedIn")}</Text>
-            {connection && (
-              <Button size="small" appearance="primary" onClick={() => void auth.signIn()}>
-                {t("signIn")}
-              </Button>
-            )}
-          </>
-        )}
-      </div>
-      {auth.state.kind === "signedOut" && auth.state.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{t("signInFailed", { reason: auth.state.error })}</MessageBarBody>
-        </MessageBar>
-      )}
-      {auth.state.kind === "signedOut" && auth.state.cancelled && (
-        <MessageBar intent="info">
-          <MessageBarBody>{t("signInCancelled")}</MessageBarBody>
-        </MessageBar>
-      )}
-      {mismatch && partner && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            {t("regionMismatch", {
-              workbook: profile.name[lang],
-              partner: partner.name,
-              partnerRegion: PROFILES[partner.region].name[lang],
-            })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <Divider />
-      {!memory.area ? (
-        <>
-          <SetupPanel run={run} profile={profile} onArea={(spec) => void setArea(spec)} />
-          <Divider />
-          <ColumnsHelp profile={profile} />
-        </>
-      ) : live.session ? (
-        <>
-          <LivePanel
-            session={live.session}
-            profile={profile}
-            busy={live.busy}
-            problem={live.problem}
-            catalog={memory.catalog ?? []}
-            fetchTemplates={fetchTemplates}
-          />
-          {partner && connection && !mismatch && (
-            <>
-              <Divider />
-              <SendPanel
-                session={live.session}
-                connection={connection}
-                partner={partner}
-                region={profile.id}
-              />
-            </>
-          )}
-          <Divider />
-          <Button onClick={() => void setArea(undefined)}>{t("changeArea")}</Button>
-          {services.selfCheck && SelfCheckPanel && (
-            <React.Suspense fallback={<Spinner size="tiny" label={t("working")} />}>
-              <Divider />
-              <SelfCheckPanel
-                run={run}
-                profile={profile}
-                requirements={services.requirements ?? { isSetSupported: () => false }}
-              />
-            </React.Suspense>
-          )}
-        </>
-      ) : live.problem ? (
-        <Button onClick={() => void setArea(undefined)}>{t("changeArea")}</Button>
-      ) : (
-        <Spinner label={t("checking")} />
-      )}
-    </>
   );
 }

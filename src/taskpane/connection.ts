@@ -1,19 +1,24 @@
 import {
   PartnerApiClient,
   signIn,
+  SignInFailed,
   UserTokens,
   type OAuthConfig,
   storedTokensSchema,
   type TokenStore,
 } from "../api";
 import type { ProfileId } from "../core";
+import { DialogClosed } from "../excel";
 
 /** The pane's link to the partner API: who is signed in, and a client that uses their tokens. */
 export interface PartnerConnection {
   apiUrl: string;
   isSignedIn(): boolean;
-  /** Opens the sign-in page and keeps the tokens; rejects when the user gives up. */
-  signIn(): Promise<void>;
+  /**
+   * Opens the sign-in page and keeps the tokens: "cancelled" when the user closed it or
+   * declined; rejects with the reason when sign-in failed.
+   */
+  signIn(): Promise<"signedIn" | "cancelled">;
   signOut(): void;
   client(region?: ProfileId): PartnerApiClient;
 }
@@ -32,7 +37,14 @@ export function createConnection(options: ConnectionOptions): PartnerConnection 
     apiUrl: options.apiUrl,
     isSignedIn: () => options.store.load() !== undefined,
     signIn: async () => {
-      await signIn(options, options.open, options.store, fetchImpl);
+      try {
+        await signIn(options, options.open, options.store, fetchImpl);
+        return "signedIn";
+      } catch (error) {
+        if (error instanceof DialogClosed || (error instanceof SignInFailed && error.cancelled))
+          return "cancelled";
+        throw error;
+      }
     },
     signOut: () => options.store.clear(),
     client: (region) =>
@@ -64,4 +76,16 @@ export function browserTokenStore(apiUrl: string): TokenStore {
       window.localStorage.removeItem(key);
     },
   };
+}
+
+/** Everything the pane needs to sign in and reach the API, built when the module arrives. */
+export function browserConnection(apiUrl: string, open: (url: string) => Promise<string>) {
+  const origin = window.location.origin;
+  return createConnection({
+    apiUrl,
+    clientId: "client-import-addin",
+    redirectUri: `${origin}/auth-callback.html`,
+    open,
+    store: browserTokenStore(apiUrl),
+  });
 }

@@ -3,7 +3,6 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { countryNameIndex, languageNameIndex, uiLanguageOf } from "../core";
 import { openOfficeDialog, type ExcelRun } from "../excel";
-import { browserTokenStore, createConnection } from "./connection";
 import { App, type PaneServices } from "./App";
 
 /** The partner API this build talks to (webpack puts the configured value here). */
@@ -14,14 +13,14 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
   if (!container) return;
   const services: PaneServices = { apiUrl: API_URL };
   const origin = window.location.origin;
-  services.connection = createConnection({
-    apiUrl: API_URL,
-    clientId: "client-import-addin",
-    redirectUri: `${origin}/auth-callback.html`,
-    // The dialog starts on the add-in's own domain, as Office requires, then goes to the API.
-    open: (url) => openOfficeDialog(`${origin}/sign-in.html#${encodeURIComponent(url)}`),
-    store: browserTokenStore(API_URL),
-  });
+  // Sign-in and the API client come in a chunk of their own, after the pane has appeared.
+  services.loadConnection = () =>
+    import("./connection").then(({ browserConnection }) =>
+      // The dialog starts on the add-in's own domain, as Office requires, then goes to the API.
+      browserConnection(API_URL, (url) =>
+        openOfficeDialog(`${origin}/sign-in.html#${encodeURIComponent(url)}`)
+      )
+    );
   if (inExcel) {
     services.run = ((...args: Parameters<typeof Excel.run>) => Excel.run(...args)) as ExcelRun;
     services.requirements = Office.context.requirements;

@@ -135,7 +135,9 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
       row(3, { contactEmail: "pas-un-email" }),
     ]);
 
-    fireEvent.click(screen.getByRole("button", { name: "Envoyer toutes les lignes valides" }));
+    fireEvent.click(
+      await screen.findByRole("button", { name: "Envoyer toutes les lignes valides" })
+    );
     const summary = await screen.findByRole("region", { name: "Avant l'envoi" }, { timeout: 5000 });
     expect(within(summary).getByText("À créer : 2")).toBeTruthy();
     expect(within(summary).getByText("Invalides, ignorées : 1")).toBeTruthy();
@@ -163,7 +165,9 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
 
   it("a row deleted between the summary and its confirmation: the new summary is shown, nothing sent", async () => {
     const { excel, sheet } = await readyToSend([row(21), row(22)]);
-    fireEvent.click(screen.getByRole("button", { name: "Envoyer toutes les lignes valides" }));
+    fireEvent.click(
+      await screen.findByRole("button", { name: "Envoyer toutes les lignes valides" })
+    );
     let summary = await screen.findByRole("region", { name: "Avant l'envoi" }, { timeout: 5000 });
     expect(within(summary).getByText("À créer : 2")).toBeTruthy();
     // Client 21's row goes, a new one comes: still two rows to create, but not the same.

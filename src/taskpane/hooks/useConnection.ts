@@ -1,6 +1,5 @@
 import * as React from "react";
-import { SignInFailed, type Partner } from "../../api";
-import { DialogClosed } from "../../excel";
+import type { Partner } from "../../api";
 import type { PartnerConnection } from "../connection";
 
 export type SignInState =
@@ -38,16 +37,11 @@ export function useConnection(connection: PartnerConnection | undefined) {
     if (!connection) return;
     setState({ kind: "signingIn" });
     try {
-      await connection.signIn();
-      await loadPartner();
+      if ((await connection.signIn()) === "cancelled")
+        setState({ kind: "signedOut", cancelled: true });
+      else await loadPartner();
     } catch (error) {
-      const cancelled =
-        error instanceof DialogClosed || (error instanceof SignInFailed && error.cancelled);
-      setState({
-        kind: "signedOut",
-        cancelled,
-        error: cancelled ? undefined : (error as Error).message,
-      });
+      setState({ kind: "signedOut", error: (error as Error).message });
     }
   }, [connection, loadPartner]);
 
@@ -57,4 +51,29 @@ export function useConnection(connection: PartnerConnection | undefined) {
   }, [connection]);
 
   return { state, signIn, signOut };
+}
+
+/**
+ * The connection the pane was given, or the one it loads after its first render: sign-in and
+ * the API client are a chunk of their own, so the pane appears without waiting for them.
+ */
+export function useLoadedConnection(
+  given: PartnerConnection | undefined,
+  load: (() => Promise<PartnerConnection>) | undefined
+): { connection: PartnerConnection | undefined; loadError?: string } {
+  const [loaded, setLoaded] = React.useState<{ connection?: PartnerConnection; error?: string }>(
+    {}
+  );
+  React.useEffect(() => {
+    if (given || !load) return;
+    let mounted = true;
+    load().then(
+      (connection) => mounted && setLoaded({ connection }),
+      (error: unknown) => mounted && setLoaded({ error: (error as Error).message })
+    );
+    return () => {
+      mounted = false;
+    };
+  }, [given, load]);
+  return { connection: given ?? loaded.connection, loadError: loaded.error };
 }

@@ -1,0 +1,246 @@
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  Divider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import type { Partner } from "../api";
+import { PROFILES, type Profile, type ProfileId } from "../core";
+import type { AreaSpec, ExcelRun, TemplateInfo, WorkbookMemory } from "../excel";
+import type { PaneServices } from "./App";
+import { ColumnsHelp } from "./ColumnsHelp";
+import type { PartnerConnection } from "./connection";
+import { useConnection, useLoadedConnection } from "./hooks/useConnection";
+import { useLiveSession } from "./hooks/useLiveSession";
+import { useWorkbook } from "./hooks/useWorkbook";
+import { useLanguage } from "./i18n";
+import { LivePanel } from "./LivePanel";
+import { RegionPicker } from "./RegionPicker";
+import { SetupPanel } from "./SetupPanel";
+import { fetchTemplateCatalog } from "./templates";
+
+const useStyles = makeStyles({
+  status: { color: tokens.colorNeutralForeground3 },
+  line: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+// Sending is loaded when a signed-in partner can send, not with the pane's first screen.
+const SendPanel = React.lazy(() =>
+  import("./SendPanel").then((module) => ({ default: module.SendPanel }))
+);
+
+// Loaded on demand, and built only into development builds (webpack sets SELF_CHECK there).
+const SelfCheckPanel =
+  process.env.SELF_CHECK === "1" ? React.lazy(() => import("./SelfCheckPanel")) : undefined;
+
+/**
+ * Inside Excel: the region once per workbook, who is signed in, then the client area and its
+ * live checks. Loaded after the pane's first screen (it carries the Excel code).
+ */
+export default function Workbook({
+  run,
+  services,
+  initialRegion,
+}: {
+  run: ExcelRun;
+  services: PaneServices;
+  initialRegion: ProfileId;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { lang, t } = useLanguage();
+  const { memory, setRegion, setArea } = useWorkbook(run);
+  const [changingRegion, setChangingRegion] = React.useState(false);
+  const region = memory?.region;
+  const profile = PROFILES[region ?? initialRegion];
+  const { connection, loadError } = useLoadedConnection(
+    services.connection,
+    services.loadConnection
+  );
+  const auth = useConnection(connection);
+  const partner = auth.state.kind === "signedIn" ? auth.state.partner : undefined;
+  const mismatch = partner !== undefined && region !== undefined && partner.region !== region;
+
+  if (!memory) return <Spinner label={t("working")} />;
+  if (!region || changingRegion)
+    return (
+      <RegionPicker
+        initial={region ?? initialRegion}
+        onChoose={(next) => {
+          setChangingRegion(false);
+          if (next !== region) void setArea(undefined).then(() => setRegion(next));
+        }}
+      />
+    );
+  return (
+    <>
+      <div className={styles.line}>
+        <Text>{t("regionNow", { region: profile.name[lang] })}</Text>
+        <Button size="small" onClick={() => setChangingRegion(true)}>
+          {t("regionChange")}
+        </Button>
+      </div>
+      <Caption1 className={styles.status}>
+        {t("partnerApi", { url: connection?.apiUrl ?? services.apiUrl ?? "—" })}
+      </Caption1>
+      <SignInBar auth={auth} canSignIn={connection !== undefined} loadError={loadError} />
+      {mismatch && partner && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {t("regionMismatch", {
+              workbook: profile.name[lang],
+              partner: partner.name,
+              partnerRegion: PROFILES[partner.region].name[lang],
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <Divider />
+      <ClientArea
+        run={run}
+        services={services}
+        profile={profile}
+        memory={memory}
+        setArea={setArea}
+        sender={partner && connection && !mismatch ? { partner, connection } : undefined}
+      />
+    </>
+  );
+}
+
+/** Who is signed in, with the button to sign in or out, and why the last try failed. */
+function SignInBar({
+  auth,
+  canSignIn,
+  loadError,
+}: {
+  auth: ReturnType<typeof useConnection>;
+  canSignIn: boolean;
+  loadError: string | undefined;
+}) {
+  const styles = useStyles();
+  const { lang, t } = useLanguage();
+  const { state } = auth;
+  const failure = (state.kind === "signedOut" && state.error) || loadError;
+  return (
+    <>
+      <div className={styles.line} role="status">
+        {state.kind === "signedIn" ? (
+          <>
+            <Text>
+              {t("signedInAs", {
+                partner: state.partner.name,
+                region: PROFILES[state.partner.region].name[lang],
+              })}
+            </Text>
+            <Button size="small" onClick={auth.signOut}>
+              {t("signOut")}
+            </Button>
+          </>
+        ) : state.kind === "signingIn" ? (
+          <Spinner size="tiny" label={t("signingIn")} />
+        ) : (
+          <>
+            <Text>{t("notSignedIn")}</Text>
+            {canSignIn && (
+              <Button size="small" appearance="primary" onClick={() => void auth.signIn()}>
+                {t("signIn")}
+              </Button>
+            )}
+          </>
+        )}
+      </div>
+      {failure && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t("signInFailed", { reason: failure })}</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.kind === "signedOut" && state.cancelled && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t("signInCancelled")}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}
+
+/** The client area: choosing it, then its live checks, sending and the self-check. */
+function ClientArea({
+  run,
+  services,
+  profile,
+  memory,
+  setArea,
+  sender,
+}: {
+  run: ExcelRun;
+  services: PaneServices;
+  profile: Profile;
+  memory: WorkbookMemory;
+  setArea: (spec: AreaSpec | undefined) => Promise<void>;
+  /** Who can send: a signed-in partner of the workbook's region. */
+  sender?: { partner: Partner; connection: PartnerConnection };
+}) {
+  const { t } = useLanguage();
+  const live = useLiveSession(run, profile, memory.area, services.requirements);
+  const fetchTemplates: (() => Promise<TemplateInfo[]>) | undefined =
+    services.fetchTemplates ??
+    (sender ? () => fetchTemplateCatalog(sender.connection.client(profile.id)) : undefined);
+
+  if (!memory.area)
+    return (
+      <>
+        <SetupPanel run={run} profile={profile} onArea={(spec) => void setArea(spec)} />
+        <Divider />
+        <ColumnsHelp profile={profile} />
+      </>
+    );
+  if (!live.session)
+    return live.problem ? (
+      <Button onClick={() => void setArea(undefined)}>{t("changeArea")}</Button>
+    ) : (
+      <Spinner label={t("checking")} />
+    );
+  return (
+    <>
+      <LivePanel
+        session={live.session}
+        profile={profile}
+        busy={live.busy}
+        problem={live.problem}
+        catalog={memory.catalog ?? []}
+        fetchTemplates={fetchTemplates}
+      />
+      {sender && (
+        <>
+          <Divider />
+          <React.Suspense fallback={<Spinner size="tiny" label={t("working")} />}>
+            <SendPanel
+              session={live.session}
+              connection={sender.connection}
+              partner={sender.partner}
+              region={profile.id}
+            />
+          </React.Suspense>
+        </>
+      )}
+      <Divider />
+      <Button onClick={() => void setArea(undefined)}>{t("changeArea")}</Button>
+      {services.selfCheck && SelfCheckPanel && (
+        <React.Suspense fallback={<Spinner size="tiny" label={t("working")} />}>
+          <Divider />
+          <SelfCheckPanel
+            run={run}
+            profile={profile}
+            requirements={services.requirements ?? { isSetSupported: () => false }}
+          />
+        </React.Suspense>
+      )}
+    </>
+  );
+}
