@@ -38,6 +38,32 @@ export interface SelectionInfo {
   rows: number[];
 }
 
+/** A group of problems as the pane lists it, with one of its rows' problems as the example. */
+export interface ProblemGroupView extends ProblemGroup {
+  example?: Problem;
+}
+
+/**
+ * What the pane shows of a session, made at most once per change (a round of checking, a
+ * selection, a write starting or ending) and never changed after: the pane renders from it
+ * through useSyncExternalStore. Fixes it offers carry the rows they were computed from.
+ */
+export interface SessionView {
+  summary: LiveSummary;
+  groups: readonly ProblemGroupView[];
+  /** The sheet row number of data row 0. */
+  firstRow: number;
+  selection: SelectionInfo | undefined;
+  /** The selected cell's problems, and the row as they were computed from it. */
+  selected: { row: RowSnapshot; problems: readonly Problem[] } | undefined;
+  /** The selected rows that hold a client, as they are now. */
+  selectedRows: readonly RowSnapshot[];
+  strays: StrayRows | undefined;
+  problem: SessionProblem | undefined;
+  busy: boolean;
+  catalog: readonly TemplateInfo[] | undefined;
+}
+
 export interface SessionOptions {
   run: ExcelRun;
   profile: Profile;
@@ -48,7 +74,6 @@ export interface SessionOptions {
   checksSheet?: string;
   /** Judge the add-in's own writes as the user's (the self-check makes the user's moves). */
   ownWritesAreUsers?: boolean;
-  onUpdate?: () => void;
   onProblem?: (problem: SessionProblem) => void;
 }
 
@@ -103,6 +128,10 @@ export class LiveSession {
   private ledgerReady = false;
   /** Writes from the pane (fixes, templates) under way: the pane shows it is working. */
   private writing = 0;
+  private readonly listeners = new Set<() => void>();
+  /** The pane's view, until the next change; the verdicts' part, until the next round. */
+  private view: SessionView | undefined;
+  private verdicts: Pick<SessionView, "summary" | "groups"> | undefined;
 
   private constructor(private readonly options: SessionOptions) {
     this.run = options.run;
@@ -179,6 +208,56 @@ export class LiveSession {
     }
   }
 
+  /** Calls `listener` after every change of the view (useSyncExternalStore's subscribe). */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The view as it is now; the same object until something changes. */
+  getView = (): SessionView => {
+    this.view ??= this.makeView();
+    return this.view;
+  };
+
+  private makeView(): SessionView {
+    this.verdicts ??= {
+      summary: this.summary(),
+      groups: this.groups().map((group) => ({
+        ...group,
+        example: this.problemsOf(group.rows[0]!).find((problem) => problem.code === group.code),
+      })),
+    };
+    const selection = this.selection;
+    const index = selection?.index;
+    const row = index === undefined ? undefined : this.snapshot(index);
+    const selected =
+      row && selection?.field
+        ? {
+            row,
+            problems: this.problemsOf(row.index).filter((p) => p.field === selection.field),
+          }
+        : undefined;
+    return Object.freeze({
+      ...this.verdicts,
+      firstRow: this.live?.firstRow ?? 0,
+      selection,
+      selected,
+      selectedRows: (selection?.rows ?? []).flatMap((i) => this.snapshot(i) ?? []),
+      strays: this.strays,
+      problem: this.problem,
+      busy: this.busy,
+      catalog: this.catalog,
+    });
+  }
+
+  /** Something the pane shows changed; `verdicts` when a round may have changed them. */
+  private notify(verdicts: boolean): void {
+    if (verdicts) this.verdicts = undefined;
+    this.view = undefined;
+    for (const listener of this.listeners) listener();
+  }
+
   summary(): LiveSummary {
     return this.live?.summary() ?? { rows: 0, valid: 0, invalid: 0 };
   }
@@ -252,7 +331,7 @@ export class LiveSession {
       }
     }
     this.selection = info;
-    this.options.onUpdate?.();
+    this.notify(false);
   }
 
   /**
@@ -305,7 +384,7 @@ export class LiveSession {
   async writeRows(writes: RowWrite[]): Promise<RowWriteOutcome[]> {
     if (writes.length === 0) return [];
     this.writing++;
-    this.options.onUpdate?.();
+    this.notify(false);
     try {
       const done = new Promise<RowWriteOutcome[]>((resolve, reject) =>
         this.tasks.push({ writes, resolve, reject })
@@ -314,7 +393,7 @@ export class LiveSession {
       return await done;
     } finally {
       this.writing--;
-      this.options.onUpdate?.();
+      this.notify(false);
     }
   }
 
@@ -408,9 +487,9 @@ export class LiveSession {
     if (this.worker) return;
     this.worker = this.drain().finally(() => {
       this.worker = undefined;
-      this.options.onUpdate?.();
+      this.notify(false);
     });
-    this.options.onUpdate?.();
+    this.notify(false);
   }
 
   private async drain(): Promise<void> {
@@ -436,7 +515,7 @@ export class LiveSession {
           task.reject(error);
         }
       }
-      this.options.onUpdate?.();
+      this.notify(true);
     }
   }
 

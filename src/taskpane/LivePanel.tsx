@@ -12,15 +12,16 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import { describeProblem, fieldHeader, type ProblemGroup, type Profile } from "../core";
 import {
-  describeProblem,
-  fieldHeader,
-  type Problem,
-  type ProblemGroup,
-  type Profile,
-} from "../core";
-import { cellAddress, type LiveSession, type SessionProblem, type TemplateInfo } from "../excel";
+  cellAddress,
+  type LiveSession,
+  type SessionProblem,
+  type SessionView,
+  type TemplateInfo,
+} from "../excel";
 import { useLanguage } from "./i18n";
+import { useSessionView } from "./hooks/useLiveSession";
 import { useWrites, type WriteFeedback } from "./hooks/useWrites";
 
 const ROWS_LISTED = 5;
@@ -43,8 +44,6 @@ const useStyles = makeStyles({
 export interface LivePanelProps {
   session: LiveSession;
   profile: Profile;
-  busy: boolean;
-  problem: SessionProblem | undefined;
   /** Undefined when not signed in: the pane says how to get the templates. */
   fetchTemplates?: () => Promise<TemplateInfo[]>;
   catalog: TemplateInfo[];
@@ -52,15 +51,16 @@ export interface LivePanelProps {
 
 /** The live view of the client area: counts, problems by column, the selected cell, templates. */
 export function LivePanel(props: LivePanelProps): React.JSX.Element {
-  const { session, busy, problem } = props;
+  const { session } = props;
+  const view = useSessionView(session);
+  const { busy, problem, summary } = view;
   const { t } = useLanguage();
   const styles = useStyles();
-  const summary = session.summary();
   const { write, feedback } = useWrites(session);
   return (
     <>
       {problem && <SessionMessage problem={problem} />}
-      <StrayRowsMessage session={session} />
+      <StrayRowsMessage session={session} view={view} />
       <WriteMessage feedback={feedback} />
       <section aria-label={t("problemsTitle")} className={styles.section}>
         <div className={styles.counts} role="status" aria-live="polite">
@@ -70,17 +70,12 @@ export function LivePanel(props: LivePanelProps): React.JSX.Element {
           {busy && <Spinner size="tiny" label={t("checking")} />}
         </div>
       </section>
-      <SelectionPanel session={session} profile={props.profile} busy={busy} write={write} />
-      <ProblemList
-        session={session}
-        profile={props.profile}
-        busy={busy}
-        rows={summary.rows}
-        write={write}
-      />
+      <SelectionPanel session={session} view={view} profile={props.profile} write={write} />
+      <ProblemList session={session} view={view} profile={props.profile} write={write} />
       {props.profile.fields.some((field) => field.list === "configurationTemplates") && (
         <TemplatesPanel
           session={session}
+          view={view}
           write={write}
           field={props.profile.fields.find((f) => f.list === "configurationTemplates")!.key}
           catalog={props.catalog}
@@ -104,10 +99,10 @@ function Count({ label, value }: { label: string; value: number }) {
 }
 
 /** Rows typed under the table that it did not take in: said, and taken in on request. */
-function StrayRowsMessage({ session }: { session: LiveSession }) {
+function StrayRowsMessage({ session, view }: { session: LiveSession; view: SessionView }) {
   const { t } = useLanguage();
   const [manual, setManual] = React.useState(false);
-  const strays = session.strays;
+  const strays = view.strays;
   if (!strays) return null;
   return (
     <MessageBar intent="warning">
@@ -146,7 +141,7 @@ function WriteMessage({ feedback }: { feedback: WriteFeedback }) {
   );
 }
 
-function SessionMessage({ problem }: { problem: SessionProblem }) {
+export function SessionMessage({ problem }: { problem: SessionProblem }) {
   const { t } = useLanguage();
   const text =
     problem.kind === "areaMissing"
@@ -176,21 +171,22 @@ function fixesOf(session: LiveSession, group: ProblemGroup) {
   });
 }
 
-/** What the panels below read: the session, its profile, and whether it is working. */
-interface SessionViewProps {
+/**
+ * What the panels below read: the session's view (while the sheet is written or checked,
+ * `view.busy`, fixes wait: no double writes), and the session to act on.
+ */
+interface PanelProps {
   session: LiveSession;
+  view: SessionView;
   profile: Profile;
-  /** While the sheet is being written or checked, fixes wait (no double writes). */
-  busy: boolean;
   write: ReturnType<typeof useWrites>["write"];
 }
 
-/** `rows`: the non-empty rows, counted once for the whole panel. */
-function ProblemList({ session, profile, busy, rows, write }: SessionViewProps & { rows: number }) {
+function ProblemList({ session, view, profile, write }: PanelProps) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
-  const groups = session.groups();
-  if (rows > 0 && groups.length === 0)
+  const { groups, busy } = view;
+  if (view.summary.rows > 0 && groups.length === 0)
     return (
       <MessageBar intent="success">
         <MessageBarBody>{t("noProblems")}</MessageBarBody>
@@ -205,7 +201,7 @@ function ProblemList({ session, profile, busy, rows, write }: SessionViewProps &
       <ul className={styles.list}>
         {groups.map((group) => {
           const field = profile.fields.find((candidate) => candidate.key === group.field)!;
-          const example = session.problemsOf(group.rows[0]!).find((p) => p.code === group.code);
+          const { example } = group;
           return (
             <li
               key={`${group.field}:${group.code}`}
@@ -222,7 +218,7 @@ function ProblemList({ session, profile, busy, rows, write }: SessionViewProps &
                     as="button"
                     onClick={() => void session.goTo(index, group.field)}
                   >
-                    {t("goTo", { row: session.live!.firstRow + index })}
+                    {t("goTo", { row: view.firstRow + index })}
                   </Link>
                 ))}
                 {group.rows.length > ROWS_LISTED && <Caption1>…</Caption1>}
@@ -244,17 +240,14 @@ function ProblemList({ session, profile, busy, rows, write }: SessionViewProps &
   );
 }
 
-function SelectionPanel({ session, profile, busy, write }: SessionViewProps) {
+function SelectionPanel({ view, profile, write }: PanelProps) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
-  const selection = session.selection;
+  const { selection, busy } = view;
   const index = selection?.index;
-  const problems: Problem[] =
-    index === undefined || !selection?.field
-      ? []
-      : session.problemsOf(index).filter((p) => p.field === selection.field);
+  const problems = view.selected?.problems ?? [];
   // The row the fixes shown were computed from: a click writes only where it still is.
-  const row = index === undefined ? undefined : session.snapshot(index);
+  const row = view.selected?.row;
   return (
     <section aria-labelledby="selection-title" className={styles.section}>
       <Subtitle2 as="h2" id="selection-title">
@@ -293,12 +286,14 @@ function SelectionPanel({ session, profile, busy, write }: SessionViewProps) {
 
 function TemplatesPanel({
   session,
+  view,
   write,
   field,
   catalog: initial,
   fetchTemplates,
 }: {
   session: LiveSession;
+  view: SessionView;
   write: ReturnType<typeof useWrites>["write"];
   /** The column that names a row's template. */
   field: string;
@@ -307,12 +302,12 @@ function TemplatesPanel({
 }) {
   const { t } = useLanguage();
   const styles = useStyles();
-  const catalog = session.catalog ?? initial;
+  const catalog = view.catalog ?? initial;
   const [chosen, setChosen] = React.useState("");
   const [refreshing, setRefreshing] = React.useState(false);
   const [failure, setFailure] = React.useState<string>();
   // Only rows that hold a client: a template alone would make an empty row invalid.
-  const rows = (session.selection?.rows ?? []).flatMap((index) => session.snapshot(index) ?? []);
+  const rows = view.selectedRows;
   const name = chosen || catalog[0]?.name || "";
 
   const refresh = async () => {

@@ -18,6 +18,7 @@ import type { LiveSession } from "../excel";
 import type { PartnerConnection } from "./connection";
 import { useLanguage } from "./i18n";
 import { useSend } from "./hooks/useSend";
+import { useSessionView } from "./hooks/useLiveSession";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -41,7 +42,7 @@ export function SendPanel({
   const { lang, t } = useLanguage();
   const send = useSend({ session, connection, partnerId: partner.id, region, lang });
   const { state } = send;
-  const selected = session.selection?.rows ?? [];
+  const selected = useSessionView(session).selection?.rows ?? [];
   const busy = state.kind === "preparing" || state.kind === "sending";
   const notes = session.profile.fields.flatMap((field) => field.sendNote?.[lang] ?? []);
   const toCreate =

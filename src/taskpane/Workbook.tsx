@@ -20,7 +20,7 @@ import { useConnection, useLoadedConnection } from "./hooks/useConnection";
 import { useLiveSession } from "./hooks/useLiveSession";
 import { useWorkbook } from "./hooks/useWorkbook";
 import { useLanguage } from "./i18n";
-import { LivePanel } from "./LivePanel";
+import { LivePanel, SessionMessage } from "./LivePanel";
 import { RegionPicker } from "./RegionPicker";
 import { SetupPanel } from "./SetupPanel";
 import { fetchTemplateCatalog } from "./templates";
@@ -201,8 +201,11 @@ function ClientArea({
       </>
     );
   if (!live.session)
-    return live.problem ? (
-      <Button onClick={() => void setArea(undefined)}>{t("changeArea")}</Button>
+    return live.failure ? (
+      <>
+        <SessionMessage problem={live.failure} />
+        <Button onClick={() => void setArea(undefined)}>{t("changeArea")}</Button>
+      </>
     ) : (
       <Spinner label={t("checking")} />
     );
@@ -211,8 +214,6 @@ function ClientArea({
       <LivePanel
         session={live.session}
         profile={profile}
-        busy={live.busy}
-        problem={live.problem}
         catalog={memory.catalog ?? []}
         fetchTemplates={fetchTemplates}
       />

@@ -283,3 +283,38 @@ describe("fixes and templates written from the pane", () => {
 });
 
 export type { Cell };
+
+describe("the pane's view of a session", () => {
+  it("is one frozen snapshot per change: the same object until a round or a selection changes it", async () => {
+    const book = await templateWorkbook();
+    const session = book.session;
+    let notified = 0;
+    const unsubscribe = session.subscribe(() => notified++);
+    await book.excel.user.type(book.sheet, "A2", [uniqueValidRow(book, 1, { country: "XX" })]);
+    await settled(book);
+    const first = session.getView();
+    expect(session.getView()).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first.summary).toEqual({ rows: 1, valid: 0, invalid: 1 });
+    expect(first.groups.map((group) => [group.code, group.example?.code])).toEqual([
+      ["country.unassigned", "country.unassigned"],
+    ]);
+    expect(notified).toBeGreaterThan(0);
+
+    await book.excel.user.type(book.sheet, book.at(1, "companyName"), [["Deuxième"]]);
+    await settled(book);
+    const second = session.getView();
+    expect(second).not.toBe(first);
+    expect(second.summary.rows).toBe(2);
+    // What a render already holds does not change under it.
+    expect(first.summary).toEqual({ rows: 1, valid: 0, invalid: 1 });
+
+    session.selected(book.at(0, "country"));
+    const selected = session.getView();
+    expect(selected.selected?.problems.map((p) => p.code)).toEqual(["country.unassigned"]);
+    expect(selected.selected?.row.index).toBe(0);
+    // A selection does not judge the rows again: the verdicts are the same objects.
+    expect(selected.groups).toBe(second.groups);
+    unsubscribe();
+  });
+});

@@ -6,12 +6,12 @@ import {
   type AreaSpec,
   type ExcelRun,
   type HostRequirements,
+  type SessionView,
 } from "../../excel";
 
 /**
  * The live checking of the workbook's client area: opened when the area is known, closed
- * when the pane goes or the area changes. `version` changes whenever the verdicts do; the
- * session's problem is read as it is now, so it clears once a round succeeds again.
+ * when the pane goes or the area changes. What it shows is read with `useSessionView`.
  */
 export function useLiveSession(
   run: ExcelRun | undefined,
@@ -20,23 +20,19 @@ export function useLiveSession(
   requirements?: HostRequirements
 ) {
   const [session, setSession] = React.useState<LiveSession>();
-  const [openFailure, setOpenFailure] = React.useState<SessionProblem>();
-  const [opening, setOpening] = React.useState(false);
-  const [version, bump] = React.useReducer((n: number) => n + 1, 0);
+  const [failure, setFailure] = React.useState<SessionProblem>();
   const areaKey = area ? JSON.stringify(area) : "";
 
   React.useEffect(() => {
     if (!run || !areaKey) return;
     let mounted = true;
     let opened: LiveSession | undefined;
-    setOpening(true);
-    setOpenFailure(undefined);
+    setFailure(undefined);
     LiveSession.open({
       run,
       profile,
       spec: JSON.parse(areaKey) as AreaSpec,
       requirements,
-      onUpdate: () => mounted && bump(),
     }).then(
       (next) => {
         opened = next;
@@ -45,12 +41,9 @@ export function useLiveSession(
           return;
         }
         setSession(next);
-        setOpening(false);
       },
       () => {
-        if (!mounted) return;
-        setOpening(false);
-        setOpenFailure(new SessionProblem("excel"));
+        if (mounted) setFailure(new SessionProblem("excel"));
       }
     );
     return () => {
@@ -60,10 +53,13 @@ export function useLiveSession(
     };
   }, [run, profile, areaKey, requirements]);
 
-  return {
-    session,
-    problem: session ? session.problem : openFailure,
-    busy: opening || (session?.busy ?? false),
-    version,
-  };
+  return { session, failure };
+}
+
+/**
+ * The session's view, re-rendered when it changes: one immutable snapshot per change, so a
+ * render never sees the session half-way through a round.
+ */
+export function useSessionView(session: LiveSession): SessionView {
+  return React.useSyncExternalStore(session.subscribe, session.getView);
 }
