@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "./db";
-import { newSecret, safeEqual, sha256, verifyPassword } from "./ids";
+import { GRANTS, type TokenForm } from "./grants";
+import { newSecret, now, sha256, verifyPassword } from "./ids";
 import { sendProblem } from "./problems";
 import { SEEDED_USERS } from "./seed";
 
@@ -19,8 +19,6 @@ declare module "fastify" {
     partnerId?: string;
   }
 }
-
-const now = () => Math.floor(Date.now() / 1000);
 
 interface AuthorizeParams {
   response_type?: string;
@@ -81,46 +79,6 @@ ${error ? `<p role="alert" style="color:#b10e1c">${escapeHtml(error)}</p>` : ""}
 <p>Sandbox accounts (sandbox only):</p><ul>${accounts}</ul></body></html>`;
 }
 
-function issueTokens(
-  db: Db,
-  options: AuthOptions,
-  partnerId: string,
-  userId: string | null,
-  clientId: string,
-  withRefresh: boolean
-) {
-  const access = newSecret();
-  const insert = db.prepare(
-    "INSERT INTO tokens (token_hash, kind, partner_id, user_id, client_id, expires_at) VALUES (?, ?, ?, ?, ?, ?)"
-  );
-  insert.run(
-    sha256(access),
-    "access",
-    partnerId,
-    userId,
-    clientId,
-    now() + options.accessTokenSeconds
-  );
-  const body: Record<string, string | number> = {
-    access_token: access,
-    token_type: "Bearer",
-    expires_in: options.accessTokenSeconds,
-  };
-  if (withRefresh) {
-    const refresh = newSecret();
-    insert.run(
-      sha256(refresh),
-      "refresh",
-      partnerId,
-      userId,
-      clientId,
-      now() + options.refreshTokenSeconds
-    );
-    body.refresh_token = refresh;
-  }
-  return body;
-}
-
 function oauthError(reply: FastifyReply, status: number, error: string, description: string) {
   return reply
     .code(status)
@@ -172,99 +130,20 @@ export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions)
   });
 
   app.post("/oauth/token", async (request, reply) => {
-    const form = (request.body ?? {}) as Record<string, string | undefined>;
-    const basic = basicCredentials(request);
-    switch (form.grant_type) {
-      case "authorization_code": {
-        const row = db
-          .prepare(
-            "SELECT a.*, u.partner_id FROM auth_codes a JOIN users u ON u.id = a.user_id WHERE code_hash = ?"
-          )
-          .get(sha256(String(form.code ?? ""))) as
-          | {
-              user_id: string;
-              partner_id: string;
-              client_id: string;
-              redirect_uri: string;
-              challenge: string;
-              expires_at: number;
-              used: number;
-            }
-          | undefined;
-        if (!row || row.used || row.expires_at < now())
-          return oauthError(reply, 400, "invalid_grant", "The code is unknown, used or expired.");
-        if (row.client_id !== form.client_id || row.redirect_uri !== form.redirect_uri) {
-          return oauthError(
-            reply,
-            400,
-            "invalid_grant",
-            "client_id or redirect_uri differ from the sign-in request."
-          );
-        }
-        const verifier = String(form.code_verifier ?? "");
-        const challenge = createHash("sha256").update(verifier).digest("base64url");
-        if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier) || !safeEqual(challenge, row.challenge)) {
-          return oauthError(reply, 400, "invalid_grant", "The PKCE code_verifier does not match.");
-        }
-        db.prepare("UPDATE auth_codes SET used = 1 WHERE code_hash = ?").run(
-          sha256(String(form.code))
-        );
-        return reply
-          .header("Cache-Control", "no-store")
-          .send(issueTokens(db, options, row.partner_id, row.user_id, row.client_id, true));
-      }
-      case "refresh_token": {
-        const hash = sha256(String(form.refresh_token ?? ""));
-        const row = db
-          .prepare("SELECT * FROM tokens WHERE token_hash = ? AND kind = 'refresh'")
-          .get(hash) as
-          | {
-              partner_id: string;
-              user_id: string | null;
-              client_id: string;
-              expires_at: number;
-              revoked: number;
-            }
-          | undefined;
-        if (!row || row.revoked || row.expires_at < now())
-          return oauthError(
-            reply,
-            400,
-            "invalid_grant",
-            "The refresh token is unknown, used or expired."
-          );
-        if (form.client_id !== undefined && form.client_id !== row.client_id)
-          return oauthError(
-            reply,
-            400,
-            "invalid_grant",
-            "The refresh token belongs to another client."
-          );
-        // Refresh tokens rotate: the old one is spent.
-        db.prepare("UPDATE tokens SET revoked = 1 WHERE token_hash = ?").run(hash);
-        return reply
-          .header("Cache-Control", "no-store")
-          .send(issueTokens(db, options, row.partner_id, row.user_id, row.client_id, true));
-      }
-      case "client_credentials": {
-        const client = options.automationClient;
-        const id = basic?.id ?? form.client_id ?? "";
-        const secret = basic?.secret ?? form.client_secret ?? "";
-        if (!client || id !== client.id || !safeEqual(secret, client.secret)) {
-          return oauthError(reply, 401, "invalid_client", "Unknown client or wrong secret.");
-        }
-        return reply
-          .header("Cache-Control", "no-store")
-          .send(issueTokens(db, options, client.partnerId, null, client.id, false));
-      }
-      default:
-        return oauthError(
-          reply,
-          400,
-          "unsupported_grant_type",
-          "grant_type must be authorization_code, refresh_token or client_credentials."
-        );
-    }
+    const form = (request.body ?? {}) as TokenForm;
+    const grantType = String(form.grant_type ?? "");
+    const grant = Object.hasOwn(GRANTS, grantType) ? GRANTS[grantType]! : undefined;
+    if (!grant)
+      return oauthError(
+        reply,
+        400,
+        "unsupported_grant_type",
+        `grant_type must be ${Object.keys(GRANTS).join(", ")}.`
+      );
+    const answer = grant({ db, options, form, basic: basicCredentials(request) });
+    if ("error" in answer)
+      return oauthError(reply, answer.status, answer.error, answer.description);
+    return reply.header("Cache-Control", "no-store").send(answer.tokens);
   });
 }
 

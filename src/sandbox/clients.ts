@@ -1,36 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import {
-  canonicalJson,
-  describeProblem,
-  getProfile,
-  Validator,
-  type Cell,
-  type Profile,
-  type ProfileId,
-  type UiLang,
-  uiLanguageOf,
-} from "../core";
+import { canonicalJson, type UiLang, uiLanguageOf } from "../core";
 import type { BodyCheck } from "./contract";
+import {
+  clientBody,
+  createClient,
+  type ClientRow,
+  type Outcome,
+  type PartnerRow,
+} from "./create-client";
 import { nameKey, type Db } from "./db";
 import { newId, sha256 } from "./ids";
 import { sendProblem, type FieldError } from "./problems";
-
-interface PartnerRow {
-  id: string;
-  name: string;
-  region: ProfileId;
-}
 
 interface Checks {
   clientInput: BodyCheck;
   lookupRequest: BodyCheck;
 }
-
-/** The web app's address of a client, given in responses as `url`. */
-const clientUrl = (id: string) => `https://app.banqup.example/partner/clients/${id}`;
-
-/** The field's name on the wire: the profile's key, or its `apiName`. */
-const apiKeyOf = (field: Profile["fields"][number]) => field.apiName ?? field.key;
 
 function languageOf(request: FastifyRequest): UiLang {
   return uiLanguageOf(String(request.headers["accept-language"] ?? ""));
@@ -129,46 +114,15 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     if (schemaErrors.length > 0) return invalid(reply, schemaErrors);
     const body = request.body as Record<string, unknown>;
     const partner = partnerOf(request);
-    const bodyHash = sha256(canonicalJson(body));
-    // One synchronous transaction: concurrent requests with the same key or the same
-    // identifiers cannot interleave. It returns plain data; replying happens after it, because
-    // a transaction function must not return a promise-like (Fastify's reply is one).
-    const outcome = db.transaction((): Outcome | { status: "reused" } => {
-      const stored = db
-        .prepare(
-          "SELECT body_hash, status, response FROM idempotency_keys WHERE partner_id = ? AND key = ?"
-        )
-        .get(partner.id, key) as
-        { body_hash: string; status: 201 | 409; response: string } | undefined;
-      if (stored) {
-        if (stored.body_hash !== bodyHash) return { status: "reused" };
-        return {
-          status: stored.status,
-          body: JSON.parse(stored.response) as object,
-          replayed: true,
-        };
-      }
-      const created = createClient(
+    const outcome = createOnce(db, partner.id, key, sha256(canonicalJson(body)), () =>
+      createClient(
         db,
         partner,
         body,
         languageOf(request),
         templateNames.all(partner.id) as { id: string; name: string }[]
-      );
-      if (created.status !== 422) {
-        db.prepare(
-          "INSERT INTO idempotency_keys (partner_id, key, body_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)"
-        ).run(
-          partner.id,
-          key,
-          bodyHash,
-          created.status,
-          JSON.stringify(created.body),
-          new Date().toISOString()
-        );
-      }
-      return created;
-    })();
+      )
+    );
     if (outcome.status === "reused") {
       return sendProblem(reply, {
         status: 422,
@@ -219,24 +173,6 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
   });
 }
 
-interface ClientRow {
-  id: string;
-  data: string;
-  contact_email: string;
-  status: string;
-  created_at: string;
-}
-
-function clientBody(row: ClientRow) {
-  return {
-    ...(JSON.parse(row.data) as object),
-    id: row.id,
-    status: row.status,
-    createdAt: row.created_at,
-    url: clientUrl(row.id),
-  };
-}
-
 function invalid(reply: FastifyReply, errors: FieldError[]) {
   return sendProblem(reply, {
     status: 422,
@@ -256,123 +192,44 @@ function notFound(reply: FastifyReply) {
   });
 }
 
-type Outcome =
-  { status: 201 | 409; body: object; replayed?: boolean } | { status: 422; errors: FieldError[] };
-
 /**
- * Judges the body with the same rules as the add-in (the region's profile) and creates the
- * client. Identifiers that another client holds make a 409 naming that client.
+ * Runs `create` once per idempotency key: the same key with the same body answers what the
+ * first request got (replayed), with another body it is refused. One synchronous transaction,
+ * so concurrent requests with the same key or the same identifiers cannot interleave; it
+ * returns plain data, because a transaction function must not return a promise-like.
  */
-function createClient(
+function createOnce(
   db: Db,
-  partner: PartnerRow,
-  body: Record<string, unknown>,
-  lang: UiLang,
-  templates: { id: string; name: string }[]
-): Outcome {
-  const profile = getProfile(partner.region);
-  const known = new Set(profile.fields.map(apiKeyOf));
-  const errors: FieldError[] = Object.keys(body)
-    .filter((key) => !known.has(key))
-    .map((key) => ({
-      pointer: `/${key}`,
-      code: `${key}.notInRegion`,
-      detail: `Clients of this region have no field ${key}.`,
-    }));
-  const cells = profile.fields.map((field): Cell => {
-    const value = body[apiKeyOf(field)];
-    if (field.rule.kind === "yesNo" && typeof value === "boolean") return value ? "Oui" : "Non";
-    if (field.rule.kind === "configurationTemplate" && typeof value === "string") {
-      const template = templates.find((t) => t.id === value);
-      if (!template) {
-        const detail = `You have no configuration template with id ${value}.`;
-        errors.push({ pointer: `/${apiKeyOf(field)}`, code: `${field.key}.unknown`, detail });
-      }
-      return template?.name;
-    }
-    return value as Cell;
-  });
-  const validator = new Validator(profile, {
-    headerLang: "fr",
-    templates: templates.map((t) => t.name),
-  });
-  const result = validator.validateRow({ row: 1, cells });
-  for (const problem of result?.problems ?? []) {
-    const field = profile.fields.find((f) => f.key === problem.field)!;
-    errors.push({
-      pointer: `/${apiKeyOf(field)}`,
-      code: problem.code,
-      detail: describeProblem(problem, lang, profile),
-    });
-  }
-  if (!result)
-    errors.push({ pointer: "/", code: "client.empty", detail: "The client has no fields." });
-  if (errors.length > 0) return { status: 422, errors };
-
-  const data: Record<string, unknown> = {};
-  profile.fields.forEach((field, i) => {
-    const value = result!.values[i];
-    if (value === undefined) return;
-    data[apiKeyOf(field)] =
-      field.rule.kind === "configurationTemplate" ? body[apiKeyOf(field)] : value;
-  });
-  for (const uniqueField of profile.fields.filter((f) => f.unique)) {
-    const value = data[apiKeyOf(uniqueField)];
-    if (typeof value !== "string") continue;
-    const holder = db
+  partnerId: string,
+  key: string,
+  bodyHash: string,
+  create: () => Outcome
+): Outcome | { status: "reused" } {
+  return db.transaction((): Outcome | { status: "reused" } => {
+    const stored = db
       .prepare(
-        "SELECT client_id FROM client_identifiers WHERE partner_id = ? AND field = ? AND value = ?"
+        "SELECT body_hash, status, response FROM idempotency_keys WHERE partner_id = ? AND key = ?"
       )
-      .get(partner.id, uniqueField.key, value) as { client_id: string } | undefined;
-    if (holder) {
-      return {
-        status: 409,
-        body: {
-          type: "urn:problem:duplicate_client",
-          title: "Client already exists",
-          status: 409,
-          code: "duplicate_client",
-          detail: `A client with this ${uniqueField.key} already exists.`,
-          existingClientId: holder.client_id,
-          errors: [
-            {
-              pointer: `/${apiKeyOf(uniqueField)}`,
-              code: `${uniqueField.key}.exists`,
-              detail: "Another client of yours has this value.",
-            },
-          ],
-        },
-      };
+      .get(partnerId, key) as
+      { body_hash: string; status: 201 | 409; response: string } | undefined;
+    if (stored) {
+      if (stored.body_hash !== bodyHash) return { status: "reused" };
+      return { status: stored.status, body: JSON.parse(stored.response) as object, replayed: true };
     }
-  }
-  const id = newId("cl");
-  const createdAt = new Date().toISOString();
-  const contactEmail = String(data.contactEmail ?? "");
-  db.prepare(
-    "INSERT INTO clients (id, partner_id, data, contact_email, name_key, created_at) VALUES (?, ?, ?, ?, ?, ?)"
-  ).run(
-    id,
-    partner.id,
-    JSON.stringify(data),
-    contactEmail,
-    nameKey(String(data.companyName ?? "")),
-    createdAt
-  );
-  const identifier = db.prepare(
-    "INSERT INTO client_identifiers (partner_id, field, value, client_id) VALUES (?, ?, ?, ?)"
-  );
-  for (const uniqueField of profile.fields.filter((f) => f.unique)) {
-    const value = data[apiKeyOf(uniqueField)];
-    if (typeof value === "string") identifier.run(partner.id, uniqueField.key, value, id);
-  }
-  return {
-    status: 201,
-    body: clientBody({
-      id,
-      data: JSON.stringify(data),
-      contact_email: contactEmail,
-      status: "draft",
-      created_at: createdAt,
-    }),
-  };
+    const created = create();
+    // A refused body (422) is not remembered: the same key may come back corrected.
+    if (created.status !== 422) {
+      db.prepare(
+        "INSERT INTO idempotency_keys (partner_id, key, body_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+      ).run(
+        partnerId,
+        key,
+        bodyHash,
+        created.status,
+        JSON.stringify(created.body),
+        new Date().toISOString()
+      );
+    }
+    return created;
+  })();
 }

@@ -36,3 +36,6 @@ export function safeEqual(a: string, b: string): boolean {
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
 }
+
+/** Seconds since the epoch: the unit of every expiry the sandbox stores. */
+export const now = () => Math.floor(Date.now() / 1000);

@@ -1,0 +1,196 @@
+import {
+  describeProblem,
+  getProfile,
+  Validator,
+  type Cell,
+  type Profile,
+  type UiLang,
+} from "../core";
+import { nameKey, type Db } from "./db";
+import { newId } from "./ids";
+import type { FieldError } from "./problems";
+
+/** The web app's address of a client, given in responses as `url`. */
+const clientUrl = (id: string) => `https://app.banqup.example/partner/clients/${id}`;
+
+/** A client as the sandbox stores it. */
+export interface ClientRow {
+  id: string;
+  data: string;
+  contact_email: string;
+  status: string;
+  created_at: string;
+}
+
+/** A client as the API answers it. */
+export function clientBody(row: ClientRow) {
+  return {
+    ...(JSON.parse(row.data) as object),
+    id: row.id,
+    status: row.status,
+    createdAt: row.created_at,
+    url: clientUrl(row.id),
+  };
+}
+
+/** A partner as the sandbox stores it. */
+export interface PartnerRow {
+  id: string;
+  name: string;
+  region: Profile["id"];
+}
+
+export type Outcome =
+  { status: 201 | 409; body: object; replayed?: boolean } | { status: 422; errors: FieldError[] };
+
+/** The field's name on the wire: the profile's key, or its `apiName`. */
+export const apiKeyOf = (field: Profile["fields"][number]) => field.apiName ?? field.key;
+
+/**
+ * Judges the body with the same rules as the add-in (the region's profile) and creates the
+ * client. Identifiers that another client holds make a 409 naming that client.
+ */
+export function createClient(
+  db: Db,
+  partner: PartnerRow,
+  body: Record<string, unknown>,
+  lang: UiLang,
+  templates: { id: string; name: string }[]
+): Outcome {
+  const profile = getProfile(partner.region);
+  const judged = judgeBody(profile, body, lang, templates);
+  if ("errors" in judged) return { status: 422, errors: judged.errors };
+  return conflictOf(db, partner, profile, judged.data) ?? insert(db, partner, profile, judged.data);
+}
+
+/** The body as the client's stored data, or every field error in it. */
+function judgeBody(
+  profile: Profile,
+  body: Record<string, unknown>,
+  lang: UiLang,
+  templates: { id: string; name: string }[]
+): { data: Record<string, unknown> } | { errors: FieldError[] } {
+  const known = new Set(profile.fields.map(apiKeyOf));
+  const errors: FieldError[] = Object.keys(body)
+    .filter((key) => !known.has(key))
+    .map((key) => ({
+      pointer: `/${key}`,
+      code: `${key}.notInRegion`,
+      detail: `Clients of this region have no field ${key}.`,
+    }));
+  // The API names a template by its id and a mandate as a boolean; the rules read the sheet's words.
+  const cells = profile.fields.map((field): Cell => {
+    const value = body[apiKeyOf(field)];
+    if (field.rule.kind === "yesNo" && typeof value === "boolean") return value ? "Oui" : "Non";
+    if (field.rule.kind === "configurationTemplate" && typeof value === "string") {
+      const template = templates.find((t) => t.id === value);
+      if (!template) {
+        const detail = `You have no configuration template with id ${value}.`;
+        errors.push({ pointer: `/${apiKeyOf(field)}`, code: `${field.key}.unknown`, detail });
+      }
+      return template?.name;
+    }
+    return value as Cell;
+  });
+  const validator = new Validator(profile, {
+    headerLang: "fr",
+    templates: templates.map((t) => t.name),
+  });
+  const result = validator.validateRow({ row: 1, cells });
+  for (const problem of result?.problems ?? []) {
+    const field = profile.fields.find((f) => f.key === problem.field)!;
+    errors.push({
+      pointer: `/${apiKeyOf(field)}`,
+      code: problem.code,
+      detail: describeProblem(problem, lang, profile),
+    });
+  }
+  if (!result)
+    errors.push({ pointer: "/", code: "client.empty", detail: "The client has no fields." });
+  if (errors.length > 0 || !result) return { errors };
+  const data: Record<string, unknown> = {};
+  profile.fields.forEach((field, i) => {
+    const value = result.values[i];
+    if (value === undefined) return;
+    data[apiKeyOf(field)] =
+      field.rule.kind === "configurationTemplate" ? body[apiKeyOf(field)] : value;
+  });
+  return { data };
+}
+
+/** The 409 when another client of the partner already holds one of the identifiers. */
+function conflictOf(
+  db: Db,
+  partner: PartnerRow,
+  profile: Profile,
+  data: Record<string, unknown>
+): Outcome | undefined {
+  const holderOf = db.prepare(
+    "SELECT client_id FROM client_identifiers WHERE partner_id = ? AND field = ? AND value = ?"
+  );
+  for (const uniqueField of profile.fields.filter((f) => f.unique)) {
+    const value = data[apiKeyOf(uniqueField)];
+    if (typeof value !== "string") continue;
+    const holder = holderOf.get(partner.id, uniqueField.key, value) as
+      { client_id: string } | undefined;
+    if (!holder) continue;
+    return {
+      status: 409,
+      body: {
+        type: "urn:problem:duplicate_client",
+        title: "Client already exists",
+        status: 409,
+        code: "duplicate_client",
+        detail: `A client with this ${uniqueField.key} already exists.`,
+        existingClientId: holder.client_id,
+        errors: [
+          {
+            pointer: `/${apiKeyOf(uniqueField)}`,
+            code: `${uniqueField.key}.exists`,
+            detail: "Another client of yours has this value.",
+          },
+        ],
+      },
+    };
+  }
+  return undefined;
+}
+
+/** Stores a new client and its identifiers (the primary key refuses a second holder). */
+function insert(
+  db: Db,
+  partner: PartnerRow,
+  profile: Profile,
+  data: Record<string, unknown>
+): Outcome {
+  const id = newId("cl");
+  const createdAt = new Date().toISOString();
+  const contactEmail = String(data.contactEmail ?? "");
+  db.prepare(
+    "INSERT INTO clients (id, partner_id, data, contact_email, name_key, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+  ).run(
+    id,
+    partner.id,
+    JSON.stringify(data),
+    contactEmail,
+    nameKey(String(data.companyName ?? "")),
+    createdAt
+  );
+  const identifier = db.prepare(
+    "INSERT INTO client_identifiers (partner_id, field, value, client_id) VALUES (?, ?, ?, ?)"
+  );
+  for (const uniqueField of profile.fields.filter((f) => f.unique)) {
+    const value = data[apiKeyOf(uniqueField)];
+    if (typeof value === "string") identifier.run(partner.id, uniqueField.key, value, id);
+  }
+  return {
+    status: 201,
+    body: clientBody({
+      id,
+      data: JSON.stringify(data),
+      contact_email: contactEmail,
+      status: "draft",
+      created_at: createdAt,
+    }),
+  };
+}

@@ -1,0 +1,134 @@
+import { createHash } from "node:crypto";
+import type { AuthOptions } from "./auth";
+import type { Db } from "./db";
+import { newSecret, now, safeEqual, sha256 } from "./ids";
+
+/** The token endpoint's form (RFC 6749 §4.1.3, §4.4.2, §6), as sent. */
+export type TokenForm = Record<string, string | undefined>;
+
+interface GrantRequest {
+  db: Db;
+  options: AuthOptions;
+  form: TokenForm;
+  /** Client credentials from an HTTP Basic header, when sent that way. */
+  basic: { id: string; secret: string } | undefined;
+}
+
+type GrantAnswer =
+  | { tokens: Record<string, string | number> }
+  | { status: number; error: string; description: string };
+
+const refused = (error: string, description: string, status = 400): GrantAnswer => ({
+  status,
+  error,
+  description,
+});
+
+/** One function per grant type the token endpoint knows. */
+export const GRANTS: Record<string, (request: GrantRequest) => GrantAnswer> = {
+  authorization_code: exchangeCode,
+  refresh_token: refreshTokens,
+  client_credentials: clientCredentials,
+};
+
+/** A code from the sign-in page, for tokens: once, by the client it was for, with PKCE. */
+function exchangeCode({ db, options, form }: GrantRequest): GrantAnswer {
+  const codeHash = sha256(String(form.code ?? ""));
+  const row = db
+    .prepare(
+      "SELECT a.*, u.partner_id FROM auth_codes a JOIN users u ON u.id = a.user_id WHERE code_hash = ?"
+    )
+    .get(codeHash) as
+    | {
+        user_id: string;
+        partner_id: string;
+        client_id: string;
+        redirect_uri: string;
+        challenge: string;
+        expires_at: number;
+        used: number;
+      }
+    | undefined;
+  if (!row || row.used || row.expires_at < now())
+    return refused("invalid_grant", "The code is unknown, used or expired.");
+  if (row.client_id !== form.client_id || row.redirect_uri !== form.redirect_uri)
+    return refused("invalid_grant", "client_id or redirect_uri differ from the sign-in request.");
+  const verifier = String(form.code_verifier ?? "");
+  const challenge = createHash("sha256").update(verifier).digest("base64url");
+  if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier) || !safeEqual(challenge, row.challenge))
+    return refused("invalid_grant", "The PKCE code_verifier does not match.");
+  db.prepare("UPDATE auth_codes SET used = 1 WHERE code_hash = ?").run(codeHash);
+  return { tokens: issueTokens(db, options, row.partner_id, row.user_id, row.client_id, true) };
+}
+
+/** A refresh token for new tokens; refresh tokens rotate, so the one used is spent. */
+function refreshTokens({ db, options, form }: GrantRequest): GrantAnswer {
+  const hash = sha256(String(form.refresh_token ?? ""));
+  const row = db
+    .prepare("SELECT * FROM tokens WHERE token_hash = ? AND kind = 'refresh'")
+    .get(hash) as
+    | {
+        partner_id: string;
+        user_id: string | null;
+        client_id: string;
+        expires_at: number;
+        revoked: number;
+      }
+    | undefined;
+  if (!row || row.revoked || row.expires_at < now())
+    return refused("invalid_grant", "The refresh token is unknown, used or expired.");
+  if (form.client_id !== undefined && form.client_id !== row.client_id)
+    return refused("invalid_grant", "The refresh token belongs to another client.");
+  db.prepare("UPDATE tokens SET revoked = 1 WHERE token_hash = ?").run(hash);
+  return { tokens: issueTokens(db, options, row.partner_id, row.user_id, row.client_id, true) };
+}
+
+/** The automation client's id and secret for an access token (no user, no refresh token). */
+function clientCredentials({ db, options, form, basic }: GrantRequest): GrantAnswer {
+  const client = options.automationClient;
+  const id = basic?.id ?? form.client_id ?? "";
+  const secret = basic?.secret ?? form.client_secret ?? "";
+  if (!client || id !== client.id || !safeEqual(secret, client.secret))
+    return refused("invalid_client", "Unknown client or wrong secret.", 401);
+  return { tokens: issueTokens(db, options, client.partnerId, null, client.id, false) };
+}
+
+function issueTokens(
+  db: Db,
+  options: AuthOptions,
+  partnerId: string,
+  userId: string | null,
+  clientId: string,
+  withRefresh: boolean
+) {
+  const access = newSecret();
+  const insert = db.prepare(
+    "INSERT INTO tokens (token_hash, kind, partner_id, user_id, client_id, expires_at) VALUES (?, ?, ?, ?, ?, ?)"
+  );
+  insert.run(
+    sha256(access),
+    "access",
+    partnerId,
+    userId,
+    clientId,
+    now() + options.accessTokenSeconds
+  );
+  const body: Record<string, string | number> = {
+    access_token: access,
+    token_type: "Bearer",
+    expires_in: options.accessTokenSeconds,
+  };
+  if (withRefresh) {
+    const refresh = newSecret();
+    insert.run(
+      sha256(refresh),
+      "refresh",
+      partnerId,
+      userId,
+      clientId,
+      now() + options.refreshTokenSeconds
+    );
+    body.refresh_token = refresh;
+  }
+  return body;
+}
