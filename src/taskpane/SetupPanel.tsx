@@ -86,59 +86,17 @@ export function SetupPanel({
       setDetected(found);
     });
 
-  if (detected) {
-    const chosen = new Set(Object.values(choices).filter((key): key is string => !!key));
-    const missing = profile.fields.filter((field) => field.required && !chosen.has(field.key));
+  if (detected)
     return (
-      <section aria-labelledby="mapping-title">
-        <Subtitle2 as="h2" id="mapping-title">
-          {t("mappingTitle", { sheet: detected.sheet, row: detected.headerRow + 1 })}
-        </Subtitle2>
-        <Caption1 block>{t("mappingHint")}</Caption1>
-        <div className={styles.mapping}>
-          {detected.headers.map((header, column) =>
-            header ? (
-              <React.Fragment key={column}>
-                <label htmlFor={`map-${column}`}>{header}</label>
-                <Select
-                  id={`map-${column}`}
-                  value={choices[column] ?? ""}
-                  onChange={(_event, data) =>
-                    setChoices((current) => ({ ...current, [column]: data.value || null }))
-                  }
-                >
-                  <option value="">{t("notImported")}</option>
-                  {profile.fields.map((field) => (
-                    <option key={field.key} value={field.key}>
-                      {fieldHeader(field, lang)}
-                    </option>
-                  ))}
-                </Select>
-              </React.Fragment>
-            ) : null
-          )}
-        </div>
-        {missing.length > 0 && (
-          <MessageBar intent="warning">
-            <MessageBarBody>
-              {t("missingRequired", {
-                columns: missing.map((field) => fieldHeader(field, lang)).join(", "),
-              })}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        <div className={styles.actions}>
-          <Button
-            appearance="primary"
-            onClick={() => onArea(sheetAreaSpec(detected, choices, profile))}
-          >
-            {t("checkSheet")}
-          </Button>
-          <Button onClick={() => setDetected(undefined)}>{t("cancel")}</Button>
-        </div>
-      </section>
+      <ColumnMappingForm
+        detected={detected}
+        profile={profile}
+        choices={choices}
+        onChoose={(column, key) => setChoices((current) => ({ ...current, [column]: key }))}
+        onConfirm={() => onArea(sheetAreaSpec(detected, choices, profile))}
+        onCancel={() => setDetected(undefined)}
+      />
     );
-  }
 
   return (
     <section aria-labelledby="setup-title">
@@ -154,26 +112,100 @@ export function SetupPanel({
         </Button>
       </div>
       {working && <Spinner size="tiny" label={t("working")} />}
-      {notice?.kind === "exists" && (
-        <MessageBar intent="info">
+      {notice && <SetupNotice notice={notice} onUse={onArea} />}
+    </section>
+  );
+}
+
+/** What the last setup step met: the template already there, no header, Excel's refusal. */
+function SetupNotice({ notice, onUse }: { notice: Notice; onUse: (spec: AreaSpec) => void }) {
+  const { t } = useLanguage();
+  if (notice.kind === "exists")
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>
+          {t("templateExists", { sheet: notice.sheet })}{" "}
+          <Button size="small" onClick={() => onUse(notice.spec)}>
+            {t("useExisting")}
+          </Button>
+        </MessageBarBody>
+      </MessageBar>
+    );
+  if (notice.kind === "noHeader")
+    return (
+      <MessageBar intent="warning">
+        <MessageBarBody>{t("noHeaderFound")}</MessageBarBody>
+      </MessageBar>
+    );
+  return (
+    <MessageBar intent="error">
+      <MessageBarBody>{t("excelError", { code: notice.code })}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** A sheet the user brought: which field each of its columns holds, before it is checked. */
+function ColumnMappingForm({
+  detected,
+  profile,
+  choices,
+  onChoose,
+  onConfirm,
+  onCancel,
+}: {
+  detected: DetectedSheet;
+  profile: Profile;
+  choices: ColumnChoices;
+  onChoose: (column: number, key: string | null) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
+  const styles = useStyles();
+  const { lang, t } = useLanguage();
+  const chosen = new Set(Object.values(choices).filter((key): key is string => !!key));
+  const missing = profile.fields.filter((field) => field.required && !chosen.has(field.key));
+  return (
+    <section aria-labelledby="mapping-title">
+      <Subtitle2 as="h2" id="mapping-title">
+        {t("mappingTitle", { sheet: detected.sheet, row: detected.headerRow + 1 })}
+      </Subtitle2>
+      <Caption1 block>{t("mappingHint")}</Caption1>
+      <div className={styles.mapping}>
+        {detected.headers.map((header, column) =>
+          header ? (
+            <React.Fragment key={column}>
+              <label htmlFor={`map-${column}`}>{header}</label>
+              <Select
+                id={`map-${column}`}
+                value={choices[column] ?? ""}
+                onChange={(_event, data) => onChoose(column, data.value || null)}
+              >
+                <option value="">{t("notImported")}</option>
+                {profile.fields.map((field) => (
+                  <option key={field.key} value={field.key}>
+                    {fieldHeader(field, lang)}
+                  </option>
+                ))}
+              </Select>
+            </React.Fragment>
+          ) : null
+        )}
+      </div>
+      {missing.length > 0 && (
+        <MessageBar intent="warning">
           <MessageBarBody>
-            {t("templateExists", { sheet: notice.sheet })}{" "}
-            <Button size="small" onClick={() => onArea(notice.spec)}>
-              {t("useExisting")}
-            </Button>
+            {t("missingRequired", {
+              columns: missing.map((field) => fieldHeader(field, lang)).join(", "),
+            })}
           </MessageBarBody>
         </MessageBar>
       )}
-      {notice?.kind === "noHeader" && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{t("noHeaderFound")}</MessageBarBody>
-        </MessageBar>
-      )}
-      {notice?.kind === "failed" && (
-        <MessageBar intent="error">
-          <MessageBarBody>{t("excelError", { code: notice.code })}</MessageBarBody>
-        </MessageBar>
-      )}
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={onConfirm}>
+          {t("checkSheet")}
+        </Button>
+        <Button onClick={onCancel}>{t("cancel")}</Button>
+      </div>
     </section>
   );
 }
