@@ -1,6 +1,10 @@
+import * as z from "zod/mini";
 import { foldForLookup, type UiLang } from "../core";
 import { LEDGER_SHEET } from "./names";
 import { readInChunks, rowChunks } from "./payload";
+
+/** A ledger line as read back: an idempotency key and what it created (the header is not one). */
+const ledgerLineSchema = z.tuple([z.string().check(z.startsWith("cix_")), z.string()]);
 
 /**
  * The status column: what happened to each row when it was sent, in words the user reads, in
@@ -103,9 +107,9 @@ export async function readLedger(context: Excel.RequestContext): Promise<Ledger>
     range.load("values");
     return () => {
       // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read once the chunk's sync answered
-      for (const [key, clientId] of range.values as unknown[][]) {
-        if (typeof key === "string" && typeof clientId === "string" && key.startsWith("cix_"))
-          ledger.entries.set(key, clientId);
+      for (const line of range.values as unknown[][]) {
+        const entry = ledgerLineSchema.safeParse(line);
+        if (entry.success) ledger.entries.set(entry.data[0], entry.data[1]);
       }
     };
   });
