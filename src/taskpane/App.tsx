@@ -12,7 +12,7 @@ import {
   Title3,
   tokens,
 } from "@fluentui/react-components";
-import { PROFILES, UI_LANGUAGES, type ProfileId, type UiLang } from "../core";
+import { PROFILE_IDS, PROFILES, UI_LANGUAGES, type ProfileId, type UiLang } from "../core";
 import type { ExcelRun, HostRequirements, TemplateInfo } from "../excel";
 import { ColumnsHelp } from "./ColumnsHelp";
 import { LanguageContext, type Translate } from "./i18n";
@@ -62,7 +62,7 @@ export interface AppProps {
 
 export function App({
   initialLanguage,
-  initialRegion = "be",
+  initialRegion = PROFILE_IDS[0]!,
   inExcel,
   services = {},
 }: AppProps): React.JSX.Element {

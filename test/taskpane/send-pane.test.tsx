@@ -163,6 +163,42 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
     expect(count.n).toBe(2);
   }, 30_000);
 
+  it("a row with no number like an existing client is created only when the user says so", async () => {
+    const noNumber = { enterpriseNumber: "", vatNumber: "", contactEmail: "compta@maison-31.be" };
+    const { excel, sheet } = await readyToSend([row(31, noNumber)]);
+    fireEvent.click(
+      await screen.findByRole("button", { name: "Envoyer toutes les lignes valides" })
+    );
+    let summary = await screen.findByRole("region", { name: "Avant l'envoi" }, { timeout: 5000 });
+    fireEvent.click(within(summary).getByRole("button", { name: "Créer 1 client" }));
+    await screen.findByText(/Terminé. Créés : 1/, {}, { timeout: 5000 });
+
+    // Another shop with the same contact address and no number either.
+    await act(() => excel.user.type(sheet, "A3", [row(32, noNumber)]));
+    await settle(excel);
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer toutes les lignes valides" }));
+    summary = await screen.findByRole("region", { name: "Avant l'envoi" }, { timeout: 5000 });
+    expect(
+      within(summary).getByText(
+        "Sans numéro, et un client a la même adresse e-mail de contact ou le même nom : 1"
+      )
+    ).toBeTruthy();
+    expect(within(summary).getByRole("button", { name: "Rien à envoyer." })).toBeTruthy();
+    fireEvent.click(
+      within(summary).getByRole("checkbox", { name: "Créer quand même ces clients" })
+    );
+    fireEvent.click(within(summary).getByRole("button", { name: "Créer 1 client" }));
+    expect(
+      await screen.findByText(/Terminé. Créés : 1, en échec : 0/, {}, { timeout: 5000 })
+    ).toBeTruthy();
+    const shops = sandbox.db
+      .prepare(
+        "SELECT COUNT(*) AS n FROM clients WHERE partner_id = 'pa_be' AND contact_email = 'compta@maison-31.be'"
+      )
+      .get() as { n: number };
+    expect(shops.n).toBe(2);
+  }, 30_000);
+
   it("a row deleted between the summary and its confirmation: the new summary is shown, nothing sent", async () => {
     const { excel, sheet } = await readyToSend([row(21), row(22)]);
     fireEvent.click(
