@@ -65,7 +65,12 @@ export function planFor(book: TemplateWorkbook, client: PartnerApiClient, onlyFa
 export async function send(
   book: TemplateWorkbook,
   client: PartnerApiClient,
-  extra: { signal?: AbortSignal; onProgress?: (p: SendProgress) => void; invite?: boolean } = {}
+  extra: {
+    signal?: AbortSignal;
+    onProgress?: (p: SendProgress) => void;
+    invite?: boolean;
+    createSimilar?: boolean;
+  } = {}
 ) {
   const plan = await planFor(book, client);
   const report = await runSend({
@@ -74,6 +79,7 @@ export async function send(
     client,
     lang: "fr",
     invite: extra.invite ?? false,
+    createSimilar: extra.createSimilar,
     signal: extra.signal,
     onProgress: extra.onProgress,
     flushMillis: 20,

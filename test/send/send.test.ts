@@ -170,16 +170,7 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       expect(told[1]!.detail).toContain("même nom");
 
       // The user says these are other clients: they are created.
-      const plan = await planFor(book, client);
-      const report = await runSend({
-        plan,
-        session: book.session,
-        client,
-        lang: "fr",
-        invite: false,
-        createSimilar: true,
-        flushMillis: 20,
-      });
+      const { report } = await send(book, client, { createSimilar: true });
       expect(report).toMatchObject({ created: 2, skipped: 0 });
       expect(clientCount(sandbox) - before).toBe(4);
     });

@@ -9,6 +9,7 @@ import { App } from "../../src/taskpane/App";
 import { FakeExcel } from "../../in-memory-excel";
 import { runOf } from "../excel/helpers";
 import { VALID } from "../support/judge";
+import { settle } from "./settle";
 
 // jsdom lays nothing out, so it has no ResizeObserver; Fluent's message bar asks for one.
 globalThis.ResizeObserver ??= class {
@@ -49,19 +50,6 @@ function pane(excel: FakeExcel, fetchTemplates?: () => Promise<TemplateInfo[]>) 
       />
     </FluentProvider>
   );
-}
-
-/** Lets Excel's events and the pane's updates run. */
-async function settle(excel: FakeExcel) {
-  // Until Excel and the pane are both quiet: what the pane renders may start another run.
-  for (let round = 0; round < 50; round++) {
-    const syncs = excel.counters.syncs;
-    await act(async () => {
-      await excel.settle();
-    });
-    if (excel.counters.syncs === syncs) return;
-  }
-  throw new Error("the pane never settled");
 }
 
 async function insertedTemplate(excel: FakeExcel, fetchTemplates?: () => Promise<TemplateInfo[]>) {

@@ -20,6 +20,7 @@ import { runOf } from "../excel/helpers";
 import { VALID } from "../support/judge";
 import { belgianNumber } from "../support/oracles";
 import { startSandbox, type RunningSandbox } from "../sandbox/start-sandbox";
+import { settle } from "./settle";
 
 // jsdom lacks WebCrypto's digest, TextEncoder and a layout engine: what the pane needs of them.
 Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true });
@@ -75,18 +76,6 @@ function signInAs(email: string, password: string) {
       request.end(body);
     });
   };
-}
-
-async function settle(excel: FakeExcel) {
-  // Until Excel and the pane are both quiet: what the pane renders may start another run.
-  for (let round = 0; round < 50; round++) {
-    const syncs = excel.counters.syncs;
-    await act(async () => {
-      await excel.settle();
-    });
-    if (excel.counters.syncs === syncs) return;
-  }
-  throw new Error("the pane never settled");
 }
 
 describe("signing in and sending from the pane (sandbox on loopback)", () => {
