@@ -24,15 +24,48 @@ const AMBIGUOUS_COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = {
   Corée: ["KP", "KR"],
 };
 
+/**
+ * Official long names that CLDR does not list, for the countries of our users' clients; an
+ * adjective form ("المملكة المغربية", "République française") cannot be found by taking off
+ * "Kingdom of" alone.
+ */
+const OFFICIAL_COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = {
+  MA: ["Royaume du Maroc", "Kingdom of Morocco", "Koninkrijk Marokko", "المملكة المغربية"],
+  BE: ["Royaume de Belgique", "Kingdom of Belgium", "Koninkrijk België", "Königreich Belgien"],
+  NL: ["Royaume des Pays-Bas", "Kingdom of the Netherlands", "Koninkrijk der Nederlanden"],
+  LU: ["Grand-Duché de Luxembourg", "Grand Duchy of Luxembourg", "Groothertogdom Luxemburg"],
+  FR: ["République française", "French Republic", "Franse Republiek", "الجمهورية الفرنسية"],
+  ES: ["Royaume d'Espagne", "Kingdom of Spain", "Reino de España", "المملكة الإسبانية"],
+  DE: [
+    "République fédérale d'Allemagne",
+    "Federal Republic of Germany",
+    "Bundesrepublik Deutschland",
+  ],
+  GB: [
+    "Royaume-Uni de Grande-Bretagne et d'Irlande du Nord",
+    "United Kingdom of Great Britain and Northern Ireland",
+  ],
+};
+
+/** Forms of state written before a country's short name: "Royaume du Maroc" is "Maroc". */
+const STATE_PREFIX =
+  /^(?:royaume|kingdom|koninkrijk|königreich|république|republic|republiek|republik|principauté|principality|grand-duché|grand duchy|état|state|المملكة|جمهورية|دولة)\s+(?:(?:de la|de l'|du|des|de|d'|of the|of|der|van|von)\s+)?/iu;
+
 export const countryNameIndex = new LazyIndex(() => {
   const index = NameIndex.ofDisplayNames("region", ASSIGNED_COUNTRY_CODES);
   for (const [name, codes] of Object.entries(AMBIGUOUS_COUNTRY_NAMES)) index.force(name, codes);
+  for (const [code, names] of Object.entries(OFFICIAL_COUNTRY_NAMES))
+    for (const name of names) index.force(name, [code]);
   return index;
 });
 
 /** A country name in any indexed language and script → its ISO code(s). */
 export function lookupCountryName(text: string): NameMatch {
-  return countryNameIndex.get().lookup(text);
+  const index = countryNameIndex.get();
+  const match = index.lookup(text);
+  if (match) return match;
+  const short = text.trim().replace(STATE_PREFIX, "");
+  return short !== text.trim() && short !== "" ? index.lookup(short) : undefined;
 }
 
 /** The country's name in a UI language, for messages. */

@@ -51,6 +51,12 @@ export function judgeIban(compact: string): IbanVerdict {
   return "ok";
 }
 
+/** The check digits ISO 13616 gives a country's BBAN ("64" for every Moroccan RIB). */
+export function ibanCheckDigits(country: string, bban: string): string {
+  const remainder = ibanRemainder(`${country}00${bban}`);
+  return String(98 - remainder).padStart(2, "0");
+}
+
 /** ISO 13616 check: the IBAN with its first four characters moved to the end, letters as 10–35. */
 function ibanRemainder(compact: string): number {
   let remainder = 0;

@@ -11,12 +11,18 @@ interface PostalFormat {
   canonical?: (compact: string) => string;
 }
 
+/**
+ * Each pattern is the country's range of codes, not only their length: a code padded with the
+ * zeros Excel dropped is a fix only when the result is a real code there. Belgium 1000–9999;
+ * Morocco 10000–93xxx (no code starts with 0: "2000" is no "02000"); France 01000–98999
+ * (départements 01–98); Germany 01001–99998; Luxembourg 1009–9999.
+ */
 const POSTAL_FORMATS: Readonly<Record<string, PostalFormat>> = {
   BE: { pattern: /^[1-9]\d{3}$/, digits: 4, example: "1000" },
-  MA: { pattern: /^\d{5}$/, digits: 5, example: "20250" },
-  FR: { pattern: /^\d{5}$/, digits: 5, example: "75001" },
-  DE: { pattern: /^\d{5}$/, digits: 5, example: "10115" },
-  LU: { pattern: /^\d{4}$/, digits: 4, example: "1009" },
+  MA: { pattern: /^[1-9]\d{4}$/, digits: 5, example: "20250" },
+  FR: { pattern: /^(?:0[1-9]|[1-8]\d|9[0-8])\d{3}$/, digits: 5, example: "75001" },
+  DE: { pattern: /^(?:0[1-9]|[1-9]\d)\d{3}$/, digits: 5, example: "10115" },
+  LU: { pattern: /^[1-9]\d{3}$/, digits: 4, example: "1009" },
   NL: {
     pattern: /^[1-9]\d{3} [A-Z]{2}$/,
     example: "1012 AB",

@@ -33,15 +33,31 @@ export const ruleSpecSchema = z.discriminatedUnion("kind", [
     max: z.optional(positiveInt()),
     noControlCharacters: z.optional(z.boolean()),
   }),
-  z.object({ kind: z.literal("country"), acceptNames: z.boolean() }),
-  z.object({ kind: z.literal("email") }),
+  z.object({
+    kind: z.literal("country"),
+    acceptNames: z.boolean(),
+    /** The ISO code messages give as an example (the profile's own country). */
+    example: z.string().check(z.length(2)),
+  }),
+  z.object({
+    kind: z.literal("email"),
+    /** The top-level domain of the example address in messages ("be": name@company.be). */
+    exampleDomain: z.string().check(z.minLength(2)),
+  }),
   z.object({
     kind: z.literal("locale"),
     languages: z.array(z.string().check(z.length(2))).check(z.minLength(1)),
   }),
   z.object({ kind: z.literal("beEnterpriseNumber") }),
   z.object({ kind: z.literal("beVatNumber"), sameDigitsAs: z.optional(z.string()) }),
-  z.object({ kind: z.literal("iban") }),
+  z.object({
+    kind: z.literal("iban"),
+    /**
+     * The country whose national account number (RIB) may be written alone: with its key
+     * valid, the IBAN it is part of is certain (Morocco: MA, then 64, then the 24 digits).
+     */
+    nationalAccountOf: z.optional(z.string().check(z.length(2))),
+  }),
   z.object({ kind: z.literal("postalCode"), countryField: z.string() }),
   z.object({ kind: z.literal("yesNo") }),
   z.object({ kind: z.literal("configurationTemplate") }),

@@ -1,7 +1,7 @@
 import { isBelgianCheckValid, isDivisibleBy97 } from "./checksums";
 import { isAssignedCountryCode, lookupCountryName, unassignedAlias } from "./countries";
 import { diagnoseEmail, isValidEmail } from "./email";
-import { compactIban, judgeIban } from "./iban";
+import { compactIban, ibanCheckDigits, judgeIban } from "./iban";
 import { resolveLanguage } from "./languages";
 import { judgePostalCode } from "./postal-codes";
 import type { MessageParams } from "./messages/format";
@@ -81,15 +81,19 @@ const country: Compiler<"country"> = (spec) => ({
       return spec.acceptNames ? match.code : new Failure("name", { value }, match.code);
     }
     if (match) return new Failure("ambiguous", { value, candidates: match.ambiguous.join(", ") });
-    return new Failure("invalid", { value });
+    // Where names are accepted, the message says so, with the profile's country as example.
+    return new Failure(spec.acceptNames ? "unknownName" : "invalid", {
+      value,
+      countryCode: spec.example,
+    });
   },
 });
 
-const email: Compiler<"email"> = () => ({
+const email: Compiler<"email"> = (spec) => ({
   parse(value) {
     if (isValidEmail(value)) return value;
     const { reason, fix } = diagnoseEmail(value);
-    return new Failure(reason, { value }, fix);
+    return new Failure(reason, { value, domain: spec.exampleDomain }, fix);
   },
 });
 
@@ -173,14 +177,33 @@ const beVatNumber: Compiler<"beVatNumber"> = (spec) => ({
   },
 });
 
-const iban: Compiler<"iban"> = () => ({
-  parse(value) {
+const iban: Compiler<"iban"> = (spec) => ({
+  parse(value, cell) {
+    // Past 15 significant digits Excel keeps a number rounded (1.178E+22): the digits are gone.
+    if (numeric(cell) && Math.abs(cell as number) >= 1e15)
+      return new Failure("numberLostDigits", { value });
     const compact = compactIban(value);
     const verdict = judgeIban(compact);
+    if (verdict === "invalid" && spec.nationalAccountOf) {
+      const account = nationalAccountIban(spec.nationalAccountOf, value);
+      if (account) return new Failure("nationalAccount", { value }, account);
+    }
     if (verdict !== "ok") return new Failure(verdict, { value });
     return compact === value ? value : new Failure("format", { value }, compact);
   },
 });
+
+/**
+ * A national account number written alone (a Moroccan RIB: 24 digits, separators apart) is
+ * part of one IBAN only: the country, the check digits ISO 13616 gives it, then the number.
+ * Certain only because the number carries its own key (the RIB's), which judgeIban checks.
+ */
+function nationalAccountIban(country: string, value: string): string | undefined {
+  const account = stripSeparators(value);
+  if (!onlyDigits(account)) return undefined;
+  const candidate = `${country}${ibanCheckDigits(country, account)}${account}`;
+  return judgeIban(candidate) === "ok" ? candidate : undefined;
+}
 
 const postalCode: Compiler<"postalCode"> = (spec) => ({
   parse: (value) => value,
@@ -206,12 +229,14 @@ const ANY_NO = new Set(["non", "nee", "nein", "no", "false", "faux", "onwaar", "
 
 const yesNo: Compiler<"yesNo"> = (_spec, options) => {
   const [yes, no] = YES_NO[options.headerLang];
-  const accepted = new Map<string, boolean>([
-    ["oui", true],
-    ["non", false],
-    [yes.toLowerCase(), true],
-    [no.toLowerCase(), false],
-  ]);
+  // Yes and No in any of the template's languages are accepted as written, whatever the
+  // sheet's: the help says "Ja of Nee (of Oui/Non)", and a Brussels sheet mixes them.
+  const accepted = new Map<string, boolean>(
+    Object.values(YES_NO).flatMap(([y, n]): [string, boolean][] => [
+      [y.toLowerCase(), true],
+      [n.toLowerCase(), false],
+    ])
+  );
   return {
     parse(value) {
       const lower = value.toLowerCase();
@@ -256,7 +281,7 @@ const ice: Compiler<"ice"> = () => ({
 });
 
 const digits: Compiler<"digits"> = (spec) => {
-  const lengths = spec.lengths.join(" / ");
+  const lengths = spec.lengths;
   const fits = (candidate: string) =>
     onlyDigits(candidate) && spec.lengths.includes(candidate.length);
   return {

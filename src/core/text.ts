@@ -37,13 +37,20 @@ export function replaceControlCharacters(text: string): string {
  * scripts they are vowels, and dropping them would make different names equal.
  */
 export function foldForLookup(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, "")
-    .replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627")
-    .toLocaleLowerCase("und")
-    .replace(/[\p{P}\p{S}\s]+/gu, " ")
-    .trim();
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f\u064b-\u065f\u0670\u0640]/g, "")
+      .replace(/[\u0622\u0623\u0625\u0671]/g, "\u0627")
+      // As Arabic is typed: alef maqsura for a final yeh (عربى), heh for teh marbuta (العربيه),
+      // and the article al- dropped (عربية is العربية).
+      .replace(/\u0649/g, "\u064a")
+      .replace(/\u0629/g, "\u0647")
+      .replace(/(^|\s)\u0627\u0644(?=\S)/g, "$1")
+      .toLocaleLowerCase("und")
+      .replace(/[\p{P}\p{S}\s]+/gu, " ")
+      .trim()
+  );
 }
 
 export function onlyDigits(text: string): boolean {

@@ -340,7 +340,9 @@ function TemplatesPanel({
               {t("templateUsers", { list: template.users.join(", ") || t("nobody") })}
             </Caption1>
             <Caption1 block>
-              {t("templateIntegrations", { list: template.integrations.join(", ") || t("nobody") })}
+              {t("templateIntegrations", {
+                list: template.integrations.join(", ") || t("noIntegrations"),
+              })}
             </Caption1>
           </li>
         ))}

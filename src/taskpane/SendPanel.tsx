@@ -106,10 +106,13 @@ export function SendPanel({
               label={t("createSimilar")}
             />
           )}
+          {toCreate === 0 && <Text>{t("nothingToSend")}</Text>}
           <div className={styles.actions}>
-            <Button appearance="primary" onClick={() => void send.confirm()}>
-              {toCreate > 0 ? t("confirmSend", { count: toCreate }) : t("nothingToSend")}
-            </Button>
+            {toCreate > 0 && (
+              <Button appearance="primary" onClick={() => void send.confirm()}>
+                {t("confirmSend", { count: toCreate })}
+              </Button>
+            )}
             <Button onClick={send.cancel}>{t("cancelSend")}</Button>
           </div>
         </div>

@@ -20,11 +20,11 @@ const en = {
   partnerApi: "Partner API: {url}",
   notSignedIn: "Not signed in.",
   setupTitle: "Your clients",
-  insertTemplate: "Insert the template",
+  insertTemplate: "Insert the import table",
   useActiveSheet: "Use the active sheet",
   working: "Working…",
   templateExists:
-    "This workbook already has the template, on the sheet “{sheet}”. Nothing was changed.",
+    "This workbook already has the import table, on the sheet “{sheet}”. Nothing was changed.",
   useExisting: "Check that sheet",
   noHeaderFound:
     "No header row found on the active sheet: none of its first 30 rows names two columns of the import.",
@@ -52,14 +52,15 @@ const en = {
   templatesNone: "No templates yet: refresh them from Banqup.",
   refreshTemplates: "Refresh from Banqup",
   applyTemplate: "Apply to the selected rows ({count})",
-  chooseTemplate: "Template",
+  chooseTemplate: "Configuration template",
   templateUsers: "Users: {list}",
   templateIntegrations: "Integrations: {list}",
   nobody: "none",
+  noIntegrations: "none",
   signInToRefresh: "Sign in to Banqup to refresh the configuration templates.",
   refreshFailed: "The templates could not be refreshed: {reason}",
   areaMissing:
-    "The client table is gone (deleted or renamed). Insert the template again or use another sheet.",
+    "The client table is gone (deleted or renamed). Insert the import table again or use another sheet.",
   headerMissing:
     "The header row of the client sheet cannot be found any more. Use the sheet again to map its columns.",
   excelError: "Excel refused the last change ({code}). Your data is unchanged: try again.",
@@ -77,7 +78,7 @@ const en = {
   signOut: "Sign out",
   signedInAs: "Signed in to {partner} ({region})",
   regionMismatch:
-    "This workbook is for {workbook}, but {partner} works on the {partnerRegion} platform. Change the workbook's platform or sign in with another account.",
+    "This workbook is meant for the {workbook} platform, but {partner} works on the {partnerRegion} platform. Change the workbook's platform or sign in with another account.",
   signInFailed: "Sign-in failed: {reason}",
   signInCancelled: "Sign-in was cancelled.",
   sendTitle: "Send to Banqup",
@@ -137,7 +138,7 @@ const fr: Record<StringKey, string> = {
   subtitle: "Remplissez, vérifiez et envoyez votre import de clients sans quitter Excel.",
   region: "Région de la plateforme",
   language: "Langue",
-  columns: "Colonnes du modèle d'import",
+  columns: "Colonnes du tableau d'import",
   required: "Obligatoire",
   optional: "Facultatif",
   previewMode:
@@ -145,7 +146,7 @@ const fr: Record<StringKey, string> = {
   inExcel: "Connecté à Excel.",
   columnCount:
     "{count, plural, one {# colonne} other {# colonnes}}, dont {required, plural, one {# obligatoire} other {# obligatoires}}",
-  regionQuestion: "Pour quelle plateforme Banqup est ce classeur ?",
+  regionQuestion: "À quelle plateforme Banqup ce classeur est-il destiné ?",
   regionHint: "Demandé une seule fois : le choix est enregistré dans ce classeur.",
   regionSave: "Utiliser cette plateforme",
   regionChange: "Modifier",
@@ -153,11 +154,11 @@ const fr: Record<StringKey, string> = {
   partnerApi: "API Partenaire : {url}",
   notSignedIn: "Non connecté.",
   setupTitle: "Vos clients",
-  insertTemplate: "Insérer le modèle",
+  insertTemplate: "Insérer le tableau d'import",
   useActiveSheet: "Utiliser la feuille active",
   working: "En cours…",
   templateExists:
-    "Ce classeur contient déjà le modèle, sur la feuille « {sheet} ». Rien n'a été modifié.",
+    "Ce classeur contient déjà le tableau d'import, sur la feuille « {sheet} ». Rien n'a été modifié.",
   useExisting: "Vérifier cette feuille",
   noHeaderFound:
     "Aucune ligne d'en-têtes sur la feuille active : aucune de ses 30 premières lignes ne nomme deux colonnes de l'import.",
@@ -183,17 +184,18 @@ const fr: Record<StringKey, string> = {
   cellOk: "Aucun problème dans cette cellule.",
   fix: "Corriger : {value}",
   templatesTitle: "Modèles de configuration",
-  templatesNone: "Pas encore de modèles : actualisez-les depuis Banqup.",
+  templatesNone: "Pas encore de modèles de configuration : actualisez-les depuis Banqup.",
   refreshTemplates: "Actualiser depuis Banqup",
   applyTemplate: "Appliquer aux lignes sélectionnées ({count})",
-  chooseTemplate: "Modèle",
+  chooseTemplate: "Modèle de configuration",
   templateUsers: "Utilisateurs : {list}",
   templateIntegrations: "Intégrations : {list}",
   nobody: "aucun",
+  noIntegrations: "aucune",
   signInToRefresh: "Connectez-vous à Banqup pour actualiser les modèles de configuration.",
-  refreshFailed: "Les modèles n'ont pas pu être actualisés : {reason}",
+  refreshFailed: "Les modèles de configuration n'ont pas pu être actualisés : {reason}",
   areaMissing:
-    "Le tableau des clients a disparu (supprimé ou renommé). Insérez à nouveau le modèle ou utilisez une autre feuille.",
+    "Le tableau des clients a disparu (supprimé ou renommé). Insérez à nouveau le tableau d'import ou utilisez une autre feuille.",
   headerMissing:
     "La ligne d'en-têtes de la feuille des clients est introuvable. Utilisez à nouveau la feuille pour associer ses colonnes.",
   excelError:
@@ -212,7 +214,7 @@ const fr: Record<StringKey, string> = {
   signOut: "Se déconnecter",
   signedInAs: "Connecté à {partner} ({region})",
   regionMismatch:
-    "Ce classeur est pour {workbook}, mais {partner} travaille sur la plateforme {partnerRegion}. Changez la plateforme du classeur ou connectez-vous avec un autre compte.",
+    "Ce classeur est destiné à la plateforme {workbook}, mais {partner} travaille sur la plateforme {partnerRegion}. Changez la plateforme du classeur ou connectez-vous avec un autre compte.",
   signInFailed: "La connexion a échoué : {reason}",
   signInCancelled: "La connexion a été annulée.",
   sendTitle: "Envoyer vers Banqup",
@@ -272,7 +274,7 @@ const nl: Record<StringKey, string> = {
   subtitle: "Vul uw klantenimport in, controleer en verstuur hem zonder Excel te verlaten.",
   region: "Regio van het platform",
   language: "Taal",
-  columns: "Kolommen van het importsjabloon",
+  columns: "Kolommen van de importtabel",
   required: "Verplicht",
   optional: "Optioneel",
   previewMode:
@@ -287,11 +289,11 @@ const nl: Record<StringKey, string> = {
   partnerApi: "Partner-API: {url}",
   notSignedIn: "Niet aangemeld.",
   setupTitle: "Uw klanten",
-  insertTemplate: "Sjabloon invoegen",
+  insertTemplate: "Importtabel invoegen",
   useActiveSheet: "Actieve werkblad gebruiken",
   working: "Bezig…",
   templateExists:
-    "Deze werkmap bevat het sjabloon al, op het werkblad “{sheet}”. Er is niets gewijzigd.",
+    "Deze werkmap bevat de importtabel al, op het werkblad “{sheet}”. Er is niets gewijzigd.",
   useExisting: "Dat werkblad controleren",
   noHeaderFound:
     "Geen kopregel gevonden op het actieve werkblad: geen van de eerste 30 rijen noemt twee kolommen van de import.",
@@ -319,14 +321,15 @@ const nl: Record<StringKey, string> = {
   templatesNone: "Nog geen sjablonen: vernieuw ze vanuit Banqup.",
   refreshTemplates: "Vernieuwen vanuit Banqup",
   applyTemplate: "Toepassen op de geselecteerde rijen ({count})",
-  chooseTemplate: "Sjabloon",
+  chooseTemplate: "Configuratiesjabloon",
   templateUsers: "Gebruikers: {list}",
   templateIntegrations: "Integraties: {list}",
   nobody: "geen",
+  noIntegrations: "geen",
   signInToRefresh: "Meld u aan bij Banqup om de configuratiesjablonen te vernieuwen.",
   refreshFailed: "De sjablonen konden niet worden vernieuwd: {reason}",
   areaMissing:
-    "De klantentabel is verdwenen (verwijderd of hernoemd). Voeg het sjabloon opnieuw in of gebruik een ander werkblad.",
+    "De klantentabel is verdwenen (verwijderd of hernoemd). Voeg de importtabel opnieuw in of gebruik een ander werkblad.",
   headerMissing:
     "De kopregel van het klantenwerkblad is niet meer te vinden. Gebruik het werkblad opnieuw om de kolommen te koppelen.",
   excelError:
@@ -345,7 +348,7 @@ const nl: Record<StringKey, string> = {
   signOut: "Afmelden",
   signedInAs: "Aangemeld bij {partner} ({region})",
   regionMismatch:
-    "Deze werkmap is voor {workbook}, maar {partner} werkt op het platform {partnerRegion}. Wijzig het platform van de werkmap of meld u aan met een ander account.",
+    "Deze werkmap is bedoeld voor het platform {workbook}, maar {partner} werkt op het platform {partnerRegion}. Wijzig het platform van de werkmap of meld u aan met een ander account.",
   signInFailed: "Aanmelden mislukt: {reason}",
   signInCancelled: "Aanmelden werd geannuleerd.",
   sendTitle: "Naar Banqup verzenden",

@@ -330,8 +330,27 @@ describe("mandate", () => {
     expect(judge("be", { mandate: "No" }, { headerLang: "en" })).toEqual([]);
     expect(judge("be", { mandate: "Nein" }, { headerLang: "de" })).toEqual([]);
   });
-  it("offers the header language's word for a yes/no of another language or an Excel boolean", () => {
-    expect(codes(judge("be", { mandate: "Ja" }, { headerLang: "fr" }))).toEqual([
+  it("accepts Oui/Non, Ja/Nee and Yes/No whatever the sheet's language (the help says so)", () => {
+    for (const headerLang of ["fr", "nl", "en"] as const) {
+      for (const [word, meaning] of [
+        ["Ja", true],
+        ["Nee", false],
+        ["Yes", true],
+        ["No", false],
+        ["oui", true],
+        ["NON", false],
+      ] as const) {
+        expect([headerLang, word, judge("be", { mandate: word }, { headerLang })]).toEqual([
+          headerLang,
+          word,
+          [],
+        ]);
+        expect(normalized("be", "mandate", word)).toBe(meaning);
+      }
+    }
+  });
+  it("offers the header language's word for an Excel boolean or TRUE/FALSE in words", () => {
+    expect(codes(judge("be", { mandate: "Vrai" }, { headerLang: "fr" }))).toEqual([
       "mandate.invalid→Oui",
     ]);
     expect(codes(judge("be", { mandate: true }, { headerLang: "nl" }))).toEqual([

@@ -1,5 +1,6 @@
 import { codes, judge, normalized, requiredKeys, withoutOptionalColumns } from "../support/judge";
 import { bigMod97, iceFrom, moroccanIban, ribFrom } from "../support/oracles";
+import { describeProblem, getProfile } from "../../src/core";
 
 describe("Morocco: a complete valid row", () => {
   it("has no problems", () => {
@@ -35,7 +36,39 @@ describe("country: a code or a full name in any language and script", () => {
     expect(
       codes(judge("ma", { country: "Kongo", postalCode: "" }).filter((p) => p.field === "country"))
     ).toEqual(["country.ambiguous"]);
-    expect(codes(judge("ma", { country: "Narnia" }))).toEqual(["country.invalid"]);
+    expect(codes(judge("ma", { country: "Narnia" }))).toEqual(["country.unknownName"]);
+  });
+  it.each([
+    ["المملكة المغربية", "MA"],
+    ["Royaume du Maroc", "MA"],
+    ["Kingdom of Morocco", "MA"],
+    ["royaume de belgique", "BE"],
+    ["Koninkrijk België", "BE"],
+    ["République française", "FR"],
+  ])("the official long name %s is %s", (input, code) => {
+    expect(normalized("ma", "country", input)).toBe(code);
+  });
+  it("says names are welcome where they are, with Morocco as the example, never Belgium", () => {
+    const [problem] = judge("ma", { country: "Narnia" });
+    const text = describeProblem(problem!, "fr", getProfile("ma"));
+    expect(text).toBe(
+      "« Narnia » n'est pas un pays connu : indiquez son nom ou son code à deux lettres, par exemple Maroc ou MA."
+    );
+    expect(text).not.toMatch(/BE|Belgique|deux lettres, par exemple BE/);
+  });
+});
+
+describe("words of the Moroccan sheet (issue 12, item 9 and 10)", () => {
+  it("gives a Moroccan example address, not a Belgian one", () => {
+    const [problem] = judge("ma", { contactEmail: "karima.gmail.com" });
+    expect(describeProblem(problem!, "fr", getProfile("ma"))).toMatch(/nom@entreprise\.ma\.$/);
+  });
+  it("says 7 or 8 digits in words", () => {
+    const [problem] = judge("ma", { taxId: "12345" });
+    expect(describeProblem(problem!, "fr", getProfile("ma"))).toBe(
+      "Écrivez 7 ou 8 chiffres, sans espaces ni points."
+    );
+    expect(describeProblem(problem!, "nl", getProfile("ma"))).toMatch(/^Schrijf 7 of 8 cijfers/);
   });
 });
 
@@ -104,6 +137,27 @@ describe("IBAN: MA64 + a RIB divisible by 97", () => {
     expect(codes(judge("ma", { iban: "MA65" + rib }))).toEqual(["iban.checksum"]);
     expect(judge("ma", { iban: "BE68539007547034" })).toEqual([]);
   });
+  it("offers MA + check digits + RIB for a 24-digit RIB written alone, as the column's help says", () => {
+    expect(codes(judge("ma", { iban: rib }))).toEqual([
+      `iban.nationalAccount→${moroccanIban(rib)}`,
+    ]);
+    const spaced = rib.replace(/(\d{3})(\d{3})(\d{16})(\d{2})/, "$1 $2 $3 $4");
+    expect(codes(judge("ma", { iban: spaced }))).toEqual([
+      `iban.nationalAccount→${moroccanIban(rib)}`,
+    ]);
+  });
+  it("offers nothing for a RIB whose key is wrong: which digit is wrong is not known", () => {
+    const badRib = rib.slice(0, 22) + String((Number(rib.slice(22)) + 1) % 100).padStart(2, "0");
+    expect(codes(judge("ma", { iban: badRib }))).toEqual(["iban.invalid"]);
+  });
+  it("says what Excel did to a RIB it stored as a number (1.178E+22)", () => {
+    const [problem] = judge("ma", { iban: Number(rib) });
+    expect(problem?.code).toBe("iban.numberLostDigits");
+    expect(problem?.fix).toBeNull();
+    expect(describeProblem(problem!, "fr", getProfile("ma"))).toMatch(
+      /n'en a gardé que les 15 premiers chiffres/
+    );
+  });
   it("stores it without spaces", () => {
     const iban = moroccanIban(rib);
     const spaced = iban
@@ -140,6 +194,9 @@ describe("languages: codes, names, and the French abbreviations", () => {
   });
   it("'An' is English, not Aragonese (the abbreviation table comes first)", () => {
     expect(normalized("ma", "companyLanguage", "AN")).toBe("en");
+  });
+  it.each(["عربي", "عربى", "عربية", "العربيه"])("%s (Arabic, as people type it) is ar", (input) => {
+    expect(normalized("ma", "contactLanguage", input)).toBe("ar");
   });
   it("refuses what is no language", () => {
     expect(codes(judge("ma", { companyLanguage: "Klingon" }))).toEqual(["companyLanguage.invalid"]);

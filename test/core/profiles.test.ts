@@ -160,7 +160,7 @@ describe("message catalogs", () => {
       params: { countryCode: "BE", example: "1000", value: "999" },
     };
     expect(describeProblem(problem, "fr", profile)).toBe(
-      "Ce n'est pas un code postal de Belgique (par exemple 1000)."
+      "Ce n'est pas un code postal valable pour ce pays : Belgique (par exemple 1000)."
     );
     expect(describeProblem(problem, "nl", profile)).toBe(
       "Geen postcode van België (bijvoorbeeld 1000)."

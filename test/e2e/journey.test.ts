@@ -181,8 +181,8 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     await checkpoint("region");
 
     await press("Use this platform");
-    await page.getByRole("button", { name: "Insert the template" }).waitFor();
-    await press("Insert the template");
+    await page.getByRole("button", { name: "Insert the import table" }).waitFor();
+    await press("Insert the import table");
     await page.getByText("Rows", { exact: true }).waitFor();
     await checkpoint("template-inserted");
 

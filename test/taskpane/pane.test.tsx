@@ -55,7 +55,7 @@ function pane(excel: FakeExcel, fetchTemplates?: () => Promise<TemplateInfo[]>) 
 async function insertedTemplate(excel: FakeExcel, fetchTemplates?: () => Promise<TemplateInfo[]>) {
   pane(excel, fetchTemplates);
   fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
-  fireEvent.click(await screen.findByRole("button", { name: "Insérer le modèle" }));
+  fireEvent.click(await screen.findByRole("button", { name: "Insérer le tableau d'import" }));
   await screen.findByText("Lignes");
   await settle(excel);
   return "Clients Banqup";
@@ -70,7 +70,7 @@ describe("the task pane in Excel", () => {
   it("asks the region once and keeps it in the workbook", async () => {
     const excel = new FakeExcel();
     const first = pane(excel);
-    expect(await screen.findByText("Pour quelle plateforme Banqup est ce classeur ?")).toBeTruthy();
+    expect(await screen.findByText("À quelle plateforme Banqup ce classeur est-il destiné ?")).toBeTruthy();
     fireEvent.click(screen.getByLabelText("Maroc"));
     fireEvent.click(screen.getByRole("button", { name: "Utiliser cette plateforme" }));
     expect(await screen.findByText("Plateforme : Maroc")).toBeTruthy();
@@ -79,7 +79,7 @@ describe("the task pane in Excel", () => {
     first.unmount();
     pane(excel);
     expect(await screen.findByText("Plateforme : Maroc")).toBeTruthy();
-    expect(screen.queryByText("Pour quelle plateforme Banqup est ce classeur ?")).toBeNull();
+    expect(screen.queryByText("À quelle plateforme Banqup ce classeur est-il destiné ?")).toBeNull();
   });
 
   it("inserts the template, then counts and explains problems as the user types", async () => {
@@ -156,7 +156,9 @@ describe("the task pane in Excel", () => {
       `${column("configurationTemplate")}2`,
     ]);
     await act(() => excel.user.select(sheet, "A2:A3"));
-    fireEvent.change(screen.getByLabelText("Modèle"), { target: { value: "Horeca" } });
+    fireEvent.change(screen.getByLabelText("Modèle de configuration"), {
+      target: { value: "Horeca" },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Appliquer aux lignes sélectionnées (2)" }));
     await settle(excel);
     const templates = column("configurationTemplate");
@@ -176,10 +178,10 @@ describe("the task pane in Excel", () => {
     const excel = new FakeExcel();
     const sheet = await insertedTemplate(excel);
     fireEvent.click(screen.getByRole("button", { name: "Utiliser une autre feuille" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Insérer le modèle" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Insérer le tableau d'import" }));
     expect(
       await screen.findByText(
-        `Ce classeur contient déjà le modèle, sur la feuille « ${sheet} ». Rien n'a été modifié.`
+        `Ce classeur contient déjà le tableau d'import, sur la feuille « ${sheet} ». Rien n'a été modifié.`
       )
     ).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Vérifier cette feuille" }));

@@ -14,12 +14,15 @@ export const en = {
   "country.name": "Write the two-letter country code, not the name.",
   "country.ambiguous":
     "“{value}” can mean several countries ({candidates}): write the two-letter code.",
-  "country.invalid": "“{value}” is not a country code (two letters, for example BE).",
+  "country.invalid": "“{value}” is not a country code (two letters, for example {countryCode}).",
+  "country.unknownName":
+    "“{value}” is not a country we know: write its name or its two-letter code, for example {country} or {countryCode}.",
   "email.compatibility":
     "“{value}” is written with full-width or other special forms of letters: mail cannot be delivered to it as written.",
   "email.nonAsciiLocalPart":
     "The part before @ has accented or non-Latin letters: many mail servers cannot deliver to it. Ask the client for an address in plain letters.",
-  "email.invalid": "“{value}” is not one valid e-mail address (for example name@company.be).",
+  "email.invalid":
+    "“{value}” is not a valid e-mail address: one address, for example name@company.{domain}.",
   "locale.format": "Write language-COUNTRY, for example fr-BE (languages: {languages}).",
   "locale.language": "The language must be one of {languages}, for example fr-BE.",
   "locale.country": "“{country}” is not an ISO country code.",
@@ -41,6 +44,10 @@ export const en = {
   "iban.checksum": "The IBAN's check digits do not match: there is a typing error.",
   "iban.rib": "The Moroccan RIB key is wrong: the 24 digits after MA64 must be divisible by 97.",
   "iban.format": "Write the IBAN without spaces, in capitals.",
+  "iban.nationalAccount":
+    "This is the account number alone: the IBAN is the country code, two check digits, then this number.",
+  "iban.numberLostDigits":
+    "Excel stored this number as a number and kept only its first 15 digits: the rest are lost. Format the cell as text and type it again.",
   "postalCode.format": "Not a postal code of {country} (for example {example}).",
   "yesNo.invalid": "Write {yes} or {no}.",
   "configurationTemplate.unknown": "You have no configuration template named “{value}”.",
@@ -48,7 +55,7 @@ export const en = {
   "ice.checksum":
     "The ICE check fails (the number must be divisible by 97): this ICE does not exist.",
   "ice.leadingZero": "Excel stored this number as a number and dropped its leading zeros.",
-  "digits.format": "Write {lengths} digits, without spaces or dots.",
+  "digits.format": "Write {lengths, or} digits, without spaces or dots.",
   "language.invalid":
     "“{value}” is not a language we know: write a code (fr, en, ar) or a name (Français).",
   "language.ambiguous": "“{value}” can mean several languages ({candidates}): write the code.",

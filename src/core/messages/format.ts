@@ -4,7 +4,8 @@
  * A template holds text, `{name}` placeholders and plural choices in the ICU shape
  * (`{count, plural, =0 {none} one {# row} other {# rows}}`), chosen with the language's
  * `Intl.PluralRules`; `#` is the number. A list value is written with the language's
- * `Intl.ListFormat` ("3, 7 and 9", "3, 7 et 9", "3, 7 en 9"). A placeholder whose value is
+ * `Intl.ListFormat`: `{rows}` as "3, 7 and 9" ("3, 7 et 9", "3, 7 en 9"), `{lengths, or}` as
+ * "7 or 8" ("7 ou 8", "7 of 8"). A placeholder whose value is
  * missing stays as written, so a gap shows instead of a wrong word.
  */
 export type MessageValue = string | number | readonly (string | number)[];
@@ -12,12 +13,13 @@ export type MessageParams = Readonly<Record<string, MessageValue>>;
 
 type Part =
   | string
-  | { name: string }
+  | { name: string; or?: boolean }
   | { name: string; exact: Map<number, Part[]>; forms: Map<string, Part[]> };
 
 const compiled = new Map<string, Part[]>();
 const pluralRules = new Map<string, Intl.PluralRules>();
 const listFormats = new Map<string, Intl.ListFormat>();
+const orFormats = new Map<string, Intl.ListFormat>();
 
 export function formatMessage(template: string, lang: string, params: MessageParams = {}): string {
   let parts = compiled.get(template);
@@ -57,7 +59,7 @@ function render(
     }
     const value = params[part.name];
     if (!("forms" in part)) {
-      text += value === undefined ? `{${part.name}}` : show(value, lang);
+      text += value === undefined ? `{${part.name}}` : show(value, lang, part.or === true);
       continue;
     }
     const count = typeof value === "number" ? value : Array.isArray(value) ? value.length : NaN;
@@ -74,12 +76,13 @@ function render(
   return text;
 }
 
-function show(value: MessageValue, lang: string): string {
+function show(value: MessageValue, lang: string, or: boolean): string {
   if (typeof value === "string" || typeof value === "number") return String(value);
-  let format = listFormats.get(lang);
+  const formats = or ? orFormats : listFormats;
+  let format = formats.get(lang);
   if (!format) {
-    format = new Intl.ListFormat(lang, { type: "conjunction" });
-    listFormats.set(lang, format);
+    format = new Intl.ListFormat(lang, { type: or ? "disjunction" : "conjunction" });
+    formats.set(lang, format);
   }
   return format.format(value.map(String));
 }
@@ -107,12 +110,12 @@ function parse(template: string, from: number, to: number): Part[] {
     }
     const end = closing(template, i, to);
     const inside = template.slice(i + 1, end);
-    const simple = /^\s*(\w+)\s*$/.exec(inside);
+    const simple = /^\s*(\w+)\s*(,\s*or\s*)?$/.exec(inside);
     const choice = /^\s*(\w+)\s*,\s*plural\s*,/.exec(inside);
     if (simple) {
       if (text) parts.push(text);
       text = "";
-      parts.push({ name: simple[1]! });
+      parts.push(simple[2] ? { name: simple[1]!, or: true } : { name: simple[1]! });
     } else if (choice) {
       if (text) parts.push(text);
       text = "";

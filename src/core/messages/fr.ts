@@ -15,13 +15,16 @@ export const fr: Record<MessageKey, string> = {
   "country.name": "Indiquez le code pays à deux lettres, pas le nom.",
   "country.ambiguous":
     "« {value} » peut désigner plusieurs pays ({candidates}) : indiquez le code à deux lettres.",
-  "country.invalid": "« {value} » n'est pas un code pays (deux lettres, par exemple BE).",
+  "country.invalid":
+    "« {value} » n'est pas un code pays (deux lettres, par exemple {countryCode}).",
+  "country.unknownName":
+    "« {value} » n'est pas un pays connu : indiquez son nom ou son code à deux lettres, par exemple {country} ou {countryCode}.",
   "email.compatibility":
     "« {value} » est écrit avec des lettres pleine chasse ou d'autres formes spéciales : le courrier ne peut pas y être livré tel quel.",
   "email.nonAsciiLocalPart":
     "La partie avant @ contient des lettres accentuées ou non latines : de nombreux serveurs de messagerie ne peuvent pas la livrer. Demandez au client une adresse en lettres simples.",
   "email.invalid":
-    "« {value} » n'est pas une adresse e-mail valide unique (par exemple nom@entreprise.be).",
+    "« {value} » n'est pas une adresse e-mail valide : une seule adresse, par exemple nom@entreprise.{domain}.",
   "locale.format": "Écrivez langue-PAYS, par exemple fr-BE (langues : {languages}).",
   "locale.language": "La langue doit être l'une de {languages}, par exemple fr-BE.",
   "locale.country": "« {country} » n'est pas un code pays ISO.",
@@ -46,7 +49,12 @@ export const fr: Record<MessageKey, string> = {
   "iban.rib":
     "La clé RIB marocaine est fausse : les 24 chiffres après MA64 doivent être divisibles par 97.",
   "iban.format": "Écrivez l'IBAN sans espaces, en majuscules.",
-  "postalCode.format": "Ce n'est pas un code postal de {country} (par exemple {example}).",
+  "iban.nationalAccount":
+    "C'est le numéro de compte seul : l'IBAN est le code pays, deux chiffres de contrôle, puis ce numéro.",
+  "iban.numberLostDigits":
+    "Excel a enregistré ce numéro comme un nombre et n'en a gardé que les 15 premiers chiffres : les autres sont perdus. Mettez la cellule au format texte et saisissez-le à nouveau.",
+  "postalCode.format":
+    "Ce n'est pas un code postal valable pour ce pays : {country} (par exemple {example}).",
   "yesNo.invalid": "Écrivez {yes} ou {no}.",
   "configurationTemplate.unknown": "Vous n'avez aucun modèle de configuration nommé « {value} ».",
   "ice.format": "Un ICE compte 15 chiffres.",
@@ -54,7 +62,7 @@ export const fr: Record<MessageKey, string> = {
     "Le contrôle de l'ICE échoue (le nombre doit être divisible par 97) : cet ICE n'existe pas.",
   "ice.leadingZero":
     "Excel a enregistré ce numéro comme un nombre et a supprimé les zéros initiaux.",
-  "digits.format": "Écrivez {lengths} chiffres, sans espaces ni points.",
+  "digits.format": "Écrivez {lengths, or} chiffres, sans espaces ni points.",
   "language.invalid":
     "« {value} » n'est pas une langue connue : écrivez un code (fr, en, ar) ou un nom (Français).",
   "language.ambiguous":

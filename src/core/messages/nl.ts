@@ -15,12 +15,15 @@ export const nl: Record<MessageKey, string> = {
   "country.name": "Schrijf de landcode van twee letters, niet de naam.",
   "country.ambiguous":
     "“{value}” kan meerdere landen betekenen ({candidates}): schrijf de code van twee letters.",
-  "country.invalid": "“{value}” is geen landcode (twee letters, bijvoorbeeld BE).",
+  "country.invalid": "“{value}” is geen landcode (twee letters, bijvoorbeeld {countryCode}).",
+  "country.unknownName":
+    "“{value}” is geen land dat we kennen: schrijf de naam of de tweeletterige code, bijvoorbeeld {country} of {countryCode}.",
   "email.compatibility":
     "“{value}” is geschreven met volbreedte- of andere bijzondere lettervormen: zo geschreven kan er geen mail worden afgeleverd.",
   "email.nonAsciiLocalPart":
     "Het deel vóór @ bevat letters met accenten of niet-Latijnse letters: veel mailservers kunnen daar niet afleveren. Vraag de klant een adres in gewone letters.",
-  "email.invalid": "“{value}” is niet één geldig e-mailadres (bijvoorbeeld naam@bedrijf.be).",
+  "email.invalid":
+    "“{value}” is geen geldig e-mailadres: één adres, bijvoorbeeld naam@bedrijf.{domain}.",
   "locale.format": "Schrijf taal-LAND, bijvoorbeeld nl-BE (talen: {languages}).",
   "locale.language": "De taal moet een van {languages} zijn, bijvoorbeeld nl-BE.",
   "locale.country": "“{country}” is geen ISO-landcode.",
@@ -44,6 +47,10 @@ export const nl: Record<MessageKey, string> = {
   "iban.rib":
     "De Marokkaanse RIB-sleutel is fout: de 24 cijfers na MA64 moeten deelbaar zijn door 97.",
   "iban.format": "Schrijf het IBAN zonder spaties, in hoofdletters.",
+  "iban.nationalAccount":
+    "Dit is alleen het rekeningnummer: het IBAN is de landcode, twee controlecijfers en dan dit nummer.",
+  "iban.numberLostDigits":
+    "Excel heeft dit nummer als getal opgeslagen en alleen de eerste 15 cijfers bewaard: de rest is verloren. Zet de cel in tekstopmaak en typ het opnieuw.",
   "postalCode.format": "Geen postcode van {country} (bijvoorbeeld {example}).",
   "yesNo.invalid": "Schrijf {yes} of {no}.",
   "configurationTemplate.unknown": "U hebt geen configuratiesjabloon met de naam “{value}”.",
@@ -51,7 +58,7 @@ export const nl: Record<MessageKey, string> = {
   "ice.checksum":
     "De ICE-controle faalt (het getal moet deelbaar zijn door 97): deze ICE bestaat niet.",
   "ice.leadingZero": "Excel heeft dit nummer als getal opgeslagen en de voorloopnullen weggelaten.",
-  "digits.format": "Schrijf {lengths} cijfers, zonder spaties of punten.",
+  "digits.format": "Schrijf {lengths, or} cijfers, zonder spaties of punten.",
   "language.invalid":
     "“{value}” is geen gekende taal: schrijf een code (fr, en, ar) of een naam (Nederlands).",
   "language.ambiguous": "“{value}” kan meerdere talen betekenen ({candidates}): schrijf de code.",

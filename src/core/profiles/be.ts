@@ -36,7 +36,7 @@ export const belgium = defineProfile({
         en: "The two-letter ISO country code, for example BE, FR, NL.",
         de: "Der zweistellige ISO-Ländercode, zum Beispiel BE, FR, NL.",
       },
-      rule: { kind: "country", acceptNames: false },
+      rule: { kind: "country", acceptNames: false, example: "BE" },
       list: "countries",
       width: 12,
     },
@@ -56,7 +56,7 @@ export const belgium = defineProfile({
         en: "One e-mail address, for example name@company.be.",
         de: "Eine einzige E-Mail-Adresse, zum Beispiel name@firma.be.",
       },
-      rule: { kind: "email" },
+      rule: { kind: "email", exampleDomain: "be" },
       width: 28,
     },
     {
