@@ -70,7 +70,9 @@ describe("the task pane in Excel", () => {
   it("asks the region once and keeps it in the workbook", async () => {
     const excel = new FakeExcel();
     const first = pane(excel);
-    expect(await screen.findByText("À quelle plateforme Banqup ce classeur est-il destiné ?")).toBeTruthy();
+    expect(
+      await screen.findByText("À quelle plateforme Banqup ce classeur est-il destiné ?")
+    ).toBeTruthy();
     fireEvent.click(screen.getByLabelText("Maroc"));
     fireEvent.click(screen.getByRole("button", { name: "Utiliser cette plateforme" }));
     expect(await screen.findByText("Plateforme : Maroc")).toBeTruthy();
@@ -79,7 +81,9 @@ describe("the task pane in Excel", () => {
     first.unmount();
     pane(excel);
     expect(await screen.findByText("Plateforme : Maroc")).toBeTruthy();
-    expect(screen.queryByText("À quelle plateforme Banqup ce classeur est-il destiné ?")).toBeNull();
+    expect(
+      screen.queryByText("À quelle plateforme Banqup ce classeur est-il destiné ?")
+    ).toBeNull();
   });
 
   it("inserts the template, then counts and explains problems as the user types", async () => {
