@@ -12,7 +12,13 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { describeProblem, fieldHeader, type ProblemGroup, type Profile } from "../core";
+import {
+  describeGroup,
+  describeProblem,
+  fieldHeader,
+  type ProblemGroup,
+  type Profile,
+} from "../core";
 import {
   cellAddress,
   type LiveSession,
@@ -210,7 +216,7 @@ function ProblemList({ session, view, profile, write }: PanelProps) {
               <Text weight="semibold" block>
                 {fieldHeader(field, lang)} · {t("rowsAffected", { count: group.rows.length })}
               </Text>
-              {example && <Caption1 block>{describeProblem(example, lang, profile)}</Caption1>}
+              {example && <Caption1 block>{describeGroup(example, lang, profile)}</Caption1>}
               <div className={styles.rows}>
                 {group.rows.slice(0, ROWS_LISTED).map((index) => (
                   <Link

@@ -1,5 +1,7 @@
 import {
   CATALOGS,
+  describeGroup,
+  HEADINGS,
   messageParameters,
   describeProblem,
   getProfile,
@@ -142,6 +144,37 @@ describe("message catalogs", () => {
         ]);
       }
     }
+  });
+  it("have a heading, said of a whole group, for every message that names one row's value", () => {
+    const ROW_OWN = ["value", "rows", "more", "length", "candidates", "other", "country"];
+    for (const lang of UI_LANGUAGES) {
+      for (const [key, text] of Object.entries(CATALOGS[lang])) {
+        const names = messageParameters(text).filter((name) => ROW_OWN.includes(name));
+        if (names.length === 0) continue;
+        const heading = HEADINGS[lang][key as keyof typeof CATALOGS.en];
+        expect([lang, key, typeof heading]).toEqual([lang, key, "string"]);
+        expect([lang, key, messageParameters(heading!).filter((n) => ROW_OWN.includes(n))]).toEqual(
+          [lang, key, []]
+        );
+      }
+    }
+  });
+  it("name no row's value in a group's heading", () => {
+    const profile = getProfile("be");
+    const one = {
+      field: "contactEmail",
+      code: "contactEmail.invalid",
+      params: { value: "info@garage", domain: "be" },
+    };
+    expect(describeGroup(one, "fr", profile)).toBe(
+      "Ce n'est pas une adresse e-mail valide : une seule adresse, par exemple nom@entreprise.be."
+    );
+    const duplicate = {
+      field: "vatNumber",
+      code: "vatNumber.duplicate",
+      params: { rows: [43], more: 0 },
+    };
+    expect(describeGroup(duplicate, "fr", profile)).not.toContain("43");
   });
   it("show the API's own words for a code no catalog knows, never the raw code", () => {
     const profile = getProfile("be");

@@ -4,6 +4,7 @@ import type { Params } from "../rules";
 import { en, type MessageKey } from "./en";
 import { formatMessage, type MessageValue } from "./format";
 import { fr } from "./fr";
+import { HEADINGS } from "./headings";
 import { nl } from "./nl";
 
 export const CATALOGS: Readonly<Record<UiLang, Record<MessageKey, string>>> = { en, fr, nl };
@@ -20,9 +21,25 @@ export interface ProblemText {
  * and reason ("beVatNumber.checksum"), then by the reason alone ("required").
  */
 export function describeProblem(problem: ProblemText, lang: UiLang, profile: Profile): string {
+  return describe(problem, lang, profile, CATALOGS[lang]);
+}
+
+/**
+ * What a group of problems sharing a field and a code is called: said of every row of the
+ * group (no row's own value), with the parameters the rule gives them all.
+ */
+export function describeGroup(problem: ProblemText, lang: UiLang, profile: Profile): string {
+  return describe(problem, lang, profile, { ...CATALOGS[lang], ...HEADINGS[lang] });
+}
+
+function describe(
+  problem: ProblemText,
+  lang: UiLang,
+  profile: Profile,
+  catalog: Record<MessageKey, string>
+): string {
   const field = profile.fields.find((candidate) => candidate.key === problem.field);
   const reason = problem.code.slice(problem.code.indexOf(".") + 1);
-  const catalog = CATALOGS[lang];
   const kind = field?.rule.kind;
   // A code no catalog knows comes from the partner API (`x.notInRegion`, `schema.type`): its own
   // words, in its params' `detail`, say more than the code would.
@@ -38,4 +55,5 @@ export function describeProblem(problem: ProblemText, lang: UiLang, profile: Pro
   return formatMessage(template, lang, params);
 }
 
+export { HEADINGS } from "./headings";
 export { formatMessage, messageParameters, type MessageParams, type MessageValue } from "./format";
