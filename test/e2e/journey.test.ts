@@ -266,9 +266,9 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
       .waitFor();
     await page.locator('td[data-address="A2"]').click();
     await page.locator('td[data-address="A6"]').click({ modifiers: ["Shift"] });
-    const chooser = page.locator('#root select[aria-label="Template"]');
+    const chooser = page.locator('#root select[aria-label="Configuration template"]');
     const templateName = (await chooser.locator("option").first().innerText()).trim();
-    await press("Template", "ArrowDown");
+    await press("Configuration template", "ArrowDown");
     await chooser.selectOption({ label: templateName });
     await press("Apply to the selected rows (5)");
     const templates = columnLetters(KEYS.indexOf("configurationTemplate"));
