@@ -86,6 +86,8 @@ export const fieldSchema = z.object({
   apiName: z.optional(z.string()),
   /** What sending this column does beyond creating the client, said before a send. */
   sendNote: z.optional(byLanguage),
+  /** The same, counted in a send's summary for the rows where it is Yes ("{count}"). */
+  sendConsequence: z.optional(byLanguage),
   /** Where the template's drop-down for this column comes from. */
   list: z.optional(z.enum(["countries", "locales", "yesNo", "configurationTemplates"])),
   width: z._default(positiveInt(), 18),

@@ -18,6 +18,7 @@ import type { LiveSession } from "../excel";
 import type { PartnerConnection } from "./connection";
 import { useLanguage } from "./i18n";
 import { useSend } from "./hooks/useSend";
+import { SendSummary } from "./SendSummary";
 import { useSessionView } from "./hooks/useLiveSession";
 
 const useStyles = makeStyles({
@@ -42,13 +43,15 @@ export function SendPanel({
   const { lang, t } = useLanguage();
   const send = useSend({ session, connection, partnerId: partner.id, region, lang });
   const { state } = send;
-  const selected = useSessionView(session).selection?.rows ?? [];
+  const view = useSessionView(session);
+  // The outcome of a send takes the focus: the button that started it is gone by then.
+  const outcome = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (state.kind === "done" || state.kind === "failed") outcome.current?.focus();
+  }, [state.kind]);
+  const selected = view.selection?.rows ?? [];
   const busy = state.kind === "preparing" || state.kind === "sending";
   const notes = session.profile.fields.flatMap((field) => field.sendNote?.[lang] ?? []);
-  const toCreate =
-    state.kind === "summary"
-      ? state.plan.counts.create + (send.createSimilar ? state.plan.counts.similar : 0)
-      : 0;
 
   return (
     <section aria-labelledby="send-title" className={styles.section}>
@@ -80,42 +83,17 @@ export function SendPanel({
       </div>
       {state.kind === "preparing" && <Spinner size="tiny" label={t("preparing")} />}
       {state.kind === "summary" && (
-        <div role="region" aria-label={t("summaryTitle")} className={styles.section}>
-          <Text weight="semibold">{t("summaryTitle")}</Text>
-          {state.changed && (
-            <MessageBar intent="warning">
-              <MessageBarBody>{t("sendSheetChanged")}</MessageBarBody>
-            </MessageBar>
-          )}
-          <ul className={styles.counts}>
-            <li>{t("summaryCreate", { count: state.plan.counts.create })}</li>
-            <li>{t("summaryInvalid", { count: state.plan.counts.invalid })}</li>
-            <li>{t("summaryExists", { count: state.plan.counts.exists })}</li>
-            {state.plan.counts.similar > 0 && (
-              <li>{t("summarySimilar", { count: state.plan.counts.similar })}</li>
-            )}
-            <li>{t("summaryCreated", { count: state.plan.counts.created })}</li>
-            {state.plan.counts.edited > 0 && (
-              <li>{t("summaryEdited", { count: state.plan.counts.edited })}</li>
-            )}
-          </ul>
-          {state.plan.counts.similar > 0 && (
-            <Checkbox
-              checked={send.createSimilar}
-              onChange={(_event, data) => send.setCreateSimilar(data.checked === true)}
-              label={t("createSimilar")}
-            />
-          )}
-          {toCreate === 0 && <Text>{t("nothingToSend")}</Text>}
-          <div className={styles.actions}>
-            {toCreate > 0 && (
-              <Button appearance="primary" onClick={() => void send.confirm()}>
-                {t("confirmSend", { count: toCreate })}
-              </Button>
-            )}
-            <Button onClick={send.cancel}>{t("cancelSend")}</Button>
-          </div>
-        </div>
+        <SendSummary
+          plan={state.plan}
+          profile={session.profile}
+          firstRow={view.firstRow}
+          changed={state.changed}
+          invite={send.invite}
+          createSimilar={send.createSimilar}
+          onCreateSimilar={send.setCreateSimilar}
+          onConfirm={() => void send.confirm()}
+          onCancel={send.cancel}
+        />
       )}
       {state.kind === "sending" && (
         <div className={styles.section}>
@@ -129,44 +107,46 @@ export function SendPanel({
           <Button onClick={send.cancel}>{t("cancelSend")}</Button>
         </div>
       )}
-      {state.kind === "done" && (
-        <MessageBar
-          intent={
-            state.report.failed ||
-            state.report.cancelled ||
-            state.report.changed ||
-            state.report.unplaced.length
-              ? "warning"
-              : "success"
-          }
-        >
-          <MessageBarBody>
-            {t(state.report.cancelled ? "sendCancelled" : "sendDone", {
-              created: state.report.created,
-              failed: state.report.failed,
-              skipped: state.report.skipped,
-            })}
-            {state.report.changed > 0 && (
-              <> {t("sendRowsChanged", { count: state.report.changed })}</>
-            )}
-            {state.report.unplaced.length > 0 && (
-              <>
-                {" "}
-                {t("sendUnplaced", {
-                  list: state.report.unplaced
-                    .map((client) => `${client.companyName} (${client.clientId})`)
-                    .join(", "),
-                })}
-              </>
-            )}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {state.kind === "failed" && (
-        <MessageBar intent="error">
-          <MessageBarBody>{t("sendFailed", { reason: state.reason })}</MessageBarBody>
-        </MessageBar>
-      )}
+      <div ref={outcome} tabIndex={-1}>
+        {state.kind === "done" && (
+          <MessageBar
+            intent={
+              state.report.failed ||
+              state.report.cancelled ||
+              state.report.changed ||
+              state.report.unplaced.length
+                ? "warning"
+                : "success"
+            }
+          >
+            <MessageBarBody>
+              {t(state.report.cancelled ? "sendCancelled" : "sendDone", {
+                created: state.report.created,
+                failed: state.report.failed,
+                skipped: state.report.skipped,
+              })}
+              {state.report.changed > 0 && (
+                <> {t("sendRowsChanged", { count: state.report.changed })}</>
+              )}
+              {state.report.unplaced.length > 0 && (
+                <>
+                  {" "}
+                  {t("sendUnplaced", {
+                    list: state.report.unplaced
+                      .map((client) => `${client.companyName} (${client.clientId})`)
+                      .join(", "),
+                  })}
+                </>
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {state.kind === "failed" && (
+          <MessageBar intent="error">
+            <MessageBarBody>{t("sendFailed", { reason: state.reason })}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
     </section>
   );
 }

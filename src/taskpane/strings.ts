@@ -89,6 +89,9 @@ const en = {
   preparing: "Checking against your partner space…",
   summaryTitle: "Before sending",
   summaryCreate: "To create: {count}",
+  summaryInvites: "Invitation e-mails to the clients' contacts: {count}",
+  summaryRows:
+    "{rows, plural, one {Row} other {Rows}} {rows}{more, plural, =0 {} other { (and # more)}}",
   summaryInvalid: "Invalid, skipped: {count}",
   summaryExists: "Already in your partner space: {count}",
   summarySimilar: "No number, and a client has the same contact e-mail or name: {count}",
@@ -225,6 +228,9 @@ const fr: Record<StringKey, string> = {
   preparing: "Vérification dans votre espace Partenaire…",
   summaryTitle: "Avant l'envoi",
   summaryCreate: "À créer : {count}",
+  summaryInvites: "E-mails d'invitation envoyés aux contacts des clients : {count}",
+  summaryRows:
+    "{rows, plural, one {Ligne} other {Lignes}} {rows}{more, plural, =0 {} one { (et # autre)} other { (et # autres)}}",
   summaryInvalid: "Invalides, ignorées : {count}",
   summaryExists: "Déjà dans votre espace Partenaire : {count}",
   summarySimilar:
@@ -359,6 +365,9 @@ const nl: Record<StringKey, string> = {
   preparing: "Controleren in uw partneromgeving…",
   summaryTitle: "Voor het verzenden",
   summaryCreate: "Aan te maken: {count}",
+  summaryInvites: "Uitnodigingsmails aan de contactpersonen van de klanten: {count}",
+  summaryRows:
+    "{rows, plural, one {Rij} other {Rijen}} {rows}{more, plural, =0 {} other { (en nog #)}}",
   summaryInvalid: "Ongeldig, overgeslagen: {count}",
   summaryExists: "Al in uw partneromgeving: {count}",
   summarySimilar:

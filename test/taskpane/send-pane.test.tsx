@@ -7,7 +7,7 @@ import "whatwg-fetch";
 import { webcrypto } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { TextDecoder, TextEncoder } from "node:util";
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { MemoryTokenStore } from "../../src/api";
 import { getProfile } from "../../src/core";
@@ -124,20 +124,32 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
       row(3, { contactEmail: "pas-un-email" }),
     ]);
 
+    fireEvent.click(await screen.findByRole("checkbox", { name: /^Inviter chaque client/ }));
     fireEvent.click(
       await screen.findByRole("button", { name: "Envoyer toutes les lignes valides" })
     );
     const summary = await screen.findByRole("region", { name: "Avant l'envoi" }, { timeout: 5000 });
+    // It takes the focus, and states every consequence and every row left out.
+    expect(summary.contains(document.activeElement)).toBe(true);
     expect(within(summary).getByText("À créer : 2")).toBeTruthy();
-    expect(within(summary).getByText("Invalides, ignorées : 1")).toBeTruthy();
-    fireEvent.click(within(summary).getByRole("button", { name: "Créer 2 clients" }));
     expect(
-      await screen.findByText(
-        "Terminé. Créés : 2, en échec : 0, non envoyés : 1.",
-        {},
-        { timeout: 5000 }
+      within(summary).getByText("E-mails d'invitation envoyés aux contacts des clients : 2")
+    ).toBeTruthy();
+    expect(
+      within(summary).getByText(
+        "Inscriptions à la facturation électronique sur Peppol demandées (mandat Oui) : 2"
       )
     ).toBeTruthy();
+    expect(within(summary).getByText("Invalides, ignorées : 1")).toBeTruthy();
+    expect(within(summary).getByText("Ligne 4")).toBeTruthy();
+    fireEvent.click(within(summary).getByRole("button", { name: "Créer 2 clients" }));
+    const done = await screen.findByText(
+      "Terminé. Créés : 2, en échec : 0, non envoyés : 1.",
+      {},
+      { timeout: 5000 }
+    );
+    // The outcome takes the focus: the confirm button is gone.
+    await waitFor(() => expect(document.activeElement?.contains(done)).toBe(true));
     await settle(excel);
     const status = columnLetters(KEYS.length);
     const written = excel

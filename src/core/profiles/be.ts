@@ -271,6 +271,11 @@ export const belgium = defineProfile({
         nl: "De kolom Mandaat wordt verzonden zoals ze is: Ja registreert de klant voor e-facturatie op Peppol.",
         en: "The mandate column is sent as it is: Yes registers the client for e-invoicing on Peppol.",
       },
+      sendConsequence: {
+        fr: "Inscriptions à la facturation électronique sur Peppol demandées (mandat Oui) : {count}",
+        nl: "Registraties voor e-facturatie op Peppol aangevraagd (mandaat Ja): {count}",
+        en: "Peppol e-invoicing registrations requested (mandate Yes): {count}",
+      },
       list: "yesNo",
       width: 10,
     },

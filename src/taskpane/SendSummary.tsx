@@ -1,0 +1,160 @@
+import * as React from "react";
+import {
+  Button,
+  Checkbox,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { formatMessage, type Profile } from "../core";
+import { useLanguage } from "./i18n";
+import type { PlannedKind, PlannedRow, SendPlan } from "./send/plan";
+
+/** Rows listed under a line of the summary; the rest are counted. */
+const ROWS_LISTED = 40;
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  counts: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  heading: { outlineOffset: "2px" },
+});
+
+/**
+ * What a send will do, before anything is sent: every consequence (clients created,
+ * invitations e-mailed, registrations requested) and every row left out, with why and which.
+ * It takes the focus when it appears, so a keyboard or screen-reader user lands on it.
+ */
+export function SendSummary({
+  plan,
+  profile,
+  firstRow,
+  changed,
+  invite,
+  createSimilar,
+  onCreateSimilar,
+  onConfirm,
+  onCancel,
+}: {
+  plan: SendPlan;
+  profile: Profile;
+  /** The sheet row number of data row 0. */
+  firstRow: number;
+  changed?: boolean;
+  invite: boolean;
+  createSimilar: boolean;
+  onCreateSimilar: (create: boolean) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const { lang, t } = useLanguage();
+  const heading = React.useRef<HTMLSpanElement>(null);
+  React.useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView?.({ block: "nearest" });
+  }, [plan]);
+
+  const creating = plan.rows.filter(
+    (row) => row.kind === "create" || (createSimilar && row.kind === "similar")
+  );
+  const consequences = profile.fields.flatMap((field) =>
+    field.sendConsequence
+      ? [
+          {
+            text: field.sendConsequence[lang],
+            count: creating.filter(
+              (row) =>
+                (row.input as Record<string, unknown> | undefined)?.[wireName(field)] === true
+            ).length,
+          },
+        ]
+      : []
+  );
+  const rowsOf = (kind: PlannedKind) => plan.rows.filter((row) => row.kind === kind);
+  const skipped: { kind: PlannedKind; label: string }[] = [
+    { kind: "invalid", label: t("summaryInvalid", { count: plan.counts.invalid }) },
+    { kind: "exists", label: t("summaryExists", { count: plan.counts.exists }) },
+    { kind: "created", label: t("summaryCreated", { count: plan.counts.created }) },
+    { kind: "edited", label: t("summaryEdited", { count: plan.counts.edited }) },
+  ];
+
+  return (
+    <div role="region" aria-label={t("summaryTitle")} className={styles.section}>
+      <Text weight="semibold" ref={heading} tabIndex={-1} className={styles.heading}>
+        {t("summaryTitle")}
+      </Text>
+      {changed && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("sendSheetChanged")}</MessageBarBody>
+        </MessageBar>
+      )}
+      <ul className={styles.counts}>
+        <li>{t("summaryCreate", { count: creating.length })}</li>
+        {invite && creating.length > 0 && (
+          <li>{t("summaryInvites", { count: creating.length })}</li>
+        )}
+        {consequences.map(
+          ({ text, count }) =>
+            count > 0 && <li key={text}>{formatMessage(text, lang, { count })}</li>
+        )}
+      </ul>
+      {plan.counts.similar > 0 && (
+        <>
+          <RowList
+            label={t("summarySimilar", { count: plan.counts.similar })}
+            rows={rowsOf("similar")}
+            firstRow={firstRow}
+          />
+          <Checkbox
+            checked={createSimilar}
+            onChange={(_event, data) => onCreateSimilar(data.checked === true)}
+            label={t("createSimilar")}
+          />
+        </>
+      )}
+      {skipped.map(({ kind, label }) =>
+        rowsOf(kind).length > 0 ? (
+          <RowList key={kind} label={label} rows={rowsOf(kind)} firstRow={firstRow} />
+        ) : null
+      )}
+      {creating.length === 0 && <Text>{t("nothingToSend")}</Text>}
+      <div className={styles.actions}>
+        {creating.length > 0 && (
+          <Button appearance="primary" onClick={onConfirm}>
+            {t("confirmSend", { count: creating.length })}
+          </Button>
+        )}
+        <Button onClick={onCancel}>{t("cancelSend")}</Button>
+      </div>
+    </div>
+  );
+}
+
+/** A line of the summary that opens on its rows (a native disclosure: keyboard and readers). */
+function RowList({
+  label,
+  rows,
+  firstRow,
+}: {
+  label: string;
+  rows: PlannedRow[];
+  firstRow: number;
+}) {
+  const { t } = useLanguage();
+  const numbers = rows.slice(0, ROWS_LISTED).map((row) => firstRow + row.index);
+  return (
+    <details>
+      <summary>{label}</summary>
+      <Text>
+        {t("summaryRows", { rows: numbers, more: Math.max(0, rows.length - numbers.length) })}
+      </Text>
+    </details>
+  );
+}
+
+function wireName(field: Profile["fields"][number]): string {
+  return field.apiName ?? field.key;
+}
