@@ -44,6 +44,14 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
   },
   rows: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  // Every row of a large group, scrolling inside its own area rather than the pane.
+  allRows: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    maxHeight: "160px",
+    overflowY: "auto",
+  },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
@@ -189,9 +197,9 @@ interface PanelProps {
 }
 
 function ProblemList({ session, view, profile, write }: PanelProps) {
-  const { lang, t } = useLanguage();
+  const { t } = useLanguage();
   const styles = useStyles();
-  const { groups, busy } = view;
+  const { groups } = view;
   if (view.summary.rows > 0 && groups.length === 0)
     return (
       <MessageBar intent="success">
@@ -204,45 +212,128 @@ function ProblemList({ session, view, profile, write }: PanelProps) {
       <Subtitle2 as="h2" id="problems-title">
         {t("problemsTitle")}
       </Subtitle2>
+      <ProblemSteps session={session} view={view} profile={profile} />
       <ul className={styles.list}>
-        {groups.map((group) => {
-          const field = profile.fields.find((candidate) => candidate.key === group.field)!;
-          const { example } = group;
-          return (
-            <li
-              key={`${group.field}:${group.code}`}
-              aria-label={`${fieldHeader(field, lang)}: ${group.code}`}
-            >
-              <Text weight="semibold" block>
-                {fieldHeader(field, lang)} · {t("rowsAffected", { count: group.rows.length })}
-              </Text>
-              {example && <Caption1 block>{describeGroup(example, lang, profile)}</Caption1>}
-              <div className={styles.rows}>
-                {group.rows.slice(0, ROWS_LISTED).map((index) => (
-                  <Link
-                    key={index}
-                    as="button"
-                    onClick={() => void session.goTo(index, group.field)}
-                  >
-                    {t("goTo", { row: view.firstRow + index })}
-                  </Link>
-                ))}
-                {group.rows.length > ROWS_LISTED && <Caption1>…</Caption1>}
-                {group.fixable > 0 && (
-                  <Button
-                    size="small"
-                    disabledFocusable={busy}
-                    onClick={() => void write(fixesOf(session, group))}
-                  >
-                    {t("fixAll", { count: group.fixable })}
-                  </Button>
-                )}
-              </div>
-            </li>
-          );
-        })}
+        {groups.map((group) => (
+          <ProblemGroupItem
+            key={`${group.field}:${group.code}`}
+            group={group}
+            session={session}
+            view={view}
+            profile={profile}
+            write={write}
+          />
+        ))}
       </ul>
     </section>
+  );
+}
+
+/** Every problem cell in sheet order: row, then the profile's column order. */
+function problemCells(view: SessionView, profile: Profile): { index: number; field: string }[] {
+  const order = new Map(profile.fields.map((field, i) => [field.key, i]));
+  const cells = new Map<string, { index: number; field: string }>();
+  for (const group of view.groups)
+    for (const index of group.rows)
+      cells.set(`${index}:${group.field}`, { index, field: group.field });
+  return [...cells.values()].sort(
+    (a, b) => a.index - b.index || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0)
+  );
+}
+
+/**
+ * The next and previous problem from the selected cell, in sheet order, with a shortcut
+ * (Alt+Down, Alt+Up) anywhere in the pane: every problem is reachable without the list.
+ */
+function ProblemSteps({ session, view, profile }: Omit<PanelProps, "write">) {
+  const { t } = useLanguage();
+  const styles = useStyles();
+  const step = React.useCallback(
+    (direction: 1 | -1) => {
+      const cells = problemCells(view, profile);
+      if (cells.length === 0) return;
+      const order = new Map(profile.fields.map((field, i) => [field.key, i]));
+      const at = view.selection;
+      const here = (cell: { index: number; field: string }) =>
+        at?.index === undefined
+          ? -1
+          : Math.sign(
+              cell.index - at.index ||
+                (order.get(cell.field) ?? 0) - (at.field ? (order.get(at.field) ?? 0) : -1)
+            );
+      const target =
+        direction === 1
+          ? (cells.find((cell) => here(cell) > 0) ?? cells[0]!)
+          : ([...cells].reverse().find((cell) => here(cell) < 0) ?? cells[cells.length - 1]!);
+      void session.goTo(target.index, target.field);
+    },
+    [session, view, profile]
+  );
+  React.useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || (event.key !== "ArrowDown" && event.key !== "ArrowUp")) return;
+      event.preventDefault();
+      step(event.key === "ArrowDown" ? 1 : -1);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [step]);
+  return (
+    <div className={styles.rows}>
+      <Button size="small" aria-keyshortcuts="Alt+ArrowUp" onClick={() => step(-1)}>
+        {t("previousProblem")}
+      </Button>
+      <Button size="small" aria-keyshortcuts="Alt+ArrowDown" onClick={() => step(1)}>
+        {t("nextProblem")}
+      </Button>
+    </div>
+  );
+}
+
+/** One kind of problem in one column: its rows (all of them, on request) and its fix. */
+function ProblemGroupItem({
+  group,
+  session,
+  view,
+  profile,
+  write,
+}: PanelProps & { group: SessionView["groups"][number] }) {
+  const { lang, t } = useLanguage();
+  const styles = useStyles();
+  const [expanded, setExpanded] = React.useState(false);
+  const field = profile.fields.find((candidate) => candidate.key === group.field)!;
+  const { example } = group;
+  const shown = expanded ? group.rows : group.rows.slice(0, ROWS_LISTED);
+  return (
+    <li aria-label={`${fieldHeader(field, lang)}: ${group.code}`}>
+      <Text weight="semibold" block>
+        {fieldHeader(field, lang)} · {t("rowsAffected", { count: group.rows.length })}
+      </Text>
+      {example && <Caption1 block>{describeGroup(example, lang, profile)}</Caption1>}
+      <div className={expanded ? styles.allRows : styles.rows}>
+        {shown.map((index) => (
+          <Link key={index} as="button" onClick={() => void session.goTo(index, group.field)}>
+            {t("goTo", { row: view.firstRow + index })}
+          </Link>
+        ))}
+      </div>
+      <div className={styles.rows}>
+        {group.rows.length > ROWS_LISTED && (
+          <Button size="small" appearance="subtle" onClick={() => setExpanded(!expanded)}>
+            {expanded ? t("showFewerRows") : t("showAllRows", { count: group.rows.length })}
+          </Button>
+        )}
+        {group.fixable > 0 && (
+          <Button
+            size="small"
+            disabledFocusable={view.busy}
+            onClick={() => void write(fixesOf(session, group))}
+          >
+            {t("fixAll", { count: group.fixable })}
+          </Button>
+        )}
+      </div>
+    </li>
   );
 }
 

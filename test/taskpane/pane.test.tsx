@@ -141,6 +141,42 @@ describe("the task pane in Excel", () => {
     expect(await screen.findByText("Aucun problème dans cette cellule.")).toBeTruthy();
   });
 
+  it("reaches every problem: a group shows all its rows on request, and next/previous step through them", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel);
+    // Eight bad contact languages (more than a group lists at first), and one bad country.
+    const rows = Array.from({ length: 8 }, (_, i) =>
+      row({ contactLocale: "xx", enterpriseNumber: "", vatNumber: "", companyName: `C${i}` })
+    );
+    rows[3] = row({ country: "XX", enterpriseNumber: "", vatNumber: "" });
+    await act(() => excel.user.type(sheet, "A2", rows));
+    await settle(excel);
+    const locales = screen.getByRole("listitem", { name: /^Langue du contact/ });
+    expect(within(locales).getAllByRole("button", { name: /^Ligne / })).toHaveLength(5);
+    fireEvent.click(within(locales).getByRole("button", { name: "Afficher les 7 lignes" }));
+    expect(
+      within(locales)
+        .getAllByRole("button", { name: /^Ligne / })
+        .map((button) => button.textContent)
+    ).toEqual(["Ligne 2", "Ligne 3", "Ligne 4", "Ligne 6", "Ligne 7", "Ligne 8", "Ligne 9"]);
+
+    // Next problem from nowhere: the first one; then in sheet order, row by row.
+    fireEvent.click(screen.getByRole("button", { name: "Problème suivant" }));
+    await settle(excel);
+    expect(excel.selection()).toBe(`'${sheet}'!${column("contactLocale")}2`);
+    for (const expected of [3, 4]) {
+      fireEvent.keyDown(document.body, { key: "ArrowDown", altKey: true });
+      await settle(excel);
+      expect(excel.selection()).toBe(`'${sheet}'!${column("contactLocale")}${expected}`);
+    }
+    fireEvent.keyDown(document.body, { key: "ArrowDown", altKey: true });
+    await settle(excel);
+    expect(excel.selection()).toBe(`'${sheet}'!${column("country")}5`);
+    fireEvent.keyDown(document.body, { key: "ArrowUp", altKey: true });
+    await settle(excel);
+    expect(excel.selection()).toBe(`'${sheet}'!${column("contactLocale")}4`);
+  });
+
   it("refreshes the templates, shows what each does and applies one to the selected rows", async () => {
     const excel = new FakeExcel();
     const sheet = await insertedTemplate(excel, async () => CATALOG);
