@@ -9,7 +9,6 @@ import {
   Select,
   Spinner,
   Text,
-  Title3,
   tokens,
 } from "@fluentui/react-components";
 import { PROFILE_IDS, PROFILES, UI_LANGUAGES, type ProfileId, type UiLang } from "../core";
@@ -23,10 +22,12 @@ const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
   },
   status: { color: tokens.colorNeutralForeground3 },
+  footer: { marginTop: tokens.spacingVerticalXS },
+  title: { margin: 0 },
   line: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
@@ -75,21 +76,19 @@ export function App({
     <LanguageContext.Provider value={language}>
       <main className={styles.root} lang={lang}>
         <header>
-          <Title3 as="h1">{t("title")}</Title3>
-          <Text block>{t("subtitle")}</Text>
+          {/* Office's own title bar already names the add-in: a small heading is enough. */}
+          <Text as="h1" weight="semibold" size={400} className={styles.title}>
+            {t("title")}
+          </Text>
+          {!inExcel && (
+            <>
+              <Text block>{t("subtitle")}</Text>
+              <Caption1 className={styles.status} role="status">
+                {t("previewMode")}
+              </Caption1>
+            </>
+          )}
         </header>
-        <Caption1 className={styles.status} role="status">
-          {inExcel ? t("inExcel") : t("previewMode")}
-        </Caption1>
-        <Field label={t("language")}>
-          <Select value={lang} onChange={(_event, data) => setLang(data.value as UiLang)}>
-            {UI_LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {LANGUAGE_NAMES[code]}
-              </option>
-            ))}
-          </Select>
-        </Field>
         {inExcel && services.run ? (
           <React.Suspense fallback={<Spinner label={t("working")} />}>
             <Workbook run={services.run} services={services} initialRegion={initialRegion} />
@@ -97,6 +96,22 @@ export function App({
         ) : (
           <Preview initialRegion={initialRegion} />
         )}
+        {/* Chosen once, seldom changed: at the bottom, out of the way of the work. */}
+        <footer className={styles.footer}>
+          <Field label={t("language")} orientation="horizontal" size="small">
+            <Select
+              size="small"
+              value={lang}
+              onChange={(_event, data) => setLang(data.value as UiLang)}
+            >
+              {UI_LANGUAGES.map((code) => (
+                <option key={code} value={code}>
+                  {LANGUAGE_NAMES[code]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </footer>
       </main>
     </LanguageContext.Provider>
   );

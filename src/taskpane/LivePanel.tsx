@@ -44,6 +44,17 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
   },
   rows: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  // The groups scroll in their own area: the pane itself never grows past its window.
+  groups: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    maxHeight: "36vh",
+    overflowY: "auto",
+  },
   // Every row of a large group, scrolling inside its own area rather than the pane.
   allRows: {
     display: "flex",
@@ -58,6 +69,8 @@ const useStyles = makeStyles({
 export interface LivePanelProps {
   session: LiveSession;
   profile: Profile;
+  /** The pane's tab this panel fills: checking the rows, or the configuration templates. */
+  part?: "check" | "templates";
   /** Undefined when not signed in: the pane says how to get the templates. */
   fetchTemplates?: () => Promise<TemplateInfo[]>;
   catalog: TemplateInfo[];
@@ -71,6 +84,23 @@ export function LivePanel(props: LivePanelProps): React.JSX.Element {
   const { t } = useLanguage();
   const styles = useStyles();
   const { write, feedback } = useWrites(session);
+  const templatesField = props.profile.fields.find((f) => f.list === "configurationTemplates");
+  if (props.part === "templates")
+    return (
+      <>
+        <WriteMessage feedback={feedback} />
+        {templatesField && (
+          <TemplatesPanel
+            session={session}
+            view={view}
+            write={write}
+            field={templatesField.key}
+            catalog={props.catalog}
+            fetchTemplates={props.fetchTemplates}
+          />
+        )}
+      </>
+    );
   return (
     <>
       {problem && <SessionMessage problem={problem} />}
@@ -86,12 +116,12 @@ export function LivePanel(props: LivePanelProps): React.JSX.Element {
       </section>
       <SelectionPanel session={session} view={view} profile={props.profile} write={write} />
       <ProblemList session={session} view={view} profile={props.profile} write={write} />
-      {props.profile.fields.some((field) => field.list === "configurationTemplates") && (
+      {props.part === undefined && templatesField && (
         <TemplatesPanel
           session={session}
           view={view}
           write={write}
-          field={props.profile.fields.find((f) => f.list === "configurationTemplates")!.key}
+          field={templatesField.key}
           catalog={props.catalog}
           fetchTemplates={props.fetchTemplates}
         />
@@ -213,7 +243,7 @@ function ProblemList({ session, view, profile, write }: PanelProps) {
         {t("problemsTitle")}
       </Subtitle2>
       <ProblemSteps session={session} view={view} profile={profile} />
-      <ul className={styles.list}>
+      <ul className={styles.groups}>
         {groups.map((group) => (
           <ProblemGroupItem
             key={`${group.field}:${group.code}`}
@@ -348,17 +378,14 @@ function SelectionPanel({ view, profile, write }: PanelProps) {
   return (
     <section aria-labelledby="selection-title" className={styles.section}>
       <Subtitle2 as="h2" id="selection-title">
-        {t("selectedTitle")}
+        {index === undefined || !selection?.field
+          ? t("selectedTitle")
+          : `${t("selectedTitle")} · ${cellAddress(selection.address.row, selection.address.column)}`}
       </Subtitle2>
       {index === undefined || !selection?.field ? (
         <Caption1>{t("selectedNone")}</Caption1>
       ) : (
         <>
-          <Text>
-            {t("selectedCell", {
-              cell: cellAddress(selection.address.row, selection.address.column),
-            })}
-          </Text>
           {problems.length === 0 && <Caption1>{t("cellOk")}</Caption1>}
           {problems.map((p) => (
             <div key={p.code} className={styles.rows}>

@@ -7,6 +7,8 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
+  Tab,
+  TabList,
   Text,
   tokens,
 } from "@fluentui/react-components";
@@ -81,13 +83,10 @@ export default function Workbook({
     <>
       <div className={styles.line}>
         <Text>{t("regionNow", { region: profile.name[lang] })}</Text>
-        <Button size="small" onClick={() => setChangingRegion(true)}>
+        <Button size="small" appearance="subtle" onClick={() => setChangingRegion(true)}>
           {t("regionChange")}
         </Button>
       </div>
-      <Caption1 className={styles.status}>
-        {t("partnerApi", { url: connection?.apiUrl ?? services.apiUrl ?? "—" })}
-      </Caption1>
       <SignInBar auth={auth} canSignIn={connection !== undefined} loadError={loadError} />
       {mismatch && partner && (
         <MessageBar intent="warning">
@@ -100,7 +99,6 @@ export default function Workbook({
           </MessageBarBody>
         </MessageBar>
       )}
-      <Divider />
       <ClientArea
         run={run}
         services={services}
@@ -109,6 +107,9 @@ export default function Workbook({
         setArea={setArea}
         sender={partner && connection && !mismatch ? { partner, connection } : undefined}
       />
+      <Caption1 className={styles.status}>
+        {t("partnerApi", { url: connection?.apiUrl ?? services.apiUrl ?? "—" })}
+      </Caption1>
     </>
   );
 }
@@ -138,7 +139,7 @@ function SignInBar({
                 region: PROFILES[state.partner.region].name[lang],
               })}
             </Text>
-            <Button size="small" onClick={auth.signOut}>
+            <Button size="small" appearance="subtle" onClick={auth.signOut}>
               {t("signOut")}
             </Button>
           </>
@@ -169,7 +170,10 @@ function SignInBar({
   );
 }
 
-/** The client area: choosing it, then its live checks, sending and the self-check. */
+/** The steps of the work, one tab each, so that each fits the pane's height. */
+type PaneTab = "check" | "templates" | "send";
+
+/** The client area: choosing it, then its live checks, templates and sending, a tab each. */
 function ClientArea({
   run,
   services,
@@ -187,6 +191,7 @@ function ClientArea({
   sender?: { partner: Partner; connection: PartnerConnection };
 }) {
   const { t } = useLanguage();
+  const [tab, setTab] = React.useState<PaneTab>("check");
   const live = useLiveSession(run, profile, memory.area, services.requirements);
   const fetchTemplates: (() => Promise<TemplateInfo[]>) | undefined =
     services.fetchTemplates ??
@@ -209,17 +214,57 @@ function ClientArea({
     ) : (
       <Spinner label={t("checking")} />
     );
+  const hasTemplates = profile.fields.some((field) => field.list === "configurationTemplates");
   return (
     <>
-      <LivePanel
-        session={live.session}
-        profile={profile}
-        catalog={memory.catalog ?? []}
-        fetchTemplates={fetchTemplates}
-      />
-      {sender && (
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_event, data) => setTab(data.value as PaneTab)}
+        size="small"
+      >
+        <Tab value="check">{t("tabCheck")}</Tab>
+        {hasTemplates && <Tab value="templates">{t("tabTemplates")}</Tab>}
+        <Tab value="send">{t("tabSend")}</Tab>
+      </TabList>
+      {tab === "check" && (
         <>
+          <LivePanel
+            session={live.session}
+            profile={profile}
+            part="check"
+            catalog={memory.catalog ?? []}
+            fetchTemplates={fetchTemplates}
+          />
           <Divider />
+          <Button size="small" appearance="subtle" onClick={() => void setArea(undefined)}>
+            {t("changeArea")}
+          </Button>
+          {services.selfCheck && SelfCheckPanel && (
+            // A development tool: closed until asked for, so the pane keeps its height.
+            <details>
+              <summary>{t("selfCheckTitle")}</summary>
+              <React.Suspense fallback={<Spinner size="tiny" label={t("working")} />}>
+                <SelfCheckPanel
+                  run={run}
+                  profile={profile}
+                  requirements={services.requirements ?? { isSetSupported: () => false }}
+                />
+              </React.Suspense>
+            </details>
+          )}
+        </>
+      )}
+      {tab === "templates" && (
+        <LivePanel
+          session={live.session}
+          profile={profile}
+          part="templates"
+          catalog={memory.catalog ?? []}
+          fetchTemplates={fetchTemplates}
+        />
+      )}
+      {tab === "send" &&
+        (sender ? (
           <React.Suspense fallback={<Spinner size="tiny" label={t("working")} />}>
             <SendPanel
               session={live.session}
@@ -228,20 +273,9 @@ function ClientArea({
               region={profile.id}
             />
           </React.Suspense>
-        </>
-      )}
-      <Divider />
-      <Button onClick={() => void setArea(undefined)}>{t("changeArea")}</Button>
-      {services.selfCheck && SelfCheckPanel && (
-        <React.Suspense fallback={<Spinner size="tiny" label={t("working")} />}>
-          <Divider />
-          <SelfCheckPanel
-            run={run}
-            profile={profile}
-            requirements={services.requirements ?? { isSetSupported: () => false }}
-          />
-        </React.Suspense>
-      )}
+        ) : (
+          <Text>{t("signInToSend")}</Text>
+        ))}
     </>
   );
 }

@@ -134,7 +134,7 @@ describe("the task pane in Excel", () => {
     fireEvent.click(screen.getByRole("button", { name: "Ligne 2" }));
     await settle(excel);
     expect(excel.selection()).toBe(`'${sheet}'!${column("iban")}2`);
-    expect(screen.getByText(`Cellule ${column("iban")}2`)).toBeTruthy();
+    expect(screen.getByText(`Cellule sélectionnée · ${column("iban")}2`)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Corriger : BE68539007547034" }));
     await settle(excel);
     expect(excel.values(sheet, `${column("iban")}2`)).toEqual([["BE68539007547034"]]);
@@ -187,6 +187,7 @@ describe("the task pane in Excel", () => {
       ])
     );
     await settle(excel);
+    fireEvent.click(screen.getByRole("tab", { name: "Modèles" }));
     fireEvent.click(screen.getByRole("button", { name: "Actualiser depuis Banqup" }));
     expect(await screen.findByText("Clients à la TVA trimestrielle")).toBeTruthy();
     expect(screen.getByText("Utilisateurs : Sophie Lambert")).toBeTruthy();
@@ -209,6 +210,7 @@ describe("the task pane in Excel", () => {
   it("says how to get templates when not signed in", async () => {
     const excel = new FakeExcel();
     await insertedTemplate(excel);
+    fireEvent.click(screen.getByRole("tab", { name: "Modèles" }));
     expect(
       screen.getByText("Connectez-vous à Banqup pour actualiser les modèles de configuration.")
     ).toBeTruthy();

@@ -114,6 +114,7 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
     expect(
       await screen.findByText(/Connecté à Fiduciaire Lambert/, {}, { timeout: 5000 })
     ).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: "Envoyer" }));
     return { excel, sheet };
   }
 
