@@ -52,7 +52,7 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
-    maxHeight: "36vh",
+    maxHeight: "32vh",
     overflowY: "auto",
   },
   // Every row of a large group, scrolling inside its own area rather than the pane.
@@ -175,11 +175,17 @@ function WriteMessage({ feedback }: { feedback: WriteFeedback }) {
   const { t } = useLanguage();
   if (!feedback) return null;
   return (
-    <MessageBar intent={feedback.kind === "failed" ? "error" : "warning"}>
+    <MessageBar
+      intent={
+        feedback.kind === "failed" ? "error" : feedback.kind === "written" ? "success" : "warning"
+      }
+    >
       <MessageBarBody>
         {feedback.kind === "failed"
           ? t("writeFailed", { reason: feedback.reason })
-          : t("writesNotMade", { count: feedback.count })}
+          : feedback.kind === "written"
+            ? t("cellsWritten", { count: feedback.count })
+            : t("writesNotMade", { count: feedback.count })}
       </MessageBarBody>
     </MessageBar>
   );
@@ -204,13 +210,21 @@ export function SessionMessage({ problem }: { problem: SessionProblem }) {
  * Every row's problem that matches a group and has a certain fix: what "fix all" writes, each
  * with the row it was computed from (written only where that row still is as it was).
  */
-function fixesOf(session: LiveSession, group: ProblemGroup) {
-  return group.rows.flatMap((index) => {
+function fixesOf(session: LiveSession, groups: readonly ProblemGroup[]) {
+  // One snapshot per row: a row with fixes in several columns is one compare-and-set write.
+  const wanted = new Map<number, Set<string>>();
+  for (const group of groups)
+    for (const index of group.rows) {
+      const keys = wanted.get(index) ?? new Set<string>();
+      keys.add(`${group.field}\u0000${group.code}`);
+      wanted.set(index, keys);
+    }
+  return [...wanted].flatMap(([index, keys]) => {
     const row = session.snapshot(index);
     if (!row) return [];
     return session
       .problemsOf(index)
-      .filter((p) => p.field === group.field && p.code === group.code && p.fix !== null)
+      .filter((p) => keys.has(`${p.field}\u0000${p.code}`) && p.fix !== null)
       .map((p) => ({ row, field: p.field, value: p.fix! }));
   });
 }
@@ -230,6 +244,7 @@ function ProblemList({ session, view, profile, write }: PanelProps) {
   const { t } = useLanguage();
   const styles = useStyles();
   const { groups } = view;
+  const fixable = groups.reduce((sum, group) => sum + group.fixable, 0);
   if (view.summary.rows > 0 && groups.length === 0)
     return (
       <MessageBar intent="success">
@@ -243,6 +258,16 @@ function ProblemList({ session, view, profile, write }: PanelProps) {
         {t("problemsTitle")}
       </Subtitle2>
       <ProblemSteps session={session} view={view} profile={profile} />
+      {fixable > 1 && (
+        <Button
+          appearance="primary"
+          size="small"
+          disabledFocusable={view.busy}
+          onClick={() => void write(fixesOf(session, groups))}
+        >
+          {t("fixEverything", { count: fixable })}
+        </Button>
+      )}
       <ul className={styles.groups}>
         {groups.map((group) => (
           <ProblemGroupItem
@@ -357,7 +382,7 @@ function ProblemGroupItem({
           <Button
             size="small"
             disabledFocusable={view.busy}
-            onClick={() => void write(fixesOf(session, group))}
+            onClick={() => void write(fixesOf(session, [group]))}
           >
             {t("fixAll", { count: group.fixable })}
           </Button>

@@ -126,6 +126,27 @@ describe("the task pane in Excel", () => {
     expect(screen.getByText("Aucun problème : toutes les lignes sont prêtes.")).toBeTruthy();
   });
 
+  it("fixes everything certain in one click, two columns of one row included, and says how much", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel);
+    await act(() =>
+      excel.user.type(sheet, "A2", [
+        row({ contactLocale: "FR_be", country: "belgique", enterpriseNumber: "", vatNumber: "" }),
+        row({ contactLocale: "nl_BE", enterpriseNumber: "", vatNumber: "" }),
+      ])
+    );
+    await settle(excel);
+    fireEvent.click(screen.getByRole("button", { name: "Corriger tout ce qui est certain (3)" }));
+    await settle(excel);
+    expect(excel.values(sheet, `${column("country")}2`)).toEqual([["BE"]]);
+    expect(excel.values(sheet, `${column("contactLocale")}2:${column("contactLocale")}3`)).toEqual([
+      ["fr-BE"],
+      ["nl-BE"],
+    ]);
+    expect(screen.getByText("3 cellules modifiées.")).toBeTruthy();
+    expect(count("Valides")).toBe("2");
+  });
+
   it("goes to a problem's cell and shows the selected cell's problem with its fix", async () => {
     const excel = new FakeExcel();
     const sheet = await insertedTemplate(excel);

@@ -4,7 +4,10 @@ import { describeError, type LiveSession } from "../../excel";
 
 /** What became of the pane's last write (fix, fix all, template), when it needs saying. */
 export type WriteFeedback =
-  { kind: "notMade"; count: number } | { kind: "failed"; reason: string } | undefined;
+  | { kind: "written"; count: number }
+  | { kind: "notMade"; count: number }
+  | { kind: "failed"; reason: string }
+  | undefined;
 
 /**
  * Fixes and templates written from the pane. Each is written only where its row still is what
@@ -19,6 +22,8 @@ export function useWrites(session: LiveSession) {
         const outcomes = await session.write(cells);
         const missed = outcomes.filter((outcome) => !outcome.written).length;
         if (missed > 0) setFeedback({ kind: "notMade", count: missed });
+        // A bulk change says what it did, so a user knows what moved under the pointer.
+        else if (cells.length > 1) setFeedback({ kind: "written", count: cells.length });
       } catch (error) {
         setFeedback({ kind: "failed", reason: describeError(error) });
       }
