@@ -4,6 +4,7 @@ import {
   Caption1,
   Link,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   Select,
@@ -45,24 +46,9 @@ const useStyles = makeStyles({
   },
   rows: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   // The groups scroll in their own area: the pane itself never grows past its window.
-  groups: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    maxHeight: "32vh",
-    overflowY: "auto",
-  },
+  groups: { maxHeight: "32vh", overflowY: "auto" },
   // Every row of a large group, scrolling inside its own area rather than the pane.
-  allRows: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    maxHeight: "160px",
-    overflowY: "auto",
-  },
+  allRows: { maxHeight: "160px", overflowY: "auto" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
@@ -70,7 +56,7 @@ export interface LivePanelProps {
   session: LiveSession;
   profile: Profile;
   /** The pane's tab this panel fills: checking the rows, or the configuration templates. */
-  part?: "check" | "templates";
+  part: "check" | "templates";
   /** Undefined when not signed in: the pane says how to get the templates. */
   fetchTemplates?: () => Promise<TemplateInfo[]>;
   catalog: TemplateInfo[];
@@ -116,16 +102,6 @@ export function LivePanel(props: LivePanelProps): React.JSX.Element {
       </section>
       <SelectionPanel session={session} view={view} profile={props.profile} write={write} />
       <ProblemList session={session} view={view} profile={props.profile} write={write} />
-      {props.part === undefined && templatesField && (
-        <TemplatesPanel
-          session={session}
-          view={view}
-          write={write}
-          field={templatesField.key}
-          catalog={props.catalog}
-          fetchTemplates={props.fetchTemplates}
-        />
-      )}
     </>
   );
 }
@@ -268,7 +244,7 @@ function ProblemList({ session, view, profile, write }: PanelProps) {
           {t("fixEverything", { count: fixable })}
         </Button>
       )}
-      <ul className={styles.groups}>
+      <ul className={mergeClasses(styles.list, styles.groups)}>
         {groups.map((group) => (
           <ProblemGroupItem
             key={`${group.field}:${group.code}`}
@@ -365,7 +341,7 @@ function ProblemGroupItem({
         {fieldHeader(field, lang)} · {t("rowsAffected", { count: group.rows.length })}
       </Text>
       {example && <Caption1 block>{describeGroup(example, lang, profile)}</Caption1>}
-      <div className={expanded ? styles.allRows : styles.rows}>
+      <div className={mergeClasses(styles.rows, expanded && styles.allRows)}>
         {shown.map((index) => (
           <Link key={index} as="button" onClick={() => void session.goTo(index, group.field)}>
             {t("goTo", { row: view.firstRow + index })}
