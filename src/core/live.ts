@@ -235,6 +235,21 @@ export class LiveSheet {
     return { rows, valid: rows - invalid, invalid };
   }
 
+  /**
+   * Rows with problems that certain fixes alone would repair: every problem of the row has a
+   * fix (no duplicate, nothing the partner API refused). What "fix everything" would gain.
+   */
+  fixableRows(): number {
+    let fixable = 0;
+    for (let i = 0; i < this.verdicts.length; i++) {
+      const verdict = this.verdicts[i];
+      if (!verdict || verdict.problems.length === 0 || this.isDuplicate(i) || this.remote.has(i))
+        continue;
+      if (verdict.problems.every((problem) => problem.fix !== null)) fixable++;
+    }
+    return fixable;
+  }
+
   /** Problems grouped by field and code, in profile column order, then by code. */
   problemGroups(): ProblemGroup[] {
     const groups = new Map<string, ProblemGroup>();

@@ -50,6 +50,8 @@ export interface ProblemGroupView extends ProblemGroup {
  */
 export interface SessionView {
   summary: LiveSummary;
+  /** Rows with problems that certain fixes alone would repair. */
+  fixableRows: number;
   groups: readonly ProblemGroupView[];
   /** The sheet row number of data row 0. */
   firstRow: number;
@@ -131,7 +133,7 @@ export class LiveSession {
   private readonly listeners = new Set<() => void>();
   /** The pane's view, until the next change; the verdicts' part, until the next round. */
   private view: SessionView | undefined;
-  private verdicts: Pick<SessionView, "summary" | "groups"> | undefined;
+  private verdicts: Pick<SessionView, "summary" | "groups" | "fixableRows"> | undefined;
 
   private constructor(private readonly options: SessionOptions) {
     this.run = options.run;
@@ -223,6 +225,7 @@ export class LiveSession {
   private makeView(): SessionView {
     this.verdicts ??= {
       summary: this.summary(),
+      fixableRows: this.live?.fixableRows() ?? 0,
       groups: this.groups().map((group) => ({
         ...group,
         example: this.problemsOf(group.rows[0]!).find((problem) => problem.code === group.code),

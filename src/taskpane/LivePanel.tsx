@@ -99,6 +99,9 @@ export function LivePanel(props: LivePanelProps): React.JSX.Element {
           <Count label={t("invalidCount")} value={summary.invalid} />
           {busy && <Spinner size="tiny" label={t("checking")} />}
         </div>
+        {view.fixableRows > 0 && (
+          <Caption1>{t("fixableRows", { count: view.fixableRows })}</Caption1>
+        )}
       </section>
       <SelectionPanel session={session} view={view} profile={props.profile} write={write} />
       <ProblemList session={session} view={view} profile={props.profile} write={write} />

@@ -46,6 +46,8 @@ const en = {
   nextProblem: "Next problem",
   previousProblem: "Previous problem",
   fixAll: "Fix all like this ({count})",
+  fixableRows:
+    "{count, plural, one {# row with problems is} other {# rows with problems are}} repaired by certain fixes alone.",
   fixEverything: "Fix everything certain ({count})",
   cellsWritten: "{count, plural, one {# cell changed.} other {# cells changed.}}",
   selectedTitle: "Selected cell",
@@ -192,6 +194,8 @@ const fr: Record<StringKey, string> = {
   nextProblem: "Problème suivant",
   previousProblem: "Problème précédent",
   fixAll: "Tout corriger ainsi ({count})",
+  fixableRows:
+    "{count, plural, one {# ligne avec problèmes est réparée} other {# lignes avec problèmes sont réparées}} par les seules corrections certaines.",
   fixEverything: "Corriger tout ce qui est certain ({count})",
   cellsWritten: "{count, plural, one {# cellule modifiée.} other {# cellules modifiées.}}",
   selectedTitle: "Cellule sélectionnée",
@@ -337,6 +341,8 @@ const nl: Record<StringKey, string> = {
   nextProblem: "Volgend probleem",
   previousProblem: "Vorig probleem",
   fixAll: "Alles zo verbeteren ({count})",
+  fixableRows:
+    "{count, plural, one {# rij met problemen wordt} other {# rijen met problemen worden}} hersteld door de zekere correcties alleen.",
   fixEverything: "Alles verbeteren wat zeker is ({count})",
   cellsWritten: "{count, plural, one {# cel gewijzigd.} other {# cellen gewijzigd.}}",
   selectedTitle: "Geselecteerde cel",

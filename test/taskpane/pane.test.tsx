@@ -136,6 +136,13 @@ describe("the task pane in Excel", () => {
       ])
     );
     await settle(excel);
+    // Both rows are invalid, and certain fixes alone would repair both: the pane says so.
+    expect(count("Valides")).toBe("0");
+    expect(
+      screen.getByText(
+        "2 lignes avec problèmes sont réparées par les seules corrections certaines."
+      )
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Corriger tout ce qui est certain (3)" }));
     await settle(excel);
     expect(excel.values(sheet, `${column("country")}2`)).toEqual([["BE"]]);
