@@ -227,6 +227,9 @@ function call(name: string, args: Value[], site: EvaluationSite): Value {
       return text(args[0]!).length;
     case "ISNUMBER":
       return typeof scalar(args[0]!) === "number";
+    case "HYPERLINK":
+      // Excel shows the friendly name, or the link location when there is none.
+      return scalar(args[1] ?? args[0]!);
     case "ROW":
       return args.length ? (args[0] as RangeValue).top + 1 : site.row + 1;
     case "COLUMN":

@@ -16,3 +16,4 @@ export * from "./status";
 export * from "./results";
 export * from "./dialog";
 export * from "./self-check";
+export * from "./problems-sheet";

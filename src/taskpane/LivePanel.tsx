@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import {
+  cellText,
   describeGroup,
   describeProblem,
   fieldHeader,
@@ -22,7 +23,10 @@ import {
 } from "../core";
 import {
   cellAddress,
+  describeError,
+  writeProblemsSheet,
   type LiveSession,
+  type ProblemLine,
   type SessionProblem,
   type SessionView,
   type TemplateInfo,
@@ -233,9 +237,12 @@ function ProblemList({ session, view, profile, write }: PanelProps) {
   if (groups.length === 0) return null;
   return (
     <section aria-labelledby="problems-title" className={styles.section}>
-      <Subtitle2 as="h2" id="problems-title">
-        {t("problemsTitle")}
-      </Subtitle2>
+      <div className={styles.rows}>
+        <Subtitle2 as="h2" id="problems-title">
+          {t("problemsTitle")}
+        </Subtitle2>
+        <ProblemsSheetButton session={session} view={view} profile={profile} />
+      </div>
       <ProblemSteps session={session} view={view} profile={profile} />
       {fixable > 1 && (
         <Button
@@ -321,6 +328,64 @@ function ProblemSteps({ session, view, profile }: Omit<PanelProps, "write">) {
         {t("nextProblem")}
       </Button>
     </div>
+  );
+}
+
+/** Every problem listed on a sheet of its own, with links to the cells: to share or keep. */
+function ProblemsSheetButton({ session, view, profile }: Omit<PanelProps, "write">) {
+  const { lang, t } = useLanguage();
+  const [outcome, setOutcome] = React.useState<{ sheet?: string; error?: string }>();
+  const list = async () => {
+    const geometry = session.geometry;
+    if (!geometry) return;
+    setOutcome(undefined);
+    const lines: ProblemLine[] = problemCells(view, profile).flatMap(({ index, field }) => {
+      const at = session.cellOf(index, field);
+      const position = profile.fields.findIndex((candidate) => candidate.key === field);
+      if (!at || position < 0) return [];
+      const value = cellText(session.live?.cellsOf(index)?.[position]);
+      return session
+        .problemsOf(index)
+        .filter((problem) => problem.field === field)
+        .map((problem) => ({
+          row: at.row,
+          column: at.column,
+          header: fieldHeader(profile.fields[position]!, lang),
+          value,
+          message: describeProblem(problem, lang, profile),
+        }));
+    });
+    try {
+      const sheet = await writeProblemsSheet(
+        session.excelRun,
+        geometry.sheet,
+        t("problemsSheet"),
+        [
+          t("problemsRow"),
+          t("problemsColumn"),
+          t("problemsValue"),
+          t("problemsMessage"),
+          t("problemsLink"),
+        ],
+        lines
+      );
+      setOutcome({ sheet });
+    } catch (error) {
+      setOutcome({ error: describeError(error) });
+    }
+  };
+  return (
+    <>
+      <Button size="small" appearance="subtle" onClick={() => void list()}>
+        {t("listProblems")}
+      </Button>
+      {outcome?.sheet && <Caption1>{t("problemsListed", { sheet: outcome.sheet })}</Caption1>}
+      {outcome?.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t("writeFailed", { reason: outcome.error })}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
   );
 }
 

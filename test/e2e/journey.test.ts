@@ -240,7 +240,7 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     );
     // The problem list names exactly those rows.
     const listed = await page
-      .locator("#problems-title ~ ul")
+      .locator('#root section[aria-labelledby="problems-title"] > ul')
       .getByRole("button", { name: /^Row \d+$/ })
       .allInnerTexts();
     expect(listed.map((text) => Number(text.replace("Row ", ""))).sort((a, b) => a - b)).toEqual(

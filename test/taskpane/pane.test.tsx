@@ -100,7 +100,9 @@ describe("the task pane in Excel", () => {
     expect(count("Lignes")).toBe("2");
     expect(count("Valides")).toBe("0");
     expect(count("Avec problèmes")).toBe("2");
-    const problems = screen.getByRole("heading", { name: "Problèmes par colonne" }).parentElement!;
+    const problems = screen
+      .getByRole("heading", { name: "Problèmes par colonne" })
+      .closest("section")!;
     expect(within(problems).getByText(/Pays \(code lettre\) · 1 ligne$/)).toBeTruthy();
     expect(within(problems).getByText(/Numéro d'entreprise · 1 ligne$/)).toBeTruthy();
   });
@@ -152,6 +154,27 @@ describe("the task pane in Excel", () => {
     ]);
     expect(screen.getByText("3 cellules modifiées.")).toBeTruthy();
     expect(count("Valides")).toBe("2");
+  });
+
+  it("lists every problem on a sheet of its own, values as text, with a link to each cell", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel);
+    await act(() =>
+      excel.user.type(sheet, "A2", [
+        row({ contactEmail: "jan@acme" }),
+        row({ enterpriseNumber: "0403019262", vatNumber: "" }),
+      ])
+    );
+    await settle(excel);
+    fireEvent.click(screen.getByRole("button", { name: "Lister dans une feuille" }));
+    expect(await screen.findByText("Listés dans la feuille « Problèmes ».")).toBeTruthy();
+    const listed = excel.values("Problèmes", "A1:E3");
+    expect(listed[0]).toEqual(["Ligne", "Colonne", "Valeur", "Problème", "Cellule"]);
+    expect(listed.slice(1).map((line) => [line[0], line[1], line[2], line[4]])).toEqual([
+      ["2", "Email de contact", "jan@acme", `${column("contactEmail")}2`],
+      ["3", "Numéro d'entreprise", "0403019262", `${column("enterpriseNumber")}3`],
+    ]);
+    expect(String(listed[1]![3])).toMatch(/^« jan@acme » n'est pas une adresse e-mail valide/);
   });
 
   it("goes to a problem's cell and shows the selected cell's problem with its fix", async () => {
