@@ -263,19 +263,22 @@ function markDuplicates(
   }
   identities.forEach((column, u) => {
     const bySlot = groups[slots[u]!]!;
-    const sameField = new Map<number[], boolean>();
+    // Per group, once: whether all its rows hold it in this column, and its first rows.
+    const facts = new Map<number[], { same: boolean; nearest: number[] }>();
     column.forEach((identity, index) => {
       const group = identity === undefined ? undefined : bySlot.get(identity);
       if (!group || group.length < 2) return;
-      let same = sameField.get(group);
-      if (same === undefined) {
-        same = group.every((other) => column[other] === identity);
-        sameField.set(group, same);
+      let fact = facts.get(group);
+      if (!fact) {
+        fact = {
+          same: group.every((other) => column[other] === identity),
+          nearest: group.slice(0, DUPLICATE_ROWS_NAMED + 1).map((i) => rows[i]!.row),
+        };
+        facts.set(group, fact);
       }
-      const nearest = group.slice(0, DUPLICATE_ROWS_NAMED + 1).map((i) => rows[i]!.row);
       const row = rows[index]!;
       if (row.problems === NO_PROBLEMS) row.problems = [];
-      row.problems.push(duplicateProblem(row.row, keys[u]!, nearest, group.length, same));
+      row.problems.push(duplicateProblem(row.row, keys[u]!, fact.nearest, group.length, fact.same));
     });
   });
 }

@@ -271,15 +271,22 @@ function ProblemList({ session, view, profile, write }: PanelProps) {
 }
 
 /** Every problem cell in sheet order: row, then the profile's column order. */
-function problemCells(view: SessionView, profile: Profile): { index: number; field: string }[] {
+type CellPlace = { index: number; field?: string };
+
+/** Sheet order of cells: by row, then the profile's column order (no column comes first). */
+function sheetOrder(profile: Profile): (a: CellPlace, b: CellPlace) => number {
   const order = new Map(profile.fields.map((field, i) => [field.key, i]));
+  const column = (cell: CellPlace) =>
+    cell.field === undefined ? -1 : (order.get(cell.field) ?? 0);
+  return (a, b) => a.index - b.index || column(a) - column(b);
+}
+
+function problemCells(view: SessionView, profile: Profile): { index: number; field: string }[] {
   const cells = new Map<string, { index: number; field: string }>();
   for (const group of view.groups)
     for (const index of group.rows)
       cells.set(`${index}:${group.field}`, { index, field: group.field });
-  return [...cells.values()].sort(
-    (a, b) => a.index - b.index || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0)
-  );
+  return [...cells.values()].sort(sheetOrder(profile));
 }
 
 /**
@@ -293,15 +300,12 @@ function ProblemSteps({ session, view, profile }: Omit<PanelProps, "write">) {
     (direction: 1 | -1) => {
       const cells = problemCells(view, profile);
       if (cells.length === 0) return;
-      const order = new Map(profile.fields.map((field, i) => [field.key, i]));
+      const compare = sheetOrder(profile);
       const at = view.selection;
-      const here = (cell: { index: number; field: string }) =>
+      const here = (cell: CellPlace) =>
         at?.index === undefined
           ? -1
-          : Math.sign(
-              cell.index - at.index ||
-                (order.get(cell.field) ?? 0) - (at.field ? (order.get(at.field) ?? 0) : -1)
-            );
+          : Math.sign(compare(cell, { index: at.index, field: at.field }));
       const target =
         direction === 1
           ? (cells.find((cell) => here(cell) > 0) ?? cells[0]!)

@@ -226,15 +226,19 @@ function ClientArea({
         {hasTemplates && <Tab value="templates">{t("tabTemplates")}</Tab>}
         <Tab value="send">{t("tabSend")}</Tab>
       </TabList>
+      {tab !== "send" && (
+        // One panel per tab (key): a message about a change stays with the tab it was made on.
+        <LivePanel
+          key={tab}
+          session={live.session}
+          profile={profile}
+          part={tab}
+          catalog={memory.catalog ?? []}
+          fetchTemplates={fetchTemplates}
+        />
+      )}
       {tab === "check" && (
         <>
-          <LivePanel
-            session={live.session}
-            profile={profile}
-            part="check"
-            catalog={memory.catalog ?? []}
-            fetchTemplates={fetchTemplates}
-          />
           <Divider />
           <Button size="small" appearance="subtle" onClick={() => void setArea(undefined)}>
             {t("changeArea")}
@@ -253,15 +257,6 @@ function ClientArea({
             </details>
           )}
         </>
-      )}
-      {tab === "templates" && (
-        <LivePanel
-          session={live.session}
-          profile={profile}
-          part="templates"
-          catalog={memory.catalog ?? []}
-          fetchTemplates={fetchTemplates}
-        />
       )}
       {tab === "send" &&
         (sender ? (

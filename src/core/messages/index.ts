@@ -29,8 +29,15 @@ export function describeProblem(problem: ProblemText, lang: UiLang, profile: Pro
  * group (no row's own value), with the parameters the rule gives them all.
  */
 export function describeGroup(problem: ProblemText, lang: UiLang, profile: Profile): string {
-  return describe(problem, lang, profile, { ...CATALOGS[lang], ...HEADINGS[lang] });
+  return describe(problem, lang, profile, GROUP_CATALOGS[lang]);
 }
+
+/** Each catalog with its headings in place of the messages that name one row's value. */
+const GROUP_CATALOGS: Readonly<Record<UiLang, Record<MessageKey, string>>> = {
+  en: { ...en, ...HEADINGS.en },
+  fr: { ...fr, ...HEADINGS.fr },
+  nl: { ...nl, ...HEADINGS.nl },
+};
 
 function describe(
   problem: ProblemText,
