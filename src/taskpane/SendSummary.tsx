@@ -74,12 +74,18 @@ export function SendSummary({
       : []
   );
   const rowsOf = (kind: PlannedKind) => plan.rows.filter((row) => row.kind === kind);
-  const skipped: { kind: PlannedKind; label: string }[] = [
-    { kind: "invalid", label: t("summaryInvalid", { count: plan.counts.invalid }) },
-    { kind: "exists", label: t("summaryExists", { count: plan.counts.exists }) },
-    { kind: "created", label: t("summaryCreated", { count: plan.counts.created }) },
-    { kind: "edited", label: t("summaryEdited", { count: plan.counts.edited }) },
-  ];
+  const skipped = (
+    [
+      ["invalid", "summaryInvalid"],
+      ["exists", "summaryExists"],
+      ["created", "summaryCreated"],
+      ["edited", "summaryEdited"],
+    ] as const
+  ).map(([kind, label]) => ({
+    kind,
+    label: t(label, { count: plan.counts[kind] }),
+    rows: rowsOf(kind),
+  }));
 
   return (
     <div role="region" aria-label={t("summaryTitle")} className={styles.section}>
@@ -115,9 +121,9 @@ export function SendSummary({
           />
         </>
       )}
-      {skipped.map(({ kind, label }) =>
-        rowsOf(kind).length > 0 ? (
-          <RowList key={kind} label={label} rows={rowsOf(kind)} firstRow={firstRow} />
+      {skipped.map(({ kind, label, rows }) =>
+        rows.length > 0 ? (
+          <RowList key={kind} label={label} rows={rows} firstRow={firstRow} />
         ) : null
       )}
       {creating.length === 0 && <Text>{t("nothingToSend")}</Text>}
