@@ -14,7 +14,7 @@ export function isValidEmail(text: string): boolean {
   if (text.length > 254) return false;
   if (COMMON_ASCII.test(text) && text.indexOf("@") <= 64) return true;
   // Full-width or other compatibility forms (ｇｍａｉｌ.com) look right but are other characters:
-  // not the address as written (emailFixes offers the NFKC form).
+  // not the address as written (diagnoseEmail offers the NFKC form).
   if (text.normalize("NFKC") !== text) return false;
   const at = text.lastIndexOf("@");
   if (at <= 0 || at !== text.indexOf("@")) return false;
