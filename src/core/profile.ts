@@ -98,6 +98,8 @@ export const profileSchema = z
   .object({
     id: z.enum(["be", "ma"]),
     name: byLanguage,
+    /** The platform region's country (ISO 3166 alpha-2): a display language "fr-MA" points here. */
+    country: z.string().check(z.regex(/^[A-Z]{2}$/)),
     headerLanguages: z.array(headerLang).check(z.minLength(1)),
     fields: z.array(fieldSchema).check(z.minLength(1)),
   })

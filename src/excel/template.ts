@@ -151,7 +151,24 @@ export interface DetectedSheet {
   headerRow: number;
   /** The header row's cells from column A. */
   headers: string[];
+  /** Per column, the first values under its header (up to SAMPLES_PER_COLUMN), to recognise it by. */
+  samples: string[][];
   mapping: ColumnMapping;
+}
+
+/** A header like "Code" says little; two of its values say which column it is. */
+const SAMPLES_PER_COLUMN = 2;
+
+function columnSamples(rows: Cell[][], headerRow: number, width: number): string[][] {
+  const samples: string[][] = Array.from({ length: width }, () => []);
+  for (const row of rows.slice(headerRow + 1)) {
+    row.forEach((cell, column) => {
+      const text = cellText(cell).trim();
+      const found = samples[column];
+      if (text && found && found.length < SAMPLES_PER_COLUMN) found.push(text);
+    });
+  }
+  return samples;
 }
 
 /** Rows scanned for a header row at the top of the active sheet. */
@@ -187,6 +204,7 @@ export async function detectActiveSheet(
       sheet: sheet.name,
       headerRow: mapping.headerRow,
       headers: (rows[mapping.headerRow] ?? []).map((cell) => cellText(cell)),
+      samples: columnSamples(rows, mapping.headerRow, rows[mapping.headerRow]?.length ?? 0),
       mapping,
     };
   });

@@ -2,6 +2,7 @@ import * as React from "react";
 import {
   Button,
   Caption1,
+  Field,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -12,6 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { fieldHeader, type Profile } from "../core";
 import {
+  columnLetters,
   detectActiveSheet,
   insertTemplate,
   officeErrorCode,
@@ -26,12 +28,7 @@ import { useLanguage } from "./i18n";
 
 const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  mapping: {
-    display: "grid",
-    gridTemplateColumns: "1fr 1fr",
-    gap: tokens.spacingVerticalS,
-    alignItems: "center",
-  },
+  mapping: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
 type Notice =
@@ -162,8 +159,9 @@ function ColumnMappingForm({
 }) {
   const styles = useStyles();
   const { lang, t } = useLanguage();
-  const chosen = new Set(Object.values(choices).filter((key): key is string => !!key));
-  const missing = profile.fields.filter((field) => field.required && !chosen.has(field.key));
+  const columnsOf = columnsByField(choices);
+  const missing = profile.fields.filter((field) => field.required && !columnsOf.has(field.key));
+  const twice = profile.fields.filter((field) => (columnsOf.get(field.key)?.length ?? 0) > 1);
   return (
     <section aria-labelledby="mapping-title">
       <Subtitle2 as="h2" id="mapping-title">
@@ -171,13 +169,20 @@ function ColumnMappingForm({
       </Subtitle2>
       <Caption1 block>{t("mappingHint")}</Caption1>
       <div className={styles.mapping}>
-        {detected.headers.map((header, column) =>
-          header ? (
-            <React.Fragment key={column}>
-              <label htmlFor={`map-${column}`}>{header}</label>
+        {detected.headers.map((header, column) => {
+          if (!header) return null;
+          const samples = detected.samples[column] ?? [];
+          const chosen = choices[column];
+          const clash = chosen ? (columnsOf.get(chosen)?.length ?? 0) > 1 : false;
+          return (
+            <Field
+              key={column}
+              label={t("mappingColumn", { letter: columnLetters(column), header })}
+              hint={samples.length ? t("mappingSamples", { values: samples.join(" · ") }) : undefined}
+              validationState={clash ? "warning" : "none"}
+            >
               <Select
-                id={`map-${column}`}
-                value={choices[column] ?? ""}
+                value={chosen ?? ""}
                 onChange={(_event, data) => onChoose(column, data.value || null)}
               >
                 <option value="">{t("notImported")}</option>
@@ -187,10 +192,20 @@ function ColumnMappingForm({
                   </option>
                 ))}
               </Select>
-            </React.Fragment>
-          ) : null
-        )}
+            </Field>
+          );
+        })}
       </div>
+      {twice.map((field) => (
+        <MessageBar key={field.key} intent="warning">
+          <MessageBarBody>
+            {t("mappingTwice", {
+              field: fieldHeader(field, lang),
+              columns: (columnsOf.get(field.key) ?? []).map(columnLetters),
+            })}
+          </MessageBarBody>
+        </MessageBar>
+      ))}
       {missing.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
@@ -201,11 +216,23 @@ function ColumnMappingForm({
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={onConfirm}>
+        {/* Two columns for one field would leave one of them unread: not checked until settled. */}
+        <Button appearance="primary" disabled={twice.length > 0} onClick={onConfirm}>
           {t("checkSheet")}
         </Button>
         <Button onClick={onCancel}>{t("cancel")}</Button>
       </div>
     </section>
   );
+}
+
+/** For each chosen field, the columns chosen for it, left to right. */
+function columnsByField(choices: ColumnChoices): Map<string, number[]> {
+  const columns = new Map<string, number[]>();
+  for (const [column, key] of Object.entries(choices)) {
+    if (!key) continue;
+    columns.set(key, [...(columns.get(key) ?? []), Number(column)]);
+  }
+  for (const list of columns.values()) list.sort((a, b) => a - b);
+  return columns;
 }

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { countryNameIndex, languageNameIndex, uiLanguageOf } from "../core";
+import { countryNameIndex, languageNameIndex, profileIdForLocale, uiLanguageOf } from "../core";
 import { openOfficeDialog, type ExcelRun } from "../excel";
 import { App, type PaneServices } from "./App";
 
@@ -29,7 +29,12 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
   }
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App initialLanguage={uiLanguageOf(displayLanguage)} inExcel={inExcel} services={services} />
+      <App
+        initialLanguage={uiLanguageOf(displayLanguage)}
+        initialRegion={profileIdForLocale(displayLanguage)}
+        inExcel={inExcel}
+        services={services}
+      />
     </FluentProvider>
   );
   warmNameIndexes();

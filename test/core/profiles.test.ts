@@ -6,7 +6,9 @@ import {
   describeProblem,
   getProfile,
   HEADER_LANGUAGES,
+  PROFILE_IDS,
   PROFILES,
+  profileIdForLocale,
   profileSchema,
   UI_LANGUAGES,
 } from "../../src/core";
@@ -201,5 +203,19 @@ describe("message catalogs", () => {
     expect(
       describeProblem({ field: "companyName", code: "companyName.missingColumn" }, "en", profile)
     ).toBe("The required column “Company name” is missing from the sheet.");
+  });
+});
+
+describe("the platform a display language points to", () => {
+  it("is the region whose country the language tag names", () => {
+    expect(profileIdForLocale("fr-MA")).toBe("ma");
+    expect(profileIdForLocale("ar-MA")).toBe("ma");
+    expect(profileIdForLocale("nl-BE")).toBe("be");
+  });
+  it("is the first region when the tag names no country of ours, or is no tag at all", () => {
+    expect(PROFILES[profileIdForLocale("fr-FR")]).toBe(PROFILES[PROFILE_IDS[0]!]);
+    expect(profileIdForLocale("en")).toBe(PROFILE_IDS[0]);
+    expect(profileIdForLocale("not a tag")).toBe(PROFILE_IDS[0]);
+    expect(profileIdForLocale(undefined)).toBe(PROFILE_IDS[0]);
   });
 });

@@ -3,7 +3,7 @@
  */
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { getProfile } from "../../src/core";
+import { getProfile, profileIdForLocale, uiLanguageOf } from "../../src/core";
 import { columnLetters, SETTINGS, TABLE_NAME, type TemplateInfo } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { FakeExcel } from "../../in-memory-excel";
@@ -35,11 +35,16 @@ const CATALOG: TemplateInfo[] = [
   { id: "tpl_2", name: "Horeca", description: null, users: [], integrations: [] },
 ];
 
-function pane(excel: FakeExcel, fetchTemplates?: () => Promise<TemplateInfo[]>) {
+function pane(
+  excel: FakeExcel,
+  fetchTemplates?: () => Promise<TemplateInfo[]>,
+  displayLanguage = "fr-BE"
+) {
   return render(
     <FluentProvider theme={webLightTheme}>
       <App
-        initialLanguage="fr"
+        initialLanguage={uiLanguageOf(displayLanguage)}
+        initialRegion={profileIdForLocale(displayLanguage)}
         inExcel
         services={{
           run: runOf(excel),
@@ -84,6 +89,13 @@ describe("the task pane in Excel", () => {
     expect(
       screen.queryByText("À quelle plateforme Banqup ce classeur est-il destiné ?")
     ).toBeNull();
+  });
+
+  it("proposes the platform of the display language's country: Morocco under fr-MA", async () => {
+    pane(new FakeExcel(), undefined, "fr-MA");
+    await screen.findByText("À quelle plateforme Banqup ce classeur est-il destiné ?");
+    expect((screen.getByLabelText("Maroc") as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText("Belgique") as HTMLInputElement).checked).toBe(false);
   });
 
   it("inserts the template, then counts and explains problems as the user types", async () => {
@@ -302,10 +314,26 @@ describe("the task pane in Excel", () => {
     expect(
       screen.getByText(/Obligatoires, sans colonne pour l'instant : Raison sociale/)
     ).toBeTruthy();
-    fireEvent.change(screen.getByLabelText("Société cliente"), {
+    // Each column says its letter and shows its first values, to be recognised by.
+    const companyColumn = screen.getByLabelText("Colonne A : Société cliente");
+    expect(screen.getByText("ex. : Boulangerie Dupont · Garage Martin")).toBeTruthy();
+    fireEvent.change(companyColumn, { target: { value: "companyName" } });
+    expect(screen.queryByText(/Obligatoires, sans colonne/)).toBeNull();
+    // The same field for two columns: said, and nothing is checked until one is let go.
+    fireEvent.change(screen.getByLabelText("Colonne D : Prénom du contact"), {
       target: { value: "companyName" },
     });
-    expect(screen.queryByText(/Obligatoires, sans colonne/)).toBeNull();
+    expect(
+      screen.getByText(
+        "« Raison sociale » est choisi pour les colonnes A et D. Ne le gardez que pour une seule."
+      )
+    ).toBeTruthy();
+    const check = screen.getByRole("button", { name: "Vérifier cette feuille" });
+    expect((check as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText("Colonne D : Prénom du contact"), {
+      target: { value: "contactFirstName" },
+    });
+    expect(screen.queryByText(/est choisi pour les colonnes/)).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Vérifier cette feuille" }));
     await screen.findByText("Lignes");
     await settle(excel);

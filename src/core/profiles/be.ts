@@ -4,6 +4,7 @@ import { defineProfile } from "../profile";
 export const belgium = defineProfile({
   id: "be",
   name: { fr: "Belgique", nl: "België", en: "Belgium" },
+  country: "BE",
   headerLanguages: ["fr", "nl", "en", "de"],
   fields: [
     {

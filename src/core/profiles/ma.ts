@@ -10,6 +10,7 @@ const LANGUAGE_HELP = {
 export const morocco = defineProfile({
   id: "ma",
   name: { fr: "Maroc", nl: "Marokko", en: "Morocco" },
+  country: "MA",
   headerLanguages: ["fr", "nl", "en"],
   fields: [
     {
