@@ -33,6 +33,7 @@ import {
 } from "../excel";
 import { useLanguage } from "./i18n";
 import { useSessionView } from "./hooks/useLiveSession";
+import type { TemplateCatalog } from "./hooks/useTemplateCatalog";
 import { useWrites, type WriteFeedback } from "./hooks/useWrites";
 
 const ROWS_LISTED = 5;
@@ -61,8 +62,7 @@ export interface LivePanelProps {
   profile: Profile;
   /** The pane's tab this panel fills: checking the rows, or the configuration templates. */
   part: "check" | "templates";
-  /** Undefined when not signed in: the pane says how to get the templates. */
-  fetchTemplates?: () => Promise<TemplateInfo[]>;
+  templates: TemplateCatalog;
   catalog: TemplateInfo[];
 }
 
@@ -81,12 +81,11 @@ export function LivePanel(props: LivePanelProps): React.JSX.Element {
         <WriteMessage feedback={feedback} />
         {templatesField && (
           <TemplatesPanel
-            session={session}
             view={view}
             write={write}
             field={templatesField.key}
             catalog={props.catalog}
-            fetchTemplates={props.fetchTemplates}
+            templates={props.templates}
           />
         )}
       </>
@@ -407,9 +406,11 @@ function ProblemGroupItem({
   const field = profile.fields.find((candidate) => candidate.key === group.field)!;
   const { example } = group;
   const shown = expanded ? group.rows : group.rows.slice(0, ROWS_LISTED);
+  // Named by its visible heading: a screen reader says what the eye reads, never a code.
+  const headingId = React.useId();
   return (
-    <li aria-label={`${fieldHeader(field, lang)}: ${group.code}`}>
-      <Text weight="semibold" block>
+    <li aria-labelledby={headingId}>
+      <Text weight="semibold" block id={headingId}>
         {fieldHeader(field, lang)} · {t("rowsAffected", { count: group.rows.length })}
       </Text>
       {example && <Caption1 block>{describeGroup(example, lang, profile)}</Caption1>}
@@ -482,43 +483,27 @@ function SelectionPanel({ view, profile, write }: PanelProps) {
 }
 
 function TemplatesPanel({
-  session,
   view,
   write,
   field,
   catalog: initial,
-  fetchTemplates,
+  templates,
 }: {
-  session: LiveSession;
   view: SessionView;
   write: ReturnType<typeof useWrites>["write"];
   /** The column that names a row's template. */
   field: string;
   catalog: TemplateInfo[];
-  fetchTemplates?: () => Promise<TemplateInfo[]>;
+  templates: TemplateCatalog;
 }) {
   const { t } = useLanguage();
   const styles = useStyles();
   const catalog = view.catalog ?? initial;
   const [chosen, setChosen] = React.useState("");
-  const [refreshing, setRefreshing] = React.useState(false);
-  const [failure, setFailure] = React.useState<string>();
+  const { refresh, refreshing, failure } = templates;
   // Only rows that hold a client: a template alone would make an empty row invalid.
   const rows = view.selectedRows;
   const name = chosen || catalog[0]?.name || "";
-
-  const refresh = async () => {
-    if (!fetchTemplates) return;
-    setRefreshing(true);
-    setFailure(undefined);
-    try {
-      await session.setCatalog(await fetchTemplates());
-    } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
-    } finally {
-      setRefreshing(false);
-    }
-  };
 
   return (
     <section aria-labelledby="templates-title" className={styles.section}>
@@ -565,7 +550,7 @@ function TemplatesPanel({
           </Button>
         </div>
       )}
-      {fetchTemplates ? (
+      {refresh ? (
         <Button disabled={refreshing} onClick={() => void refresh()}>
           {refreshing ? t("working") : t("refreshTemplates")}
         </Button>

@@ -77,8 +77,12 @@ export function SendPanel({
         >
           {t("sendSelected", { count: selected.length })}
         </Button>
-        <Button disabled={busy} onClick={() => void send.prepare({ onlyFailed: true })}>
-          {t("retryFailed")}
+        {/* Kept in its place (and focusable) so the buttons do not move; active once a row failed. */}
+        <Button
+          disabledFocusable={busy || send.failedRows === 0}
+          onClick={() => void send.prepare({ onlyFailed: true })}
+        >
+          {t("retryFailed", { count: send.failedRows })}
         </Button>
       </div>
       {state.kind === "preparing" && <Spinner size="tiny" label={t("preparing")} />}

@@ -178,7 +178,9 @@ function ColumnMappingForm({
             <Field
               key={column}
               label={t("mappingColumn", { letter: columnLetters(column), header })}
-              hint={samples.length ? t("mappingSamples", { values: samples.join(" · ") }) : undefined}
+              hint={
+                samples.length ? t("mappingSamples", { values: samples.join(" · ") }) : undefined
+              }
               validationState={clash ? "warning" : "none"}
             >
               <Select

@@ -14,11 +14,12 @@ import {
 } from "@fluentui/react-components";
 import type { Partner } from "../api";
 import { PROFILES, type Profile, type ProfileId } from "../core";
-import type { AreaSpec, ExcelRun, TemplateInfo, WorkbookMemory } from "../excel";
+import type { AreaSpec, ExcelRun, WorkbookMemory } from "../excel";
 import type { PaneServices } from "./App";
 import { ColumnsHelp } from "./ColumnsHelp";
 import type { PartnerConnection } from "./connection";
 import { useConnection, useLoadedConnection } from "./hooks/useConnection";
+import { useTemplateCatalog } from "./hooks/useTemplateCatalog";
 import { useLiveSession } from "./hooks/useLiveSession";
 import { useWorkbook } from "./hooks/useWorkbook";
 import { useLanguage } from "./i18n";
@@ -193,9 +194,15 @@ function ClientArea({
   const { t } = useLanguage();
   const [tab, setTab] = React.useState<PaneTab>("check");
   const live = useLiveSession(run, profile, memory.area, services.requirements);
-  const fetchTemplates: (() => Promise<TemplateInfo[]>) | undefined =
-    services.fetchTemplates ??
-    (sender ? () => fetchTemplateCatalog(sender.connection.client(profile.id)) : undefined);
+  const connection = sender?.connection;
+  // One function per sign-in: a new one means "fetch the templates now".
+  const fetchTemplates = React.useMemo(
+    () =>
+      services.fetchTemplates ??
+      (connection ? () => fetchTemplateCatalog(connection.client(profile.id)) : undefined),
+    [services.fetchTemplates, connection, profile.id]
+  );
+  const templates = useTemplateCatalog(live.session, fetchTemplates);
 
   if (!memory.area)
     return (
@@ -234,7 +241,7 @@ function ClientArea({
           profile={profile}
           part={tab}
           catalog={memory.catalog ?? []}
-          fetchTemplates={fetchTemplates}
+          templates={templates}
         />
       )}
       {tab === "check" && (

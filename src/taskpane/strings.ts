@@ -105,7 +105,7 @@ const en = {
   signInToSend: "Sign in to Banqup to send the rows.",
   sendAll: "Send all valid rows",
   sendSelected: "Send the selected rows ({count})",
-  retryFailed: "Retry failed rows",
+  retryFailed: "{count, plural, =0 {Retry failed rows} other {Retry failed rows (#)}}",
   inviteOption: "Invite each client to Banqup (an e-mail to its contact)",
   preparing: "Checking against your partner space…",
   summaryTitle: "Before sending",
@@ -192,7 +192,8 @@ const fr: Record<StringKey, string> = {
   missingRequired: "Obligatoires, sans colonne pour l'instant : {columns}",
   mappingColumn: "Colonne {letter} : {header}",
   mappingSamples: "ex. : {values}",
-  mappingTwice: "« {field} » est choisi pour les colonnes {columns}. Ne le gardez que pour une seule.",
+  mappingTwice:
+    "« {field} » est choisi pour les colonnes {columns}. Ne le gardez que pour une seule.",
   checkSheet: "Vérifier cette feuille",
   cancel: "Annuler",
   checking: "Vérification…",
@@ -265,7 +266,8 @@ const fr: Record<StringKey, string> = {
   signInToSend: "Connectez-vous à Banqup pour envoyer les lignes.",
   sendAll: "Envoyer toutes les lignes valides",
   sendSelected: "Envoyer les lignes sélectionnées ({count})",
-  retryFailed: "Renvoyer les lignes en échec",
+  retryFailed:
+    "{count, plural, =0 {Renvoyer les lignes en échec} other {Renvoyer les lignes en échec (#)}}",
   inviteOption: "Inviter chaque client sur Banqup (un e-mail à son contact)",
   preparing: "Vérification dans votre espace Partenaire…",
   summaryTitle: "Avant l'envoi",
@@ -423,7 +425,8 @@ const nl: Record<StringKey, string> = {
   signInToSend: "Meld u aan bij Banqup om de rijen te verzenden.",
   sendAll: "Alle geldige rijen verzenden",
   sendSelected: "De geselecteerde rijen verzenden ({count})",
-  retryFailed: "Mislukte rijen opnieuw verzenden",
+  retryFailed:
+    "{count, plural, =0 {Mislukte rijen opnieuw verzenden} other {Mislukte rijen opnieuw verzenden (#)}}",
   inviteOption: "Elke klant uitnodigen op Banqup (een e-mail aan de contactpersoon)",
   preparing: "Controleren in uw partneromgeving…",
   summaryTitle: "Voor het verzenden",

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { getProfile, profileIdForLocale, uiLanguageOf } from "../../src/core";
 import { columnLetters, SETTINGS, TABLE_NAME, type TemplateInfo } from "../../src/excel";
@@ -117,6 +117,10 @@ describe("the task pane in Excel", () => {
       .closest("section")!;
     expect(within(problems).getByText(/Pays \(code lettre\) · 1 ligne$/)).toBeTruthy();
     expect(within(problems).getByText(/Numéro d'entreprise · 1 ligne$/)).toBeTruthy();
+    // Nothing a screen reader reads out (text or attribute) is an internal problem code.
+    const code = new RegExp(`\\b(${KEYS.join("|")})\\.[a-z][A-Za-z]*\\b`);
+    expect(document.body.innerHTML).not.toMatch(code);
+    expect(within(problems).getByRole("listitem", { name: /^Pays \(code lettre\)/ })).toBeTruthy();
   });
 
   it("fixes all like this in one click, and the highlights go", async () => {
@@ -240,9 +244,13 @@ describe("the task pane in Excel", () => {
     expect(excel.selection()).toBe(`'${sheet}'!${column("contactLocale")}4`);
   });
 
-  it("refreshes the templates, shows what each does and applies one to the selected rows", async () => {
+  it("loads the templates at once, shows what each does and applies one to the selected rows", async () => {
     const excel = new FakeExcel();
-    const sheet = await insertedTemplate(excel, async () => CATALOG);
+    let fetched = 0;
+    const sheet = await insertedTemplate(excel, async () => {
+      fetched++;
+      return CATALOG;
+    });
     await act(() =>
       excel.user.type(sheet, "A2", [
         row({ configurationTemplate: "Inconnu" }),
@@ -251,8 +259,11 @@ describe("the task pane in Excel", () => {
     );
     await settle(excel);
     fireEvent.click(screen.getByRole("tab", { name: "Modèles" }));
-    fireEvent.click(screen.getByRole("button", { name: "Actualiser depuis Banqup" }));
+    // No "Refresh" needed: they were fetched when the client area opened.
     expect(await screen.findByText("Clients à la TVA trimestrielle")).toBeTruthy();
+    expect(fetched).toBe(1);
+    fireEvent.click(screen.getByRole("button", { name: "Actualiser depuis Banqup" }));
+    await waitFor(() => expect(fetched).toBe(2));
     expect(screen.getByText("Utilisateurs : Sophie Lambert")).toBeTruthy();
     expect(screen.getByText("Intégrations : Octopus")).toBeTruthy();
     await settle(excel);

@@ -11,7 +11,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { MemoryTokenStore } from "../../src/api";
 import { getProfile } from "../../src/core";
-import { columnLetters, parseStatus } from "../../src/excel";
+import { columnLetters, formatStatus, parseStatus } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { createConnection } from "../../src/taskpane/connection";
 import { ADDIN_CLIENT_ID, DEFAULT_REDIRECT_URI } from "../../src/sandbox/server";
@@ -126,6 +126,9 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
     ]);
 
     fireEvent.click(await screen.findByRole("checkbox", { name: /^Inviter chaque client/ }));
+    // Nothing has failed yet: nothing to retry.
+    const retry = screen.getByRole("button", { name: "Renvoyer les lignes en échec" });
+    expect(retry.getAttribute("aria-disabled")).toBe("true");
     fireEvent.click(
       await screen.findByRole("button", { name: "Envoyer toutes les lignes valides" })
     );
@@ -163,6 +166,32 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
       )
       .get() as { n: number };
     expect(count.n).toBe(2);
+  }, 30_000);
+
+  it("shows the partner's templates as soon as the user signs in", async () => {
+    await readyToSend([row(51)]);
+    fireEvent.click(screen.getByRole("tab", { name: "Modèles" }));
+    expect(
+      await screen.findByText("Sophie follows the client; invoices go to Exact Online.")
+    ).toBeTruthy();
+  }, 30_000);
+
+  it("offers to retry the rows whose last send failed, once there are some", async () => {
+    const { excel, sheet } = await readyToSend([row(41), row(42)]);
+    const retry = await screen.findByRole("button", { name: "Renvoyer les lignes en échec" });
+    expect(retry.getAttribute("aria-disabled")).toBe("true");
+    // The sheet as an earlier send left it: row 3's client was refused.
+    fireEvent.click(screen.getByRole("tab", { name: "Vérifier" }));
+    const status = columnLetters(KEYS.length);
+    const failed = formatStatus({ kind: "failed", detail: "refusé par l'API" }, "fr");
+    await act(() => excel.user.type(sheet, `${status}3`, [[failed]]));
+    await settle(excel);
+    fireEvent.click(screen.getByRole("tab", { name: "Envoyer" }));
+    const active = await screen.findByRole("button", { name: "Renvoyer les lignes en échec (1)" });
+    expect(active.getAttribute("aria-disabled")).toBeNull();
+    fireEvent.click(active);
+    const summary = await screen.findByRole("region", { name: "Avant l'envoi" }, { timeout: 5000 });
+    expect(within(summary).getByText("À créer : 1")).toBeTruthy();
   }, 30_000);
 
   it("a row with no number like an existing client is created only when the user says so", async () => {

@@ -1,6 +1,6 @@
 import * as React from "react";
 import type { ProfileId, UiLang } from "../../core";
-import { ensureStatusColumn, type LiveSession } from "../../excel";
+import { ensureStatusColumn, readSendState, type LiveSession } from "../../excel";
 import type { PartnerConnection } from "../connection";
 import { planSend, type SendPlan } from "../send/plan";
 import { runSend, type SendProgress, type SendReport } from "../send/run";
@@ -119,7 +119,42 @@ export function useSend(options: {
     else setState({ kind: "idle" });
   }, []);
 
-  return { state, invite, setInvite, createSimilar, setCreateSimilar, prepare, confirm, cancel };
+  const failedRows = useFailedRows(session, state.kind);
+  return {
+    state,
+    invite,
+    setInvite,
+    createSimilar,
+    setCreateSimilar,
+    prepare,
+    confirm,
+    cancel,
+    failedRows,
+  };
+}
+
+/**
+ * How many rows' status says their last send failed, read when the send step opens and after
+ * each send: "Retry failed rows" has nothing to do before a failure.
+ */
+function useFailedRows(session: LiveSession, kind: SendState["kind"]): number {
+  const [failed, setFailed] = React.useState(0);
+  const settled = kind === "idle" || kind === "done" || kind === "failed";
+  React.useEffect(() => {
+    if (!settled) return;
+    let current = true;
+    readSendState(session).then(
+      ({ statuses }) => {
+        if (current) setFailed(statuses.filter((status) => status?.kind === "failed").length);
+      },
+      // Unreadable now (the user is editing a cell, say): the next send step reads again.
+      () => undefined
+    );
+    return () => {
+      current = false;
+    };
+  }, [session, settled, kind]);
+  return failed;
 }
 
 /**
