@@ -12,6 +12,7 @@ import {
 import { baselineValidate } from "./baseline";
 import { generateRows } from "./generate-rows";
 import { benchExcelChange } from "./excel-change";
+import { benchPaneFit } from "./pane-fit";
 import { benchPaneLoad } from "./pane-load";
 import { benchSheetSubmit } from "./sheet-submit";
 import { benchSubmit } from "./submit";
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
   await benchSubmit(emit);
   await benchSheetSubmit(emit);
   await benchPaneLoad(emit);
+  await benchPaneFit(emit);
 }
 
 main().catch((error: unknown) => {

@@ -36,6 +36,15 @@ async function main(): Promise<void> {
     if (!(options.rateLimitPerMinute > 0))
       throw new Error("SANDBOX_RATE_LIMIT must be a positive number");
   }
+  // The pane served from elsewhere than the dev server (the bench's preview build, say).
+  if (env.SANDBOX_PANE_ORIGIN) {
+    const origin = new URL(env.SANDBOX_PANE_ORIGIN).origin;
+    options.allowedOrigin = origin;
+    options.auth = {
+      ...options.auth,
+      publicClients: new Map([[ADDIN_CLIENT_ID, [`${origin}/auth-callback.html`]]]),
+    };
+  }
   if (env.SANDBOX_CLIENT_ID && env.SANDBOX_CLIENT_SECRET) {
     const region = env.SANDBOX_CLIENT_REGION ?? PROFILE_IDS[0]!;
     if (!isProfileId(region))

@@ -1,0 +1,104 @@
+/**
+ * Whether the pane fits a task pane's window with many rows: the pane's height after 300 rows
+ * with problems were pasted, and the keys pressed from the pane's first control to the send
+ * button. Measured by the e2e (which asserts the goals) and by the bench (which prints them).
+ */
+import type { Page } from "playwright-core";
+import { getProfile, type Cell } from "../../src/core";
+import { VALID } from "../support/judge";
+import { belgianNumber } from "../support/oracles";
+
+const KEYS = getProfile("be").fields.map((field) => field.key);
+
+/** `count` rows; one in five has one mistake, of five kinds (the pane's lists grow long). */
+export function rowsWithProblems(count: number, firstNumber: number): Cell[][] {
+  const mistakes: [string, Cell][] = [
+    ["contactLocale", "francais belge"],
+    ["contactEmail", "jan@acme"],
+    ["postalCode", "999"],
+    ["mandate", "peut-être"],
+    ["country", "belgique"],
+  ];
+  return Array.from({ length: count }, (_, i) => {
+    const enterprise = belgianNumber(`0${String(firstNumber + i).padStart(7, "0")}`);
+    const values: Record<string, Cell> = {
+      ...VALID.be,
+      companyName: `Client fit ${i}`,
+      contactEmail: `contact${i}@fit${i}.be`,
+      enterpriseNumber: enterprise,
+      vatNumber: `BE${enterprise}`,
+      configurationTemplate: "",
+    };
+    if (i % 5 === 1) {
+      const [field, value] = mistakes[Math.floor(i / 5) % mistakes.length]!;
+      values[field] = value;
+    }
+    return KEYS.map((key) => values[key]);
+  });
+}
+
+/** Signs in through the preview's sign-in window (the sandbox's form). */
+export async function signInOnPreview(page: Page, email: string, password: string) {
+  const popupOpened = page.waitForEvent("popup");
+  await page.getByRole("button", { name: "Sign in to Banqup" }).click();
+  const popup = await popupOpened;
+  await popup.waitForSelector("input[name=email]");
+  await popup.fill("input[name=email]", email);
+  await popup.fill("input[name=password]", password);
+  await popup.keyboard.press("Enter");
+  await page.getByText(/Signed in to /).waitFor({ timeout: 15_000 });
+}
+
+/** Pastes rows at the grid's selected cell and waits until the pane has checked them. */
+export async function pasteRows(page: Page, at: string, rows: Cell[][]): Promise<void> {
+  await page.locator(`td[data-address="${at}"]`).click();
+  await page.fill(
+    "#paste-rows",
+    rows.map((line) => line.map((c) => c ?? "").join("\t")).join("\n")
+  );
+  await page.getByRole("button", { name: "Paste" }).click();
+  await page.waitForFunction(
+    (count) =>
+      document
+        .querySelector("#root [role=status][aria-live]")
+        ?.textContent?.includes(`${count}Rows`),
+    rows.length
+  );
+}
+
+export interface PaneFit {
+  /** The pane's height at the preview's window size, in CSS pixels. */
+  heightPx: number;
+  /** Keys pressed from the pane's first control to the send button (Tab, arrows, Enter). */
+  keysToSend: number;
+}
+
+/** Measures the pane as it is now (a client area, signed in), on the Check tab. */
+export async function measurePaneFit(page: Page): Promise<PaneFit> {
+  const heightPx = await page.evaluate(() =>
+    Math.round(document.querySelector("#root main")!.getBoundingClientRect().height)
+  );
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return { text: el?.innerText.trim() ?? "", role: el?.getAttribute("role") ?? "" };
+    });
+  await page.evaluate(() => {
+    const first = document.querySelector<HTMLElement>(
+      "#root button:not([disabled]), #root [role=tab], #root select, #root input, #root a[href]"
+    );
+    first?.focus();
+  });
+  let keys = 0;
+  const press = async (key: string) => {
+    await page.keyboard.press(key);
+    keys++;
+    if (keys > 60) throw new Error("the send button was not reached in 60 keys");
+  };
+  while ((await focused()).role !== "tab") await press("Tab");
+  while ((await focused()).text !== "Send") await press("ArrowRight");
+  await press("Enter");
+  await page.getByRole("button", { name: "Send all valid rows" }).waitFor();
+  while ((await focused()).text !== "Send all valid rows") await press("Tab");
+  return { heightPx, keysToSend: keys };
+}
