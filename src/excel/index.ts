@@ -17,3 +17,4 @@ export * from "./results";
 export * from "./dialog";
 export * from "./self-check";
 export * from "./problems-sheet";
+export * from "./undo";

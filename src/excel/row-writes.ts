@@ -25,6 +25,19 @@ export interface RowWrite {
   ledger?: { line: [string, string]; always: boolean };
 }
 
+/** Cell writes gathered per row snapshot: one compare-and-set write per row. */
+export function cellsByRow(
+  cells: readonly { row: RowSnapshot; field: string; value: string }[]
+): { row: RowSnapshot; cells: { field: string; value: string }[] }[] {
+  const byRow = new Map<RowSnapshot, { field: string; value: string }[]>();
+  for (const { row, field, value } of cells) {
+    const list = byRow.get(row) ?? [];
+    list.push({ field, value });
+    byRow.set(row, list);
+  }
+  return [...byRow].map(([row, values]) => ({ row, cells: values }));
+}
+
 export type RowWriteOutcome =
   | { written: true; index: number; moved: boolean; edited: boolean }
   | { written: false; reason: "gone" | "ambiguous" | "noStatusColumn" | "moving" };

@@ -16,7 +16,7 @@ import { HealthCheck } from "./health";
 import { queueFacts } from "./facts";
 import { CHECKS_SHEET, SETTINGS } from "./names";
 import { findLedger, placeRowWrites, union } from "./place-writes";
-import type { LedgerState, RowWrite, RowWriteOutcome } from "./row-writes";
+import { cellsByRow, type LedgerState, type RowWrite, type RowWriteOutcome } from "./row-writes";
 import { hostRequirements, isPayloadTooLarge, type ExcelRun, type HostRequirements } from "./run";
 import { asSessionProblem, SessionProblem } from "./session-problem";
 import { queueSettingWrite } from "./settings";
@@ -374,13 +374,7 @@ export class LiveSession {
   async write(
     cells: { row: RowSnapshot; field: string; value: string }[]
   ): Promise<RowWriteOutcome[]> {
-    const byRow = new Map<RowSnapshot, { field: string; value: string }[]>();
-    for (const { row, field, value } of cells) {
-      const list = byRow.get(row) ?? [];
-      list.push({ field, value });
-      byRow.set(row, list);
-    }
-    return this.writeRows([...byRow].map(([row, values]) => ({ row, cells: values })));
+    return this.writeRows(cellsByRow(cells));
   }
 
   /** Compare-and-set writes of rows (cells, statuses, ledger lines): see `RowWrite`. */

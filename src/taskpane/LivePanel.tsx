@@ -6,6 +6,7 @@ import {
   makeStyles,
   mergeClasses,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Select,
   Spinner,
@@ -26,6 +27,7 @@ import {
   describeError,
   writeProblemsSheet,
   type LiveSession,
+  type ProblemGroupView,
   type ProblemLine,
   type SessionProblem,
   type SessionView,
@@ -54,6 +56,7 @@ const useStyles = makeStyles({
   groups: { maxHeight: "32vh", overflowY: "auto" },
   // Every row of a large group, scrolling inside its own area rather than the pane.
   allRows: { maxHeight: "160px", overflowY: "auto" },
+  fixedPlace: { color: tokens.colorPaletteGreenForeground1 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
@@ -73,12 +76,12 @@ export function LivePanel(props: LivePanelProps): React.JSX.Element {
   const { busy, problem, summary } = view;
   const { t } = useLanguage();
   const styles = useStyles();
-  const { write, feedback } = useWrites(session);
+  const { write, undo, feedback } = useWrites(session);
   const templatesField = props.profile.fields.find((f) => f.list === "configurationTemplates");
   if (props.part === "templates")
     return (
       <>
-        <WriteMessage feedback={feedback} />
+        <WriteMessage feedback={feedback} onUndo={() => void undo()} />
         {templatesField && (
           <TemplatesPanel
             view={view}
@@ -94,7 +97,7 @@ export function LivePanel(props: LivePanelProps): React.JSX.Element {
     <>
       {problem && <SessionMessage problem={problem} />}
       <StrayRowsMessage session={session} view={view} />
-      <WriteMessage feedback={feedback} />
+      <WriteMessage feedback={feedback} onUndo={() => void undo()} />
       <section aria-label={t("problemsTitle")} className={styles.section}>
         <div className={styles.counts} role="status" aria-live="polite">
           <Count label={t("rowsCount")} value={summary.rows} />
@@ -153,22 +156,38 @@ function StrayRowsMessage({ session, view }: { session: LiveSession; view: Sessi
   );
 }
 
-function WriteMessage({ feedback }: { feedback: WriteFeedback }) {
+function WriteMessage({ feedback, onUndo }: { feedback: WriteFeedback; onUndo: () => void }) {
   const { t } = useLanguage();
+  // The message takes the focus: it says what just changed, and its Undo is one key away.
+  const message = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (feedback) message.current?.focus();
+  }, [feedback]);
   if (!feedback) return null;
+  const intent =
+    feedback.kind === "failed"
+      ? "error"
+      : feedback.kind === "written" || (feedback.kind === "undone" && feedback.kept === 0)
+        ? "success"
+        : "warning";
   return (
-    <MessageBar
-      intent={
-        feedback.kind === "failed" ? "error" : feedback.kind === "written" ? "success" : "warning"
-      }
-    >
+    <MessageBar intent={intent} ref={message} tabIndex={-1}>
       <MessageBarBody>
         {feedback.kind === "failed"
           ? t("writeFailed", { reason: feedback.reason })
           : feedback.kind === "written"
             ? t("cellsWritten", { count: feedback.count })
-            : t("writesNotMade", { count: feedback.count })}
+            : feedback.kind === "undone"
+              ? t("writesUndone", { restored: feedback.restored, kept: feedback.kept })
+              : t("writesNotMade", { count: feedback.count })}
       </MessageBarBody>
+      {feedback.kind === "written" && (
+        <MessageBarActions>
+          <Button size="small" onClick={onUndo}>
+            {t("undo")}
+          </Button>
+        </MessageBarActions>
+      )}
     </MessageBar>
   );
 }
@@ -223,9 +242,10 @@ interface PanelProps {
 }
 
 function ProblemList({ session, view, profile, write }: PanelProps) {
-  const { t } = useLanguage();
+  const { lang, t } = useLanguage();
   const styles = useStyles();
   const { groups } = view;
+  const [fixed, setFixed] = React.useState<FixedPlace[]>([]);
   const fixable = groups.reduce((sum, group) => sum + group.fixable, 0);
   if (view.summary.rows > 0 && groups.length === 0)
     return (
@@ -254,19 +274,62 @@ function ProblemList({ session, view, profile, write }: PanelProps) {
         </Button>
       )}
       <ul className={mergeClasses(styles.list, styles.groups)}>
-        {groups.map((group) => (
-          <ProblemGroupItem
-            key={`${group.field}:${group.code}`}
-            group={group}
-            session={session}
-            view={view}
-            profile={profile}
-            write={write}
-          />
-        ))}
+        {withFixedPlaces(groups, fixed).map((item, position) =>
+          "group" in item ? (
+            <ProblemGroupItem
+              key={groupKey(item.group)}
+              group={item.group}
+              session={session}
+              view={view}
+              profile={profile}
+              write={write}
+              onFixAll={(height) =>
+                setFixed((places) => [
+                  ...places.filter((place) => place.key !== groupKey(item.group)),
+                  { key: groupKey(item.group), field: item.group.field, position, height },
+                ])
+              }
+            />
+          ) : (
+            <li key={item.key} className={styles.fixedPlace} style={{ minHeight: item.height }}>
+              <Caption1>
+                {t("groupFixed", { column: fieldHeader(fieldOf(profile, item.field), lang) })}
+              </Caption1>
+            </li>
+          )
+        )}
       </ul>
     </section>
   );
+}
+
+/**
+ * Where a group stood when its "fix all" was clicked, and how tall it was. Its place stays in
+ * the list (saying it was fixed) so that the groups under it do not move under the pointer.
+ */
+interface FixedPlace {
+  key: string;
+  field: string;
+  position: number;
+  height: number;
+}
+
+const groupKey = (group: { field: string; code: string }) => `${group.field}:${group.code}`;
+
+const fieldOf = (profile: Profile, key: string) =>
+  profile.fields.find((candidate) => candidate.key === key)!;
+
+/** The groups, with the places of fixed groups kept where they were (until they come back). */
+function withFixedPlaces(
+  groups: readonly ProblemGroupView[],
+  fixed: readonly FixedPlace[]
+): ({ group: ProblemGroupView } | FixedPlace)[] {
+  const present = new Set(groups.map(groupKey));
+  const items: ({ group: ProblemGroupView } | FixedPlace)[] = groups.map((group) => ({ group }));
+  const places = fixed.filter((place) => !present.has(place.key));
+  for (const place of [...places].sort((a, b) => a.position - b.position))
+    items.splice(Math.min(place.position, items.length), 0, place);
+  return items;
 }
 
 /** Every problem cell in sheet order: row, then the profile's column order. */
@@ -399,7 +462,12 @@ function ProblemGroupItem({
   view,
   profile,
   write,
-}: PanelProps & { group: SessionView["groups"][number] }) {
+  onFixAll,
+}: PanelProps & {
+  group: ProblemGroupView;
+  /** Called with the item's height when its "fix all" is clicked. */
+  onFixAll: (height: number) => void;
+}) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const [expanded, setExpanded] = React.useState(false);
@@ -408,8 +476,9 @@ function ProblemGroupItem({
   const shown = expanded ? group.rows : group.rows.slice(0, ROWS_LISTED);
   // Named by its visible heading: a screen reader says what the eye reads, never a code.
   const headingId = React.useId();
+  const item = React.useRef<HTMLLIElement>(null);
   return (
-    <li aria-labelledby={headingId}>
+    <li aria-labelledby={headingId} ref={item}>
       <Text weight="semibold" block id={headingId}>
         {fieldHeader(field, lang)} · {t("rowsAffected", { count: group.rows.length })}
       </Text>
@@ -431,7 +500,10 @@ function ProblemGroupItem({
           <Button
             size="small"
             disabledFocusable={view.busy}
-            onClick={() => void write(fixesOf(session, [group]))}
+            onClick={() => {
+              onFixAll(item.current?.offsetHeight ?? 0);
+              void write(fixesOf(session, [group]));
+            }}
           >
             {t("fixAll", { count: group.fixable })}
           </Button>

@@ -61,6 +61,10 @@ const en = {
     "{count, plural, one {# row with problems is} other {# rows with problems are}} repaired by certain fixes alone.",
   fixEverything: "Fix everything certain ({count})",
   cellsWritten: "{count, plural, one {# cell changed.} other {# cells changed.}}",
+  undo: "Undo",
+  groupFixed: "✓ {column}: fixed",
+  writesUndone:
+    "{restored, plural, one {# cell put back} other {# cells put back}}{kept, plural, =0 {.} other {; # edited since kept as they are.}}",
   selectedTitle: "Selected cell",
   selectedNone: "Select a cell of the client table to see its problems.",
   cellOk: "No problem in this cell.",
@@ -221,6 +225,10 @@ const fr: Record<StringKey, string> = {
     "{count, plural, one {# ligne avec problèmes est réparée} other {# lignes avec problèmes sont réparées}} par les seules corrections certaines.",
   fixEverything: "Corriger tout ce qui est certain ({count})",
   cellsWritten: "{count, plural, one {# cellule modifiée.} other {# cellules modifiées.}}",
+  undo: "Annuler",
+  groupFixed: "✓ {column} : corrigé",
+  writesUndone:
+    "{restored, plural, one {# cellule rétablie} other {# cellules rétablies}}{kept, plural, =0 {.} one { ; # modifiée depuis, laissée telle quelle.} other { ; # modifiées depuis, laissées telles quelles.}}",
   selectedTitle: "Cellule sélectionnée",
   selectedNone: "Sélectionnez une cellule du tableau des clients pour voir ses problèmes.",
   cellOk: "Aucun problème dans cette cellule.",
@@ -380,6 +388,10 @@ const nl: Record<StringKey, string> = {
     "{count, plural, one {# rij met problemen wordt} other {# rijen met problemen worden}} hersteld door de zekere correcties alleen.",
   fixEverything: "Alles verbeteren wat zeker is ({count})",
   cellsWritten: "{count, plural, one {# cel gewijzigd.} other {# cellen gewijzigd.}}",
+  undo: "Ongedaan maken",
+  groupFixed: "✓ {column}: verbeterd",
+  writesUndone:
+    "{restored, plural, one {# cel hersteld} other {# cellen hersteld}}{kept, plural, =0 {.} one {; # intussen gewijzigd, zo gelaten.} other {; # intussen gewijzigd, zo gelaten.}}",
   selectedTitle: "Geselecteerde cel",
   selectedNone: "Selecteer een cel van de klantentabel om de problemen te zien.",
   cellOk: "Geen probleem in deze cel.",

@@ -144,6 +144,36 @@ describe("the task pane in Excel", () => {
     expect(screen.getByText("Aucun problème : toutes les lignes sont prêtes.")).toBeTruthy();
   });
 
+  it("a fixed group keeps its place in the list: the groups under it do not move", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel);
+    await act(() =>
+      excel.user.type(sheet, "A2", [
+        row({ country: "belgique", contactLocale: "FR_be", enterpriseNumber: "", vatNumber: "" }),
+        row({ country: "belgique", contactLocale: "nl_BE", enterpriseNumber: "", vatNumber: "" }),
+      ])
+    );
+    await settle(excel);
+    const list = () =>
+      screen
+        .getByRole("heading", { name: "Problèmes par colonne" })
+        .closest("section")!
+        .querySelectorAll(":scope > ul > li");
+    const headings = () => [...list()].map((item) => item.firstElementChild!.textContent);
+    expect(headings()).toEqual([
+      "Pays (code lettre) · 2 lignes",
+      "Langue du contact (locale) · 2 lignes",
+    ]);
+    fireEvent.click(
+      within(list()[0] as HTMLElement).getByRole("button", { name: /^Tout corriger ainsi/ })
+    );
+    await settle(excel);
+    expect(headings()).toEqual([
+      "✓ Pays (code lettre) : corrigé",
+      "Langue du contact (locale) · 2 lignes",
+    ]);
+  });
+
   it("fixes everything certain in one click, two columns of one row included, and says how much", async () => {
     const excel = new FakeExcel();
     const sheet = await insertedTemplate(excel);
@@ -170,6 +200,23 @@ describe("the task pane in Excel", () => {
     ]);
     expect(screen.getByText("3 cellules modifiées.")).toBeTruthy();
     expect(count("Valides")).toBe("2");
+    // The message has the focus and an Undo; the user has since retyped one of the cells.
+    const undo = screen.getByRole("button", { name: "Annuler" });
+    expect(undo.closest("[tabindex='-1']")).toBe(document.activeElement);
+    await act(() => excel.user.type(sheet, `${column("contactLocale")}3`, [["en-BE"]]));
+    await settle(excel);
+    fireEvent.click(undo);
+    await settle(excel);
+    // What the add-in wrote is put back; the user's own value stays.
+    expect(excel.values(sheet, `${column("country")}2`)).toEqual([["belgique"]]);
+    expect(excel.values(sheet, `${column("contactLocale")}2:${column("contactLocale")}3`)).toEqual([
+      ["FR_be"],
+      ["en-BE"],
+    ]);
+    expect(
+      screen.getByText("2 cellules rétablies ; 1 modifiée depuis, laissée telle quelle.")
+    ).toBeTruthy();
+    expect(count("Valides")).toBe("1");
   });
 
   it("lists every problem on a sheet of its own, values as text, with a link to each cell", async () => {
