@@ -64,6 +64,20 @@ export const operations = {
         signal,
       })
     ),
+  updateClient: async (
+    api: PartnerApi,
+    id: string,
+    input: ClientInput,
+    idempotencyKey: string,
+    signal?: AbortSignal
+  ): Promise<Client> =>
+    dataOf(
+      await api.PATCH("/v1/clients/{id}", {
+        params: { path: { id }, header: { "Idempotency-Key": idempotencyKey } },
+        body: input,
+        signal,
+      })
+    ),
   getClient: async (api: PartnerApi, id: string, signal?: AbortSignal): Promise<Client> =>
     dataOf(await api.GET("/v1/clients/{id}", { params: { path: { id } }, signal })),
   inviteClient: async (api: PartnerApi, id: string, signal?: AbortSignal): Promise<Invitation> =>

@@ -96,6 +96,16 @@ export class PartnerApiClient {
     return operations.createClient(this.api, input, idempotencyKey, signal);
   }
 
+  /** Makes an existing client what `input` says (the whole client, as for a create). */
+  updateClient(
+    id: string,
+    input: ClientInput,
+    idempotencyKey: string,
+    signal?: AbortSignal
+  ): Promise<Client> {
+    return operations.updateClient(this.api, id, input, idempotencyKey, signal);
+  }
+
   getClient(id: string, signal?: AbortSignal): Promise<Client> {
     return operations.getClient(this.api, id, signal);
   }

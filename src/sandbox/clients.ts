@@ -4,6 +4,8 @@ import type { BodyCheck } from "./contract";
 import {
   clientBody,
   createClient,
+  NOT_FOUND,
+  updateClient,
   type ClientRow,
   type Outcome,
   type PartnerRow,
@@ -100,7 +102,19 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     return { matches };
   });
 
-  app.post("/v1/clients", async (request, reply) => {
+  /**
+   * A write of a client under an Idempotency-Key (create, update): the key and the body
+   * checked, the write run once per key, its outcome answered as the contract says.
+   */
+  const idempotentWrite = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    write: (
+      partner: PartnerRow,
+      body: Record<string, unknown>,
+      templates: { id: string; name: string }[]
+    ) => Outcome
+  ) => {
     const key = request.headers["idempotency-key"];
     if (typeof key !== "string" || key.length < 8 || key.length > 255) {
       return sendProblem(reply, {
@@ -114,14 +128,13 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     if (schemaErrors.length > 0) return invalid(reply, schemaErrors);
     const body = request.body as Record<string, unknown>;
     const partner = partnerOf(request);
-    const outcome = createOnce(db, partner.id, key, sha256(canonicalJson(body)), () =>
-      createClient(
-        db,
-        partner,
-        body,
-        languageOf(request),
-        templateNames.all(partner.id) as { id: string; name: string }[]
-      )
+    // An update's method and path are part of what its key stands for: the same body sent
+    // as an update of another client is another request. A create's hash is its body alone,
+    // as the keys stored by earlier sandboxes were made.
+    const scope = request.method === "POST" ? "" : `${request.method} ${request.url}\n`;
+    const fingerprint = sha256(`${scope}${canonicalJson(body)}`);
+    const outcome = onceForKey(db, partner.id, key, fingerprint, () =>
+      write(partner, body, templateNames.all(partner.id) as { id: string; name: string }[])
     );
     if (outcome.status === "reused") {
       return sendProblem(reply, {
@@ -133,12 +146,32 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
       });
     }
     if (outcome.status === 422) return invalid(reply, outcome.errors);
+    const success = outcome.status === 200 || outcome.status === 201;
     return reply
       .code(outcome.status)
       .header("Idempotent-Replayed", outcome.replayed ? "true" : "false")
-      .type(outcome.status === 201 ? "application/json" : "application/problem+json")
+      .type(success ? "application/json" : "application/problem+json")
       .send(outcome.body);
-  });
+  };
+
+  app.post("/v1/clients", (request, reply) =>
+    idempotentWrite(request, reply, (partner, body, templates) =>
+      createClient(db, partner, body, languageOf(request), templates)
+    )
+  );
+
+  app.patch("/v1/clients/:id", (request, reply) =>
+    idempotentWrite(request, reply, (partner, body, templates) =>
+      updateClient(
+        db,
+        partner,
+        (request.params as { id: string }).id,
+        body,
+        languageOf(request),
+        templates
+      )
+    )
+  );
 
   app.get("/v1/clients/:id", async (request, reply) => {
     const { id } = request.params as { id: string };
@@ -184,26 +217,21 @@ function invalid(reply: FastifyReply, errors: FieldError[]) {
 }
 
 function notFound(reply: FastifyReply) {
-  return sendProblem(reply, {
-    status: 404,
-    title: "No such client",
-    code: "client_not_found",
-    detail: "This partner has no client with this id.",
-  });
+  return sendProblem(reply, NOT_FOUND);
 }
 
 /**
- * Runs `create` once per idempotency key: the same key with the same body answers what the
- * first request got (replayed), with another body it is refused. One synchronous transaction,
- * so concurrent requests with the same key or the same identifiers cannot interleave; it
- * returns plain data, because a transaction function must not return a promise-like.
+ * Runs `write` once per idempotency key: the same key with the same request answers what the
+ * first one got (replayed), with another it is refused. One synchronous transaction, so
+ * concurrent requests with the same key or the same identifiers cannot interleave; it returns
+ * plain data, because a transaction function must not return a promise-like.
  */
-function createOnce(
+function onceForKey(
   db: Db,
   partnerId: string,
   key: string,
-  bodyHash: string,
-  create: () => Outcome
+  requestHash: string,
+  write: () => Outcome
 ): Outcome | { status: "reused" } {
   return db.transaction((): Outcome | { status: "reused" } => {
     const stored = db
@@ -211,25 +239,26 @@ function createOnce(
         "SELECT body_hash, status, response FROM idempotency_keys WHERE partner_id = ? AND key = ?"
       )
       .get(partnerId, key) as
-      { body_hash: string; status: 201 | 409; response: string } | undefined;
+      { body_hash: string; status: 200 | 201 | 409; response: string } | undefined;
     if (stored) {
-      if (stored.body_hash !== bodyHash) return { status: "reused" };
+      if (stored.body_hash !== requestHash) return { status: "reused" };
       return { status: stored.status, body: JSON.parse(stored.response) as object, replayed: true };
     }
-    const created = create();
-    // A refused body (422) is not remembered: the same key may come back corrected.
-    if (created.status !== 422) {
+    const outcome = write();
+    // A refused body (422) or an unknown client (404) is not remembered: the same key may
+    // come back corrected.
+    if (outcome.status !== 422 && outcome.status !== 404) {
       db.prepare(
         "INSERT INTO idempotency_keys (partner_id, key, body_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)"
       ).run(
         partnerId,
         key,
-        bodyHash,
-        created.status,
-        JSON.stringify(created.body),
+        requestHash,
+        outcome.status,
+        JSON.stringify(outcome.body),
         new Date().toISOString()
       );
     }
-    return created;
+    return outcome;
   })();
 }

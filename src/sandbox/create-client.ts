@@ -41,7 +41,8 @@ export interface PartnerRow {
 }
 
 export type Outcome =
-  { status: 201 | 409; body: object; replayed?: boolean } | { status: 422; errors: FieldError[] };
+  | { status: 200 | 201 | 404 | 409; body: object; replayed?: boolean }
+  | { status: 422; errors: FieldError[] };
 
 /** The field's name on the wire: the profile's key, or its `apiName`. */
 export const apiKeyOf = (field: Profile["fields"][number]) => field.apiName ?? field.key;
@@ -62,6 +63,49 @@ export function createClient(
   if ("errors" in judged) return { status: 422, errors: judged.errors };
   return conflictOf(db, partner, profile, judged.data) ?? insert(db, partner, profile, judged.data);
 }
+
+/**
+ * Makes a client what the body says, judged as a new client is. Identifiers that another
+ * client holds make a 409 naming that client; the client's own identifiers are its own.
+ */
+export function updateClient(
+  db: Db,
+  partner: PartnerRow,
+  id: string,
+  body: Record<string, unknown>,
+  lang: UiLang,
+  templates: { id: string; name: string }[]
+): Outcome {
+  const existing = db
+    .prepare("SELECT * FROM clients WHERE id = ? AND partner_id = ?")
+    .get(id, partner.id) as ClientRow | undefined;
+  if (!existing) return { status: 404, body: NOT_FOUND };
+  const profile = getProfile(partner.region);
+  const judged = judgeBody(profile, body, lang, templates);
+  if ("errors" in judged) return { status: 422, errors: judged.errors };
+  const conflict = conflictOf(db, partner, profile, judged.data, id);
+  if (conflict) return conflict;
+  const data = JSON.stringify(judged.data);
+  const contactEmail = String(judged.data.contactEmail ?? "");
+  db.prepare("UPDATE clients SET data = ?, contact_email = ?, name_key = ? WHERE id = ?").run(
+    data,
+    contactEmail,
+    nameKey(String(judged.data.companyName ?? "")),
+    id
+  );
+  db.prepare("DELETE FROM client_identifiers WHERE client_id = ?").run(id);
+  storeIdentifiers(db, partner, profile, judged.data, id);
+  return { status: 200, body: clientBody({ ...existing, data, contact_email: contactEmail }) };
+}
+
+/** The problem of an id the partner has no client with (another partner's clients included). */
+export const NOT_FOUND = {
+  type: "urn:problem:client_not_found",
+  title: "No such client",
+  status: 404,
+  code: "client_not_found",
+  detail: "This partner has no client with this id.",
+};
 
 /** The body as the client's stored data, or every field error in it. */
 function judgeBody(
@@ -123,7 +167,9 @@ function conflictOf(
   db: Db,
   partner: PartnerRow,
   profile: Profile,
-  data: Record<string, unknown>
+  data: Record<string, unknown>,
+  /** The client being updated: its own identifiers are no conflict. */
+  self?: string
 ): Outcome | undefined {
   const holderOf = db.prepare(
     "SELECT client_id FROM client_identifiers WHERE partner_id = ? AND field = ? AND value = ?"
@@ -133,7 +179,7 @@ function conflictOf(
     if (typeof value !== "string") continue;
     const holder = holderOf.get(partner.id, uniqueField.key, value) as
       { client_id: string } | undefined;
-    if (!holder) continue;
+    if (!holder || holder.client_id === self) continue;
     return {
       status: 409,
       body: {
@@ -176,13 +222,7 @@ function insert(
     nameKey(String(data.companyName ?? "")),
     createdAt
   );
-  const identifier = db.prepare(
-    "INSERT INTO client_identifiers (partner_id, field, value, client_id) VALUES (?, ?, ?, ?)"
-  );
-  for (const uniqueField of profile.fields.filter((f) => f.unique)) {
-    const value = data[apiKeyOf(uniqueField)];
-    if (typeof value === "string") identifier.run(partner.id, uniqueField.key, value, id);
-  }
+  storeIdentifiers(db, partner, profile, data, id);
   return {
     status: 201,
     body: clientBody({
@@ -193,4 +233,21 @@ function insert(
       created_at: createdAt,
     }),
   };
+}
+
+/** One row per unique identifier of the client (the primary key refuses a second holder). */
+function storeIdentifiers(
+  db: Db,
+  partner: PartnerRow,
+  profile: Profile,
+  data: Record<string, unknown>,
+  id: string
+): void {
+  const identifier = db.prepare(
+    "INSERT INTO client_identifiers (partner_id, field, value, client_id) VALUES (?, ?, ?, ?)"
+  );
+  for (const uniqueField of profile.fields.filter((f) => f.unique)) {
+    const value = data[apiKeyOf(uniqueField)];
+    if (typeof value === "string") identifier.run(partner.id, uniqueField.key, value, id);
+  }
 }

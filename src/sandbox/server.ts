@@ -132,6 +132,8 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
   await app.register(cors, {
     // Only the add-in's origin gets CORS headers; any other origin gets none.
     origin: (origin, callback) => callback(null, origin === options.allowedOrigin),
+    // PATCH is no CORS-safelisted method: the preflight must name it (an update from the pane).
+    methods: ["GET", "HEAD", "POST", "PATCH"],
     allowedHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "Accept-Language"],
     exposedHeaders: ["Retry-After", "Idempotent-Replayed"],
   });

@@ -1,4 +1,5 @@
 import { NO_FAULTS } from "../../src/sandbox/server";
+import { belgianNumber } from "../support/oracles";
 import {
   api,
   automationToken,
@@ -242,6 +243,81 @@ describe("sandbox clients API", () => {
     expect((await call("/v1/partner")).status).toBe(200);
   });
 
+  it("updates a client under an Idempotency-Key: replays, refuses another client's identifiers, 404 for an unknown id", async () => {
+    const [A, B] = [belgianNumber("02000001"), belgianNumber("02000002")];
+    const first = await call("/v1/clients", {
+      body: {
+        ...BELGIAN_CLIENT,
+        companyName: "Garage Avant",
+        enterpriseNumber: A,
+        vatNumber: `BE${A}`,
+      },
+      headers: { "Idempotency-Key": "row-update-a" },
+    });
+    const other = await call("/v1/clients", {
+      body: {
+        ...BELGIAN_CLIENT,
+        companyName: "Autre",
+        contactEmail: "x@autre.be",
+        enterpriseNumber: B,
+        vatNumber: "",
+      },
+      headers: { "Idempotency-Key": "row-update-b" },
+    });
+    expect([first.status, other.status]).toEqual([201, 201]);
+    const id = first.json.id as string;
+    // No VAT number this time: the update clears the one stored.
+    const changed: Record<string, unknown> = {
+      ...BELGIAN_CLIENT,
+      vatNumber: undefined,
+      companyName: "Garage Après",
+      contactEmail: "new@garage.be",
+      enterpriseNumber: A,
+    };
+    const patch = (body: object, key: string, target = id) =>
+      call(`/v1/clients/${target}`, { method: "PATCH", body, headers: { "Idempotency-Key": key } });
+    const updated = await patch(changed, "update-a-1");
+    expect(updated.status).toBe(200);
+    expect(updated.json).toMatchObject({
+      id,
+      companyName: "Garage Après",
+      contactEmail: "new@garage.be",
+      status: "draft",
+    });
+    // The lookup finds the client by its new e-mail, no longer by the VAT number it lost.
+    expect(updated.json.vatNumber).toBeUndefined();
+    const found = await call("/v1/clients/lookup", {
+      body: {
+        identifiers: [
+          { type: "contactEmail", value: "new@garage.be" },
+          { type: "vatNumber", value: `BE${A}` },
+        ],
+      },
+    });
+    expect(found.json.matches.map((m: { type: string }) => m.type)).toEqual(["contactEmail"]);
+    // The same key and body: the same answer, replayed; nothing changes twice.
+    const again = await patch(changed, "update-a-1");
+    expect(again.status).toBe(200);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    // Another key with another body changes it again.
+    expect(
+      (await patch({ ...changed, companyName: "Garage Encore" }, "update-a-2")).json.companyName
+    ).toBe("Garage Encore");
+    // The same key with another body is refused.
+    expect((await patch({ ...changed, city: "Namur" }, "update-a-1")).json.code).toBe(
+      "idempotency_key_reused"
+    );
+    // Another client's enterprise number: 409 naming it.
+    const clash = await patch({ ...changed, enterpriseNumber: B }, "update-a-3");
+    expect(clash.status).toBe(409);
+    expect(clash.json.existingClientId).toBe(other.json.id);
+    // An invalid body: 422 with the rules' codes; an unknown id: 404.
+    const bad = await patch({ ...changed, contactEmail: "pas-un-email" }, "update-a-4");
+    expect(bad.status).toBe(422);
+    expect(bad.json.errors[0].pointer).toBe("/contactEmail");
+    expect((await patch(changed, "update-a-5", "cl_nobody")).status).toBe(404);
+  });
+
   it("lets only the add-in's origin call it from a browser (CORS)", async () => {
     const preflight = (origin: string) =>
       fetch(`${sandbox.url}/v1/clients`, {
@@ -258,6 +334,16 @@ describe("sandbox clients API", () => {
     expect(
       (await preflight("https://evil.example")).headers.get("access-control-allow-origin")
     ).toBeNull();
+    // An update's preflight names PATCH, which is no CORS-safelisted method.
+    const updatePreflight = await fetch(`${sandbox.url}/v1/clients/cl_x`, {
+      method: "OPTIONS",
+      headers: {
+        Origin: "https://localhost:3000",
+        "Access-Control-Request-Method": "PATCH",
+        "Access-Control-Request-Headers": "authorization,idempotency-key",
+      },
+    });
+    expect(updatePreflight.headers.get("access-control-allow-methods")).toContain("PATCH");
   });
 });
 

@@ -121,7 +121,13 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Replaces a client's fields with the body's (a field the body lacks is cleared). Idempotent per Idempotency-Key.
+         * @description The body is the whole client as it should now be, judged by the same rules as a new
+         *     client. Identifiers that another client of the partner holds are refused (409). The
+         *     client's id, status and creation date do not change.
+         */
+        patch: operations["updateClient"];
         trace?: never;
     };
     "/v1/clients/{id}/invitation": {
@@ -609,6 +615,48 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["Problem"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateClient: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description A key unique to this change of this client (8–255 characters). The same key with the
+                 *     same body returns the first response again; with another body it is refused (422).
+                 */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: components["parameters"]["ClientId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClientInput"];
+            };
+        };
+        responses: {
+            /** @description The client as it now is (or, for a repeated key, as the first request left it). */
+            200: {
+                headers: {
+                    /** @description true when this is the stored response of an earlier request with the same key. */
+                    "Idempotent-Replayed"?: "true" | "false";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["Problem"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["Problem"];
+            422: components["responses"]["Invalid"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };
