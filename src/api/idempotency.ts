@@ -7,11 +7,24 @@ import type { ClientInput } from "./adapter";
  * API answers with the client it already created, never a second one.
  */
 export async function idempotencyKeyFor(partnerId: string, input: ClientInput): Promise<string> {
-  const canonical = canonicalJson(input);
-  const digest = await crypto.subtle.digest(
-    "SHA-256",
-    new TextEncoder().encode(`${partnerId}\n${canonical}`)
-  );
+  return keyOf(`${partnerId}\n${canonicalJson(input)}`);
+}
+
+/**
+ * The key of an update: the client and the content it is given. Sending the same change again
+ * reuses it (the API answers the first update again); another change is another key.
+ */
+export async function updateKeyFor(
+  partnerId: string,
+  clientId: string,
+  input: ClientInput
+): Promise<string> {
+  return keyOf(`${partnerId}\nupdate ${clientId}\n${canonicalJson(input)}`);
+}
+
+/** Keys have one shape (the ledger reads them back): "cix_" and 40 hex digits of a SHA-256. */
+async function keyOf(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join(
     ""
   );

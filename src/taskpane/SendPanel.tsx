@@ -19,6 +19,7 @@ import type { PartnerConnection } from "./connection";
 import { useLanguage } from "./i18n";
 import { useSend } from "./hooks/useSend";
 import { SendSummary } from "./SendSummary";
+import type { SendProgress } from "./send/run";
 import { useSessionView } from "./hooks/useLiveSession";
 
 const useStyles = makeStyles({
@@ -95,6 +96,8 @@ export function SendPanel({
           invite={send.invite}
           createSimilar={send.createSimilar}
           onCreateSimilar={send.setCreateSimilar}
+          updateEdited={send.updateEdited}
+          onUpdateEdited={send.setUpdateEdited}
           onConfirm={() => void send.confirm()}
           onCancel={send.cancel}
         />
@@ -129,6 +132,9 @@ export function SendPanel({
                 failed: state.report.failed,
                 skipped: state.report.skipped,
               })}
+              {state.report.updated > 0 && (
+                <> {t("sendUpdated", { count: state.report.updated })}</>
+              )}
               {state.report.changed > 0 && (
                 <> {t("sendRowsChanged", { count: state.report.changed })}</>
               )}
@@ -155,6 +161,6 @@ export function SendPanel({
   );
 }
 
-function done(progress: { created: number; failed: number; skipped: number }): number {
-  return progress.created + progress.failed + progress.skipped;
+function done(progress: SendProgress): number {
+  return progress.created + progress.updated + progress.failed + progress.skipped;
 }

@@ -35,6 +35,8 @@ export function SendSummary({
   invite,
   createSimilar,
   onCreateSimilar,
+  updateEdited,
+  onUpdateEdited,
   onConfirm,
   onCancel,
 }: {
@@ -46,6 +48,8 @@ export function SendSummary({
   invite: boolean;
   createSimilar: boolean;
   onCreateSimilar: (create: boolean) => void;
+  updateEdited: boolean;
+  onUpdateEdited: (update: boolean) => void;
   onConfirm: () => void;
   onCancel: () => void;
 }): React.JSX.Element {
@@ -74,12 +78,13 @@ export function SendSummary({
       : []
   );
   const rowsOf = (kind: PlannedKind) => plan.rows.filter((row) => row.kind === kind);
+  // Edited rows whose status names their client can be updated; the others are only counted.
+  const updating = updateEdited ? rowsOf("edited").filter((row) => row.updateKey) : [];
   const skipped = (
     [
       ["invalid", "summaryInvalid"],
       ["exists", "summaryExists"],
       ["created", "summaryCreated"],
-      ["edited", "summaryEdited"],
     ] as const
   ).map(([kind, label]) => ({
     kind,
@@ -121,16 +126,35 @@ export function SendSummary({
           />
         </>
       )}
+      {plan.counts.edited > 0 && (
+        <>
+          <RowList
+            label={t("summaryEdited", { count: plan.counts.edited })}
+            rows={rowsOf("edited")}
+            firstRow={firstRow}
+          />
+          <Checkbox
+            checked={updateEdited}
+            onChange={(_event, data) => onUpdateEdited(data.checked === true)}
+            label={t("updateEdited")}
+          />
+          {updating.length > 0 && <Text>{t("summaryUpdate", { count: updating.length })}</Text>}
+        </>
+      )}
       {skipped.map(({ kind, label, rows }) =>
         rows.length > 0 ? (
           <RowList key={kind} label={label} rows={rows} firstRow={firstRow} />
         ) : null
       )}
-      {creating.length === 0 && <Text>{t("nothingToSend")}</Text>}
+      {creating.length + updating.length === 0 && <Text>{t("nothingToSend")}</Text>}
       <div className={styles.actions}>
-        {creating.length > 0 && (
+        {creating.length + updating.length > 0 && (
           <Button appearance="primary" onClick={onConfirm}>
-            {t("confirmSend", { count: creating.length })}
+            {updating.length === 0
+              ? t("confirmSend", { count: creating.length })
+              : creating.length === 0
+                ? t("confirmUpdate", { count: updating.length })
+                : t("confirmBoth", { create: creating.length, update: updating.length })}
           </Button>
         )}
         <Button onClick={onCancel}>{t("cancelSend")}</Button>

@@ -70,6 +70,7 @@ export async function send(
     onProgress?: (p: SendProgress) => void;
     invite?: boolean;
     createSimilar?: boolean;
+    updateEdited?: boolean;
   } = {}
 ) {
   const plan = await planFor(book, client);
@@ -80,6 +81,7 @@ export async function send(
     lang: "fr",
     invite: extra.invite ?? false,
     createSimilar: extra.createSimilar,
+    updateEdited: extra.updateEdited,
     signal: extra.signal,
     onProgress: extra.onProgress,
     flushMillis: 20,

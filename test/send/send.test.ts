@@ -1,5 +1,7 @@
 import { columnLetters, writeResults, LEDGER_PENDING } from "../../src/excel";
 import { runSend } from "../../src/taskpane/send/run";
+import { toClientInput } from "../../src/api";
+import { belgianNumber } from "../support/oracles";
 import { settled, templateWorkbook, uniqueValidRow } from "../excel/helpers";
 import type { Faults } from "../../src/sandbox/server";
 import {
@@ -133,6 +135,64 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       // Sent once more: still nothing created.
       await send(book, client);
       expect(clientCount(sandbox) - before).toBe(5);
+    });
+  }, 60_000);
+
+  it("an edited created row updates its client in Banqup on request, once, and is then in step", async () => {
+    await withSandbox(async (sandbox) => {
+      const before = clientCount(sandbox);
+      const book = await bookWithRows(3, 3500);
+      const client = clientFor(sandbox);
+      await send(book, client);
+      const createdId = statuses(book, 3)[1]!.clientId!;
+      await book.excel.user.type(book.sheet, book.at(1, "city"), [["Namur"]]);
+      await settled(book);
+      const { plan, report } = await send(book, client, { updateEdited: true });
+      expect(plan.counts).toMatchObject({ create: 0, created: 2, edited: 1 });
+      expect(report).toMatchObject({ created: 0, updated: 1, failed: 0 });
+      const stored = sandbox.db.prepare("SELECT data FROM clients WHERE id = ?").get(createdId) as {
+        data: string;
+      };
+      expect(JSON.parse(stored.data).city).toBe("Namur");
+      const updated = statuses(book, 3)[1]!;
+      expect(updated).toMatchObject({ kind: "created", clientId: createdId });
+      expect(updated.detail).toContain("mis à jour");
+      // In step now: the next plan has nothing to create or update, and no client was added.
+      const next = await send(book, client, { updateEdited: true });
+      expect(next.plan.counts).toMatchObject({ create: 0, created: 3, edited: 0 });
+      expect(next.report.updated).toBe(0);
+      expect(clientCount(sandbox) - before).toBe(3);
+    });
+  }, 60_000);
+
+  it("an update refused because another client has the new number fails on that cell", async () => {
+    await withSandbox(async (sandbox) => {
+      const book = await bookWithRows(2, 3600);
+      const client = clientFor(sandbox);
+      await send(book, client);
+      const createdId = statuses(book, 2)[1]!.clientId;
+      // The number row 2 is given belongs to a client created elsewhere.
+      const other = belgianNumber("03600099");
+      await client.createClient(
+        {
+          ...toClientInput("be", book.session.live!.normalized(0)!),
+          enterpriseNumber: other,
+          vatNumber: undefined,
+          companyName: "Ailleurs",
+          contactEmail: "a@ailleurs.be",
+        },
+        "cix_elsewhere3600000000000000000000000000"
+      );
+      await book.excel.user.type(book.sheet, book.at(1, "enterpriseNumber"), [[other]]);
+      await book.excel.user.type(book.sheet, book.at(1, "vatNumber"), [[""]]);
+      await settled(book);
+      const { report } = await send(book, client, { updateEdited: true });
+      expect(report).toMatchObject({ updated: 0, failed: 1 });
+      // The row keeps its client's id (it is never created twice) and says the update failed.
+      const status = statuses(book, 2)[1]!;
+      expect(status).toMatchObject({ kind: "created", clientId: createdId });
+      expect(status.detail).toContain("la mise à jour a été refusée");
+      expect(book.session.problemsOf(1).map((p) => p.field)).toContain("enterpriseNumber");
     });
   }, 60_000);
 

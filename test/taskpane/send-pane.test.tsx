@@ -176,6 +176,36 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
     ).toBeTruthy();
   }, 30_000);
 
+  it("updates in Banqup the client of a row edited after it was created", async () => {
+    const { excel, sheet } = await readyToSend([row(61), row(62)]);
+    const sendAll = async () => {
+      fireEvent.click(
+        await screen.findByRole("button", { name: "Envoyer toutes les lignes valides" })
+      );
+      return screen.findByRole("region", { name: "Avant l'envoi" }, { timeout: 5000 });
+    };
+    fireEvent.click(within(await sendAll()).getByRole("button", { name: "Créer 2 clients" }));
+    await screen.findByText(/^Terminé\. Créés : 2/, {}, { timeout: 5000 });
+    const city = columnLetters(KEYS.indexOf("city"));
+    await act(() => excel.user.type(sheet, `${city}3`, [["Namur"]]));
+    await settle(excel);
+    const summary = await sendAll();
+    expect(
+      within(summary).getByText("Modifiées après leur création, Banqup diffère : 1")
+    ).toBeTruthy();
+    expect(within(summary).queryByRole("button", { name: /^Mettre à jour/ })).toBeNull();
+    fireEvent.click(within(summary).getByRole("checkbox", { name: "Mettre à jour dans Banqup" }));
+    expect(within(summary).getByText("À mettre à jour dans Banqup : 1")).toBeTruthy();
+    fireEvent.click(within(summary).getByRole("button", { name: "Mettre à jour 1 client" }));
+    expect(await screen.findByText(/1 client mis à jour\./, {}, { timeout: 5000 })).toBeTruthy();
+    const stored = sandbox.db
+      .prepare(
+        "SELECT data FROM clients WHERE partner_id = 'pa_be' AND data LIKE '%\"Client 62\"%'"
+      )
+      .get() as { data: string };
+    expect(JSON.parse(stored.data).city).toBe("Namur");
+  }, 30_000);
+
   it("offers to retry the rows whose last send failed, once there are some", async () => {
     const { excel, sheet } = await readyToSend([row(41), row(42)]);
     const retry = await screen.findByRole("button", { name: "Renvoyer les lignes en échec" });

@@ -3,7 +3,7 @@ import type { ProfileId, UiLang } from "../../core";
 import { ensureStatusColumn, readSendState, type LiveSession } from "../../excel";
 import type { PartnerConnection } from "../connection";
 import { planSend, type SendPlan } from "../send/plan";
-import { runSend, type SendProgress, type SendReport } from "../send/run";
+import { runSend, sentBy, type SendProgress, type SendReport } from "../send/run";
 import { fetchTemplateCatalog } from "../templates";
 
 export type SendState =
@@ -32,6 +32,7 @@ export function useSend(options: {
   const [state, setState] = React.useState<SendState>({ kind: "idle" });
   const [invite, setInvite] = React.useState(false);
   const [createSimilar, setCreateSimilar] = React.useState(false);
+  const [updateEdited, setUpdateEdited] = React.useState(false);
   const controller = React.useRef<AbortController | undefined>(undefined);
 
   const prepare = React.useCallback(
@@ -54,6 +55,7 @@ export function useSend(options: {
           onlyFailed: scope.onlyFailed,
         });
         setCreateSimilar(false);
+        setUpdateEdited(false);
         setState({ kind: "summary", plan, scope });
       } catch (error) {
         setState({ kind: "failed", reason: (error as Error).message });
@@ -93,8 +95,11 @@ export function useSend(options: {
     }
     const abort = new AbortController();
     controller.current = abort;
-    const total = plan.counts.create + (createSimilar ? plan.counts.similar : 0);
-    setState({ kind: "sending", progress: { total, created: 0, failed: 0, skipped: 0 } });
+    const total = plan.rows.filter((row) => sentBy(row, { createSimilar, updateEdited })).length;
+    setState({
+      kind: "sending",
+      progress: { total, created: 0, updated: 0, failed: 0, skipped: 0 },
+    });
     try {
       const report = await runSend({
         plan,
@@ -103,6 +108,7 @@ export function useSend(options: {
         lang,
         invite,
         createSimilar,
+        updateEdited,
         signal: abort.signal,
         onProgress: (progress) => setState({ kind: "sending", progress }),
       });
@@ -112,7 +118,7 @@ export function useSend(options: {
     } finally {
       controller.current = undefined;
     }
-  }, [state, connection, partnerId, session, region, lang, invite, createSimilar]);
+  }, [state, connection, partnerId, session, region, lang, invite, createSimilar, updateEdited]);
 
   const cancel = React.useCallback(() => {
     if (controller.current) controller.current.abort();
@@ -126,6 +132,8 @@ export function useSend(options: {
     setInvite,
     createSimilar,
     setCreateSimilar,
+    updateEdited,
+    setUpdateEdited,
     prepare,
     confirm,
     cancel,
@@ -158,15 +166,17 @@ function useFailedRows(session: LiveSession, kind: SendState["kind"]): number {
 }
 
 /**
- * Whether two plans would create the same clients: the same rows to create and the same rows
- * that may already be clients, by their idempotency keys.
+ * Whether two plans would send the same requests: the same rows to create, that may already
+ * be clients, and whose clients may be updated, by their idempotency keys.
  */
 function sameCreates(a: SendPlan, b: SendPlan): boolean {
-  const keys = (plan: SendPlan, kind: "create" | "similar") =>
+  const keys = (plan: SendPlan, kind: "create" | "similar" | "edited") =>
     plan.rows
       .filter((row) => row.kind === kind)
-      .map((row) => row.key!)
+      .map((row) => (kind === "edited" ? row.updateKey : row.key))
       .sort()
       .join("\n");
-  return keys(a, "create") === keys(b, "create") && keys(a, "similar") === keys(b, "similar");
+  return (["create", "similar", "edited"] as const).every(
+    (kind) => keys(a, kind) === keys(b, kind)
+  );
 }

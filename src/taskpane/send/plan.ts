@@ -3,6 +3,7 @@ import {
   idempotencyKeyFor,
   resemblanceKeysOf,
   toClientInput,
+  updateKeyFor,
   type ClientInput,
   type LookupMatch,
   type PartnerApiClient,
@@ -33,7 +34,7 @@ export type PlannedKind =
   | "similar"
   /** Created by an earlier send, unchanged since: nothing to do. */
   | "created"
-  /** Created by an earlier send, then edited: not sent again (the user is told). */
+  /** Created by an earlier send, then edited: its client is updated only on request. */
   | "edited";
 
 export interface PlannedRow {
@@ -43,6 +44,8 @@ export interface PlannedRow {
   kind: PlannedKind;
   input?: ClientInput;
   key?: string;
+  /** For an edited row: the key of the update that makes its client what the row says. */
+  updateKey?: string;
   /**
    * The client that exists (exists), may be the same (similar), was created (created) or was
    * created before editing (edited).
@@ -102,7 +105,15 @@ export async function planSend(options: PlanOptions): Promise<SendPlan> {
     const resumed = recorded === LEDGER_PENDING;
     const createdAs = resumed ? undefined : recorded;
     if (status?.kind === "created") {
-      const same = createdAs !== undefined && createdAs === status.clientId;
+      // The client is what the row says if it was created, or last updated, from this content.
+      // A status without a client id is never sent again, and cannot be updated.
+      const updateKey = status.clientId
+        ? await updateKeyFor(partnerId, status.clientId, input)
+        : undefined;
+      const updatedAs = updateKey ? state.ledger.entries.get(updateKey) : undefined;
+      const same =
+        status.clientId !== undefined &&
+        (createdAs === status.clientId || updatedAs === status.clientId);
       rows.push({
         index,
         row,
@@ -110,6 +121,8 @@ export async function planSend(options: PlanOptions): Promise<SendPlan> {
         clientId: status.clientId,
         input,
         key,
+        updateKey,
+        resumed: updatedAs === LEDGER_PENDING,
       });
     } else if (createdAs !== undefined) {
       rows.push({ index, row, kind: "created", clientId: createdAs, input, key });

@@ -13,9 +13,11 @@ import { translate } from "../strings";
 import type { PlannedRow, SendPlan } from "./plan";
 
 export interface SendProgress {
-  /** Rows being sent (the plan's "create" rows). */
+  /** Rows being sent (the plan's "create" rows, and the edited rows to update). */
   total: number;
   created: number;
+  /** Clients made what their edited rows now say. */
+  updated: number;
   failed: number;
   /** Not sent: cancelled, or found to exist meanwhile. */
   skipped: number;
@@ -45,6 +47,8 @@ export interface SendOptions {
   invite: boolean;
   /** Create the rows that may already be clients (same contact e-mail or name) too. */
   createSimilar?: boolean;
+  /** Update the clients of rows edited since they were created ("Update in Banqup"). */
+  updateEdited?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: SendProgress) => void;
   /** Results are written to the sheet at least this often (ms), and whenever this many wait. */
@@ -61,18 +65,24 @@ export async function runSend(options: SendOptions): Promise<SendReport> {
   const { plan, session, lang } = options;
   const say = (key: StringKey, params?: Record<string, string | number>) =>
     translate(lang, key, params);
-  const sends = (row: PlannedRow) =>
-    row.kind === "create" || (row.kind === "similar" && options.createSimilar === true);
+  const sends = (row: PlannedRow) => sentBy(row, options);
   const planned = plan.rows.filter(sends);
-  const progress: SendProgress = { total: planned.length, created: 0, failed: 0, skipped: 0 };
+  const progress: SendProgress = {
+    total: planned.length,
+    created: 0,
+    updated: 0,
+    failed: 0,
+    skipped: 0,
+  };
 
   // First, in one batch: the statuses that need no request, and each row to send found where
   // it is now, with its key recorded as pending. A row changed or deleted since the summary
   // is not sent: its client would not be the one the user confirmed.
   const initial = plan.rows.flatMap((row): RowResult[] => {
     if (sends(row)) {
-      const recorded = plan.ledger.entries.get(row.key!) === LEDGER_PENDING;
-      return [{ row: row.row, ledger: recorded ? undefined : [row.key!, LEDGER_PENDING] }];
+      const key = requestKeyOf(row);
+      const recorded = plan.ledger.entries.get(key) === LEDGER_PENDING;
+      return [{ row: row.row, ledger: recorded ? undefined : [key, LEDGER_PENDING] }];
     }
     const status = statusWithoutSending(row, say);
     return status ? [{ row: row.row, status }] : [];
@@ -128,12 +138,28 @@ export async function runSend(options: SendOptions): Promise<SendReport> {
       plan.counts.invalid +
       plan.counts.exists +
       (options.createSimilar ? 0 : plan.counts.similar) +
+      (options.updateEdited ? 0 : plan.counts.edited) +
       changed,
     cancelled: cancelled || (options.signal?.aborted ?? false),
     changed,
     unplaced,
   };
 }
+
+/** Whether a planned row is sent: created, or its client updated. */
+export function sentBy(
+  row: PlannedRow,
+  options: { createSimilar?: boolean; updateEdited?: boolean }
+): boolean {
+  return (
+    row.kind === "create" ||
+    (row.kind === "similar" && options.createSimilar === true) ||
+    (row.kind === "edited" && options.updateEdited === true && row.updateKey !== undefined)
+  );
+}
+
+/** The idempotency key of the request a row is sent with. */
+const requestKeyOf = (row: PlannedRow) => (row.kind === "edited" ? row.updateKey! : row.key!);
 
 type Say = (key: StringKey, params?: Record<string, string | number>) => string;
 
@@ -170,7 +196,7 @@ function statusWithoutSending(row: PlannedRow, say: Say): RowStatus | undefined 
 
 interface Outcome {
   result: RowResult;
-  count: "created" | "failed" | "skipped";
+  count: "created" | "updated" | "failed" | "skipped";
   problems?: Problem[];
   cancelled?: boolean;
 }
@@ -184,6 +210,23 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: Say): Promise
   });
   if (signal?.aborted) return skippedCancelled();
   try {
+    if (row.kind === "edited") {
+      const updated = await client.updateClient(row.clientId!, row.input!, row.updateKey!, signal);
+      return {
+        result: {
+          row: row.row,
+          status: {
+            kind: "created",
+            clientId: updated.id,
+            detail: `${updated.id} · ${say("statusUpdated")}`,
+          },
+          url: updated.url,
+          ledger: [row.updateKey!, updated.id],
+          created: true,
+        },
+        count: "updated",
+      };
+    }
     const created = await client.createClient(row.input!, row.key!, signal);
     let detail = created.id;
     if (options.invite) {
@@ -206,7 +249,14 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: Say): Promise
     };
   } catch (error) {
     if (error instanceof Cancelled || signal?.aborted) return skippedCancelled();
-    if (error instanceof ApiProblem && error.status === 409 && error.existingClientId) {
+    // A create refused because the client exists is skipped; an update refused because
+    // another client has the identifier fails on that field, like any refused value.
+    if (
+      error instanceof ApiProblem &&
+      error.status === 409 &&
+      error.existingClientId &&
+      row.kind !== "edited"
+    ) {
       return {
         result: {
           row: row.row,
@@ -230,11 +280,17 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: Say): Promise
               fix: null,
             }))
         : [];
-    return {
-      result: { row: row.row, status: { kind: "failed", detail: reasonOf(error) } },
-      count: "failed",
-      problems,
-    };
+    // A refused update leaves a created row: its status keeps the client's id (what stops a
+    // second client being made), and says the update failed; the row stays "edited".
+    const status: RowStatus =
+      row.kind === "edited"
+        ? {
+            kind: "created",
+            clientId: row.clientId,
+            detail: `${row.clientId ?? ""} · ${say("statusUpdateFailed", { reason: reasonOf(error) })}`,
+          }
+        : { kind: "failed", detail: reasonOf(error) };
+    return { result: { row: row.row, status }, count: "failed", problems };
   }
 }
 
