@@ -13,3 +13,22 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value) ?? "null";
 }
+
+/**
+ * A short print of a judged row's values (64 bits of FNV-1a, two 32-bit lanes, in hex):
+ * recorded with a client when it is sent, so that an edit of its row shows at once, without
+ * waiting for the asynchronous SHA-256 of an idempotency key. It tells a row from its own
+ * earlier state (a miss is 1 in 2^64), it is no key and no secret.
+ */
+export function rowPrint(values: readonly unknown[]): string {
+  const text = canonicalJson(values.map((value) => (value === "" ? undefined : value)));
+  let low = 0x811c9dc5;
+  let high = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    low = Math.imul(low ^ code, 0x01000193);
+    high = Math.imul(high ^ code ^ (low >>> 24), 0x01000193);
+  }
+  const hex = (lane: number) => (lane >>> 0).toString(16).padStart(8, "0");
+  return `${hex(high)}${hex(low)}`;
+}

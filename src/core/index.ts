@@ -10,4 +10,4 @@ export { countryNameIndex } from "./countries";
 export { languageNameIndex } from "./languages";
 export * from "./live";
 export * from "./lists";
-export { canonicalJson } from "./canonical-json";
+export { canonicalJson, rowPrint } from "./canonical-json";

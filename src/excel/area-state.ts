@@ -18,6 +18,7 @@ import { blockBytes, PAYLOAD_BUDGET_BYTES, syncInGroups } from "./payload";
 import { isPayloadTooLarge } from "./run";
 import { queueSettingWrite } from "./settings";
 import { mergeRows, mergeRuns } from "./spans";
+import { mayBeCreatedStatus } from "./status";
 import { queueHiddenSheet } from "./hidden-sheet";
 
 /** What one cell costs in a response before anything was measured (JSON, with its comma). */
@@ -64,6 +65,11 @@ export class AreaState {
   checksExists = false;
   listsExists = false;
   bytesPerCell = INITIAL_BYTES_PER_CELL;
+  /**
+   * The status cells of the rows read in the last round that say a client was created (data
+   * row → text): an edit of such a row is compared at once with what was sent.
+   */
+  createdStatuses = new Map<number, string>();
 
   constructor(
     public spec: AreaSpec,
@@ -126,6 +132,7 @@ export class AreaState {
       : undefined;
     checksUsed?.load("rowIndex, columnIndex, rowCount, columnCount");
     this.keys = new KeyMemory(geometry.firstColumn, areaWidth(geometry));
+    this.createdStatuses.clear();
     const rows = await this.readRows(context, geometry, 0, dataRowCount(geometry), this.keys);
     // No rows to read: the checks sheet's extent still needs its answer.
     if (checksUsed && rows.length === 0) await context.sync();
@@ -257,6 +264,7 @@ export class AreaState {
     const live = this.live!;
     const memory = this.keys!;
     const first = firstDataRow(geometry);
+    this.createdStatuses.clear();
     const count = dataRowCount(geometry);
     const previousCount = live.length;
     // Rows past the new end are dropped first (their keys are cleared).
@@ -268,7 +276,9 @@ export class AreaState {
       const values = range.values as Cell[][];
       const skip = Math.max(0, first - range.rowIndex);
       const start = range.rowIndex + skip - first;
-      const rows = values.slice(skip).map((line) => fieldCells(geometry, line));
+      const lines = values.slice(skip);
+      this.noteStatuses(geometry, start, lines);
+      const rows = lines.map((line) => fieldCells(geometry, line));
       if (rows.length === 0) continue;
       for (const index of live.update(start, rows, count)) affected.add(index);
       covered.push([start, start + rows.length - 1]);
@@ -338,6 +348,7 @@ export class AreaState {
       const values = range.values as Cell[][];
       this.measure(values);
       if (keys) memory!.learn(top, keys.values);
+      this.noteStatuses(geometry, start + done, values);
       for (const line of values) rows.push(fieldCells(geometry, line));
       done += size;
     }
@@ -345,6 +356,17 @@ export class AreaState {
   }
 
   /** Learns what a cell costs in a response (UTF-8 bytes), to size the next reads. */
+  /** Keeps the status cells of read rows that may say a client was created (cheap prefix test). */
+  private noteStatuses(geometry: AreaGeometry, start: number, lines: readonly Cell[][]): void {
+    const column = geometry.statusColumn;
+    if (column === undefined) return;
+    lines.forEach((line, i) => {
+      const text = line[column];
+      if (typeof text === "string" && mayBeCreatedStatus(text))
+        this.createdStatuses.set(start + i, text);
+    });
+  }
+
   private measure(values: Cell[][]): void {
     if (values.length < 100) return;
     const sample = values.slice(0, 200);

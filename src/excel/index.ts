@@ -18,3 +18,4 @@ export * from "./dialog";
 export * from "./self-check";
 export * from "./problems-sheet";
 export * from "./undo";
+export * from "./sent-rows";

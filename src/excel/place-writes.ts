@@ -2,6 +2,7 @@ import { queueAreaLoad } from "./area";
 import type { AreaState } from "./area-state";
 import { keyChanges } from "./checks";
 import { LEDGER_SHEET } from "./names";
+import { LEDGER_COLUMNS, LEDGER_HEADER, LEDGER_WIDTH } from "./status";
 import { syncInGroups } from "./payload";
 import {
   planRowWrites,
@@ -86,7 +87,7 @@ export async function findLedger(context: Excel.RequestContext): Promise<LedgerS
   if (sheet.isNullObject) {
     try {
       const created = queueHiddenSheet(context, LEDGER_SHEET, true);
-      created.getRange("A1:B1").values = [["key", "client"]];
+      created.getRangeByIndexes(0, 0, 1, LEDGER_WIDTH).values = [[...LEDGER_HEADER]];
       await context.sync();
       return "ready";
     } catch (error) {
@@ -95,7 +96,7 @@ export async function findLedger(context: Excel.RequestContext): Promise<LedgerS
   }
   const used = context.workbook.worksheets
     .getItem(LEDGER_SHEET)
-    .getRange("A:B")
+    .getRange(LEDGER_COLUMNS)
     .getUsedRangeOrNullObject(true);
   await context.sync();
   return used.isNullObject ? "empty" : "ready";

@@ -9,6 +9,7 @@ import {
   readLedger,
   STATUS_HEADER,
   type Ledger,
+  type LedgerLine,
   type RowStatus,
 } from "./status";
 
@@ -85,8 +86,8 @@ export interface RowResult {
   status?: RowStatus;
   /** The client in the partner space's web app, for created rows. */
   url?: string;
-  /** Idempotency key and client id (or "pending"). */
-  ledger?: [string, string];
+  /** Idempotency key, client id (or "pending"), and the print of the row as sent. */
+  ledger?: LedgerLine;
   /**
    * A client was created for this row: its status reaches the row even if it was edited
    * since (found by its identifiers), and its ledger line is kept even if the row is gone.

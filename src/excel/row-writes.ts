@@ -2,6 +2,7 @@ import { sameCells, type Cell, type LiveSheet, type RowSnapshot } from "../core"
 import { fieldCells, firstDataRow, type AreaGeometry } from "./area";
 import { runsOf } from "./spans";
 import { LEDGER_SHEET } from "./names";
+import { LEDGER_COLUMNS, LEDGER_HEADER, LEDGER_WIDTH, type LedgerLine } from "./status";
 import { blockBytes, cellBytes, groupsWithin, OPERATION_BYTES } from "./payload";
 import { columnBlocks } from "./text-writes";
 
@@ -21,8 +22,8 @@ export interface RowWrite {
    * for it: its result must reach it).
    */
   followEdits?: boolean;
-  /** A ledger line (idempotency key, client id or "pending"); `always`: even with no row. */
-  ledger?: { line: [string, string]; always: boolean };
+  /** A ledger line (key, client id or "pending", print); `always`: even with no row. */
+  ledger?: { line: LedgerLine; always: boolean };
 }
 
 /** Cell writes gathered per row snapshot: one compare-and-set write per row. */
@@ -100,7 +101,7 @@ export function planRowWrites(
   const where = writes.map((write) => live.locate(write.row, write.followEdits && !write.cells));
   const outcomes: RowWriteOutcome[] = [];
   const placements = new Map<number, Placement>();
-  const ledgerLines: [string, string][] = [];
+  const ledgerLines: LedgerLine[] = [];
 
   writes.forEach((write, i) => {
     const found = where[i]!;
@@ -270,26 +271,28 @@ function misplacedRows(
  */
 function ledgerUnits(
   context: Excel.RequestContext,
-  lines: [string, string][],
+  lines: readonly LedgerLine[],
   state: LedgerState
 ): WriteUnit[] {
   if (lines.length === 0) return [];
-  const groups = groupsWithin(lines, (line) => blockBytes([line]));
+  const cells = lines.map(([key, client, print]) => [key, client, print ?? ""]);
+  const groups = groupsWithin(cells, (line) => blockBytes([line]));
+  const text = () => Array.from({ length: LEDGER_WIDTH }, () => "@");
   return groups.map((group, i) => ({
     bytes: blockBytes(group) * 2,
     queue: () => {
       const sheet = context.workbook.worksheets.getItem(LEDGER_SHEET);
       if (i === 0 && state === "empty") {
-        const header = sheet.getRange("A1:B1");
-        header.numberFormat = [["@", "@"]];
-        header.values = [["key", "client"]];
+        const header = sheet.getRangeByIndexes(0, 0, 1, LEDGER_WIDTH);
+        header.numberFormat = [text()];
+        header.values = [[...LEDGER_HEADER]];
       }
       const end = sheet
-        .getRange("A:B")
+        .getRange(LEDGER_COLUMNS)
         .getUsedRange(true)
         .getRowsBelow(group.length)
-        .getAbsoluteResizedRange(group.length, 2);
-      end.numberFormat = group.map(() => ["@", "@"]);
+        .getAbsoluteResizedRange(group.length, LEDGER_WIDTH);
+      end.numberFormat = group.map(text);
       end.values = group;
     },
   }));

@@ -20,6 +20,8 @@ import { cellsByRow, type LedgerState, type RowWrite, type RowWriteOutcome } fro
 import { hostRequirements, isPayloadTooLarge, type ExcelRun, type HostRequirements } from "./run";
 import { asSessionProblem, SessionProblem } from "./session-problem";
 import { queueSettingWrite } from "./settings";
+import { queueStatusTexts, SentRows } from "./sent-rows";
+import { readLedger } from "./status";
 
 export { SessionProblem, type SessionProblemKind } from "./session-problem";
 export type { StrayRows } from "./area-state";
@@ -128,6 +130,8 @@ export class LiveSession {
   private closed = false;
   /** The ledger sheet is known to exist with lines (asked once per session). */
   private ledgerReady = false;
+  /** What was sent for each created row: its status follows its edits at once. */
+  private readonly sent = new SentRows();
   /** Writes from the pane (fixes, templates) under way: the pane shows it is working. */
   private writing = 0;
   private readonly listeners = new Set<() => void>();
@@ -599,6 +603,7 @@ export class LiveSession {
         if (reads.below) this.area.noteBelow(reads.below, geometry);
       }
       this.area.geometry = geometry;
+      queued = (await this.queueSentStatuses(context, geometry)) || queued;
 
       let check = rebuild ? undefined : health;
       let everyKey = false;
@@ -634,9 +639,27 @@ export class LiveSession {
     });
   }
 
+  /**
+   * Created rows read in this round whose status no longer says the truth (edited since sent,
+   * or back in step): their statuses, queued. The ledger's prints are read the first time a
+   * created row is met (a sheet never sent costs nothing).
+   */
+  private async queueSentStatuses(
+    context: Excel.RequestContext,
+    geometry: AreaGeometry
+  ): Promise<boolean> {
+    const statuses = this.area.createdStatuses;
+    if (statuses.size === 0 || !this.area.live) return false;
+    if (!this.sent.loaded) this.sent.load((await readLedger(context)).prints);
+    const corrections = this.sent.corrections(statuses, this.area.live);
+    queueStatusTexts(context, geometry, corrections);
+    return corrections.length > 0;
+  }
+
   /** Compare-and-set writes, in the session's queue (see placeRowWrites). */
   private async processWrites(writes: RowWrite[]): Promise<RowWriteOutcome[]> {
     if (!this.area.geometry || !this.area.live) throw new SessionProblem("areaMissing");
+    this.sent.learn(writes.flatMap((write) => (write.ledger ? [write.ledger.line] : [])));
     // One undo record on ExcelApi 1.20, unless a ledger sheet may be created (that cannot be undone).
     const mergeUndo = !writes.some((write) => write.ledger);
     return this.run(this.runOptions(mergeUndo), async (context) =>

@@ -3,8 +3,18 @@ import { foldForLookup, type UiLang } from "../core";
 import { LEDGER_SHEET } from "./names";
 import { readInChunks, rowChunks } from "./payload";
 
-/** A ledger line as read back: an idempotency key and what it created (the header is not one). */
-const ledgerLineSchema = z.tuple([z.string().check(z.startsWith("cix_")), z.string()]);
+/**
+ * A ledger line as read back: an idempotency key, what it created, and the print of the row
+ * as sent (lines of older versions have none). The header is not one.
+ */
+const ledgerLineSchema = z.tuple([
+  z.string().check(z.startsWith("cix_")),
+  z.string(),
+  z.optional(z.unknown()),
+]);
+
+/** What a send writes to the ledger: key, client id (or pending), and the row's print. */
+export type LedgerLine = readonly [key: string, client: string, print?: string];
 
 /**
  * The status column: what happened to each row when it was sent, in words the user reads, in
@@ -15,6 +25,9 @@ const ledgerLineSchema = z.tuple([z.string().check(z.startsWith("cix_")), z.stri
 export type StatusKind = "created" | "failed" | "skipped";
 
 const SYMBOLS: Readonly<Record<StatusKind, string>> = { created: "✓", failed: "✗", skipped: "–" };
+
+/** A created row edited since it was sent: still created (its client id kept), but not in step. */
+const DIFFERS_SYMBOL = "≠";
 
 export const STATUS_HEADER: Readonly<Record<UiLang, string>> = {
   fr: "Statut Banqup",
@@ -28,6 +41,28 @@ const STATUS_LABELS: Readonly<Record<UiLang, Record<StatusKind, string>>> = {
   en: { created: "Created", failed: "Failed", skipped: "Not sent" },
 };
 
+const DIFFERS_LABELS: Readonly<Record<UiLang, string>> = {
+  fr: "Banqup diffère",
+  nl: "Banqup wijkt af",
+  en: "Banqup differs",
+};
+
+const DIFFERS_HINTS: Readonly<Record<UiLang, string>> = {
+  fr: "ligne modifiée depuis l'envoi",
+  nl: "rij gewijzigd sinds verzending",
+  en: "row edited since it was sent",
+};
+
+/**
+ * The status of a created row, in step with its client or not: what the add-in writes when
+ * an edit makes it differ (at once, as the user types) and when it is in step again.
+ */
+export function createdStatus(clientId: string, differs: boolean, lang: UiLang): RowStatus {
+  return differs
+    ? { kind: "created", clientId, differs, detail: `${clientId} · ${DIFFERS_HINTS[lang]}` }
+    : { kind: "created", clientId, detail: clientId };
+}
+
 const STATUS_KEYS = new Set(Object.values(STATUS_HEADER).map(foldForLookup));
 
 export function isStatusHeader(text: string): boolean {
@@ -38,27 +73,46 @@ export interface RowStatus {
   kind: StatusKind;
   /** The client's id for a created row. */
   clientId?: string;
+  /** A created row edited since it was sent or last updated: Banqup has other values. */
+  differs?: boolean;
   detail: string;
+  /** The language its label is in, when read back. */
+  lang?: UiLang;
 }
 
 /** Excel keeps at most 32,767 characters in a cell. */
 const MAX_STATUS = 32_000;
 
 export function formatStatus(status: RowStatus, lang: UiLang): string {
-  const text = `${SYMBOLS[status.kind]} ${STATUS_LABELS[lang][status.kind]} · ${status.detail}`;
+  const differs = status.kind === "created" && status.differs === true;
+  const symbol = differs ? DIFFERS_SYMBOL : SYMBOLS[status.kind];
+  const label = differs ? DIFFERS_LABELS[lang] : STATUS_LABELS[lang][status.kind];
+  const text = `${symbol} ${label} · ${status.detail}`;
   return text.length > MAX_STATUS ? `${text.slice(0, MAX_STATUS - 1)}…` : text;
+}
+
+/** Whether a status cell may say a created row (in step or not), before it is parsed. */
+export function mayBeCreatedStatus(text: string): boolean {
+  return text.startsWith(`${SYMBOLS.created} `) || text.startsWith(`${DIFFERS_SYMBOL} `);
 }
 
 /** What a status cell says; undefined for an empty cell or text the add-in did not write. */
 export function parseStatus(text: unknown): RowStatus | undefined {
   if (typeof text !== "string") return undefined;
-  const kind = (Object.keys(SYMBOLS) as StatusKind[]).find((k) =>
-    text.startsWith(`${SYMBOLS[k]} `)
-  );
+  const differs = text.startsWith(`${DIFFERS_SYMBOL} `);
+  const kind = differs
+    ? "created"
+    : (Object.keys(SYMBOLS) as StatusKind[]).find((k) => text.startsWith(`${SYMBOLS[k]} `));
   if (!kind) return undefined;
   const separator = text.indexOf(" · ");
   const detail = separator < 0 ? "" : text.slice(separator + 3);
+  const label = text.slice(2, separator < 0 ? undefined : separator);
+  const lang = (Object.keys(STATUS_LABELS) as UiLang[]).find(
+    (candidate) => (differs ? DIFFERS_LABELS[candidate] : STATUS_LABELS[candidate][kind]) === label
+  );
   const status: RowStatus = { kind, detail };
+  if (differs) status.differs = true;
+  if (lang) status.lang = lang;
   if (kind === "created") {
     const id = /^\S+/.exec(detail)?.[0];
     if (id) status.clientId = id;
@@ -67,22 +121,30 @@ export function parseStatus(text: unknown): RowStatus | undefined {
 }
 
 /**
- * The ledger: for each client the add-in created, the idempotency key it was created with.
- * The key is derived from the row's content, so a row whose key is in the ledger was created
- * as it is now; a created row whose key is not there was edited since. Very hidden sheet,
- * append-only: a header, then two columns, key and client id.
- */
-/**
  * Written for a row before its client is requested, replaced by the client's id once created:
  * a send cut short (pane closed, crash) leaves these, and the next send resumes those rows
  * with the same idempotency key, so the API answers with the client it may already have made.
  */
 export const LEDGER_PENDING = "pending";
 
+/** The ledger's columns: key, client id, print. */
+export const LEDGER_COLUMNS = "A:C";
+export const LEDGER_HEADER = ["key", "client", "print"] as const;
+export const LEDGER_WIDTH = LEDGER_HEADER.length;
+
+/**
+ * The ledger: for each client the add-in created or updated, the idempotency key of the
+ * request. The key is derived from the row's content, so a row whose key is in the ledger was
+ * sent as it is now; a created row whose key is not there was edited since. Very hidden sheet,
+ * append-only: a header, then three columns: key, client id, and the print of the row as sent
+ * (what shows an edit at once).
+ */
 export interface Ledger {
   exists: boolean;
   /** Idempotency key → client id (the last line written for a key wins). */
   entries: Map<string, string>;
+  /** Client id → the print of its row as last sent (the last line for a client wins). */
+  prints: Map<string, string>;
 }
 
 /** Lines read per request: about 100 bytes each, well under Excel's 5 MB. */
@@ -95,21 +157,25 @@ const LEDGER_LINES_PER_READ = 20_000;
 export async function readLedger(context: Excel.RequestContext): Promise<Ledger> {
   const sheet = context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET);
   await context.sync();
-  const ledger: Ledger = { exists: !sheet.isNullObject, entries: new Map() };
+  const ledger: Ledger = { exists: !sheet.isNullObject, entries: new Map(), prints: new Map() };
   if (!ledger.exists) return ledger;
-  const used = sheet.getRange("A:B").getUsedRangeOrNullObject(true);
+  const used = sheet.getRange(LEDGER_COLUMNS).getUsedRangeOrNullObject(true);
   used.load("rowIndex, rowCount");
   await context.sync();
   if (used.isNullObject) return ledger;
   const chunks = rowChunks(used.rowIndex, used.rowCount, LEDGER_LINES_PER_READ);
   await readInChunks(context, chunks, ([top, count]) => {
-    const range = sheet.getRangeByIndexes(top, 0, count, 2);
+    const range = sheet.getRangeByIndexes(top, 0, count, LEDGER_WIDTH);
     range.load("values");
     return () => {
       // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read once the chunk's sync answered
       for (const line of range.values as unknown[][]) {
         const entry = ledgerLineSchema.safeParse(line);
-        if (entry.success) ledger.entries.set(entry.data[0], entry.data[1]);
+        if (!entry.success) continue;
+        const [key, client, print] = entry.data;
+        ledger.entries.set(key, client);
+        if (typeof print === "string" && print && client !== LEDGER_PENDING)
+          ledger.prints.set(client, print);
       }
     };
   });

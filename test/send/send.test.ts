@@ -129,12 +129,48 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       const { plan } = await send(book, client);
       expect(plan.counts).toMatchObject({ create: 0, created: 4, edited: 1 });
       const edited = statuses(book, 5)[2]!;
-      expect(edited).toMatchObject({ kind: "created", clientId: createdId });
-      expect(edited.detail).toContain("modifiée depuis sa création");
+      expect(edited).toMatchObject({ kind: "created", clientId: createdId, differs: true });
       expect(clientCount(sandbox) - before).toBe(5);
       // Sent once more: still nothing created.
       await send(book, client);
       expect(clientCount(sandbox) - before).toBe(5);
+    });
+  }, 60_000);
+
+  it("a created row says at once when an edit makes Banqup differ, and when it is in step again", async () => {
+    await withSandbox(async (sandbox) => {
+      const book = await bookWithRows(3, 3700);
+      const client = clientFor(sandbox);
+      await send(book, client);
+      const before = statuses(book, 3);
+      const city = book.excel.values(book.sheet, book.at(1, "city"))[0]![0];
+      await book.excel.user.type(book.sheet, book.at(1, "city"), [["Namur"]]);
+      await settled(book);
+      // No send: the status changed as the user typed, and names the same client.
+      const edited = statuses(book, 3);
+      expect(edited[1]).toMatchObject({
+        kind: "created",
+        differs: true,
+        clientId: before[1]!.clientId,
+      });
+      expect(edited[1]!.detail).toContain("ligne modifiée depuis l'envoi");
+      expect([edited[0], edited[2]]).toEqual([before[0], before[2]]);
+      // The same edit taken back: in step again.
+      await book.excel.user.type(book.sheet, book.at(1, "city"), [[city]]);
+      await settled(book);
+      expect(statuses(book, 3)[1]).toMatchObject({
+        kind: "created",
+        clientId: before[1]!.clientId,
+      });
+      expect(statuses(book, 3)[1]!.differs).toBeUndefined();
+      // Edited again, then updated in Banqup: in step, and it stays so.
+      await book.excel.user.type(book.sheet, book.at(1, "city"), [["Namur"]]);
+      await settled(book);
+      expect(statuses(book, 3)[1]!.differs).toBe(true);
+      await send(book, client, { updateEdited: true });
+      await settled(book);
+      expect(statuses(book, 3)[1]!.differs).toBeUndefined();
+      expect(statuses(book, 3)[1]!.detail).toContain("mis à jour");
     });
   }, 60_000);
 

@@ -8,7 +8,7 @@ import {
   type LookupMatch,
   type PartnerApiClient,
 } from "../../api";
-import { foldForLookup, type ProfileId, type RowSnapshot } from "../../core";
+import { foldForLookup, rowPrint, type ProfileId, type RowSnapshot } from "../../core";
 import {
   LEDGER_PENDING,
   readSendState,
@@ -46,6 +46,8 @@ export interface PlannedRow {
   key?: string;
   /** For an edited row: the key of the update that makes its client what the row says. */
   updateKey?: string;
+  /** The print of the row's values as planned, recorded with its client (see rowPrint). */
+  print?: string;
   /**
    * The client that exists (exists), may be the same (similar), was created (created) or was
    * created before editing (edited).
@@ -99,7 +101,9 @@ export async function planSend(options: PlanOptions): Promise<SendPlan> {
       rows.push({ index, row, kind: "invalid" });
       continue;
     }
-    const input = toClientInput(region, live.normalized(index) ?? [], templateIds);
+    const values = live.normalized(index) ?? [];
+    const input = toClientInput(region, values, templateIds);
+    const print = rowPrint(values);
     const key = await idempotencyKeyFor(partnerId, input);
     const recorded = state.ledger.entries.get(key);
     const resumed = recorded === LEDGER_PENDING;
@@ -122,11 +126,12 @@ export async function planSend(options: PlanOptions): Promise<SendPlan> {
         input,
         key,
         updateKey,
+        print,
         resumed: updatedAs === LEDGER_PENDING,
       });
     } else if (createdAs !== undefined) {
-      rows.push({ index, row, kind: "created", clientId: createdAs, input, key });
-    } else rows.push({ index, row, kind: "create", input, key, resumed });
+      rows.push({ index, row, kind: "created", clientId: createdAs, input, key, print });
+    } else rows.push({ index, row, kind: "create", input, key, print, resumed });
   }
   await markExisting(client, rows, options.signal);
   const counts: Record<PlannedKind, number> = {

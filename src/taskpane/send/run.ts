@@ -1,6 +1,7 @@
 import { ApiProblem, Cancelled, type PartnerApiClient } from "../../api";
 import type { Problem, UiLang } from "../../core";
 import {
+  createdStatus,
   LEDGER_PENDING,
   writeResults,
   type LiveSession,
@@ -84,7 +85,7 @@ export async function runSend(options: SendOptions): Promise<SendReport> {
       const recorded = plan.ledger.entries.get(key) === LEDGER_PENDING;
       return [{ row: row.row, ledger: recorded ? undefined : [key, LEDGER_PENDING] }];
     }
-    const status = statusWithoutSending(row, say);
+    const status = statusWithoutSending(row, say, lang);
     return status ? [{ row: row.row, status }] : [];
   });
   const found = await writeResults(session, initial, lang);
@@ -163,7 +164,7 @@ const requestKeyOf = (row: PlannedRow) => (row.kind === "edited" ? row.updateKey
 
 type Say = (key: StringKey, params?: Record<string, string | number>) => string;
 
-function statusWithoutSending(row: PlannedRow, say: Say): RowStatus | undefined {
+function statusWithoutSending(row: PlannedRow, say: Say, lang: UiLang): RowStatus | undefined {
   switch (row.kind) {
     case "invalid":
       return { kind: "skipped", detail: say("statusInvalid") };
@@ -182,11 +183,9 @@ function statusWithoutSending(row: PlannedRow, say: Say): RowStatus | undefined 
       };
     case "edited":
       // Still a created row: keeping its client id is what stops it being created again.
-      return {
-        kind: "created",
-        clientId: row.clientId,
-        detail: `${row.clientId ?? ""} · ${say("statusEdited")}`,
-      };
+      return row.clientId
+        ? createdStatus(row.clientId, true, lang)
+        : { kind: "created", detail: say("statusEdited") };
     case "created":
       return { kind: "created", clientId: row.clientId, detail: row.clientId ?? "" };
     default:
@@ -221,7 +220,7 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: Say): Promise
             detail: `${updated.id} · ${say("statusUpdated")}`,
           },
           url: updated.url,
-          ledger: [row.updateKey!, updated.id],
+          ledger: [row.updateKey!, updated.id, row.print ?? ""],
           created: true,
         },
         count: "updated",
@@ -242,7 +241,7 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: Say): Promise
         row: row.row,
         status: { kind: "created", clientId: created.id, detail },
         url: created.url,
-        ledger: [row.key!, created.id],
+        ledger: [row.key!, created.id, row.print ?? ""],
         created: true,
       },
       count: "created",
