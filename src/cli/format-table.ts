@@ -9,7 +9,14 @@ import {
 
 const LABELS: Record<
   UiLang,
-  { row: string; column: string; problem: string; fix: string; summary: string }
+  {
+    row: string;
+    column: string;
+    problem: string;
+    fix: string;
+    summary: string;
+    warnings: string;
+  }
 > = {
   en: {
     row: "Row",
@@ -18,6 +25,8 @@ const LABELS: Record<
     fix: "fix",
     summary:
       "{rows, plural, one {# row} other {# rows}} checked, {problems, plural, =0 {no problems.} one {# problem ({fixes} with a fix).} other {# problems ({fixes} with a fix).}}",
+    warnings:
+      "{count, plural, one {# value to check} other {# values to check}} (likely typos, the rows stay valid):",
   },
   fr: {
     row: "Ligne",
@@ -26,6 +35,8 @@ const LABELS: Record<
     fix: "correction",
     summary:
       "{rows, plural, one {# ligne vérifiée} other {# lignes vérifiées}}, {problems, plural, =0 {aucun problème.} one {# problème ({fixes} avec une correction).} other {# problèmes ({fixes} avec une correction).}}",
+    warnings:
+      "{count, plural, one {# valeur à vérifier} other {# valeurs à vérifier}} (fautes de frappe probables, les lignes restent valides) :",
   },
   nl: {
     row: "Rij",
@@ -34,6 +45,8 @@ const LABELS: Record<
     fix: "correctie",
     summary:
       "{rows, plural, one {# rij} other {# rijen}} gecontroleerd, {problems, plural, =0 {geen problemen.} one {# probleem ({fixes} met een correctie).} other {# problemen ({fixes} met een correctie).}}",
+    warnings:
+      "{count, plural, one {# waarde na te kijken} other {# waarden na te kijken}} (waarschijnlijke tikfouten, de rijen blijven geldig):",
   },
 };
 
@@ -42,7 +55,8 @@ export function formatTable(
   profile: Profile,
   rowCount: number,
   problems: Problem[],
-  lang: UiLang
+  lang: UiLang,
+  warnings: readonly Problem[] = []
 ): string {
   const labels = LABELS[lang];
   const header = (key: string) => {
@@ -69,6 +83,14 @@ export function formatTable(
       );
       if (problem.fix !== null) lines.push(line("", "", `→ ${labels.fix}: ${problem.fix}`));
     }
+    lines.push("");
+  }
+  if (warnings.length > 0) {
+    lines.push(formatMessage(labels.warnings, lang, { count: warnings.length }));
+    for (const warning of warnings)
+      lines.push(
+        `${warning.row}  ${header(warning.field)}  ${describeProblem(warning, lang, profile)}`
+      );
     lines.push("");
   }
   const fixes = problems.filter((p) => p.fix !== null).length;

@@ -8,6 +8,7 @@ import {
   UI_LANGUAGES,
   uiLanguageOf,
   validateSheet,
+  type Problem,
   type UiLang,
 } from "../core";
 import { formatTable } from "./format-table";
@@ -63,23 +64,26 @@ export async function main(
     );
     return 2;
   }
-  const { rows, problems } = validation;
+  const { rows, problems, warnings } = validation;
   if (json) {
+    const described = (problem: Problem) => ({
+      row: problem.row,
+      field: problem.field,
+      code: problem.code,
+      message: describeProblem(problem, lang, profile),
+      fix: problem.fix,
+    });
     out(
       JSON.stringify({
         profile: profile.id,
         rows: rows.length,
-        problems: problems.map((problem) => ({
-          row: problem.row,
-          field: problem.field,
-          code: problem.code,
-          message: describeProblem(problem, lang, profile),
-          fix: problem.fix,
-        })),
+        problems: problems.map(described),
+        // Likely typos in valid values: said, but they do not change the exit code.
+        warnings: warnings.map(described),
       })
     );
   } else {
-    out(formatTable(profile, rows.length, problems, lang));
+    out(formatTable(profile, rows.length, problems, lang, warnings));
   }
   return problems.length > 0 ? 1 : 0;
 }

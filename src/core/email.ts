@@ -55,3 +55,88 @@ export function diagnoseEmail(text: string): { reason: EmailFailure; fix?: strin
   }
   return { reason: "invalid", fix: extractEmail(text) };
 }
+
+/**
+ * Mail providers people type every day, by the name before the top-level domain, with the
+ * top-level domains each really has: "gmial.com" and "gmail.con" are typos of these.
+ */
+const PROVIDERS: Readonly<Record<string, readonly string[]>> = {
+  gmail: ["com"],
+  googlemail: ["com"],
+  hotmail: ["com", "fr", "be", "nl", "co.uk", "de", "es", "it"],
+  outlook: ["com", "fr", "be", "nl", "de", "es"],
+  live: ["com", "fr", "be", "nl"],
+  yahoo: ["com", "fr", "co.uk", "de", "es", "it"],
+  icloud: ["com"],
+  skynet: ["be"],
+  telenet: ["be"],
+  proximus: ["be"],
+  scarlet: ["be"],
+  orange: ["fr", "be"],
+  menara: ["ma"],
+};
+
+/**
+ * Provider names whose one-letter typos are suggested: long and unlike ordinary words
+ * ("live", "orange" and "scarlet" are words, and company domains like "lime.be" exist).
+ */
+const TYPO_MATCHED = [
+  "gmail",
+  "googlemail",
+  "hotmail",
+  "outlook",
+  "yahoo",
+  "icloud",
+  "skynet",
+  "telenet",
+  "proximus",
+  "menara",
+];
+
+/** Top-level domains typed for "com": none of them exists. */
+const COM_TYPOS = new Set(["con", "cmo", "ocm", "comm", "coom", "cim", "vom", "xom", "cpm", "om"]);
+
+/**
+ * The address a valid-looking one most likely meant, when its domain is a common provider's
+ * with one typo ("sophie@gmail.con" → "sophie@gmail.com", "jan@hotmial.be" →
+ * "jan@hotmail.be"); undefined otherwise. A suggestion, never certain: the domain may exist.
+ */
+export function suggestEmailDomain(address: string): string | undefined {
+  const at = address.lastIndexOf("@");
+  const domain = address.slice(at + 1).toLowerCase();
+  const dot = domain.indexOf(".");
+  if (at <= 0 || dot <= 0) return undefined;
+  const name = domain.slice(0, dot);
+  const tld = domain.slice(dot + 1);
+  const known = PROVIDERS[name];
+  if (known) {
+    if (known.includes(tld)) return undefined;
+    if (COM_TYPOS.has(tld) && known.includes("com")) return `${address.slice(0, at)}@${name}.com`;
+    return undefined;
+  }
+  for (const provider of TYPO_MATCHED) {
+    const tlds = PROVIDERS[provider]!;
+    if (!oneTypoApart(name, provider)) continue;
+    const fixedTld = tlds.includes(tld)
+      ? tld
+      : COM_TYPOS.has(tld) && tlds.includes("com")
+        ? "com"
+        : undefined;
+    if (fixedTld) return `${address.slice(0, at)}@${provider}.${fixedTld}`;
+  }
+  return undefined;
+}
+
+/** One letter left out, added, changed, or two neighbours swapped (and not the same word). */
+function oneTypoApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const restA = a.slice(i);
+  const restB = b.slice(i);
+  if (a.length === b.length) {
+    if (restA.slice(1) === restB.slice(1)) return true;
+    return restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2);
+  }
+  return a.length > b.length ? restA.slice(1) === restB : restA === restB.slice(1);
+}

@@ -11,3 +11,4 @@ export { languageNameIndex } from "./languages";
 export * from "./live";
 export * from "./lists";
 export { canonicalJson, rowPrint } from "./canonical-json";
+export { suggestEmailDomain } from "./email";

@@ -213,6 +213,16 @@ export class LiveSheet {
     return facts;
   }
 
+  /** A row's warnings (valid values worth a second look), with sheet row numbers. */
+  warningsOf(index: number): readonly Problem[] {
+    return this.verdicts[index]?.warnings ?? [];
+  }
+
+  /** Warnings grouped as problems are (they leave their rows valid). */
+  warningGroups(): ProblemGroup[] {
+    return this.grouped((i) => this.verdicts[i]?.warnings ?? []);
+  }
+
   /** Whether the row passes the rules of the sheet (the API's verdict apart). */
   isLocallyValid(index: number): boolean {
     const verdict = this.verdicts[index];
@@ -252,10 +262,14 @@ export class LiveSheet {
 
   /** Problems grouped by field and code, in profile column order, then by code. */
   problemGroups(): ProblemGroup[] {
+    return this.grouped((i) => this.problemsOf(i));
+  }
+
+  private grouped(problemsOf: (index: number) => readonly Problem[]): ProblemGroup[] {
     const groups = new Map<string, ProblemGroup>();
     for (let i = 0; i < this.verdicts.length; i++) {
       if (!this.verdicts[i]) continue;
-      for (const problem of this.problemsOf(i)) {
+      for (const problem of problemsOf(i)) {
         const key = `${problem.field}\u0000${problem.code}`;
         let group = groups.get(key);
         if (!group) {

@@ -1,6 +1,6 @@
 import { isBelgianCheckValid, isDivisibleBy97 } from "./checksums";
 import { isAssignedCountryCode, lookupCountryName, unassignedAlias } from "./countries";
-import { diagnoseEmail, isValidEmail } from "./email";
+import { diagnoseEmail, isValidEmail, suggestEmailDomain } from "./email";
 import { compactIban, ibanCheckDigits, judgeIban } from "./iban";
 import { resolveLanguage } from "./languages";
 import { judgePostalCode } from "./postal-codes";
@@ -31,6 +31,11 @@ export interface FieldChecker {
   parse(text: string, cell: Cell): Normalized | Failure;
   /** Judges a valid value against the rest of its row. */
   relate?(value: Normalized, row: RowValues, cell: Cell): Failure | undefined;
+  /**
+   * Something about a valid value worth a second look (a likely typo): a warning, which
+   * leaves the row valid; its suggestion is in its params, never a certain fix.
+   */
+  warn?(value: Normalized): Failure | undefined;
   /**
    * When a value identifies the same company as another field's (a Belgian VAT number holds
    * the enterprise number): that field, and the value as that field would write it.
@@ -94,6 +99,10 @@ const email: Compiler<"email"> = (spec) => ({
     if (isValidEmail(value)) return value;
     const { reason, fix } = diagnoseEmail(value);
     return new Failure(reason, { value, domain: spec.exampleDomain }, fix);
+  },
+  warn(value) {
+    const suggestion = suggestEmailDomain(String(value));
+    return suggestion ? new Failure("domainTypo", { value: String(value), suggestion }) : undefined;
   },
 });
 

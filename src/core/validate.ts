@@ -31,12 +31,15 @@ export interface JudgedRow {
   /** Normalized values in profile field order; undefined where empty or invalid. */
   values: (Normalized | undefined)[];
   problems: Problem[];
+  /** Valid values worth a second look (see FieldChecker.warn): the row stays valid. */
+  warnings: Problem[];
 }
 
 /** A row as judged in bulk: its number and its problems (values are not kept, see below). */
 export interface RowReport {
   row: number;
   problems: Problem[];
+  warnings?: Problem[];
 }
 
 export interface ValidationResult {
@@ -44,6 +47,8 @@ export interface ValidationResult {
   rows: RowReport[];
   /** Every problem, by row then by column order. */
   problems: Problem[];
+  /** Every warning, in the same order (they do not make a row invalid). */
+  warnings: Problem[];
 }
 
 /** A row to judge: its sheet row number and its cells in the profile's field order. */
@@ -56,6 +61,8 @@ export interface RowInput {
 export interface LiveVerdict {
   problems: readonly Problem[];
   identities: (string | undefined)[];
+  /** Present only when the row has some (most rows have none). */
+  warnings?: readonly Problem[];
 }
 
 export interface ValidateOptions extends Partial<RuleOptions> {
@@ -88,6 +95,8 @@ export class Validator implements RowValues {
   private readonly fixed: (Normalized | undefined)[] = [];
   private readonly scratchValues: (Normalized | undefined)[] = [];
   private current: (Normalized | undefined)[] = [];
+  /** The warnings of the row judged last (shared empty list when none). */
+  private warnings: Problem[] = NO_PROBLEMS;
 
   constructor(
     readonly profile: Profile,
@@ -119,7 +128,12 @@ export class Validator implements RowValues {
     const problems = this.judge(input, values);
     // The caller owns what it gets: never the shared empty list.
     return (
-      problems && { row: input.row, values, problems: problems === NO_PROBLEMS ? [] : problems }
+      problems && {
+        row: input.row,
+        values,
+        problems: problems === NO_PROBLEMS ? [] : problems,
+        warnings: [...this.warnings],
+      }
     );
   }
 
@@ -138,13 +152,17 @@ export class Validator implements RowValues {
       this.uniqueFields.forEach((field, u) => {
         identities[u]!.push(this.identityOf(field, values[field]));
       });
-      rows.push({ row: input.row, problems });
+      const report: RowReport = { row: input.row, problems };
+      if (this.warnings.length) report.warnings = this.warnings;
+      rows.push(report);
     }
     markDuplicates(rows, identities, this.identitySlots, this.uniqueKeys);
     const order = this.positions;
-    const problems = rows.flatMap((row) => row.problems);
-    problems.sort((a, b) => a.row - b.row || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0));
-    return { rows, problems };
+    const byPlace = (a: Problem, b: Problem) =>
+      a.row - b.row || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0);
+    const problems = rows.flatMap((row) => row.problems).sort(byPlace);
+    const warnings = rows.flatMap((row) => row.warnings ?? []).sort(byPlace);
+    return { rows, problems, warnings };
   }
 
   /** The keys of the fields that must not repeat across rows, in profile order. */
@@ -161,7 +179,9 @@ export class Validator implements RowValues {
     const problems = this.judge(input, values);
     if (!problems) return undefined;
     const identities = this.uniqueFields.map((field) => this.identityOf(field, values[field]));
-    return { problems, identities };
+    return this.warnings.length
+      ? { problems, identities, warnings: this.warnings }
+      : { problems, identities };
   }
 
   /** What a row holds for a unique field, as its identity slot writes it: its value or fix. */
@@ -182,6 +202,7 @@ export class Validator implements RowValues {
       texts[i] = judged[i] ? cellText(input.cells[i]) : "";
       if (texts[i] !== "") empty = false;
     }
+    this.warnings = NO_PROBLEMS;
     if (empty) return undefined;
     let failed = false;
     for (let i = 0; i < count; i++) {
@@ -215,6 +236,15 @@ export class Validator implements RowValues {
         values[i] = undefined;
         failed = true;
       }
+    }
+    for (let i = 0; i < count; i++) {
+      const warn = checkers[i]!.warn;
+      const value = values[i];
+      if (!warn || value === undefined) continue;
+      const warning = warn(value);
+      if (!warning) continue;
+      if (this.warnings === NO_PROBLEMS) this.warnings = [];
+      this.warnings.push(problemOf(input.row, fields[i]!.key, warning.reason, warning.params));
     }
     const existing = this.options.existing;
     if (!failed && !existing) return NO_PROBLEMS;
@@ -332,5 +362,10 @@ export function validateSheet(
   const headerProblems = mapping.missingRequired.map((key) =>
     problemOf(mapping.headerRow + 1, key, "missingColumn")
   );
-  return { mapping, rows: result.rows, problems: [...headerProblems, ...result.problems] };
+  return {
+    mapping,
+    rows: result.rows,
+    problems: [...headerProblems, ...result.problems],
+    warnings: result.warnings,
+  };
 }

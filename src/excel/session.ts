@@ -55,11 +55,15 @@ export interface SessionView {
   /** Rows with problems that certain fixes alone would repair. */
   fixableRows: number;
   groups: readonly ProblemGroupView[];
+  /** Valid values worth a second look (likely typos), grouped as problems are. */
+  warningGroups: readonly ProblemGroupView[];
   /** The sheet row number of data row 0. */
   firstRow: number;
   selection: SelectionInfo | undefined;
-  /** The selected cell's problems, and the row as they were computed from it. */
-  selected: { row: RowSnapshot; problems: readonly Problem[] } | undefined;
+  /** The selected cell's problems and warnings, and the row as they were computed from it. */
+  selected:
+    | { row: RowSnapshot; problems: readonly Problem[]; warnings: readonly Problem[] }
+    | undefined;
   /** The selected rows that hold a client, as they are now. */
   selectedRows: readonly RowSnapshot[];
   strays: StrayRows | undefined;
@@ -137,7 +141,9 @@ export class LiveSession {
   private readonly listeners = new Set<() => void>();
   /** The pane's view, until the next change; the verdicts' part, until the next round. */
   private view: SessionView | undefined;
-  private verdicts: Pick<SessionView, "summary" | "groups" | "fixableRows"> | undefined;
+  private verdicts:
+    | Pick<SessionView, "summary" | "groups" | "warningGroups" | "fixableRows">
+    | undefined;
 
   private constructor(private readonly options: SessionOptions) {
     this.run = options.run;
@@ -234,6 +240,12 @@ export class LiveSession {
         ...group,
         example: this.problemsOf(group.rows[0]!).find((problem) => problem.code === group.code),
       })),
+      warningGroups: (this.live?.warningGroups() ?? []).map((group) => ({
+        ...group,
+        example: this.live
+          ?.warningsOf(group.rows[0]!)
+          .find((warning) => warning.code === group.code && warning.field === group.field),
+      })),
     };
     const selection = this.selection;
     const index = selection?.index;
@@ -243,6 +255,9 @@ export class LiveSession {
         ? {
             row,
             problems: this.problemsOf(row.index).filter((p) => p.field === selection.field),
+            warnings: (this.live?.warningsOf(row.index) ?? []).filter(
+              (w) => w.field === selection.field
+            ),
           }
         : undefined;
     return Object.freeze({

@@ -111,6 +111,7 @@ export function LivePanel(props: LivePanelProps): React.JSX.Element {
       </section>
       <SelectionPanel session={session} view={view} profile={props.profile} write={write} />
       <ProblemList session={session} view={view} profile={props.profile} write={write} />
+      <WarningList session={session} view={view} profile={props.profile} />
     </>
   );
 }
@@ -519,6 +520,7 @@ function SelectionPanel({ view, profile, write }: PanelProps) {
   const { selection, busy } = view;
   const index = selection?.index;
   const problems = view.selected?.problems ?? [];
+  const warnings = view.selected?.warnings ?? [];
   // The row the fixes shown were computed from: a click writes only where it still is.
   const row = view.selected?.row;
   return (
@@ -532,7 +534,7 @@ function SelectionPanel({ view, profile, write }: PanelProps) {
         <Caption1>{t("selectedNone")}</Caption1>
       ) : (
         <>
-          {problems.length === 0 && <Caption1>{t("cellOk")}</Caption1>}
+          {problems.length === 0 && warnings.length === 0 && <Caption1>{t("cellOk")}</Caption1>}
           {problems.map((p) => (
             <div key={p.code} className={styles.rows}>
               <Text>{describeProblem(p, lang, profile)}</Text>
@@ -548,8 +550,61 @@ function SelectionPanel({ view, profile, write }: PanelProps) {
               )}
             </div>
           ))}
+          {warnings.map((w) => (
+            <div key={w.code} className={styles.rows}>
+              <Text>
+                {t("warningLabel")} {describeProblem(w, lang, profile)}
+              </Text>
+              {typeof w.params?.suggestion === "string" && row && (
+                // A suggestion, not a certain fix: offered here, one cell at a time, never in bulk.
+                <Button
+                  size="small"
+                  disabledFocusable={busy}
+                  onClick={() =>
+                    void write([{ row, field: w.field, value: String(w.params!.suggestion) }])
+                  }
+                >
+                  {t("useSuggestion", { value: String(w.params.suggestion) })}
+                </Button>
+              )}
+            </div>
+          ))}
         </>
       )}
+    </section>
+  );
+}
+
+/** Valid values worth a second look: listed apart from the problems, rows reachable. */
+function WarningList({ session, view, profile }: Omit<PanelProps, "write">) {
+  const { lang, t } = useLanguage();
+  const styles = useStyles();
+  if (view.warningGroups.length === 0) return null;
+  return (
+    <section aria-labelledby="warnings-title" className={styles.section}>
+      <Subtitle2 as="h2" id="warnings-title">
+        {t("warningsTitle")}
+      </Subtitle2>
+      <ul className={styles.list}>
+        {view.warningGroups.map((group) => (
+          <li key={groupKey(group)}>
+            <Text weight="semibold" block>
+              {fieldHeader(fieldOf(profile, group.field), lang)} ·{" "}
+              {t("rowsAffected", { count: group.rows.length })}
+            </Text>
+            {group.example && (
+              <Caption1 block>{describeGroup(group.example, lang, profile)}</Caption1>
+            )}
+            <div className={mergeClasses(styles.rows, styles.allRows)}>
+              {group.rows.map((index) => (
+                <Link key={index} as="button" onClick={() => void session.goTo(index, group.field)}>
+                  {t("goTo", { row: view.firstRow + index })}
+                </Link>
+              ))}
+            </div>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -62,6 +62,9 @@ const en = {
   fixEverything: "Fix everything certain ({count})",
   cellsWritten: "{count, plural, one {# cell changed.} other {# cells changed.}}",
   undo: "Undo",
+  warningsTitle: "To check",
+  warningLabel: "To check:",
+  useSuggestion: "Use {value}",
   groupFixed: "✓ {column}: fixed",
   writesUndone:
     "{restored, plural, one {# cell put back} other {# cells put back}}{kept, plural, =0 {.} other {; # edited since kept as they are.}}",
@@ -234,6 +237,9 @@ const fr: Record<StringKey, string> = {
   fixEverything: "Corriger tout ce qui est certain ({count})",
   cellsWritten: "{count, plural, one {# cellule modifiée.} other {# cellules modifiées.}}",
   undo: "Annuler",
+  warningsTitle: "À vérifier",
+  warningLabel: "À vérifier :",
+  useSuggestion: "Remplacer par {value}",
   groupFixed: "✓ {column} : corrigé",
   writesUndone:
     "{restored, plural, one {# cellule rétablie} other {# cellules rétablies}}{kept, plural, =0 {.} one { ; # modifiée depuis, laissée telle quelle.} other { ; # modifiées depuis, laissées telles quelles.}}",
@@ -405,6 +411,9 @@ const nl: Record<StringKey, string> = {
   fixEverything: "Alles verbeteren wat zeker is ({count})",
   cellsWritten: "{count, plural, one {# cel gewijzigd.} other {# cellen gewijzigd.}}",
   undo: "Ongedaan maken",
+  warningsTitle: "Na te kijken",
+  warningLabel: "Na te kijken:",
+  useSuggestion: "Vervangen door {value}",
   groupFixed: "✓ {column}: verbeterd",
   writesUndone:
     "{restored, plural, one {# cel hersteld} other {# cellen hersteld}}{kept, plural, =0 {.} one {; # intussen gewijzigd, zo gelaten.} other {; # intussen gewijzigd, zo gelaten.}}",

@@ -55,6 +55,7 @@ describe("validate CLI: JSON output", () => {
     expect(JSON.parse(stdout)).toEqual({
       profile: "be",
       rows: 3,
+      warnings: [],
       problems: [
         {
           row: 3,
@@ -77,7 +78,25 @@ describe("validate CLI: JSON output", () => {
     const path = file("clean.csv", csv([beHeaders, beRow()]));
     const { code, stdout } = await run("--profile", "be", "--json", path);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ profile: "be", rows: 1, problems: [] });
+    expect(JSON.parse(stdout)).toEqual({ profile: "be", rows: 1, problems: [], warnings: [] });
+  });
+  it("lists likely typos as warnings, which do not change the exit code", async () => {
+    const path = file("typo.csv", csv([beHeaders, beRow({ contactEmail: "sophie@gmail.con" })]));
+    const json = await run("--profile", "be", "--json", "--lang", "en", path);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).warnings).toEqual([
+      {
+        row: 2,
+        field: "contactEmail",
+        code: "contactEmail.domainTypo",
+        message: "“sophie@gmail.con” looks like a typo: did you mean sophie@gmail.com?",
+        fix: null,
+      },
+    ]);
+    const table = await run("--profile", "be", "--lang", "en", path);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain("1 value to check (likely typos, the rows stay valid):");
+    expect(table.stdout).toContain("did you mean sophie@gmail.com?");
   });
   it("writes messages in the chosen language", async () => {
     const path = file("lang.csv", csv([beHeaders, beRow({ country: "belgique" })]));
@@ -182,6 +201,7 @@ describe("validate CLI: xlsx input", () => {
     expect(JSON.parse(stdout)).toEqual({
       profile: "be",
       rows: 1,
+      warnings: [],
       problems: [
         {
           row: 3,

@@ -255,6 +255,34 @@ describe("the task pane in Excel", () => {
     expect(await screen.findByText("Aucun problème dans cette cellule.")).toBeTruthy();
   });
 
+  it("a likely typo in an e-mail domain is to check, with a suggestion, and the row stays valid", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel);
+    await act(() => excel.user.type(sheet, "A2", [row({ contactEmail: "sophie@gmail.con" })]));
+    await settle(excel);
+    expect(count("Valides")).toBe("1");
+    expect(excel.highlightedCells(sheet, "A1:Q5")).toEqual([]);
+    const toCheck = screen.getByRole("heading", { name: "À vérifier" }).closest("section")!;
+    expect(
+      within(toCheck).getByText(
+        "Le domaine ressemble à une faute de frappe d'un fournisseur de messagerie courant."
+      )
+    ).toBeTruthy();
+    fireEvent.click(within(toCheck).getByRole("button", { name: "Ligne 2" }));
+    await settle(excel);
+    expect(
+      screen.getByText(
+        "À vérifier : « sophie@gmail.con » ressemble à une faute de frappe : vouliez-vous dire sophie@gmail.com ?"
+      )
+    ).toBeTruthy();
+    // Not among the certain fixes: "fix everything" does not touch it.
+    expect(screen.queryByRole("button", { name: /^Corriger tout ce qui est certain/ })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Remplacer par sophie@gmail.com" }));
+    await settle(excel);
+    expect(excel.values(sheet, `${column("contactEmail")}2`)).toEqual([["sophie@gmail.com"]]);
+    expect(screen.queryByRole("heading", { name: "À vérifier" })).toBeNull();
+  });
+
   it("reaches every problem: a group shows all its rows on request, and next/previous step through them", async () => {
     const excel = new FakeExcel();
     const sheet = await insertedTemplate(excel);

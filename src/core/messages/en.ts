@@ -21,6 +21,7 @@ export const en = {
     "“{value}” is written with full-width or other special forms of letters: mail cannot be delivered to it as written.",
   "email.nonAsciiLocalPart":
     "The part before @ has accented or non-Latin letters: many mail servers cannot deliver to it. Ask the client for an address in plain letters.",
+  "email.domainTypo": "“{value}” looks like a typo: did you mean {suggestion}?",
   "email.invalid":
     "“{value}” is not a valid e-mail address: one address, for example name@company.{domain}.",
   "locale.format": "Write language-COUNTRY, for example fr-BE (languages: {languages}).",

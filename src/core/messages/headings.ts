@@ -17,6 +17,7 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     "country.ambiguous": "A name of several countries: write the two-letter code.",
     "country.invalid": "Not a country code (two letters, for example {countryCode}).",
     "country.unknownName": "Not a country we know: write its name or its two-letter code.",
+    "email.domainTypo": "The domain looks like a typo of a common mail provider.",
     "email.compatibility": "Written with full-width or other special forms of letters.",
     "email.invalid": "Not a valid e-mail address: one address, for example name@company.{domain}.",
     "locale.country": "The country part is not an ISO country code.",
@@ -36,6 +37,7 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     "country.ambiguous": "Nom de plusieurs pays : indiquez le code à deux lettres.",
     "country.invalid": "Ce n'est pas un code pays (deux lettres, par exemple {countryCode}).",
     "country.unknownName": "Pays inconnu : indiquez son nom ou son code à deux lettres.",
+    "email.domainTypo": "Le domaine ressemble à une faute de frappe d'un fournisseur de messagerie courant.",
     "email.compatibility": "Écrit avec des lettres pleine chasse ou d'autres formes spéciales.",
     "email.invalid":
       "Ce n'est pas une adresse e-mail valide : une seule adresse, par exemple nom@entreprise.{domain}.",
@@ -55,6 +57,7 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     "country.ambiguous": "Naam van meerdere landen: schrijf de tweeletterige code.",
     "country.invalid": "Geen landcode (twee letters, bijvoorbeeld {countryCode}).",
     "country.unknownName": "Onbekend land: schrijf de naam of de tweeletterige code.",
+    "email.domainTypo": "Het domein lijkt een tikfout van een gangbare e-mailprovider.",
     "email.compatibility": "Geschreven met volbreedte- of andere bijzondere lettervormen.",
     "email.invalid": "Geen geldig e-mailadres: één adres, bijvoorbeeld naam@bedrijf.{domain}.",
     "locale.country": "Het landdeel is geen ISO-landcode.",

@@ -22,6 +22,7 @@ export const nl: Record<MessageKey, string> = {
     "“{value}” is geschreven met volbreedte- of andere bijzondere lettervormen: zo geschreven kan er geen mail worden afgeleverd.",
   "email.nonAsciiLocalPart":
     "Het deel vóór @ bevat letters met accenten of niet-Latijnse letters: veel mailservers kunnen daar niet afleveren. Vraag de klant een adres in gewone letters.",
+  "email.domainTypo": "“{value}” lijkt een tikfout: bedoelt u {suggestion}?",
   "email.invalid":
     "“{value}” is geen geldig e-mailadres: één adres, bijvoorbeeld naam@bedrijf.{domain}.",
   "locale.format": "Schrijf taal-LAND, bijvoorbeeld nl-BE (talen: {languages}).",
