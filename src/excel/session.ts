@@ -62,8 +62,7 @@ export interface SessionView {
   selection: SelectionInfo | undefined;
   /** The selected cell's problems and warnings, and the row as they were computed from it. */
   selected:
-    | { row: RowSnapshot; problems: readonly Problem[]; warnings: readonly Problem[] }
-    | undefined;
+    { row: RowSnapshot; problems: readonly Problem[]; warnings: readonly Problem[] } | undefined;
   /** The selected rows that hold a client, as they are now. */
   selectedRows: readonly RowSnapshot[];
   strays: StrayRows | undefined;
@@ -142,8 +141,7 @@ export class LiveSession {
   /** The pane's view, until the next change; the verdicts' part, until the next round. */
   private view: SessionView | undefined;
   private verdicts:
-    | Pick<SessionView, "summary" | "groups" | "warningGroups" | "fixableRows">
-    | undefined;
+    Pick<SessionView, "summary" | "groups" | "warningGroups" | "fixableRows"> | undefined;
 
   private constructor(private readonly options: SessionOptions) {
     this.run = options.run;

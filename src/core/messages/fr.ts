@@ -23,7 +23,8 @@ export const fr: Record<MessageKey, string> = {
     "« {value} » est écrit avec des lettres pleine chasse ou d'autres formes spéciales : le courrier ne peut pas y être livré tel quel.",
   "email.nonAsciiLocalPart":
     "La partie avant @ contient des lettres accentuées ou non latines : de nombreux serveurs de messagerie ne peuvent pas la livrer. Demandez au client une adresse en lettres simples.",
-  "email.domainTypo": "« {value} » ressemble à une faute de frappe : vouliez-vous dire {suggestion} ?",
+  "email.domainTypo":
+    "« {value} » ressemble à une faute de frappe : vouliez-vous dire {suggestion} ?",
   "email.invalid":
     "« {value} » n'est pas une adresse e-mail valide : une seule adresse, par exemple nom@entreprise.{domain}.",
   "locale.format": "Écrivez langue-PAYS, par exemple fr-BE (langues : {languages}).",

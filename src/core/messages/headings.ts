@@ -37,7 +37,8 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     "country.ambiguous": "Nom de plusieurs pays : indiquez le code à deux lettres.",
     "country.invalid": "Ce n'est pas un code pays (deux lettres, par exemple {countryCode}).",
     "country.unknownName": "Pays inconnu : indiquez son nom ou son code à deux lettres.",
-    "email.domainTypo": "Le domaine ressemble à une faute de frappe d'un fournisseur de messagerie courant.",
+    "email.domainTypo":
+      "Le domaine ressemble à une faute de frappe d'un fournisseur de messagerie courant.",
     "email.compatibility": "Écrit avec des lettres pleine chasse ou d'autres formes spéciales.",
     "email.invalid":
       "Ce n'est pas une adresse e-mail valide : une seule adresse, par exemple nom@entreprise.{domain}.",
