@@ -564,7 +564,26 @@ export class RangeProxy extends ClientObject {
       columnIndex: () => t().rect.left,
       rowCount: () => rectSize(t().rect).rows,
       columnCount: () => rectSize(t().rect).columns,
+      // As Excel answers: true when every row is hidden, false when none is, null when some are.
+      rowHidden: () => {
+        const { sheet, rect } = t();
+        let hidden = 0;
+        for (let r = rect.top; r <= rect.bottom; r++) if (sheet.hiddenRows.has(r)) hidden++;
+        return hidden === 0 ? false : hidden === rectSize(rect).rows ? true : null;
+      },
     };
+  }
+  get rowHidden(): boolean {
+    return this.read("rowHidden");
+  }
+  set rowHidden(hidden: boolean) {
+    this.write("rowHidden", hidden, () => {
+      const { sheet, rect } = this.resolve<RangeTarget>();
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        if (hidden) sheet.hiddenRows.add(r);
+        else sheet.hiddenRows.delete(r);
+      }
+    });
   }
   get values(): unknown[][] {
     return this.read("values");

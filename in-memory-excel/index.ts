@@ -191,6 +191,11 @@ export class FakeExcel {
   }
 
   /** Every highlighted cell of the sheet, as local addresses ("B3"), row by row. */
+  /** The sheet's hidden rows, as row numbers (1-based), in order. */
+  hiddenRows(sheetName: string): number[] {
+    return [...this.sheet(sheetName).hiddenRows].map((row) => row + 1).sort((a, b) => a - b);
+  }
+
   highlightedCells(sheetName: string, within?: string): string[] {
     const sheet = this.sheet(sheetName);
     const used = sheet.usedRect();

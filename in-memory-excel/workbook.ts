@@ -53,6 +53,8 @@ export class FakeError extends Error {
 /** One worksheet: cells are stored sparsely, whole-column and whole-sheet formats apart. */
 export class SheetState {
   readonly cells = new Map<number, CellState>();
+  /** Rows hidden (Range.rowHidden): they move with inserted and deleted rows. */
+  hiddenRows = new Set<number>();
   readonly columnFormats = new Map<number, string>();
   sheetFormat = "General";
   readonly columnWidths = new Map<number, number>();
@@ -157,11 +159,17 @@ export class SheetState {
     }
     this.cells.clear();
     for (const [key, state] of moved) this.cells.set(key, state);
+    this.hiddenRows = new Set(
+      [...this.hiddenRows].flatMap((row) =>
+        row < first ? [row] : row >= first + count ? [row - count] : []
+      )
+    );
   }
 
   /** Inserts whole rows: cells at and below `first` move down. */
   insertRows(first: number, count: number): void {
     this.remap((row, column) => (row < first ? [row, column] : [row + count, column]));
+    this.hiddenRows = new Set([...this.hiddenRows].map((row) => (row < first ? row : row + count)));
   }
 
   /** Inserts whole columns: cells at and right of `first` move right, with column formats. */

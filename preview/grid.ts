@@ -113,6 +113,8 @@ export function mountGrid(container: HTMLElement, excel: FakeExcel): void {
     const left = Math.min(anchor.column, focus.column);
     const right = Math.max(anchor.column, focus.column);
     for (let r = 0; r < rows; r++) {
+      // Hidden rows are not drawn, as in Excel; their numbers skip.
+      if (sheet.hiddenRows.has(r)) continue;
       const line = element("tr", {}, [element("th", { scope: "row", textContent: String(r + 1) })]);
       for (let c = 0; c < columns; c++) {
         const address = `${columnName(c)}${r + 1}`;

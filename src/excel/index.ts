@@ -19,3 +19,4 @@ export * from "./self-check";
 export * from "./problems-sheet";
 export * from "./undo";
 export * from "./sent-rows";
+export * from "./row-visibility";

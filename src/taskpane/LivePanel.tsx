@@ -4,6 +4,11 @@ import {
   Caption1,
   Link,
   makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   mergeClasses,
   MessageBar,
   MessageBarActions,
@@ -13,7 +18,9 @@ import {
   Subtitle2,
   Text,
   tokens,
+  Tooltip,
 } from "@fluentui/react-components";
+import { ArrowDownRegular, ArrowUpRegular, MoreHorizontalRegular } from "@fluentui/react-icons";
 import {
   cellText,
   describeGroup,
@@ -25,6 +32,7 @@ import {
 import {
   cellAddress,
   describeError,
+  showOnlyRowsWithProblems,
   writeProblemsSheet,
   type LiveSession,
   type ProblemGroupView,
@@ -56,6 +64,7 @@ const useStyles = makeStyles({
   groups: { maxHeight: "32vh", overflowY: "auto" },
   // Every row of a large group, scrolling inside its own area rather than the pane.
   allRows: { maxHeight: "160px", overflowY: "auto" },
+  headingRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   fixedPlace: { color: tokens.colorPaletteGreenForeground1 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
@@ -247,6 +256,7 @@ function ProblemList({ session, view, profile, write }: PanelProps) {
   const styles = useStyles();
   const { groups } = view;
   const [fixed, setFixed] = React.useState<FixedPlace[]>([]);
+  const [outcome, setOutcome] = React.useState<SheetActionOutcome>();
   const fixable = groups.reduce((sum, group) => sum + group.fixable, 0);
   if (view.summary.rows > 0 && groups.length === 0)
     return (
@@ -257,13 +267,15 @@ function ProblemList({ session, view, profile, write }: PanelProps) {
   if (groups.length === 0) return null;
   return (
     <section aria-labelledby="problems-title" className={styles.section}>
-      <div className={styles.rows}>
+      {/* One line: the heading, previous/next problem, and the sheet actions' menu. */}
+      <div className={styles.headingRow}>
         <Subtitle2 as="h2" id="problems-title">
           {t("problemsTitle")}
         </Subtitle2>
-        <ProblemsSheetButton session={session} view={view} profile={profile} />
+        <ProblemSteps session={session} view={view} profile={profile} />
+        <SheetActions session={session} view={view} profile={profile} onOutcome={setOutcome} />
       </div>
-      <ProblemSteps session={session} view={view} profile={profile} />
+      <ActionOutcome outcome={outcome} />
       {fixable > 1 && (
         <Button
           appearance="primary"
@@ -358,7 +370,6 @@ function problemCells(view: SessionView, profile: Profile): { index: number; fie
  */
 function ProblemSteps({ session, view, profile }: Omit<PanelProps, "write">) {
   const { t } = useLanguage();
-  const styles = useStyles();
   const step = React.useCallback(
     (direction: 1 | -1) => {
       const cells = problemCells(view, profile);
@@ -387,25 +398,56 @@ function ProblemSteps({ session, view, profile }: Omit<PanelProps, "write">) {
     return () => document.removeEventListener("keydown", onKey);
   }, [step]);
   return (
-    <div className={styles.rows}>
-      <Button size="small" aria-keyshortcuts="Alt+ArrowUp" onClick={() => step(-1)}>
-        {t("previousProblem")}
-      </Button>
-      <Button size="small" aria-keyshortcuts="Alt+ArrowDown" onClick={() => step(1)}>
-        {t("nextProblem")}
-      </Button>
-    </div>
+    <span>
+      <Tooltip content={t("previousProblem")} relationship="label">
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<ArrowUpRegular />}
+          aria-keyshortcuts="Alt+ArrowUp"
+          onClick={() => step(-1)}
+        />
+      </Tooltip>
+      <Tooltip content={t("nextProblem")} relationship="label">
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<ArrowDownRegular />}
+          aria-keyshortcuts="Alt+ArrowDown"
+          onClick={() => step(1)}
+        />
+      </Tooltip>
+    </span>
   );
 }
 
-/** Every problem listed on a sheet of its own, with links to the cells: to share or keep. */
-function ProblemsSheetButton({ session, view, profile }: Omit<PanelProps, "write">) {
+/** What the last sheet action did: a sheet listed, rows hidden or shown, or why it failed. */
+type SheetActionOutcome = { text: string; error?: undefined } | { error: string } | undefined;
+
+/**
+ * Actions on the sheet, in a menu (one line at 350 px): every problem listed on a sheet of
+ * its own, with links to the cells (to share or keep); only the rows with problems shown, or
+ * all again. Hiding is two plain actions rather than a toggle: the rows stay hidden in the
+ * workbook after the pane closes, and the pane cannot know what the user unhid by hand.
+ */
+function SheetActions({
+  session,
+  view,
+  profile,
+  onOutcome,
+}: Omit<PanelProps, "write"> & { onOutcome: (outcome: SheetActionOutcome) => void }) {
   const { lang, t } = useLanguage();
-  const [outcome, setOutcome] = React.useState<{ sheet?: string; error?: string }>();
+  const attempt = async (action: () => Promise<string>) => {
+    onOutcome(undefined);
+    try {
+      onOutcome({ text: await action() });
+    } catch (error) {
+      onOutcome({ error: describeError(error) });
+    }
+  };
   const list = async () => {
     const geometry = session.geometry;
-    if (!geometry) return;
-    setOutcome(undefined);
+    if (!geometry) return "";
     const lines: ProblemLine[] = problemCells(view, profile).flatMap(({ index, field }) => {
       const at = session.cellOf(index, field);
       const position = profile.fields.findIndex((candidate) => candidate.key === field);
@@ -422,38 +464,57 @@ function ProblemsSheetButton({ session, view, profile }: Omit<PanelProps, "write
           message: describeProblem(problem, lang, profile),
         }));
     });
-    try {
-      const sheet = await writeProblemsSheet(
-        session.excelRun,
-        geometry.sheet,
-        t("problemsSheet"),
-        [
-          t("problemsRow"),
-          t("problemsColumn"),
-          t("problemsValue"),
-          t("problemsMessage"),
-          t("problemsLink"),
-        ],
-        lines
-      );
-      setOutcome({ sheet });
-    } catch (error) {
-      setOutcome({ error: describeError(error) });
-    }
+    const sheet = await writeProblemsSheet(
+      session.excelRun,
+      geometry.sheet,
+      t("problemsSheet"),
+      [
+        t("problemsRow"),
+        t("problemsColumn"),
+        t("problemsValue"),
+        t("problemsMessage"),
+        t("problemsLink"),
+      ],
+      lines
+    );
+    return t("problemsListed", { sheet });
+  };
+  const show = async (only: boolean) => {
+    const shown = await showOnlyRowsWithProblems(session, only);
+    return only ? t("onlyProblemRowsShown", { count: shown }) : t("allRowsShown");
   };
   return (
-    <>
-      <Button size="small" appearance="subtle" onClick={() => void list()}>
-        {t("listProblems")}
-      </Button>
-      {outcome?.sheet && <Caption1>{t("problemsListed", { sheet: outcome.sheet })}</Caption1>}
-      {outcome?.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{t("writeFailed", { reason: outcome.error })}</MessageBarBody>
-        </MessageBar>
-      )}
-    </>
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <Button size="small" appearance="subtle" icon={<MoreHorizontalRegular />}>
+          {t("sheetActions")}
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem onClick={() => void attempt(list)}>{t("listProblems")}</MenuItem>
+          <MenuItem onClick={() => void attempt(() => show(true))}>
+            {t("showOnlyProblemRows")}
+          </MenuItem>
+          <MenuItem onClick={() => void attempt(() => show(false))}>
+            {t("showAllSheetRows")}
+          </MenuItem>
+        </MenuList>
+      </MenuPopover>
+    </Menu>
   );
+}
+
+function ActionOutcome({ outcome }: { outcome: SheetActionOutcome }) {
+  const { t } = useLanguage();
+  if (!outcome) return null;
+  if (outcome.error !== undefined)
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>{t("writeFailed", { reason: outcome.error })}</MessageBarBody>
+      </MessageBar>
+    );
+  return <Caption1 role="status">{outcome.text}</Caption1>;
 }
 
 /** One kind of problem in one column: its rows (all of them, on request) and its fix. */

@@ -66,6 +66,12 @@ async function insertedTemplate(excel: FakeExcel, fetchTemplates?: () => Promise
   return "Clients Banqup";
 }
 
+/** Opens the problem list's "Sheet" menu and chooses one of its actions. */
+async function sheetAction(name: string): Promise<void> {
+  fireEvent.click(screen.getByRole("button", { name: "Feuille" }));
+  fireEvent.click(await screen.findByRole("menuitem", { name }));
+}
+
 function count(label: string): string {
   const status = screen.getAllByRole("status").find((node) => within(node).queryByText(label))!;
   return within(status).getByText(label).previousElementSibling!.textContent!;
@@ -229,7 +235,7 @@ describe("the task pane in Excel", () => {
       ])
     );
     await settle(excel);
-    fireEvent.click(screen.getByRole("button", { name: "Lister dans une feuille" }));
+    await sheetAction("Lister dans une feuille");
     expect(await screen.findByText("Listés dans la feuille « Problèmes ».")).toBeTruthy();
     const listed = excel.values("Problèmes", "A1:E3");
     expect(listed[0]).toEqual(["Ligne", "Colonne", "Valeur", "Problème", "Cellule"]);
@@ -281,6 +287,29 @@ describe("the task pane in Excel", () => {
     await settle(excel);
     expect(excel.values(sheet, `${column("contactEmail")}2`)).toEqual([["sophie@gmail.com"]]);
     expect(screen.queryByRole("heading", { name: "À vérifier" })).toBeNull();
+  });
+
+  it("hides the rows without problems in the sheet, and shows them all again", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel);
+    await act(() =>
+      excel.user.type(sheet, "A2", [
+        row({ companyName: "Un" }),
+        row({ companyName: "Deux", postalCode: "999", enterpriseNumber: "", vatNumber: "" }),
+        row({ companyName: "Trois", enterpriseNumber: "", vatNumber: "" }),
+      ])
+    );
+    await settle(excel);
+    await sheetAction("Masquer les lignes sans problème");
+    expect(
+      await screen.findByText(
+        "1 ligne avec problèmes reste affichée ; les autres sont masquées dans la feuille."
+      )
+    ).toBeTruthy();
+    expect(excel.hiddenRows(sheet)).toEqual([2, 4]);
+    await sheetAction("Afficher toutes les lignes");
+    expect(await screen.findByText("Toutes les lignes du tableau sont affichées.")).toBeTruthy();
+    expect(excel.hiddenRows(sheet)).toEqual([]);
   });
 
   it("reaches every problem: a group shows all its rows on request, and next/previous step through them", async () => {

@@ -1,0 +1,37 @@
+import { dataRowCount, firstDataRow } from "./area";
+import type { LiveSession } from "./session";
+import { runsOf } from "./spans";
+
+/**
+ * Shows only the data rows that have problems (hides the others, empty rows included), or
+ * every data row again. Rows are hidden as Excel's own "Hide" does (Range.rowHidden, ExcelApi
+ * 1.2): the user can unhide them in Excel too, and a sort or a filter is not disturbed. The
+ * rows hidden are the ones valid now: a row fixed afterwards stays shown until asked again.
+ * Returns how many rows are shown.
+ */
+export async function showOnlyRowsWithProblems(
+  session: LiveSession,
+  only: boolean
+): Promise<number> {
+  await session.idle();
+  const geometry = session.geometry;
+  const live = session.live;
+  if (!geometry || !live) return 0;
+  const count = dataRowCount(geometry);
+  const top = firstDataRow(geometry);
+  const shown: number[] = [];
+  const hidden: number[] = [];
+  for (let index = 0; index < count; index++)
+    (!only || session.problemsOf(index).length > 0 ? shown : hidden).push(index);
+  await session.excelRun({ delayForCellEdit: true }, async (context) => {
+    const sheet = context.workbook.worksheets.getItem(geometry.sheet);
+    // Hiding any cell's row hides the whole row: one column of the area is enough.
+    const rows = (first: number, size: number) =>
+      sheet.getRangeByIndexes(top + first, geometry.firstColumn, size, 1);
+    if (count > 0) rows(0, count).rowHidden = false;
+    // One range per run of rows to hide: a few operations, however many rows.
+    for (const [first, last] of runsOf(hidden)) rows(first, last - first + 1).rowHidden = true;
+    await context.sync();
+  });
+  return shown.length;
+}
