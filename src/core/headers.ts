@@ -43,6 +43,13 @@ function headerIndex(profile: Profile): HeaderIndex {
       // "Pays (code lettre)" is often typed as just "Pays".
       put(loose, header.replace(/\(.*\)/, ""), i);
     }
+    // The platform's own template (French) is found as exactly as ours.
+    if (field.platformHeader) {
+      put(exact, field.platformHeader, i);
+      const folded = foldForLookup(field.platformHeader);
+      languages.set(folded, [...(languages.get(folded) ?? []), "fr"]);
+      put(loose, field.platformHeader.replace(/\(.*\)/, ""), i);
+    }
     for (const alias of field.aliases) put(loose, alias, i);
   });
   const unique = (map: Map<string, Set<number>>) =>

@@ -78,6 +78,13 @@ export const fieldSchema = z.object({
   /** Kept as text in the template: leading zeros matter, numbers typed here lose them. */
   identifier: z._default(z.boolean(), false),
   headers: byHeaderLanguage,
+  /**
+   * The platform's own header for this column (its import template, seed 000/001), where the
+   * template shows clearer words: "Boîte postale" is a PO box, a Belgian "boîte" is not. Sheets
+   * with the platform's headers are still recognised, and the platform's file is written with
+   * them. Absent: the French header is the platform's.
+   */
+  platformHeader: z.optional(text()),
   /** Other header texts people use for this column (any language), for header detection. */
   aliases: z._default(z.array(z.string()), []),
   help: byHeaderLanguage,
@@ -136,6 +143,11 @@ export type ProfileId = Profile["id"];
 
 export function defineProfile(data: z.input<typeof profileSchema>): Profile {
   return profileSchema.parse(data);
+}
+
+/** The header the platform's own import template gives this column (in French). */
+export function platformHeaderOf(field: FieldDef): string {
+  return field.platformHeader ?? field.headers.fr;
 }
 
 export function fieldHeader(field: FieldDef, lang: HeaderLang): string {

@@ -270,7 +270,7 @@ describe("the npm script, as a user runs it", () => {
     const path = file("table.csv", csv([beHeaders, beRow({ contactLocale: "FR_be" })]));
     const result = npm(["--profile", "be", "--lang", "fr", path]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain("Langue du contact (locale)");
+    expect(result.stdout).toContain("Langue du contact");
     expect(result.stdout).toContain("→ correction: fr-BE");
     expect(result.stdout).toContain("1 ligne vérifiée, 1 problème (1 avec une correction).");
   });

@@ -9,6 +9,8 @@ import {
   PROFILE_IDS,
   PROFILES,
   profileIdForLocale,
+  platformHeaderOf,
+  findColumns,
   profileSchema,
   UI_LANGUAGES,
 } from "../../src/core";
@@ -51,8 +53,8 @@ describe("profiles as data", () => {
       "contactEmail",
     ]);
   });
-  it("uses the seeds' French headers exactly", () => {
-    expect(getProfile("be").fields.map((f) => f.headers.fr)).toEqual([
+  it("keeps the platform's own French headers exactly, as data (seed 000)", () => {
+    expect(getProfile("be").fields.map(platformHeaderOf)).toEqual([
       "Raison sociale",
       "Pays (code lettre)",
       "Email de contact",
@@ -71,6 +73,20 @@ describe("profiles as data", () => {
       "Mandat",
       "Modèle",
     ]);
+  });
+  it("shows clearer words in the template where the platform's mislead (issue 12, item 10)", () => {
+    const be = getProfile("be");
+    const header = (key: string) => be.fields.find((f) => f.key === key)!.headers;
+    // A Belgian address's box is no PO box; "Modèle" alone also names the import template.
+    expect(header("postalBox").fr).toBe("Boîte");
+    expect(header("contactLocale").fr).toBe("Langue du contact");
+    expect(header("configurationTemplate").fr).toBe("Modèle de configuration");
+    // A sheet made from the platform's template is still read, in French.
+    const mapping = findColumns(be, [be.fields.map(platformHeaderOf)]);
+    expect(mapping?.columns).toEqual(be.fields.map((_, i) => i));
+    expect(mapping?.headerLang).toBe("fr");
+  });
+  it("uses the seed's French headers for Morocco (seed 001)", () => {
     expect(getProfile("ma").fields.map((f) => f.headers.fr)).toEqual([
       "Nom client",
       "Adresse",

@@ -166,18 +166,12 @@ describe("the task pane in Excel", () => {
         .closest("section")!
         .querySelectorAll(":scope > ul > li");
     const headings = () => [...list()].map((item) => item.firstElementChild!.textContent);
-    expect(headings()).toEqual([
-      "Pays (code lettre) · 2 lignes",
-      "Langue du contact (locale) · 2 lignes",
-    ]);
+    expect(headings()).toEqual(["Pays (code lettre) · 2 lignes", "Langue du contact · 2 lignes"]);
     fireEvent.click(
       within(list()[0] as HTMLElement).getByRole("button", { name: /^Tout corriger ainsi/ })
     );
     await settle(excel);
-    expect(headings()).toEqual([
-      "✓ Pays (code lettre) : corrigé",
-      "Langue du contact (locale) · 2 lignes",
-    ]);
+    expect(headings()).toEqual(["✓ Pays (code lettre) : corrigé", "Langue du contact · 2 lignes"]);
   });
 
   it("fixes everything certain in one click, two columns of one row included, and says how much", async () => {

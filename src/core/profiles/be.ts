@@ -98,11 +98,12 @@ export const belgium = defineProfile({
       key: "contactLocale",
       required: true,
       headers: {
-        fr: "Langue du contact (locale)",
-        nl: "Taal contactpersoon (locale)",
-        en: "Contact language (locale)",
-        de: "Sprache des Kontakts (Locale)",
+        fr: "Langue du contact",
+        nl: "Taal contactpersoon",
+        en: "Contact language",
+        de: "Sprache des Kontakts",
       },
+      platformHeader: "Langue du contact (locale)",
       help: {
         fr: "Langue et pays sous la forme fr-BE, nl-BE, de-BE ou en-BE (langues : fr, nl, de, en).",
         nl: "Taal en land in de vorm fr-BE, nl-BE, de-BE of en-BE (talen: fr, nl, de, en).",
@@ -213,12 +214,15 @@ export const belgium = defineProfile({
       key: "postalBox",
       required: false,
       identifier: true,
-      headers: { fr: "Boîte postale", nl: "Bus", en: "Box", de: "Postfach" },
+      // The box of a Belgian address (bte/bus/Bfk.), not a PO box.
+      headers: { fr: "Boîte", nl: "Bus", en: "Box", de: "Briefkasten" },
+      platformHeader: "Boîte postale",
+      aliases: ["Bte", "Postfach"],
       help: {
-        fr: "La boîte, 10 caractères au plus.",
-        nl: "Het busnummer, hoogstens 10 tekens.",
-        en: "The box number, at most 10 characters.",
-        de: "Das Postfach, höchstens 10 Zeichen.",
+        fr: "Le numéro de boîte de l'adresse (bte), 10 caractères au plus.",
+        nl: "Het busnummer van het adres, hoogstens 10 tekens.",
+        en: "The box number of the address, at most 10 characters.",
+        de: "Die Briefkastennummer der Adresse (Bfk.), höchstens 10 Zeichen.",
       },
       rule: { kind: "text", max: 10 },
       width: 10,
@@ -283,8 +287,15 @@ export const belgium = defineProfile({
     {
       key: "configurationTemplate",
       required: false,
-      headers: { fr: "Modèle", nl: "Sjabloon", en: "Template", de: "Vorlage" },
-      aliases: ["Modèle de configuration", "Configuratiesjabloon", "Configuration template"],
+      // "Modèle" alone also names the import template itself: say which one.
+      headers: {
+        fr: "Modèle de configuration",
+        nl: "Configuratiesjabloon",
+        en: "Configuration template",
+        de: "Konfigurationsvorlage",
+      },
+      platformHeader: "Modèle",
+      aliases: ["Sjabloon", "Template", "Vorlage"],
       help: {
         fr: "Le nom exact d'un de vos modèles de configuration.",
         nl: "De exacte naam van een van uw configuratiesjablonen.",
