@@ -372,6 +372,9 @@ describe("configuration template", () => {
     expect(
       codes(judge("be", { configurationTemplate: "comptabilité  plus" }, { templates }))
     ).toEqual(["configurationTemplate.unknown→Comptabilité Plus"]);
+    expect(codes(judge("be", { configurationTemplate: "standard" }, { templates }))).toEqual([
+      "configurationTemplate.unknown→Standard",
+    ]);
   });
   it("is not judged while the partner's templates are unknown (offline)", () => {
     expect(judge("be", { configurationTemplate: "Premium" })).toEqual([]);
