@@ -52,6 +52,9 @@ export function SetupPanel({
   const [notice, setNotice] = React.useState<Notice>();
   const [detected, setDetected] = React.useState<DetectedSheet>();
   const [choices, setChoices] = React.useState<ColumnChoices>({});
+  // This step replaces the one before it (the platform question): the focus comes here.
+  const step = React.useRef<HTMLElement>(null);
+  React.useEffect(() => step.current?.focus(), []);
 
   const attempt = async (action: () => Promise<void>) => {
     setWorking(true);
@@ -96,7 +99,7 @@ export function SetupPanel({
     );
 
   return (
-    <section aria-labelledby="setup-title">
+    <section aria-labelledby="setup-title" ref={step} tabIndex={-1}>
       <Subtitle2 as="h2" id="setup-title">
         {t("setupTitle")}
       </Subtitle2>
@@ -162,8 +165,10 @@ function ColumnMappingForm({
   const columnsOf = columnsByField(choices);
   const missing = profile.fields.filter((field) => field.required && !columnsOf.has(field.key));
   const twice = profile.fields.filter((field) => (columnsOf.get(field.key)?.length ?? 0) > 1);
+  const form = React.useRef<HTMLElement>(null);
+  React.useEffect(() => form.current?.focus(), []);
   return (
-    <section aria-labelledby="mapping-title">
+    <section aria-labelledby="mapping-title" ref={form} tabIndex={-1}>
       <Subtitle2 as="h2" id="mapping-title">
         {t("mappingTitle", { sheet: detected.sheet, row: detected.headerRow + 1 })}
       </Subtitle2>

@@ -203,6 +203,12 @@ function ClientArea({
     [services.fetchTemplates, connection, profile.id]
   );
   const templates = useTemplateCatalog(live.session, fetchTemplates);
+  // The client area replaces the setup step: the focus goes to its tabs once it is there.
+  const firstTab = React.useRef<HTMLButtonElement>(null);
+  const ready = live.session !== undefined;
+  React.useEffect(() => {
+    if (ready) firstTab.current?.focus();
+  }, [ready]);
 
   if (!memory.area)
     return (
@@ -229,7 +235,9 @@ function ClientArea({
         onTabSelect={(_event, data) => setTab(data.value as PaneTab)}
         size="small"
       >
-        <Tab value="check">{t("tabCheck")}</Tab>
+        <Tab value="check" ref={firstTab}>
+          {t("tabCheck")}
+        </Tab>
         {hasTemplates && <Tab value="templates">{t("tabTemplates")}</Tab>}
         <Tab value="send">{t("tabSend")}</Tab>
       </TabList>

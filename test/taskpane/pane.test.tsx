@@ -87,6 +87,10 @@ describe("the task pane in Excel", () => {
     fireEvent.click(screen.getByLabelText("Maroc"));
     fireEvent.click(screen.getByRole("button", { name: "Utiliser cette plateforme" }));
     expect(await screen.findByText("Plateforme : Maroc")).toBeTruthy();
+    // The question is gone: the focus is on the next step, not lost on the page.
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute("aria-labelledby")).toBe("setup-title")
+    );
     expect(excel.settings()[SETTINGS.region]).toBe("ma");
     expect(screen.getByText(/API Partenaire : http:\/\/127.0.0.1:4000/)).toBeTruthy();
     first.unmount();
@@ -108,6 +112,8 @@ describe("the task pane in Excel", () => {
     const excel = new FakeExcel();
     const sheet = await insertedTemplate(excel);
     expect(excel.table(TABLE_NAME)).toBeDefined();
+    // The template is in: the focus moves to the client area's tabs.
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "Vérifier" }));
     await act(() =>
       excel.user.type(sheet, "A2", [
         row({ country: "belgique" }),
