@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { buildPreview, chromiumLaunchOptions, serveFolder } from "../test/e2e/serve";
-import { measurePaneFit, pasteRows, rowsWithProblems, signInOnPreview } from "../test/e2e/pane-fit";
+import { measurePaneFit, previewWithRows } from "../test/e2e/pane-fit";
 import { startSandboxProcess } from "./submit";
 
 type Emit = (name: string, value: number, unit: string) => void;
@@ -20,12 +20,7 @@ export async function benchPaneFit(emit: Emit): Promise<void> {
   try {
     buildPreview(process.cwd(), folder, sandbox.url);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${site.origin}/preview.html?lang=en`);
-    await page.getByRole("button", { name: "Use this platform" }).click();
-    await page.getByRole("button", { name: "Insert the import table" }).click();
-    await page.getByText("Rows", { exact: true }).waitFor();
-    await signInOnPreview(page, "sophie@fiduciaire-lambert.be", "sandbox-be");
-    await pasteRows(page, "A2", rowsWithProblems(300, 8_300_000));
+    await previewWithRows(page, site.origin, 300, 8_300_000);
     const fit = await measurePaneFit(page);
     emit("pane_height_300_rows_px", fit.heightPx, "px");
     emit("tab_presses_to_send", fit.keysToSend, "keys");

@@ -399,25 +399,38 @@ function ProblemSteps({ session, view, profile }: Omit<PanelProps, "write">) {
   }, [step]);
   return (
     <span>
-      <Tooltip content={t("previousProblem")} relationship="label">
-        <Button
-          size="small"
-          appearance="subtle"
-          icon={<ArrowUpRegular />}
-          aria-keyshortcuts="Alt+ArrowUp"
-          onClick={() => step(-1)}
-        />
-      </Tooltip>
-      <Tooltip content={t("nextProblem")} relationship="label">
-        <Button
-          size="small"
-          appearance="subtle"
-          icon={<ArrowDownRegular />}
-          aria-keyshortcuts="Alt+ArrowDown"
-          onClick={() => step(1)}
-        />
-      </Tooltip>
+      <StepButton label={t("previousProblem")} shortcut="Alt+ArrowUp" onClick={() => step(-1)}>
+        <ArrowUpRegular />
+      </StepButton>
+      <StepButton label={t("nextProblem")} shortcut="Alt+ArrowDown" onClick={() => step(1)}>
+        <ArrowDownRegular />
+      </StepButton>
     </span>
+  );
+}
+
+/** An icon button named by its tooltip, with its keyboard shortcut announced. */
+function StepButton({
+  label,
+  shortcut,
+  onClick,
+  children,
+}: {
+  label: string;
+  shortcut: string;
+  onClick: () => void;
+  children: React.JSX.Element;
+}) {
+  return (
+    <Tooltip content={label} relationship="label">
+      <Button
+        size="small"
+        appearance="subtle"
+        icon={children}
+        aria-keyshortcuts={shortcut}
+        onClick={onClick}
+      />
+    </Tooltip>
   );
 }
 

@@ -112,35 +112,23 @@ export function SendSummary({
             count > 0 && <li key={text}>{formatMessage(text, lang, { count })}</li>
         )}
       </ul>
-      {plan.counts.similar > 0 && (
-        <>
-          <RowList
-            label={t("summarySimilar", { count: plan.counts.similar })}
-            rows={rowsOf("similar")}
-            firstRow={firstRow}
-          />
-          <Checkbox
-            checked={createSimilar}
-            onChange={(_event, data) => onCreateSimilar(data.checked === true)}
-            label={t("createSimilar")}
-          />
-        </>
-      )}
-      {plan.counts.edited > 0 && (
-        <>
-          <RowList
-            label={t("summaryEdited", { count: plan.counts.edited })}
-            rows={rowsOf("edited")}
-            firstRow={firstRow}
-          />
-          <Checkbox
-            checked={updateEdited}
-            onChange={(_event, data) => onUpdateEdited(data.checked === true)}
-            label={t("updateEdited")}
-          />
-          {updating.length > 0 && <Text>{t("summaryUpdate", { count: updating.length })}</Text>}
-        </>
-      )}
+      <OptIn
+        label={t("summarySimilar", { count: plan.counts.similar })}
+        rows={rowsOf("similar")}
+        firstRow={firstRow}
+        checked={createSimilar}
+        onChange={onCreateSimilar}
+        choice={t("createSimilar")}
+      />
+      <OptIn
+        label={t("summaryEdited", { count: plan.counts.edited })}
+        rows={rowsOf("edited")}
+        firstRow={firstRow}
+        checked={updateEdited}
+        onChange={onUpdateEdited}
+        choice={t("updateEdited")}
+      />
+      {updating.length > 0 && <Text>{t("summaryUpdate", { count: updating.length })}</Text>}
       {skipped.map(({ kind, label, rows }) =>
         rows.length > 0 ? (
           <RowList key={kind} label={label} rows={rows} firstRow={firstRow} />
@@ -160,6 +148,35 @@ export function SendSummary({
         <Button onClick={onCancel}>{t("cancelSend")}</Button>
       </div>
     </div>
+  );
+}
+
+/** Rows sent only when the user says so: their line, and the box that says it. */
+function OptIn({
+  label,
+  rows,
+  firstRow,
+  checked,
+  onChange,
+  choice,
+}: {
+  label: string;
+  rows: PlannedRow[];
+  firstRow: number;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  choice: string;
+}) {
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <RowList label={label} rows={rows} firstRow={firstRow} />
+      <Checkbox
+        checked={checked}
+        onChange={(_event, data) => onChange(data.checked === true)}
+        label={choice}
+      />
+    </>
   );
 }
 

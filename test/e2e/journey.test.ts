@@ -11,9 +11,7 @@ import { getProfile, type Cell } from "../../src/core";
 import { columnLetters } from "../../src/excel";
 import { ADDIN_CLIENT_ID, defaultOptions } from "../../src/sandbox/server";
 import { startSandbox, type RunningSandbox } from "../sandbox/start-sandbox";
-import { VALID } from "../support/judge";
-import { belgianNumber } from "../support/oracles";
-import { measurePaneFit, pasteRows, rowsWithProblems, signInOnPreview } from "./pane-fit";
+import { measurePaneFit, previewWithRows, validClient } from "./pane-fit";
 import { buildPreview, chromiumLaunchOptions, serveFolder } from "./serve";
 
 const root = join(__dirname, "..", "..");
@@ -29,15 +27,8 @@ function journeyRows(): {
 } {
   const wrong: { index: number; field: string; fixable: boolean }[] = [];
   const rows = Array.from({ length: 50 }, (_, i) => {
-    const enterprise = belgianNumber(`0${String(8_100_000 + i).padStart(7, "0")}`);
-    const values: Record<string, Cell> = {
-      ...VALID.be,
-      companyName: `Client e2e ${i}`,
-      contactEmail: `contact${i}@client${i}.be`,
-      enterpriseNumber: enterprise,
-      vatNumber: `BE${enterprise}`,
-      configurationTemplate: "",
-    };
+    const values = validClient(i, 8_100_000, "e2e");
+    const enterprise = values.enterpriseNumber as string;
     const mistakes: [string, Cell, boolean][] = [
       [
         "enterpriseNumber",
@@ -357,12 +348,7 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
   it("with 300 pasted rows the pane fits 350 × 900: lists scroll inside, send is a few keys away", async () => {
     const fit = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     try {
-      await fit.goto(`${site.origin}/preview.html?lang=en`);
-      await fit.getByRole("button", { name: "Use this platform" }).click();
-      await fit.getByRole("button", { name: "Insert the import table" }).click();
-      await fit.getByText("Rows", { exact: true }).waitFor();
-      await signInOnPreview(fit, "sophie@fiduciaire-lambert.be", "sandbox-be");
-      await pasteRows(fit, "A2", rowsWithProblems(300, 8_200_000));
+      await previewWithRows(fit, site.origin, 300, 8_200_000);
       // The pane is 350 px wide in the preview, as in Excel.
       const width = await fit.evaluate(() =>
         Math.round(document.querySelector("#root")!.getBoundingClientRect().width)

@@ -10,6 +10,19 @@ import { belgianNumber } from "../support/oracles";
 
 const KEYS = getProfile("be").fields.map((field) => field.key);
 
+/** Client `i` of a test's rows: valid, with its own enterprise number (from `firstNumber`). */
+export function validClient(i: number, firstNumber: number, label: string): Record<string, Cell> {
+  const enterprise = belgianNumber(`0${String(firstNumber + i).padStart(7, "0")}`);
+  return {
+    ...VALID.be,
+    companyName: `Client ${label} ${i}`,
+    contactEmail: `contact${i}@${label}${i}.be`,
+    enterpriseNumber: enterprise,
+    vatNumber: `BE${enterprise}`,
+    configurationTemplate: "",
+  };
+}
+
 /** `count` rows; one in five has one mistake, of five kinds (the pane's lists grow long). */
 export function rowsWithProblems(count: number, firstNumber: number): Cell[][] {
   const mistakes: [string, Cell][] = [
@@ -20,21 +33,31 @@ export function rowsWithProblems(count: number, firstNumber: number): Cell[][] {
     ["country", "belgique"],
   ];
   return Array.from({ length: count }, (_, i) => {
-    const enterprise = belgianNumber(`0${String(firstNumber + i).padStart(7, "0")}`);
-    const values: Record<string, Cell> = {
-      ...VALID.be,
-      companyName: `Client fit ${i}`,
-      contactEmail: `contact${i}@fit${i}.be`,
-      enterpriseNumber: enterprise,
-      vatNumber: `BE${enterprise}`,
-      configurationTemplate: "",
-    };
+    const values = validClient(i, firstNumber, "fit");
     if (i % 5 === 1) {
       const [field, value] = mistakes[Math.floor(i / 5) % mistakes.length]!;
       values[field] = value;
     }
     return KEYS.map((key) => values[key]);
   });
+}
+
+/**
+ * The preview at `origin` as an accountant starts: Belgium, the import table inserted, signed
+ * in as Sophie, then `rows` pasted under the headers (one in five with a problem).
+ */
+export async function previewWithRows(
+  page: Page,
+  origin: string,
+  rows: number,
+  firstNumber: number
+): Promise<void> {
+  await page.goto(`${origin}/preview.html?lang=en`);
+  await page.getByRole("button", { name: "Use this platform" }).click();
+  await page.getByRole("button", { name: "Insert the import table" }).click();
+  await page.getByText("Rows", { exact: true }).waitFor();
+  await signInOnPreview(page, "sophie@fiduciaire-lambert.be", "sandbox-be");
+  await pasteRows(page, "A2", rowsWithProblems(rows, firstNumber));
 }
 
 /** Signs in through the preview's sign-in window (the sandbox's form). */
