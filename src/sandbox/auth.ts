@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "./db";
 import { GRANTS, type TokenForm } from "./grants";
-import { newSecret, now, sha256, verifyPassword } from "./ids";
+import { dummyPasswordHash, newSecret, now, sha256, verifyPassword } from "./ids";
 import { sendProblem } from "./problems";
 import { SEEDED_USERS } from "./seed";
+import { SignInLimits } from "./sign-in-limits";
 
 export interface AuthOptions {
   /** Public clients (the add-in): their ids and the redirect URIs registered for them. */
@@ -33,7 +34,27 @@ type Checked =
   | { ok: true; params: Required<Omit<AuthorizeParams, "state">> & { state: string } }
   | { ok: false; detail: string };
 
-function checkAuthorize(options: AuthOptions, params: AuthorizeParams): Checked {
+/** The sign-in request's parameters: the only fields the sign-in page writes back. */
+const OAUTH_PARAMS = [
+  "response_type",
+  "client_id",
+  "redirect_uri",
+  "code_challenge",
+  "code_challenge_method",
+  "state",
+] as const;
+
+/** The contract's limit on `state` (openapi.yaml). */
+const MAX_STATE = 512;
+
+function checkAuthorize(options: AuthOptions, raw: Record<string, unknown>): Checked {
+  const repeated = OAUTH_PARAMS.find((name) => Array.isArray(raw[name]));
+  if (repeated) return { ok: false, detail: `The parameter ${repeated} is given more than once.` };
+  const params: AuthorizeParams = Object.fromEntries(
+    OAUTH_PARAMS.flatMap((name) => (typeof raw[name] === "string" ? [[name, raw[name]]] : []))
+  );
+  if ((params.state ?? "").length > MAX_STATE)
+    return { ok: false, detail: `state is longer than ${MAX_STATE} characters.` };
   const redirects = params.client_id ? options.publicClients.get(params.client_id) : undefined;
   if (!redirects) return { ok: false, detail: "Unknown client_id." };
   if (!params.redirect_uri || !redirects.includes(params.redirect_uri)) {
@@ -51,14 +72,30 @@ function checkAuthorize(options: AuthOptions, params: AuthorizeParams): Checked 
   };
 }
 
+/**
+ * The sign-in page cannot be framed (clickjacking): a frame-ancestors policy and the older
+ * header for browsers without it. It loads nothing from elsewhere.
+ */
+function signInHeaders(reply: FastifyReply): FastifyReply {
+  return reply
+    .type("text/html")
+    .header("Cache-Control", "no-store")
+    .header(
+      "Content-Security-Policy",
+      "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    )
+    .header("X-Frame-Options", "DENY");
+}
+
 const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string
   );
 
-function signInPage(params: Record<string, string>, error?: string): string {
-  const hidden = Object.entries(params)
+function signInPage(params: Checked & { ok: true }, error?: string): string {
+  // The OAuth parameters only: never the e-mail or the password typed.
+  const hidden = OAUTH_PARAMS.map((name) => [name, params.params[name]] as const)
     .map(
       ([name, value]) =>
         `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`
@@ -96,22 +133,35 @@ function invalidSignInRequest(reply: FastifyReply, detail: string) {
 }
 
 export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions): void {
+  const limits = new SignInLimits();
+
   app.get("/oauth/authorize", async (request, reply) => {
-    const checked = checkAuthorize(options, request.query as AuthorizeParams);
+    const checked = checkAuthorize(options, request.query as Record<string, unknown>);
     if (!checked.ok) return invalidSignInRequest(reply, checked.detail);
-    return reply.type("text/html").send(signInPage(checked.params));
+    return signInHeaders(reply).send(signInPage(checked));
   });
 
   app.post("/oauth/authorize", async (request, reply) => {
-    const form = (request.body ?? {}) as AuthorizeParams & { email?: string; password?: string };
+    const form = (request.body ?? {}) as Record<string, unknown>;
     const checked = checkAuthorize(options, form);
     if (!checked.ok) return invalidSignInRequest(reply, checked.detail);
-    const user = db
-      .prepare("SELECT id, password_hash FROM users WHERE email = ?")
-      .get(String(form.email ?? "")) as { id: string; password_hash: string } | undefined;
-    if (!user || !verifyPassword(String(form.password ?? ""), user.password_hash)) {
-      return reply.type("text/html").send(signInPage(checked.params, "Wrong e-mail or password."));
+    const email = typeof form.email === "string" ? form.email.trim().toLowerCase() : "";
+    const password = typeof form.password === "string" ? form.password : "";
+    const wait = limits.wait(request.ip, email);
+    if (wait > 0)
+      return signInHeaders(reply)
+        .code(429)
+        .header("Retry-After", String(wait))
+        .send(signInPage(checked, `Too many attempts: wait ${wait} s, then try again.`));
+    const user = db.prepare("SELECT id, password_hash FROM users WHERE email = ?").get(email) as
+      { id: string; password_hash: string } | undefined;
+    // An unknown e-mail costs the same scrypt as a known one (see dummyPasswordHash).
+    const matches = await verifyPassword(password, user?.password_hash ?? dummyPasswordHash());
+    if (!user || !matches) {
+      limits.failed(email);
+      return signInHeaders(reply).send(signInPage(checked, "Wrong e-mail or password."));
     }
+    limits.succeeded(email);
     const code = newSecret();
     db.prepare(
       "INSERT INTO auth_codes (code_hash, user_id, client_id, redirect_uri, challenge, expires_at) VALUES (?, ?, ?, ?, ?, ?)"

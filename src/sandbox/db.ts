@@ -62,6 +62,13 @@ const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
     for (const row of rows)
       update.run(nameKey(String(JSON.parse(row.data).companyName ?? "")), row.id);
   },
+  // Token families (RFC 6819 §5.2.2.3, OAuth 2.1 §4.3.1): every token issued from one sign-in
+  // shares its family and its absolute end, which rotation does not extend; a reused refresh
+  // token or a replayed code revokes the whole family.
+  `ALTER TABLE tokens ADD COLUMN family TEXT;
+   ALTER TABLE tokens ADD COLUMN family_expires_at INTEGER;
+   CREATE INDEX tokens_family ON tokens (family);
+   ALTER TABLE auth_codes ADD COLUMN family TEXT;`,
 ];
 
 /** How a company name is looked up: folded as people compare names. */

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { AuthOptions } from "./auth";
 import type { Db } from "./db";
-import { newSecret, now, safeEqual, sha256 } from "./ids";
+import { newId, newSecret, now, safeEqual, sha256 } from "./ids";
 
 /** The token endpoint's form (RFC 6749 §4.1.3, §4.4.2, §6), as sent. */
 export type TokenForm = Record<string, string | undefined>;
@@ -47,18 +47,35 @@ function exchangeCode({ db, options, form }: GrantRequest): GrantAnswer {
         challenge: string;
         expires_at: number;
         used: number;
+        family: string | null;
       }
     | undefined;
-  if (!row || row.used || row.expires_at < now())
-    return refused("invalid_grant", "The code is unknown, used or expired.");
+  if (row?.used) {
+    // A code used twice was stolen, or the first answer was: what its first use gave goes too.
+    if (row.family) revokeFamily(db, row.family);
+    return refused("invalid_grant", "The code was already used: its tokens are revoked.");
+  }
+  if (!row || row.expires_at < now())
+    return refused("invalid_grant", "The code is unknown or expired.");
   if (row.client_id !== form.client_id || row.redirect_uri !== form.redirect_uri)
     return refused("invalid_grant", "client_id or redirect_uri differ from the sign-in request.");
   const verifier = String(form.code_verifier ?? "");
   const challenge = createHash("sha256").update(verifier).digest("base64url");
   if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier) || !safeEqual(challenge, row.challenge))
     return refused("invalid_grant", "The PKCE code_verifier does not match.");
-  db.prepare("UPDATE auth_codes SET used = 1 WHERE code_hash = ?").run(codeHash);
-  return { tokens: issueTokens(db, options, row.partner_id, row.user_id, row.client_id, true) };
+  const family = { id: newId("fa"), expiresAt: now() + options.refreshTokenSeconds };
+  db.prepare("UPDATE auth_codes SET used = 1, family = ? WHERE code_hash = ?").run(
+    family.id,
+    codeHash
+  );
+  return {
+    tokens: issueTokens(db, options, row.partner_id, row.user_id, row.client_id, family),
+  };
+}
+
+/** Every token of a sign-in revoked: a reuse means someone else may hold one of them. */
+function revokeFamily(db: Db, family: string): void {
+  db.prepare("UPDATE tokens SET revoked = 1 WHERE family = ?").run(family);
 }
 
 /** A refresh token for new tokens; refresh tokens rotate, so the one used is spent. */
@@ -73,14 +90,29 @@ function refreshTokens({ db, options, form }: GrantRequest): GrantAnswer {
         client_id: string;
         expires_at: number;
         revoked: number;
+        family: string | null;
+        family_expires_at: number | null;
       }
     | undefined;
-  if (!row || row.revoked || row.expires_at < now())
-    return refused("invalid_grant", "The refresh token is unknown, used or expired.");
-  if (form.client_id !== undefined && form.client_id !== row.client_id)
+  if (!form.client_id) return refused("invalid_request", "client_id is required.");
+  if (!row || row.expires_at < now())
+    return refused("invalid_grant", "The refresh token is unknown or expired.");
+  if (row.revoked) {
+    // A spent refresh token comes back: it was copied. The whole sign-in ends.
+    if (row.family) revokeFamily(db, row.family);
+    return refused("invalid_grant", "The refresh token was already used: the sign-in is revoked.");
+  }
+  if (form.client_id !== row.client_id)
     return refused("invalid_grant", "The refresh token belongs to another client.");
   db.prepare("UPDATE tokens SET revoked = 1 WHERE token_hash = ?").run(hash);
-  return { tokens: issueTokens(db, options, row.partner_id, row.user_id, row.client_id, true) };
+  // Tokens of older sandboxes have no family: they start one, ending when they would have.
+  const family = {
+    id: row.family ?? newId("fa"),
+    expiresAt: row.family_expires_at ?? row.expires_at,
+  };
+  return {
+    tokens: issueTokens(db, options, row.partner_id, row.user_id, row.client_id, family),
+  };
 }
 
 /** The automation client's id and secret for an access token (no user, no refresh token). */
@@ -90,45 +122,45 @@ function clientCredentials({ db, options, form, basic }: GrantRequest): GrantAns
   const secret = basic?.secret ?? form.client_secret ?? "";
   if (!client || id !== client.id || !safeEqual(secret, client.secret))
     return refused("invalid_client", "Unknown client or wrong secret.", 401);
-  return { tokens: issueTokens(db, options, client.partnerId, null, client.id, false) };
+  return { tokens: issueTokens(db, options, client.partnerId, null, client.id) };
 }
 
+/**
+ * An access token, and for a sign-in (`family`) a refresh token that lives no longer than the
+ * sign-in's absolute end: rotating refresh tokens never extend a sign-in past it.
+ */
 function issueTokens(
   db: Db,
   options: AuthOptions,
   partnerId: string,
   userId: string | null,
   clientId: string,
-  withRefresh: boolean
+  family?: { id: string; expiresAt: number }
 ) {
-  const access = newSecret();
   const insert = db.prepare(
-    "INSERT INTO tokens (token_hash, kind, partner_id, user_id, client_id, expires_at) VALUES (?, ?, ?, ?, ?, ?)"
+    "INSERT INTO tokens (token_hash, kind, partner_id, user_id, client_id, expires_at, family, family_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
   );
-  insert.run(
-    sha256(access),
-    "access",
-    partnerId,
-    userId,
-    clientId,
-    now() + options.accessTokenSeconds
-  );
-  const body: Record<string, string | number> = {
-    access_token: access,
-    token_type: "Bearer",
-    expires_in: options.accessTokenSeconds,
-  };
-  if (withRefresh) {
-    const refresh = newSecret();
+  const issue = (kind: "access" | "refresh", seconds: number) => {
+    const token = newSecret();
+    const expiresAt = Math.min(now() + seconds, family?.expiresAt ?? Infinity);
     insert.run(
-      sha256(refresh),
-      "refresh",
+      sha256(token),
+      kind,
       partnerId,
       userId,
       clientId,
-      now() + options.refreshTokenSeconds
+      expiresAt,
+      family?.id ?? null,
+      family?.expiresAt ?? null
     );
-    body.refresh_token = refresh;
-  }
+    return { token, seconds: expiresAt - now() };
+  };
+  const access = issue("access", options.accessTokenSeconds);
+  const body: Record<string, string | number> = {
+    access_token: access.token,
+    token_type: "Bearer",
+    expires_in: access.seconds,
+  };
+  if (family) body.refresh_token = issue("refresh", options.refreshTokenSeconds).token;
   return body;
 }

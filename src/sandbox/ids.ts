@@ -1,4 +1,11 @@
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from "node:crypto";
+import { promisify } from "node:util";
+
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  length: number
+) => Promise<Buffer>;
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -19,16 +26,36 @@ export function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
+/** A password's salted scrypt hash (at seeding: once, at start). */
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);
   return `${salt.toString("hex")}:${scryptSync(password, salt, 32).toString("hex")}`;
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+/**
+ * Whether a password matches its stored hash. Asynchronous: scrypt runs on libuv's threads,
+ * so forty wrong passwords at once do not stall every other request.
+ */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  passwordChecks.count++;
   const [salt, hash] = stored.split(":");
   if (!salt || !hash) return false;
-  const candidate = scryptSync(password, Buffer.from(salt, "hex"), 32);
+  const candidate = await scryptAsync(password, Buffer.from(salt, "hex"), 32);
   return timingSafeEqual(candidate, Buffer.from(hash, "hex"));
+}
+
+/** How many passwords were checked (each costs one scrypt): what the tests look at. */
+export const passwordChecks = { count: 0 };
+
+let dummyHash: string | undefined;
+
+/**
+ * A hash no password matches, checked for unknown e-mails: an unknown account costs the same
+ * scrypt as a known one, so timing does not tell which e-mails have accounts.
+ */
+export function dummyPasswordHash(): string {
+  dummyHash ??= hashPassword(newSecret());
+  return dummyHash;
 }
 
 export function safeEqual(a: string, b: string): boolean {

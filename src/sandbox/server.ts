@@ -141,7 +141,12 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
     timeWindow: 60_000,
-    keyGenerator: (request) => request.headers.authorization ?? request.ip,
+    // Signed-in calls count per token; sign-in and token requests, whose headers a caller
+    // chooses at will, per client address (and sign-in per account, see SignInLimits).
+    keyGenerator: (request) =>
+      request.url.startsWith("/oauth/")
+        ? `address ${request.ip}`
+        : (request.headers.authorization ?? `address ${request.ip}`),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       type: "urn:problem:rate_limited",

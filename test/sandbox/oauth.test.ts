@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { ADDIN_CLIENT_ID, DEFAULT_REDIRECT_URI } from "../../src/sandbox/server";
+import * as ids from "../../src/sandbox/ids";
 import { AUTOMATION, startSandbox, withAutomation, type RunningSandbox } from "./start-sandbox";
 
 const form = (fields: Record<string, string>) => ({
@@ -77,20 +78,118 @@ describe("sandbox OAuth", () => {
     });
     expect(await partner.json()).toMatchObject({ id: "pa_be", region: "be" });
 
-    expect((await exchange(verifier)).status).toBe(400); // a code works once
-
-    const refresh = (token: string) =>
+    const refresh = (token: string, clientId: string | null = ADDIN_CLIENT_ID) =>
       fetch(
         `${sandbox.url}/oauth/token`,
-        form({ grant_type: "refresh_token", refresh_token: token, client_id: ADDIN_CLIENT_ID })
+        form({
+          grant_type: "refresh_token",
+          refresh_token: token,
+          ...(clientId ? { client_id: clientId } : {}),
+        })
       );
+    // A refresh names its client.
+    expect(await (await refresh(tokens.refresh_token, null)).json()).toMatchObject({
+      error: "invalid_request",
+    });
     const refreshed = await refresh(tokens.refresh_token);
     expect(refreshed.status).toBe(200);
     const next = (await refreshed.json()) as { access_token: string; refresh_token: string };
     expect(next.access_token).not.toBe(tokens.access_token);
-    expect((await refresh(tokens.refresh_token)).status).toBe(400); // refresh tokens rotate
-    expect((await refresh(next.refresh_token)).status).toBe(200);
+    const third = (await (await refresh(next.refresh_token)).json()) as {
+      access_token: string;
+      refresh_token: string;
+    };
+    // A spent refresh token comes back (it was copied): the whole sign-in is revoked.
+    expect((await refresh(tokens.refresh_token)).status).toBe(400);
+    expect((await refresh(third.refresh_token)).status).toBe(400);
+    const revoked = await fetch(`${sandbox.url}/v1/partner`, {
+      headers: { Authorization: `Bearer ${third.access_token}` },
+    });
+    expect(revoked.status).toBe(401);
+
+    // A code used twice: refused, and what its first use gave is revoked (RFC 6749 §4.1.2).
+    expect((await exchange(verifier)).status).toBe(400);
   });
+
+  it("revokes the tokens of a code that is replayed", async () => {
+    const { verifier, challenge } = pkce();
+    const redirect = await signIn("pieter@fiduciaire-lambert.be", "sandbox-be", challenge);
+    const code = new URL(redirect.headers.get("location") as string).searchParams.get("code")!;
+    const exchange = () =>
+      fetch(
+        `${sandbox.url}/oauth/token`,
+        form({
+          grant_type: "authorization_code",
+          code,
+          code_verifier: verifier,
+          client_id: ADDIN_CLIENT_ID,
+          redirect_uri: DEFAULT_REDIRECT_URI,
+        })
+      );
+    const first = (await (await exchange()).json()) as { access_token: string };
+    const partner = () =>
+      fetch(`${sandbox.url}/v1/partner`, {
+        headers: { Authorization: `Bearer ${first.access_token}` },
+      });
+    expect((await partner()).status).toBe(200);
+    expect((await exchange()).status).toBe(400);
+    expect((await partner()).status).toBe(401);
+  });
+
+  it("ends a sign-in at its absolute lifetime, however often its refresh token rotates", async () => {
+    const short = await startSandbox({
+      auth: {
+        publicClients: new Map([[ADDIN_CLIENT_ID, [DEFAULT_REDIRECT_URI]]]),
+        accessTokenSeconds: 300,
+        refreshTokenSeconds: 2,
+      },
+    });
+    try {
+      const { verifier, challenge } = pkce();
+      const redirect = await fetch(
+        `${short.url}/oauth/authorize`,
+        form({
+          ...authorize,
+          code_challenge: challenge,
+          state: "s",
+          email: "sophie@fiduciaire-lambert.be",
+          password: "sandbox-be",
+        })
+      );
+      const code = new URL(redirect.headers.get("location") as string).searchParams.get("code")!;
+      const token = async (fields: Record<string, string>) =>
+        (await (await fetch(`${short.url}/oauth/token`, form(fields))).json()) as {
+          access_token?: string;
+          refresh_token?: string;
+          expires_in?: number;
+          error?: string;
+        };
+      let tokens = await token({
+        grant_type: "authorization_code",
+        code,
+        code_verifier: verifier,
+        client_id: ADDIN_CLIENT_ID,
+        redirect_uri: DEFAULT_REDIRECT_URI,
+      });
+      // The access token lives no longer than the sign-in (2 s here, not 300).
+      expect(tokens.expires_in).toBeLessThanOrEqual(2);
+      tokens = await token({
+        grant_type: "refresh_token",
+        refresh_token: tokens.refresh_token!,
+        client_id: ADDIN_CLIENT_ID,
+      });
+      expect(tokens.refresh_token).toBeDefined();
+      await new Promise((resolve) => setTimeout(resolve, 3100));
+      const late = await token({
+        grant_type: "refresh_token",
+        refresh_token: tokens.refresh_token!,
+        client_id: ADDIN_CLIENT_ID,
+      });
+      expect(late.error).toBe("invalid_grant");
+    } finally {
+      await short.close();
+    }
+  }, 15_000);
 
   it("shows the form again with a message on a wrong password, and refuses unregistered redirect URIs", async () => {
     const { challenge } = pkce();
@@ -102,6 +201,63 @@ describe("sandbox OAuth", () => {
     );
     expect(evil.status).toBe(400);
     expect(evil.headers.get("content-type")).toContain("application/problem+json");
+  });
+
+  it("lets a failed sign-in be tried again, and writes back only the OAuth parameters", async () => {
+    const { challenge } = pkce();
+    const failed = await signIn("sophie@fiduciaire-lambert.be", "nope", challenge);
+    const page = await failed.text();
+    const hidden = [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(
+      (match) => [match[1]!, match[2]!.replace(/&amp;/g, "&")] as [string, string]
+    );
+    expect(hidden.map(([name]) => name).sort()).toEqual([
+      "client_id",
+      "code_challenge",
+      "code_challenge_method",
+      "redirect_uri",
+      "response_type",
+      "state",
+    ]);
+    expect(page).not.toContain("nope");
+    // The page can be neither framed nor made to load anything from elsewhere.
+    expect(failed.headers.get("x-frame-options")).toBe("DENY");
+    expect(failed.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    // Submitted again as a browser does: the page's fields, then the user's.
+    const body = new URLSearchParams(hidden);
+    body.append("email", "sophie@fiduciaire-lambert.be");
+    body.append("password", "sandbox-be");
+    const again = await fetch(`${sandbox.url}/oauth/authorize`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+      redirect: "manual",
+    });
+    expect(again.status).toBe(302);
+  });
+
+  it("refuses a state longer than the contract allows and a repeated parameter, with 400", async () => {
+    const { challenge } = pkce();
+    const query = (extra: string) =>
+      fetch(
+        `${sandbox.url}/oauth/authorize?${new URLSearchParams({ ...authorize, code_challenge: challenge })}${extra}`
+      );
+    const long = await query(`&state=${"s".repeat(513)}`);
+    expect(long.status).toBe(400);
+    expect(await long.json()).toMatchObject({ detail: "state is longer than 512 characters." });
+    const twice = await query("&state=a&state=b");
+    expect(twice.status).toBe(400);
+    expect(await twice.json()).toMatchObject({
+      detail: "The parameter state is given more than once.",
+    });
+  });
+
+  it("checks a password for an unknown e-mail too, against a hash no password matches", async () => {
+    const before = ids.passwordChecks.count;
+    const unknown = await signIn("nobody@example.be", "whatever", pkce().challenge);
+    expect(await unknown.text()).toContain("Wrong e-mail or password.");
+    // The same scrypt as for a known account: timing does not tell who has one.
+    expect(ids.passwordChecks.count - before).toBe(1);
+    expect(await ids.verifyPassword("whatever", ids.dummyPasswordHash())).toBe(false);
   });
 
   it("client credentials: the configured client acts for its region's partner; a wrong secret is not echoed", async () => {
@@ -151,5 +307,48 @@ describe("sandbox OAuth", () => {
       headers: { Authorization: "Bearer forged" },
     });
     expect(await forged.json()).toMatchObject({ code: "token_expired" });
+  });
+});
+
+describe("sandbox sign-in against password guessing", () => {
+  const authorize = {
+    response_type: "code",
+    client_id: ADDIN_CLIENT_ID,
+    redirect_uri: DEFAULT_REDIRECT_URI,
+    code_challenge_method: "S256",
+    code_challenge: pkce().challenge,
+  };
+  const attempt = (url: string, email: string, password: string) =>
+    fetch(`${url}/oauth/authorize`, form({ ...authorize, email, password }));
+
+  it("makes an account wait, doubling, after three wrong passwords (429 with Retry-After)", async () => {
+    const sandbox = await startSandbox();
+    try {
+      for (let i = 0; i < 4; i++)
+        expect((await attempt(sandbox.url, "omar@cabinet-benali.ma", "wrong")).status).toBe(200);
+      const blocked = await attempt(sandbox.url, "omar@cabinet-benali.ma", "sandbox-ma");
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(await blocked.text()).toContain("Too many attempts");
+      // Another account is not held up by this one.
+      expect((await attempt(sandbox.url, "karima@cabinet-benali.ma", "sandbox-ma")).status).toBe(
+        302
+      );
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it("limits the attempts of one client address, whatever accounts it tries", async () => {
+    const sandbox = await startSandbox();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 31; i++)
+        statuses.push((await attempt(sandbox.url, `guess${i}@example.be`, "x")).status);
+      expect(statuses.slice(0, 30).every((status) => status === 200)).toBe(true);
+      expect(statuses[30]).toBe(429);
+    } finally {
+      await sandbox.close();
+    }
   });
 });
