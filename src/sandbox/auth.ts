@@ -180,6 +180,7 @@ export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions)
   });
 
   app.post("/oauth/token", async (request, reply) => {
+    purgeExpired(db);
     const form = (request.body ?? {}) as TokenForm;
     const grantType = String(form.grant_type ?? "");
     const grant = Object.hasOwn(GRANTS, grantType) ? GRANTS[grantType]! : undefined;
@@ -195,6 +196,19 @@ export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions)
       return oauthError(reply, answer.status, answer.error, answer.description);
     return reply.header("Cache-Control", "no-store").send(answer.tokens);
   });
+}
+
+/** Codes and tokens kept a day past their expiry (a replay is still recognised), then purged. */
+const KEEP_EXPIRED_SECONDS = 24 * 3600;
+const purgedAt = new WeakMap<Db, number>();
+
+/** Deletes codes and tokens long expired, at most once a minute per database. */
+function purgeExpired(db: Db): void {
+  if (now() - (purgedAt.get(db) ?? 0) < 60) return;
+  purgedAt.set(db, now());
+  const before = now() - KEEP_EXPIRED_SECONDS;
+  db.prepare("DELETE FROM auth_codes WHERE expires_at < ?").run(before);
+  db.prepare("DELETE FROM tokens WHERE expires_at < ?").run(before);
 }
 
 function basicCredentials(request: FastifyRequest): { id: string; secret: string } | undefined {

@@ -100,11 +100,13 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
       return reply.code(429).type("application/problem+json").send(problem);
     }
     if (status >= 400 && status < 500) {
+      // What is actually wrong: the JSON parser's words, or the framework's (an empty body, a
+      // malformed header); never a stack.
       return sendProblem(reply, {
         status,
         title: "Bad request",
         code: "bad_request",
-        detail: "The request body is not valid JSON.",
+        detail: error.message || "The request is malformed.",
       });
     }
     // Never a stack trace to the caller.
@@ -115,6 +117,15 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
       detail: "The sandbox failed; retrying is safe.",
     });
   });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      status: 404,
+      title: "No such route",
+      code: "route_not_found",
+      detail: `The API has no ${request.method} ${request.url.split("?")[0]}.`,
+    })
+  );
 
   // JSON bodies: an empty body is no body (POST …/invitation needs none); malformed JSON is a 400.
   app.removeContentTypeParser("application/json");

@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createConfig, lint, lintFromString } from "@redocly/openapi-core";
+import { parse } from "yaml";
+import { PROFILES } from "../../src/core";
 
 const CONTRACT = join(__dirname, "../../src/api/openapi.yaml");
 const GENERATED = join(__dirname, "../../src/api/generated/openapi.ts");
@@ -39,5 +41,27 @@ describe("the partner API contract (src/api/openapi.yaml)", () => {
     });
     expect(run.status).toBe(0);
     expect(readFileSync(GENERATED, "utf8")).toBe(readFileSync(fresh, "utf8"));
+  });
+
+  it("bounds every string a client carries, as the profiles' text rules do", () => {
+    const document = parse(readFileSync(CONTRACT, "utf8")) as {
+      components: {
+        schemas: { ClientInput: { properties: Record<string, Record<string, unknown>> } };
+      };
+    };
+    const properties = document.components.schemas.ClientInput.properties;
+    const unbounded = Object.entries(properties)
+      .filter(([, schema]) => schema.type === "string" && schema.maxLength === undefined)
+      .map(([name]) => name);
+    expect(unbounded).toEqual([]);
+    // Where a profile bounds free text, it is the contract's bound: a row valid in the sheet
+    // is never refused for its length.
+    for (const profile of Object.values(PROFILES))
+      for (const field of profile.fields)
+        if (field.rule.kind === "text")
+          expect({ field: field.key, max: field.rule.max }).toEqual({
+            field: field.key,
+            max: properties[field.apiName ?? field.key]!.maxLength,
+          });
   });
 });

@@ -175,6 +175,17 @@ describe("sandbox clients API", () => {
     );
   });
 
+  it("refuses a string longer than the contract allows (a 400 KB city), pointing at it", async () => {
+    const huge = await call("/v1/clients", {
+      body: { ...BELGIAN_CLIENT, city: "x".repeat(400_000) },
+      headers: { "Idempotency-Key": "row-huge-city" },
+    });
+    expect(huge.status).toBe(422);
+    expect(huge.json.errors).toEqual([
+      expect.objectContaining({ pointer: "/city", code: "schema.maxLength" }),
+    ]);
+  });
+
   it("requires an Idempotency-Key", async () => {
     const { status, json } = await call("/v1/clients", { body: BELGIAN_CLIENT });
     expect(status).toBe(400);
@@ -211,6 +222,27 @@ describe("sandbox clients API", () => {
     const malformed = await call("/v1/clients", { raw: '{"companyName": "x",', headers: key });
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get("content-type")).toContain("application/problem+json");
+    expect(malformed.json.detail).toBe("The request body is not valid JSON.");
+    // Each 4xx says what is wrong: here, XML where JSON is expected.
+    const asForm = await fetch(`${sandbox.url}/v1/clients`, {
+      method: "POST",
+      headers: {
+        Authorization: `Bearer ${await automationToken(sandbox.url)}`,
+        "Content-Type": "application/xml",
+        ...key,
+      },
+      body: "<client/>",
+    });
+    expect(asForm.status).toBe(415);
+    expect((await asForm.json()).detail).toBe("Send application/json.");
+    // A route the API does not have: a problem, like every other answer.
+    const nowhere = await call("/v1/nowhere");
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.headers.get("content-type")).toContain("application/problem+json");
+    expect(nowhere.json).toMatchObject({
+      code: "route_not_found",
+      detail: "The API has no GET /v1/nowhere.",
+    });
     const wrongTypes = await call("/v1/clients", {
       body: { companyName: ["x"], einvoicingMandate: "yes" },
       headers: key,

@@ -351,4 +351,33 @@ describe("sandbox sign-in against password guessing", () => {
       await sandbox.close();
     }
   });
+
+  it("purges codes and tokens a day after they expired", async () => {
+    const sandbox = await startSandbox();
+    try {
+      const longAgo = Math.floor(Date.now() / 1000) - 2 * 24 * 3600;
+      sandbox.db
+        .prepare(
+          "INSERT INTO auth_codes (code_hash, user_id, client_id, redirect_uri, challenge, expires_at) VALUES ('old', 'us_be_admin', 'c', 'r', 'x', ?)"
+        )
+        .run(longAgo);
+      sandbox.db
+        .prepare(
+          "INSERT INTO tokens (token_hash, kind, partner_id, client_id, expires_at) VALUES ('old', 'refresh', 'pa_be', 'c', ?)"
+        )
+        .run(longAgo);
+      await fetch(`${sandbox.url}/oauth/token`, form({ grant_type: "refresh_token" }));
+      const left = (table: string) =>
+        (
+          sandbox.db
+            .prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE expires_at = ?`)
+            .get(longAgo) as {
+            n: number;
+          }
+        ).n;
+      expect([left("auth_codes"), left("tokens")]).toEqual([0, 0]);
+    } finally {
+      await sandbox.close();
+    }
+  });
 });

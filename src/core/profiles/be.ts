@@ -75,7 +75,7 @@ export const belgium = defineProfile({
         en: "The contact person's first name.",
         de: "Der Vorname der Kontaktperson.",
       },
-      rule: { kind: "text" },
+      rule: { kind: "text", max: 100 },
     },
     {
       key: "contactLastName",
@@ -92,7 +92,7 @@ export const belgium = defineProfile({
         en: "The contact person's last name.",
         de: "Der Nachname der Kontaktperson.",
       },
-      rule: { kind: "text" },
+      rule: { kind: "text", max: 100 },
     },
     {
       key: "contactLocale",
@@ -193,7 +193,7 @@ export const belgium = defineProfile({
         en: "The street name.",
         de: "Der Straßenname.",
       },
-      rule: { kind: "text" },
+      rule: { kind: "text", max: 255 },
       width: 24,
     },
     {
@@ -257,7 +257,7 @@ export const belgium = defineProfile({
         en: "The municipality or city.",
         de: "Die Gemeinde oder Stadt.",
       },
-      rule: { kind: "text" },
+      rule: { kind: "text", max: 100 },
     },
     {
       key: "mandate",

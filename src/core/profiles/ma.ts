@@ -35,7 +35,7 @@ export const morocco = defineProfile({
         nl: "Het adres van de maatschappelijke zetel.",
         en: "The registered office's address.",
       },
-      rule: { kind: "text" },
+      rule: { kind: "text", max: 255 },
       width: 32,
     },
     {
@@ -60,7 +60,7 @@ export const morocco = defineProfile({
         nl: "De stad van de maatschappelijke zetel.",
         en: "The registered office's city.",
       },
-      rule: { kind: "text" },
+      rule: { kind: "text", max: 100 },
     },
     {
       key: "country",
@@ -136,7 +136,7 @@ export const morocco = defineProfile({
         nl: "De naam van uw contactpersoon (de zaakvoerder).",
         en: "Your contact's name (the company's manager).",
       },
-      rule: { kind: "text" },
+      rule: { kind: "text", max: 200 },
       width: 24,
     },
     {
