@@ -18,5 +18,5 @@ module.exports = {
     ],
   },
   // ESM-only packages that Jest must transform before running them under CommonJS.
-  transformIgnorePatterns: ["/node_modules/(?!(csv-parse)/)"],
+  transformIgnorePatterns: ["/node_modules/(?!(csv-parse|oauth4webapi)/)"],
 };

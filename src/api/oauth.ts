@@ -1,5 +1,5 @@
+import * as oauth from "oauth4webapi";
 import * as z from "zod/mini";
-import { readTokenAnswer } from "./token-answer";
 import type { TokenSource } from "./tokens";
 
 /**
@@ -54,32 +54,36 @@ export class SignInFailed extends Error {
 /** A token this close to its end is refreshed first. */
 const EXPIRY_MARGIN_MS = 30_000;
 
-function base64url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function randomText(bytes = 32): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
-}
-
-export async function createPkce(): Promise<{ verifier: string; challenge: string }> {
-  const verifier = randomText(32);
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier));
-  return { verifier, challenge: base64url(new Uint8Array(digest)) };
-}
-
-export function endpoints(config: OAuthConfig) {
+/**
+ * The partner API as an OAuth authorization server, for oauth4webapi: its endpoints derive
+ * from the API's base URL (the contract's /oauth routes), which is also its issuer (RFC 9207).
+ */
+function serverOf(config: OAuthConfig): oauth.AuthorizationServer {
   const base = config.apiUrl.replace(/\/$/, "");
   return {
-    authorize: config.authorizeUrl ?? `${base}/oauth/authorize`,
-    token: config.tokenUrl ?? `${base}/oauth/token`,
+    issuer: base,
+    authorization_endpoint: config.authorizeUrl ?? `${base}/oauth/authorize`,
+    token_endpoint: config.tokenUrl ?? `${base}/oauth/token`,
+    revocation_endpoint: `${base}/oauth/revoke`,
+    authorization_response_iss_parameter_supported: true,
+  };
+}
+
+/**
+ * oauth4webapi refuses plain HTTP; the sandbox on this machine (tests, the preview) is the one
+ * place it is allowed.
+ */
+function requestOptions(config: OAuthConfig, fetchImpl: typeof fetch) {
+  const { protocol, hostname } = new URL(config.apiUrl);
+  const loopback = hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
+  return {
+    [oauth.customFetch]: fetchImpl,
+    [oauth.allowInsecureRequests]: protocol === "http:" && loopback,
   };
 }
 
 export function authorizeUrl(config: OAuthConfig, challenge: string, state: string): string {
-  const url = new URL(endpoints(config).authorize);
+  const url = new URL(serverOf(config).authorization_endpoint!);
   url.search = new URLSearchParams({
     response_type: "code",
     client_id: config.clientId,
@@ -91,38 +95,54 @@ export function authorizeUrl(config: OAuthConfig, challenge: string, state: stri
   return url.toString();
 }
 
-async function tokenRequest(
-  config: OAuthConfig,
-  form: Record<string, string>,
-  fetchImpl: typeof fetch
-): Promise<StoredTokens> {
-  let response: Response;
+/**
+ * The page the sign-in window ended on, checked before anything in it is read: the redirect
+ * URI itself (origin and path), then, by oauth4webapi, the issuer and the state. Only then is
+ * an error the server reported believed; a forged answer's words are never shown.
+ */
+function checkedAnswer(config: OAuthConfig, landed: string, state: string): URLSearchParams {
+  const url = new URL(landed);
+  const expected = new URL(config.redirectUri);
+  if (url.origin !== expected.origin || url.pathname !== expected.pathname)
+    throw new SignInFailed("The sign-in ended somewhere else than the add-in.");
   try {
-    response = await fetchImpl(endpoints(config).token, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ client_id: config.clientId, ...form }),
-    });
+    return oauth.validateAuthResponse(serverOf(config), { client_id: config.clientId }, url, state);
   } catch (error) {
-    throw new SignInFailed(`The sign-in service cannot be reached (${(error as Error).message}).`);
+    if (error instanceof oauth.AuthorizationResponseError) {
+      if (error.error === "access_denied") throw new SignInFailed("Sign-in cancelled.", true);
+      throw new SignInFailed(error.error_description ?? error.error);
+    }
+    throw new SignInFailed("The sign-in answer does not match the request.");
   }
-  const body = await readTokenAnswer(response);
-  if (!response.ok || !body.access_token) {
-    const reason = body.error_description ?? body.error ?? `HTTP ${response.status}`;
-    if (body.error === "invalid_grant") throw new SignInRequired(reason);
-    throw new SignInFailed(reason);
+}
+
+/** The tokens of a token endpoint's answer, as stored; its refusals as our errors. */
+async function tokensFrom(answer: Promise<oauth.TokenEndpointResponse>): Promise<StoredTokens> {
+  try {
+    const body = await answer;
+    return {
+      accessToken: body.access_token,
+      refreshToken: body.refresh_token,
+      // The lifetime comes from the answer (Banqup's may be five minutes).
+      expiresAt: Date.now() + (body.expires_in ?? 300) * 1000,
+    };
+  } catch (error) {
+    if (error instanceof oauth.ResponseBodyError) {
+      const reason = error.error_description ?? error.error;
+      if (error.error === "invalid_grant") throw new SignInRequired(reason);
+      throw new SignInFailed(reason);
+    }
+    if (error instanceof SignInFailed) throw error;
+    throw new SignInFailed(
+      `The sign-in service cannot be reached or answered wrongly (${(error as Error).message}).`
+    );
   }
-  return {
-    accessToken: body.access_token,
-    refreshToken: body.refresh_token,
-    // The lifetime comes from the answer (Banqup's may be five minutes).
-    expiresAt: Date.now() + (body.expires_in ?? 300) * 1000,
-  };
 }
 
 /**
  * The whole sign-in: PKCE, the sign-in page (opened by `open`, which resolves with the URL
- * the page was redirected to), the state check and the code exchange. Saves the tokens.
+ * the page was redirected to), the answer's checks and the code exchange, by oauth4webapi.
+ * Saves the tokens.
  */
 export async function signIn(
   config: OAuthConfig,
@@ -130,27 +150,56 @@ export async function signIn(
   store: TokenStore,
   fetchImpl: typeof fetch = (input, init) => fetch(input, init)
 ): Promise<StoredTokens> {
-  const { verifier, challenge } = await createPkce();
-  const state = randomText(16);
-  const landed = new URL(await open(authorizeUrl(config, challenge, state)));
-  const error = landed.searchParams.get("error");
-  if (error) throw new SignInFailed(landed.searchParams.get("error_description") ?? error);
-  if (landed.searchParams.get("state") !== state)
-    throw new SignInFailed("The sign-in answer does not match the request (state).");
-  const code = landed.searchParams.get("code");
-  if (!code) throw new SignInFailed("The sign-in page returned no code.");
-  const tokens = await tokenRequest(
-    config,
-    {
-      grant_type: "authorization_code",
-      code,
-      code_verifier: verifier,
-      redirect_uri: config.redirectUri,
-    },
-    fetchImpl
+  const verifier = oauth.generateRandomCodeVerifier();
+  const challenge = await oauth.calculatePKCECodeChallenge(verifier);
+  const state = oauth.generateRandomState();
+  const landed = await open(authorizeUrl(config, challenge, state));
+  const answer = checkedAnswer(config, landed, state);
+  const server = serverOf(config);
+  const client = { client_id: config.clientId };
+  const tokens = await tokensFrom(
+    oauth
+      .authorizationCodeGrantRequest(
+        server,
+        client,
+        oauth.None(),
+        answer,
+        config.redirectUri,
+        verifier,
+        requestOptions(config, fetchImpl)
+      )
+      .then((response) => oauth.processAuthorizationCodeResponse(server, client, response))
   );
   store.save(tokens);
   return tokens;
+}
+
+/**
+ * Signing out: the tokens forgotten here, and the sign-in revoked at the server (RFC 7009),
+ * so that a copy of the refresh token is worth nothing. A server that cannot be reached does
+ * not keep the user signed in here.
+ */
+export async function signOut(
+  config: OAuthConfig,
+  store: TokenStore,
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init)
+): Promise<void> {
+  const tokens = store.load();
+  store.clear();
+  const token = tokens?.refreshToken ?? tokens?.accessToken;
+  if (!token) return;
+  try {
+    const response = await oauth.revocationRequest(
+      serverOf(config),
+      { client_id: config.clientId },
+      oauth.None(),
+      token,
+      requestOptions(config, fetchImpl)
+    );
+    await oauth.processRevocationResponse(response);
+  } catch {
+    // Revocation is best effort; the tokens are gone from here either way.
+  }
 }
 
 /**
@@ -188,11 +237,19 @@ export class UserTokens implements TokenSource {
       this.store.clear();
       throw new SignInRequired();
     }
+    const server = serverOf(this.config);
+    const client = { client_id: this.config.clientId };
     try {
-      const next = await tokenRequest(
-        this.config,
-        { grant_type: "refresh_token", refresh_token: tokens.refreshToken },
-        this.fetchImpl
+      const next = await tokensFrom(
+        oauth
+          .refreshTokenGrantRequest(
+            server,
+            client,
+            oauth.None(),
+            tokens.refreshToken,
+            requestOptions(this.config, this.fetchImpl)
+          )
+          .then((response) => oauth.processRefreshTokenResponse(server, client, response))
       );
       this.store.save({ ...next, refreshToken: next.refreshToken ?? tokens.refreshToken });
       return next.accessToken;

@@ -112,8 +112,29 @@ ${error ? `<p role="alert" style="color:#b10e1c">${escapeHtml(error)}</p>` : ""}
 <form method="post" action="/oauth/authorize">${hidden}
 <p><label>E-mail<br><input name="email" type="email" autocomplete="username" required autofocus></label></p>
 <p><label>Password<br><input name="password" type="password" autocomplete="current-password" required></label></p>
-<p><button type="submit">Sign in</button></p></form>
+<p><button type="submit">Sign in</button> <button type="submit" name="cancel" value="1" formnovalidate>Cancel</button></p></form>
 <p>Sandbox accounts (sandbox only):</p><ul>${accounts}</ul></body></html>`;
+}
+
+/**
+ * The way back to the add-in: the redirect URI with the answer, the state, and the issuer
+ * (RFC 9207), so that a client can tell which server answered.
+ */
+function redirectTo(
+  request: FastifyRequest,
+  checked: Checked & { ok: true },
+  answer: Record<string, string>
+): string {
+  const target = new URL(checked.params.redirect_uri);
+  for (const [name, value] of Object.entries(answer)) target.searchParams.set(name, value);
+  if (checked.params.state) target.searchParams.set("state", checked.params.state);
+  target.searchParams.set("iss", issuerOf(request));
+  return target.toString();
+}
+
+/** The sandbox's issuer identifier: the origin it is called at (its API base URL). */
+export function issuerOf(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
 }
 
 function oauthError(reply: FastifyReply, status: number, error: string, description: string) {
@@ -145,6 +166,15 @@ export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions)
     const form = (request.body ?? {}) as Record<string, unknown>;
     const checked = checkAuthorize(options, form);
     if (!checked.ok) return invalidSignInRequest(reply, checked.detail);
+    // The user declined: back to the add-in with access_denied (RFC 6749 §4.1.2.1).
+    if (form.cancel !== undefined)
+      return reply.redirect(
+        redirectTo(request, checked, {
+          error: "access_denied",
+          error_description: "The user cancelled the sign-in.",
+        }),
+        302
+      );
     const email = typeof form.email === "string" ? form.email.trim().toLowerCase() : "";
     const password = typeof form.password === "string" ? form.password : "";
     const wait = limits.wait(request.ip, email);
@@ -173,10 +203,22 @@ export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions)
       checked.params.code_challenge,
       now() + 120
     );
-    const target = new URL(checked.params.redirect_uri);
-    target.searchParams.set("code", code);
-    if (checked.params.state) target.searchParams.set("state", checked.params.state);
-    return reply.redirect(target.toString(), 302);
+    return reply.redirect(redirectTo(request, checked, { code }), 302);
+  });
+
+  /** RFC 7009: a token, and every token of its sign-in, revoked; unknown tokens too are "done". */
+  app.post("/oauth/revoke", async (request, reply) => {
+    const form = (request.body ?? {}) as Record<string, unknown>;
+    if (typeof form.token !== "string" || typeof form.client_id !== "string")
+      return oauthError(reply, 400, "invalid_request", "Send token and client_id.");
+    const row = db
+      .prepare("SELECT family, client_id FROM tokens WHERE token_hash = ?")
+      .get(sha256(form.token)) as { family: string | null; client_id: string } | undefined;
+    if (row && row.client_id === form.client_id) {
+      if (row.family) db.prepare("UPDATE tokens SET revoked = 1 WHERE family = ?").run(row.family);
+      else db.prepare("UPDATE tokens SET revoked = 1 WHERE token_hash = ?").run(sha256(form.token));
+    }
+    return reply.header("Cache-Control", "no-store").code(200).send();
   });
 
   app.post("/oauth/token", async (request, reply) => {

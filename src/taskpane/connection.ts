@@ -2,6 +2,7 @@ import {
   PartnerApiClient,
   signIn,
   SignInFailed,
+  signOut,
   UserTokens,
   type OAuthConfig,
   storedTokensSchema,
@@ -19,7 +20,8 @@ export interface PartnerConnection {
    * declined; rejects with the reason when sign-in failed.
    */
   signIn(): Promise<"signedIn" | "cancelled">;
-  signOut(): void;
+  /** Forgets the tokens here at once, and revokes the sign-in at the server. */
+  signOut(): Promise<void>;
   client(region?: ProfileId): PartnerApiClient;
 }
 
@@ -46,7 +48,7 @@ export function createConnection(options: ConnectionOptions): PartnerConnection 
         throw error;
       }
     },
-    signOut: () => options.store.clear(),
+    signOut: () => signOut(options, options.store, fetchImpl),
     client: (region) =>
       new PartnerApiClient({ baseUrl: options.apiUrl, tokens, region, fetch: fetchImpl }),
   };

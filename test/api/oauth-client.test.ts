@@ -4,6 +4,7 @@ import {
   PartnerApiClient,
   signIn,
   SignInFailed,
+  signOut,
   SignInRequired,
   UserTokens,
   type OAuthConfig,
@@ -88,5 +89,75 @@ describe("signing a user in (OAuth code + PKCE against the sandbox)", () => {
     };
     await expect(signIn(config, tampered, store)).rejects.toBeInstanceOf(SignInFailed);
     expect(store.load()).toBeUndefined();
+  });
+
+  it("checks the state before it reads an error: a forged answer's words are never shown", async () => {
+    const forged = async () =>
+      `${DEFAULT_REDIRECT_URI}?error=server_error&error_description=${encodeURIComponent("Call 0800 000 to unlock your account")}&state=forged&iss=${encodeURIComponent(sandbox.url)}`;
+    const failure = await signIn(config, forged, new MemoryTokenStore()).catch((e: Error) => e);
+    expect(failure).toBeInstanceOf(SignInFailed);
+    expect((failure as Error).message).not.toContain("0800");
+  });
+
+  it("refuses an answer from another issuer, or that lands elsewhere than the redirect URI", async () => {
+    const answer = (change: (landed: URL) => void) => async (url: string) => {
+      const landed = new URL(await userSignsIn("pieter@fiduciaire-lambert.be", "sandbox-be")(url));
+      change(landed);
+      return landed.toString();
+    };
+    const store = new MemoryTokenStore();
+    await expect(
+      signIn(
+        config,
+        answer((landed) => landed.searchParams.set("iss", "https://evil.example")),
+        store
+      )
+    ).rejects.toBeInstanceOf(SignInFailed);
+    await expect(
+      signIn(
+        config,
+        answer((landed) => (landed.pathname = "/elsewhere.html")),
+        store
+      )
+    ).rejects.toThrow("The sign-in ended somewhere else than the add-in.");
+    expect(store.load()).toBeUndefined();
+  });
+
+  it("tells a user who cancelled at the sign-in page from a failure", async () => {
+    const cancels = async (url: string) => {
+      const query = Object.fromEntries(new URL(url).searchParams);
+      const response = await fetch(url.replace(/\?.*$/, ""), {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ ...query, cancel: "1" }),
+        redirect: "manual",
+      });
+      return response.headers.get("location") ?? "";
+    };
+    const failure = await signIn(config, cancels, new MemoryTokenStore()).catch((e: Error) => e);
+    expect(failure).toBeInstanceOf(SignInFailed);
+    expect((failure as SignInFailed).cancelled).toBe(true);
+  });
+
+  it("signing out forgets the tokens and revokes the sign-in at the server", async () => {
+    const store = new MemoryTokenStore();
+    await signIn(config, userSignsIn("pieter@fiduciaire-lambert.be", "sandbox-be"), store);
+    const { refreshToken, accessToken } = store.load()!;
+    await signOut(config, store);
+    expect(store.load()).toBeUndefined();
+    const refused = await fetch(`${sandbox.url}/oauth/token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: refreshToken!,
+        client_id: ADDIN_CLIENT_ID,
+      }),
+    });
+    expect(refused.status).toBe(400);
+    const api = await fetch(`${sandbox.url}/v1/partner`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
+    expect(api.status).toBe(401);
   });
 });

@@ -3,10 +3,9 @@
  * @jest-environment-options {"url": "https://localhost:3000/taskpane.html"}
  */
 // The pane's origin is the add-in's, so the sandbox's CORS rules apply as in Office.
+import "../support/jsdom-web";
 import "whatwg-fetch";
-import { webcrypto } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { TextDecoder, TextEncoder } from "node:util";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { MemoryTokenStore } from "../../src/api";
@@ -23,8 +22,6 @@ import { startSandbox, type RunningSandbox } from "../sandbox/start-sandbox";
 import { settle } from "./settle";
 
 // jsdom lacks WebCrypto's digest, TextEncoder and a layout engine: what the pane needs of them.
-Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true });
-Object.assign(globalThis, { TextEncoder, TextDecoder });
 globalThis.ResizeObserver ??= class {
   observe() {}
   unobserve() {}

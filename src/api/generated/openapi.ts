@@ -22,6 +22,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/oauth/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revokes a token and every token of the same sign-in (RFC 7009), on sign-out. */
+        post: operations["revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/oauth/token": {
         parameters: {
             query?: never;
@@ -402,6 +419,8 @@ export interface operations {
                     /** @constant */
                     code_challenge_method: "S256";
                     state?: string;
+                    /** @description Present when the user declined; the answer is `error=access_denied`. */
+                    cancel?: string;
                 };
             };
         };
@@ -415,7 +434,10 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Redirect to `redirect_uri?code=…&state=…`. */
+            /**
+             * @description Redirect to `redirect_uri?code=…&state=…&iss=…` (or `error=access_denied&state=…&iss=…`
+             *     when the user cancelled). `iss` is the API's base URL (RFC 9207): the add-in checks it.
+             */
             302: {
                 headers: {
                     Location?: string;
@@ -424,6 +446,52 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["Problem"];
+            /** @description Too many attempts from this address or on this account; wait Retry-After seconds. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    token: string;
+                    /** @enum {string} */
+                    token_type_hint?: "refresh_token" | "access_token";
+                    client_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Revoked, or there was nothing to revoke (the answer does not tell which). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An OAuth error (RFC 6749 §5.2). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
         };
     };
     token: {

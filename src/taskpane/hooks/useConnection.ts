@@ -46,7 +46,8 @@ export function useConnection(connection: PartnerConnection | undefined) {
   }, [connection, loadPartner]);
 
   const signOut = React.useCallback(() => {
-    connection?.signOut();
+    // Signed out here at once; the server's revocation follows (best effort).
+    void connection?.signOut();
     setState({ kind: "signedOut" });
   }, [connection]);
 
