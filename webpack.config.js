@@ -8,8 +8,32 @@ const { manifestFor, DEV_ADDIN_URL } = require("./scripts/manifest-for");
 
 const DEV_PORT = Number(process.env.DEV_SERVER_PORT || 3000);
 
-function page(filename, template, chunks) {
-  return new HtmlWebpackPlugin({ filename, template, chunks, chunksSortMode: "manual" });
+/** Microsoft's CDN, where Office.js (and the files it loads) come from. */
+const OFFICE_CDN = "https://appsforoffice.microsoft.com";
+
+/**
+ * The add-in's pages load scripts from their own origin and Office's CDN, and talk to their
+ * own origin and the partner API, nothing else. Styles may be inline: Fluent UI (Griffel)
+ * inserts its rules at run time.
+ */
+function contentSecurityPolicy(apiUrl) {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${OFFICE_CDN}`,
+    `connect-src 'self' ${new URL(apiUrl).origin}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+function page(filename, template, chunks, csp) {
+  const meta = csp
+    ? { "Content-Security-Policy": { "http-equiv": "Content-Security-Policy", content: csp } }
+    : {};
+  return new HtmlWebpackPlugin({ filename, template, chunks, chunksSortMode: "manual", meta });
 }
 
 module.exports = async (_env, options) => {
@@ -20,6 +44,7 @@ module.exports = async (_env, options) => {
   // Where the pane is hosted and which partner API it talks to: configuration, not code.
   const addinUrl = process.env.ADDIN_URL || DEV_ADDIN_URL;
   const apiUrl = process.env.API_URL || "https://localhost:4000";
+  const csp = contentSecurityPolicy(apiUrl);
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -51,11 +76,11 @@ module.exports = async (_env, options) => {
         // "Check this Excel" is a development tool: production builds leave it out.
         "process.env.SELF_CHECK": JSON.stringify(dev ? "1" : ""),
       }),
-      page("taskpane.html", "./src/taskpane/taskpane.html", ["taskpane"]),
+      page("taskpane.html", "./src/taskpane/taskpane.html", ["taskpane"], csp),
       // The sign-in dialog's two pages: the first goes on to the API's sign-in form, the last
       // hands the answer back to the pane.
-      page("sign-in.html", "./src/taskpane/dialog.html", ["sign-in"]),
-      page("auth-callback.html", "./src/taskpane/dialog.html", ["auth-callback"]),
+      page("sign-in.html", "./src/taskpane/dialog.html", ["sign-in"], csp),
+      page("auth-callback.html", "./src/taskpane/dialog.html", ["auth-callback"], csp),
       // The shim stands where Office.js would be, so it comes first.
       ...(preview ? [page("preview.html", "./preview/preview.html", ["office-shim", "grid", "taskpane"])] : []),
       new CopyWebpackPlugin({

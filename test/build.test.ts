@@ -40,6 +40,21 @@ describe("the production build (npm run build) for a deployment", () => {
     );
     for (const page of ["sign-in.html", "auth-callback.html", "support.html", "privacy.html"])
       expect(existsSync(join(dist, page))).toBe(true);
+    // Every page carries a Content-Security-Policy: scripts from our origin and Office's CDN,
+    // requests to our origin and the API, nothing else.
+    for (const page of ["taskpane.html", "sign-in.html", "auth-callback.html"]) {
+      const policy = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(
+        readFileSync(join(dist, page), "utf8")
+      )?.[1];
+      expect({ page, policy }).toEqual({
+        page,
+        policy: expect.stringContaining(
+          "script-src 'self' https://appsforoffice.microsoft.com; connect-src 'self' https://partner-api.example.com;"
+        ),
+      });
+    }
+    for (const page of ["support.html", "privacy.html"])
+      expect(readFileSync(join(dist, page), "utf8")).toContain("default-src 'none'");
     // The preview and its in-memory workbook are for development only.
     expect(existsSync(join(dist, "preview.html"))).toBe(false);
     expect(readdirSync(dist).some((file) => file.startsWith("office-shim"))).toBe(false);

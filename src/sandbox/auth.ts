@@ -76,13 +76,16 @@ function checkAuthorize(options: AuthOptions, raw: Record<string, unknown>): Che
  * The sign-in page cannot be framed (clickjacking): a frame-ancestors policy and the older
  * header for browsers without it. It loads nothing from elsewhere.
  */
-function signInHeaders(reply: FastifyReply): FastifyReply {
+function signInHeaders(reply: FastifyReply, checked: Checked & { ok: true }): FastifyReply {
+  // The form posts here, and its answer redirects to the add-in: browsers hold a redirect
+  // after a form to form-action too.
+  const addin = new URL(checked.params.redirect_uri).origin;
   return reply
     .type("text/html")
     .header("Cache-Control", "no-store")
     .header(
       "Content-Security-Policy",
-      "default-src 'none'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+      `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${addin}; frame-ancestors 'none'; base-uri 'none'`
     )
     .header("X-Frame-Options", "DENY");
 }
@@ -159,7 +162,7 @@ export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions)
   app.get("/oauth/authorize", async (request, reply) => {
     const checked = checkAuthorize(options, request.query as Record<string, unknown>);
     if (!checked.ok) return invalidSignInRequest(reply, checked.detail);
-    return signInHeaders(reply).send(signInPage(checked));
+    return signInHeaders(reply, checked).send(signInPage(checked));
   });
 
   app.post("/oauth/authorize", async (request, reply) => {
@@ -179,7 +182,7 @@ export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions)
     const password = typeof form.password === "string" ? form.password : "";
     const wait = limits.wait(request.ip, email);
     if (wait > 0)
-      return signInHeaders(reply)
+      return signInHeaders(reply, checked)
         .code(429)
         .header("Retry-After", String(wait))
         .send(signInPage(checked, `Too many attempts: wait ${wait} s, then try again.`));
@@ -189,7 +192,7 @@ export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions)
     const matches = await verifyPassword(password, user?.password_hash ?? dummyPasswordHash());
     if (!user || !matches) {
       limits.failed(email);
-      return signInHeaders(reply).send(signInPage(checked, "Wrong e-mail or password."));
+      return signInHeaders(reply, checked).send(signInPage(checked, "Wrong e-mail or password."));
     }
     limits.succeeded(email);
     const code = newSecret();

@@ -365,4 +365,33 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
       await fit.close();
     }
   }, 120_000);
+
+  it("the task pane runs under its Content-Security-Policy: nothing refused, Fluent's styles applied", async () => {
+    const pane = await browser.newPage({ viewport: { width: 350, height: 900 } });
+    try {
+      const refused: string[] = [];
+      pane.on("console", (message) => {
+        if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+      });
+      // Offline here: Office's CDN is refused at once, and the pane runs as a preview.
+      await pane.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+      await pane.goto(`${site.origin}/taskpane.html`);
+      await pane.getByRole("heading", { name: "Client Import for Banqup" }).waitFor();
+      const policy = await pane.evaluate(
+        () =>
+          document
+            .querySelector('meta[http-equiv="Content-Security-Policy"]')
+            ?.getAttribute("content") ?? ""
+      );
+      expect(policy).toContain(`connect-src 'self' ${new URL(sandbox.url).origin}`);
+      // Griffel's inserted rules took: the heading is semibold, as Fluent draws it.
+      const weight = await pane.evaluate(
+        () => getComputedStyle(document.querySelector("h1")!).fontWeight
+      );
+      expect(weight).toBe("600");
+      expect(refused).toEqual([]);
+    } finally {
+      await pane.close();
+    }
+  }, 60_000);
 });
