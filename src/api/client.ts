@@ -106,6 +106,21 @@ export class PartnerApiClient {
     return operations.updateClient(this.api, id, input, idempotencyKey, signal);
   }
 
+  /**
+   * A link the API answered (a client's page), when it may go in a cell: https on the API's
+   * own origin. Anything else (another site, javascript:, plain http) is no link of ours.
+   */
+  trustedLink(url: string | undefined): string | undefined {
+    if (!url) return undefined;
+    try {
+      const link = new URL(url);
+      const api = new URL(this.options.baseUrl);
+      return link.protocol === "https:" && link.origin === api.origin ? link.href : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   getClient(id: string, signal?: AbortSignal): Promise<Client> {
     return operations.getClient(this.api, id, signal);
   }

@@ -90,7 +90,7 @@ function signInHeaders(reply: FastifyReply, checked: Checked & { ok: true }): Fa
     .header("X-Frame-Options", "DENY");
 }
 
-const escapeHtml = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string

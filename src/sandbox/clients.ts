@@ -10,6 +10,7 @@ import {
   type Outcome,
   type PartnerRow,
 } from "./create-client";
+import { issuerOf } from "./auth";
 import { nameKey, type Db } from "./db";
 import { newId, sha256 } from "./ids";
 import { sendProblem, type FieldError } from "./problems";
@@ -156,7 +157,7 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
 
   app.post("/v1/clients", (request, reply) =>
     idempotentWrite(request, reply, (partner, body, templates) =>
-      createClient(db, partner, body, languageOf(request), templates)
+      createClient(db, partner, body, languageOf(request), templates, issuerOf(request))
     )
   );
 
@@ -168,7 +169,8 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
         (request.params as { id: string }).id,
         body,
         languageOf(request),
-        templates
+        templates,
+        issuerOf(request)
       )
     )
   );
@@ -177,7 +179,7 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     const { id } = request.params as { id: string };
     const row = clientOf(request.partnerId as string, id);
     if (!row) return notFound(reply);
-    return clientBody(row);
+    return clientBody(row, issuerOf(request));
   });
 
   app.post("/v1/clients/:id/invitation", async (request, reply) => {

@@ -10,8 +10,11 @@ import { nameKey, type Db } from "./db";
 import { newId } from "./ids";
 import type { FieldError } from "./problems";
 
-/** The web app's address of a client, given in responses as `url`. */
-const clientUrl = (id: string) => `https://app.banqup.example/partner/clients/${id}`;
+/**
+ * The client's page in the partner space, given in responses as `url`: on the API's own
+ * origin (`base`), the only links the add-in puts in cells.
+ */
+const clientUrl = (base: string, id: string) => `${base}/clients/${id}`;
 
 /** A client as the sandbox stores it. */
 export interface ClientRow {
@@ -23,13 +26,13 @@ export interface ClientRow {
 }
 
 /** A client as the API answers it. */
-export function clientBody(row: ClientRow) {
+export function clientBody(row: ClientRow, base: string) {
   return {
     ...(JSON.parse(row.data) as object),
     id: row.id,
     status: row.status,
     createdAt: row.created_at,
-    url: clientUrl(row.id),
+    url: clientUrl(base, row.id),
   };
 }
 
@@ -56,12 +59,16 @@ export function createClient(
   partner: PartnerRow,
   body: Record<string, unknown>,
   lang: UiLang,
-  templates: { id: string; name: string }[]
+  templates: { id: string; name: string }[],
+  base: string
 ): Outcome {
   const profile = getProfile(partner.region);
   const judged = judgeBody(profile, body, lang, templates);
   if ("errors" in judged) return { status: 422, errors: judged.errors };
-  return conflictOf(db, partner, profile, judged.data) ?? insert(db, partner, profile, judged.data);
+  return (
+    conflictOf(db, partner, profile, judged.data) ??
+    insert(db, partner, profile, judged.data, base)
+  );
 }
 
 /**
@@ -74,7 +81,8 @@ export function updateClient(
   id: string,
   body: Record<string, unknown>,
   lang: UiLang,
-  templates: { id: string; name: string }[]
+  templates: { id: string; name: string }[],
+  base: string
 ): Outcome {
   const existing = db
     .prepare("SELECT * FROM clients WHERE id = ? AND partner_id = ?")
@@ -95,7 +103,10 @@ export function updateClient(
   );
   db.prepare("DELETE FROM client_identifiers WHERE client_id = ?").run(id);
   storeIdentifiers(db, partner, profile, judged.data, id);
-  return { status: 200, body: clientBody({ ...existing, data, contact_email: contactEmail }) };
+  return {
+    status: 200,
+    body: clientBody({ ...existing, data, contact_email: contactEmail }, base),
+  };
 }
 
 /** The problem of an id the partner has no client with (another partner's clients included). */
@@ -207,7 +218,8 @@ function insert(
   db: Db,
   partner: PartnerRow,
   profile: Profile,
-  data: Record<string, unknown>
+  data: Record<string, unknown>,
+  base: string
 ): Outcome {
   const id = newId("cl");
   const createdAt = new Date().toISOString();
@@ -225,13 +237,16 @@ function insert(
   storeIdentifiers(db, partner, profile, data, id);
   return {
     status: 201,
-    body: clientBody({
-      id,
-      data: JSON.stringify(data),
-      contact_email: contactEmail,
-      status: "draft",
-      created_at: createdAt,
-    }),
+    body: clientBody(
+      {
+        id,
+        data: JSON.stringify(data),
+        contact_email: contactEmail,
+        status: "draft",
+        created_at: createdAt,
+      },
+      base
+    ),
   };
 }
 

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import cors from "@fastify/cors";
 import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
-import { registerAuth, requirePartner, type AuthOptions } from "./auth";
+import { escapeHtml, registerAuth, requirePartner, type AuthOptions } from "./auth";
 import { registerClientRoutes } from "./clients";
 import { loadContract } from "./contract";
 import { openDatabase, type Db } from "./db";
@@ -169,6 +169,16 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
 
   registerAuth(app, db, options.auth);
+  // What a client's `url` opens: in Banqup, its page in the partner space; here, its id only
+  // (no data without signing in).
+  app.get("/clients/:id", async (request, reply) =>
+    reply
+      .type("text/html")
+      .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+      .send(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Banqup sandbox client</title></head><body><h1>Client ${escapeHtml((request.params as { id: string }).id)}</h1><p>In Banqup this is the client's page in your partner space; the sandbox shows its id only.</p></body></html>`
+      )
+  );
   await app.register(async (api) => {
     api.addHook("onRequest", injectFaults(options.faults, random));
     api.addHook("onSend", async (request, _reply, payload) => {

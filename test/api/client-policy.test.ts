@@ -231,3 +231,23 @@ describe("partner API client: tokens, cancel, concurrency", () => {
     expect(fetch.maxInFlight()).toBe(3);
   });
 });
+
+describe("partner API client: links it may put in cells", () => {
+  const tokens: TokenSource = { accessToken: async () => "t", refresh: async () => "t" };
+  const client = new PartnerApiClient({ baseUrl: "https://api.banqup.example", tokens });
+  it("keeps an https link on the API's own origin", () => {
+    expect(client.trustedLink("https://api.banqup.example/clients/cl_1")).toBe(
+      "https://api.banqup.example/clients/cl_1"
+    );
+  });
+  it("drops any other link: another site, plain http, a script, nonsense", () => {
+    for (const url of [
+      "https://evil.example/clients/cl_1",
+      "http://api.banqup.example/clients/cl_1",
+      "javascript:alert(1)",
+      "not a url",
+      undefined,
+    ])
+      expect({ url, link: client.trustedLink(url) }).toEqual({ url, link: undefined });
+  });
+});

@@ -235,6 +235,10 @@ describe("sandbox clients API", () => {
     });
     expect(asForm.status).toBe(415);
     expect((await asForm.json()).detail).toBe("Send application/json.");
+    // A client's url opens a page of the API's origin that cannot be framed, and escapes the id.
+    const page = await fetch(`${sandbox.url}/clients/${encodeURIComponent("<b>x")}`);
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(await page.text()).toContain("Client &lt;b&gt;x");
     // A route the API does not have: a problem, like every other answer.
     const nowhere = await call("/v1/nowhere");
     expect(nowhere.status).toBe(404);

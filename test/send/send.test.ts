@@ -320,9 +320,16 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
         "created",
         "created",
       ]);
-      // A created row's status links to the client in the web app.
-      const link = book.excel.cell(book.sheet, `${columnLetters(17)}5`).hyperlink;
-      expect(link?.address).toMatch(/^https?:\/\/.+cl_/);
+      // The client's page is on the API's origin, but this sandbox speaks plain http: no link
+      // in the cell (only https links of the API's own origin become hyperlinks).
+      const created = sandbox.db
+        .prepare("SELECT id FROM clients ORDER BY created_at DESC")
+        .get() as {
+        id: string;
+      };
+      const answer = await client.getClient(created.id);
+      expect(answer.url).toBe(`${sandbox.url}/clients/${created.id}`);
+      expect(book.excel.cell(book.sheet, `${columnLetters(17)}5`).hyperlink).toBeUndefined();
       const invitations = sandbox.db.prepare("SELECT COUNT(*) AS n FROM outbox").get() as {
         n: number;
       };

@@ -219,7 +219,7 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: Say): Promise
             clientId: updated.id,
             detail: `${updated.id} · ${say("statusUpdated")}`,
           },
-          url: updated.url,
+          url: client.trustedLink(updated.url),
           ledger: [row.updateKey!, updated.id, row.print ?? ""],
           created: true,
         },
@@ -240,7 +240,7 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: Say): Promise
       result: {
         row: row.row,
         status: { kind: "created", clientId: created.id, detail },
-        url: created.url,
+        url: client.trustedLink(created.url),
         ledger: [row.key!, created.id, row.print ?? ""],
         created: true,
       },
