@@ -66,8 +66,7 @@ export function createClient(
   const judged = judgeBody(profile, body, lang, templates);
   if ("errors" in judged) return { status: 422, errors: judged.errors };
   return (
-    conflictOf(db, partner, profile, judged.data) ??
-    insert(db, partner, profile, judged.data, base)
+    conflictOf(db, partner, profile, judged.data) ?? insert(db, partner, profile, judged.data, base)
   );
 }
 
