@@ -97,5 +97,14 @@ export function formatTable(
   lines.push(
     formatMessage(labels.summary, lang, { rows: rowCount, problems: problems.length, fixes })
   );
-  return lines.join("\n");
+  return lines.map(forTerminal).join("\n");
+}
+
+/**
+ * Cell text as a terminal may print it: control characters (ESC sequences that recolour,
+ * move the cursor or retitle the window, bells, carriage returns) and bidirectional overrides
+ * (which reorder what is shown) become spaces. The file's text cannot act on the terminal.
+ */
+export function forTerminal(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, " ");
 }

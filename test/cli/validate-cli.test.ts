@@ -80,6 +80,14 @@ describe("validate CLI: JSON output", () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ profile: "be", rows: 1, problems: [], warnings: [] });
   });
+  it("prints no terminal control sequence from a cell (ESC, bidi overrides)", async () => {
+    const hostile = "\u001b]0;pwned\u0007\u001b[31mred\u202egnp.exe";
+    const path = file("hostile.csv", csv([beHeaders, beRow({ contactEmail: hostile })]));
+    const { code, stdout } = await run("--profile", "be", "--lang", "en", path);
+    expect(code).toBe(1);
+    expect(stdout).toContain("red");
+    expect(stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+  });
   it("lists likely typos as warnings, which do not change the exit code", async () => {
     const path = file("typo.csv", csv([beHeaders, beRow({ contactEmail: "sophie@gmail.con" })]));
     const json = await run("--profile", "be", "--json", "--lang", "en", path);
