@@ -209,6 +209,8 @@ export async function signOut(
  */
 export class UserTokens implements TokenSource {
   private refreshing: Promise<string> | undefined;
+  /** The access token this pane last used: one the server refused, when refresh is asked. */
+  private handed: string | undefined;
 
   constructor(
     private readonly config: OAuthConfig,
@@ -219,7 +221,10 @@ export class UserTokens implements TokenSource {
   async accessToken(): Promise<string> {
     const tokens = this.store.load();
     if (!tokens) throw new SignInRequired();
-    if (tokens.expiresAt - EXPIRY_MARGIN_MS > Date.now()) return tokens.accessToken;
+    if (tokens.expiresAt - EXPIRY_MARGIN_MS > Date.now()) {
+      this.handed = tokens.accessToken;
+      return tokens.accessToken;
+    }
     return this.refresh();
   }
 
@@ -231,11 +236,25 @@ export class UserTokens implements TokenSource {
     return this.refreshing;
   }
 
-  private async doRefresh(): Promise<string> {
+  /**
+   * Refreshes under a lock shared by every pane of this add-in (two workbooks open share the
+   * stored tokens): a refresh token is spent once, and the server revokes a sign-in whose spent
+   * token comes back. Inside the lock the store is read again: a token another pane just got
+   * is used as it is.
+   */
+  private doRefresh(): Promise<string> {
+    return withRefreshLock(`banqup.refresh ${this.config.apiUrl}`, () => this.refreshNow());
+  }
+
+  private async refreshNow(): Promise<string> {
     const tokens = this.store.load();
     if (!tokens?.refreshToken) {
       this.store.clear();
       throw new SignInRequired();
+    }
+    if (tokens.accessToken !== this.handed && tokens.expiresAt - EXPIRY_MARGIN_MS > Date.now()) {
+      this.handed = tokens.accessToken;
+      return tokens.accessToken;
     }
     const server = serverOf(this.config);
     const client = { client_id: this.config.clientId };
@@ -252,12 +271,41 @@ export class UserTokens implements TokenSource {
           .then((response) => oauth.processRefreshTokenResponse(server, client, response))
       );
       this.store.save({ ...next, refreshToken: next.refreshToken ?? tokens.refreshToken });
+      this.handed = next.accessToken;
       return next.accessToken;
     } catch (error) {
-      if (error instanceof SignInRequired) this.store.clear();
+      if (error instanceof SignInRequired) {
+        // Another pane may have rotated the token meanwhile (a host without Web Locks): what
+        // it saved is the sign-in, not a reason to sign out.
+        const now = this.store.load();
+        if (now?.refreshToken && now.refreshToken !== tokens.refreshToken) {
+          this.handed = now.accessToken;
+          return now.accessToken;
+        }
+        this.store.clear();
+      }
       throw error;
     }
   }
+}
+
+/** Locks of this page, where the browser has no Web Locks (tests; old hosts). */
+const pageLocks = new Map<string, Promise<unknown>>();
+
+/**
+ * Runs `work` holding the named lock: the Web Locks API where the host has it (shared by the
+ * panes of one add-in origin), else a lock of this page.
+ */
+function withRefreshLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks) return locks.request(name, work) as Promise<T>;
+  const previous = pageLocks.get(name) ?? Promise.resolve();
+  const run = previous.then(work, work);
+  pageLocks.set(
+    name,
+    run.catch(() => undefined)
+  );
+  return run;
 }
 
 /** Tokens kept in memory only (tests, and where no storage is allowed). */

@@ -160,4 +160,26 @@ describe("signing a user in (OAuth code + PKCE against the sandbox)", () => {
     });
     expect(api.status).toBe(401);
   });
+
+  it("two panes refreshing at once spend the refresh token once and both stay signed in", async () => {
+    // Two workbooks open: two panes, one storage.
+    const store = new MemoryTokenStore();
+    await signIn(config, userSignsIn("pieter@fiduciaire-lambert.be", "sandbox-be"), store);
+    store.save({ ...store.load()!, expiresAt: Date.now() - 1 });
+    let refreshes = 0;
+    const counting: typeof fetch = (input, init) => {
+      if (String(init?.body ?? "").includes("grant_type=refresh_token")) refreshes++;
+      return fetch(input, init);
+    };
+    const paneA = new UserTokens(config, store, counting);
+    const paneB = new UserTokens(config, store, counting);
+    const [a, b] = await Promise.all([paneA.accessToken(), paneB.accessToken()]);
+    expect(refreshes).toBe(1);
+    expect(a).toBe(b);
+    expect(store.load()).toBeDefined();
+    const partner = await fetch(`${sandbox.url}/v1/partner`, {
+      headers: { Authorization: `Bearer ${a}` },
+    });
+    expect(partner.status).toBe(200);
+  });
 });
