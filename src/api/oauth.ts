@@ -73,14 +73,17 @@ function serverOf(config: OAuthConfig): oauth.AuthorizationServer {
  * oauth4webapi refuses plain HTTP; the sandbox on this machine (tests, the preview) is the one
  * place it is allowed.
  */
-function requestOptions(config: OAuthConfig, fetchImpl: typeof fetch) {
-  const { protocol, hostname } = new URL(config.apiUrl);
+export function oauthRequestOptions(url: string, fetchImpl: typeof fetch) {
+  const { protocol, hostname } = new URL(url);
   const loopback = hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
   return {
     [oauth.customFetch]: fetchImpl,
     [oauth.allowInsecureRequests]: protocol === "http:" && loopback,
   };
 }
+
+const requestOptions = (config: OAuthConfig, fetchImpl: typeof fetch) =>
+  oauthRequestOptions(config.apiUrl, fetchImpl);
 
 export function authorizeUrl(config: OAuthConfig, challenge: string, state: string): string {
   const url = new URL(serverOf(config).authorization_endpoint!);

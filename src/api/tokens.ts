@@ -1,4 +1,5 @@
-import { readTokenAnswer } from "./token-answer";
+import * as oauth from "oauth4webapi";
+import { oauthRequestOptions } from "./oauth";
 /** Where the client gets bearer tokens; `refresh` is called once after a 401. */
 export interface TokenSource {
   accessToken(signal?: AbortSignal): Promise<string>;
@@ -6,8 +7,8 @@ export interface TokenSource {
 }
 
 /**
- * OAuth 2.0 client credentials (automation, tests, benchmarks): a token cached until shortly
- * before `expires_in` runs out, fetched again on refresh.
+ * OAuth 2.0 client credentials (automation, tests, benchmarks), by oauth4webapi: a token
+ * cached until shortly before `expires_in` runs out, fetched again on refresh.
  */
 export class ClientCredentials implements TokenSource {
   private token?: { value: string; expiresAt: number };
@@ -16,7 +17,7 @@ export class ClientCredentials implements TokenSource {
     private readonly tokenUrl: string,
     private readonly clientId: string,
     private readonly clientSecret: string,
-    private readonly fetchImpl: typeof fetch = fetch
+    private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init)
   ) {}
 
   async accessToken(signal?: AbortSignal): Promise<string> {
@@ -25,19 +26,24 @@ export class ClientCredentials implements TokenSource {
   }
 
   async refresh(signal?: AbortSignal): Promise<string> {
-    const response = await this.fetchImpl(this.tokenUrl, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: this.clientId,
-        client_secret: this.clientSecret,
-      }),
-      signal,
-    });
-    const body = await readTokenAnswer(response);
-    if (!response.ok || !body.access_token) {
-      throw new Error(`Sign-in failed: ${body.error_description ?? response.statusText}`);
+    const server = { issuer: new URL(this.tokenUrl).origin, token_endpoint: this.tokenUrl };
+    const client = { client_id: this.clientId };
+    let body: oauth.TokenEndpointResponse;
+    try {
+      const response = await oauth.clientCredentialsGrantRequest(
+        server,
+        client,
+        oauth.ClientSecretPost(this.clientSecret),
+        {},
+        { ...oauthRequestOptions(this.tokenUrl, this.fetchImpl), signal }
+      );
+      body = await oauth.processClientCredentialsResponse(server, client, response);
+    } catch (error) {
+      const reason =
+        error instanceof oauth.ResponseBodyError
+          ? (error.error_description ?? error.error)
+          : (error as Error).message;
+      throw new Error(`Sign-in failed: ${reason}`);
     }
     // Renew 30 s early, so that a token never expires in the middle of a request.
     const lifetime = Math.max(1, (body.expires_in ?? 300) - 30);
