@@ -86,6 +86,7 @@ describe("validate CLI: JSON output", () => {
     const { code, stdout } = await run("--profile", "be", "--lang", "en", path);
     expect(code).toBe(1);
     expect(stdout).toContain("red");
+    // eslint-disable-next-line no-control-regex -- the control characters are what is looked for
     expect(stdout).not.toMatch(/[\u001b\u0007\u202e]/);
   });
   it("lists likely typos as warnings, which do not change the exit code", async () => {
