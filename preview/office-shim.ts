@@ -39,6 +39,13 @@ function displayDialogAsync(
     return;
   }
   const handlers = new Map<string, Handler>();
+  // The sign-in page of another origin tells of a failed attempt by postMessage here (Office's
+  // messageParent in Excel): handed on as Office would, with its origin.
+  const onNotice = (event: MessageEvent) => {
+    if (event.source === popup && typeof event.data === "string")
+      handlers.get("dialogMessageReceived")?.({ message: event.data, origin: event.origin });
+  };
+  window.addEventListener("message", onNotice);
   // The sign-in ends on the add-in's own auth-callback page: same origin, so its address can
   // be read here, which is what messageParent hands to the pane in Office.
   const watch = window.setInterval(() => {
@@ -58,7 +65,10 @@ function displayDialogAsync(
     if (landed)
       handlers.get("dialogMessageReceived")?.({ message: landed, origin: window.location.origin });
   }, 200);
-  const stop = () => window.clearInterval(watch);
+  const stop = () => {
+    window.clearInterval(watch);
+    window.removeEventListener("message", onNotice);
+  };
   callback?.({
     status: "succeeded",
     value: {

@@ -8,7 +8,11 @@
 const DIALOG_CLOSED = 12006;
 
 export class DialogClosed extends Error {
-  constructor(readonly code?: number) {
+  constructor(
+    readonly code?: number,
+    /** What the sign-in page last reported failing, when it did before the window closed. */
+    readonly afterFailure?: string
+  ) {
     super(
       code === DIALOG_CLOSED
         ? "The sign-in window was closed."
@@ -27,22 +31,43 @@ export class DialogMessageRefused extends Error {
 }
 
 /**
- * What a dialog's message says, when it comes from the add-in's own origin. Hosts with
- * DialogOrigin 1.1 give the sender's origin; older ones give none, and the answer's URL is
+ * What a dialog's message says: the sign-in's answer (the URL the add-in's own page landed
+ * on), or a notice from the sign-in page that an attempt failed. Hosts with DialogOrigin 1.1
+ * give the sender's origin: an answer must come from the add-in's own origin, a notice from
+ * it or from the sign-in page's (the API's). Older hosts give none, and the answer's URL is
  * checked against the redirect URI afterwards (see signIn).
  */
-export function dialogAnswer(
+export function readDialogMessage(
   arg: { message: string; origin?: string | undefined },
-  ownOrigin: string
-): string {
+  ownOrigin: string,
+  noticeOrigins: readonly string[] = []
+): { answer: string } | { failure: string } {
+  const failure = signInFailureOf(arg.message);
+  if (failure !== undefined) {
+    if (arg.origin !== undefined && arg.origin !== ownOrigin && !noticeOrigins.includes(arg.origin))
+      throw new DialogMessageRefused(arg.origin);
+    return { failure };
+  }
   if (arg.origin !== undefined && arg.origin !== ownOrigin)
     throw new DialogMessageRefused(arg.origin);
-  return arg.message;
+  return { answer: arg.message };
+}
+
+/** The words of a sign-in page's failure notice ({"signInFailed": "…"}), if it is one. */
+function signInFailureOf(message: string): string | undefined {
+  if (!message.startsWith("{")) return undefined;
+  try {
+    const notice = JSON.parse(message) as { signInFailed?: unknown };
+    return typeof notice.signInFailed === "string" ? notice.signInFailed.slice(0, 200) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function openOfficeDialog(
   startUrl: string,
-  ownOrigin: string = window.location.origin
+  ownOrigin: string = window.location.origin,
+  noticeOrigins: readonly string[] = []
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     Office.context.ui.displayDialogAsync(
@@ -54,20 +79,29 @@ export function openOfficeDialog(
           return;
         }
         const dialog = opened.value;
+        let lastFailure: string | undefined;
         dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
-          dialog.close();
           if (!("message" in arg)) {
-            reject(new DialogClosed(arg.error));
+            dialog.close();
+            reject(new DialogClosed(arg.error, lastFailure));
             return;
           }
           try {
-            resolve(dialogAnswer(arg, ownOrigin));
+            const read = readDialogMessage(arg, ownOrigin, noticeOrigins);
+            // A failed attempt: the user may try again in the same window.
+            if ("failure" in read) {
+              lastFailure = read.failure;
+              return;
+            }
+            dialog.close();
+            resolve(read.answer);
           } catch (error) {
+            dialog.close();
             reject(error as Error);
           }
         });
         dialog.addEventHandler(Office.EventType.DialogEventReceived, (arg) => {
-          reject(new DialogClosed("error" in arg ? arg.error : undefined));
+          reject(new DialogClosed("error" in arg ? arg.error : undefined, lastFailure));
         });
       }
     );

@@ -85,7 +85,7 @@ function signInHeaders(reply: FastifyReply, checked: Checked & { ok: true }): Fa
     .header("Cache-Control", "no-store")
     .header(
       "Content-Security-Policy",
-      `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${addin}; frame-ancestors 'none'; base-uri 'none'`
+      `default-src 'none'; script-src 'self' ${OFFICE_JS_ORIGIN}; connect-src ${OFFICE_JS_ORIGIN}; style-src 'unsafe-inline'; form-action 'self' ${addin}; frame-ancestors 'none'; base-uri 'none'`
     )
     .header("X-Frame-Options", "DENY");
 }
@@ -107,9 +107,15 @@ function signInPage(params: Checked & { ok: true }, error?: string): string {
   const accounts = SEEDED_USERS.map(
     (u) => `<li><code>${u.email}</code> / <code>${u.password}</code></li>`
   ).join("");
+  // A failure is told to the pane (see SIGN_IN_NOTICE_SCRIPT): closing the window after it
+  // then reads as "sign-in failed", not "cancelled".
+  const notice = error
+    ? ` data-sign-in-failed="${escapeHtml(error)}" data-addin-origin="${escapeHtml(new URL(params.params.redirect_uri).origin)}"`
+    : "";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in — Banqup sandbox</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body style="font-family:Segoe UI,sans-serif;max-width:28em;margin:2em auto">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+${error ? `<script src="${OFFICE_JS}"></script><script src="/oauth/sign-in-notice.js"></script>` : ""}</head>
+<body style="font-family:Segoe UI,sans-serif;max-width:28em;margin:2em auto"${notice}>
 <h1>Sign in to the Banqup sandbox</h1>
 ${error ? `<p role="alert" style="color:#b10e1c">${escapeHtml(error)}</p>` : ""}
 <form method="post" action="/oauth/authorize">${hidden}
@@ -118,6 +124,35 @@ ${error ? `<p role="alert" style="color:#b10e1c">${escapeHtml(error)}</p>` : ""}
 <p><button type="submit">Sign in</button> <button type="submit" name="cancel" value="1" formnovalidate>Cancel</button></p></form>
 <p>Sandbox accounts (sandbox only):</p><ul>${accounts}</ul></body></html>`;
 }
+
+const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
+const OFFICE_JS = `${OFFICE_JS_ORIGIN}/lib/1/hosted/office.js`;
+
+/**
+ * On the sign-in page after a failed attempt: tells the pane, so that a window closed after a
+ * failure is reported as a failure. In Office, by messageParent (the API's origin is one of
+ * the add-in's AppDomains); in a browser window (the preview), to the window that opened it.
+ * Only the failure's words go, never what was typed.
+ */
+const SIGN_IN_NOTICE_SCRIPT = `(function () {
+  var body = document.body;
+  var failed = body && body.getAttribute("data-sign-in-failed");
+  if (!failed) return;
+  var notice = JSON.stringify({ signInFailed: failed });
+  var addin = body.getAttribute("data-addin-origin");
+  if (window.Office && Office.onReady) {
+    Office.onReady(function () {
+      try {
+        if (Office.context.requirements.isSetSupported("DialogOrigin", "1.1"))
+          Office.context.ui.messageParent(notice, { targetOrigin: addin });
+        else Office.context.ui.messageParent(notice);
+      } catch (e) {}
+    });
+  } else if (window.opener) {
+    window.opener.postMessage(notice, addin);
+  }
+})();
+`;
 
 /**
  * The way back to the add-in: the redirect URI with the answer, the state, and the issuer
@@ -158,6 +193,10 @@ function invalidSignInRequest(reply: FastifyReply, detail: string) {
 
 export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions): void {
   const limits = new SignInLimits();
+
+  app.get("/oauth/sign-in-notice.js", async (_request, reply) =>
+    reply.type("text/javascript").header("Cache-Control", "no-cache").send(SIGN_IN_NOTICE_SCRIPT)
+  );
 
   app.get("/oauth/authorize", async (request, reply) => {
     const checked = checkAuthorize(options, request.query as Record<string, unknown>);

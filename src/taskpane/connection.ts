@@ -43,6 +43,9 @@ export function createConnection(options: ConnectionOptions): PartnerConnection 
         await signIn(options, options.open, options.store, fetchImpl);
         return "signedIn";
       } catch (error) {
+        // Closed after a failed attempt: that failure is the outcome, not a cancel.
+        if (error instanceof DialogClosed && error.afterFailure)
+          throw new SignInFailed(error.afterFailure);
         if (error instanceof DialogClosed || (error instanceof SignInFailed && error.cancelled))
           return "cancelled";
         throw error;

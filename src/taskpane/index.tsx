@@ -18,7 +18,10 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
     import("./connection").then(({ browserConnection }) =>
       // The dialog starts on the add-in's own domain, as Office requires, then goes to the API.
       browserConnection(API_URL, (url) =>
-        openOfficeDialog(`${origin}/sign-in.html#${encodeURIComponent(url)}`)
+        // The sign-in page (the API's origin) may tell of a failed attempt.
+        openOfficeDialog(`${origin}/sign-in.html#${encodeURIComponent(url)}`, origin, [
+          new URL(API_URL).origin,
+        ])
       )
     );
   if (inExcel) {

@@ -219,6 +219,14 @@ describe("sandbox OAuth", () => {
       "state",
     ]);
     expect(page).not.toContain("nope");
+    // It tells the pane of the failure (never what was typed), with a script of its own origin.
+    expect(page).toContain('data-sign-in-failed="Wrong e-mail or password."');
+    expect(failed.headers.get("content-security-policy")).toContain(
+      "script-src 'self' https://appsforoffice.microsoft.com"
+    );
+    const notice = await fetch(`${sandbox.url}/oauth/sign-in-notice.js`);
+    expect(notice.headers.get("content-type")).toContain("javascript");
+    expect(await notice.text()).toContain("messageParent");
     // The page can be neither framed nor made to load anything from elsewhere.
     expect(failed.headers.get("x-frame-options")).toBe("DENY");
     expect(failed.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");

@@ -10,7 +10,7 @@ import { act, fireEvent, render, screen, waitFor, within } from "@testing-librar
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { MemoryTokenStore } from "../../src/api";
 import { getProfile } from "../../src/core";
-import { columnLetters, formatStatus, parseStatus } from "../../src/excel";
+import { columnLetters, DialogClosed, formatStatus, parseStatus } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { createConnection } from "../../src/taskpane/connection";
 import { ADDIN_CLIENT_ID, DEFAULT_REDIRECT_URI } from "../../src/sandbox/server";
@@ -82,12 +82,17 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
   });
   afterAll(() => sandbox.close());
 
-  function pane(excel: FakeExcel, email = "sophie@fiduciaire-lambert.be", password = "sandbox-be") {
+  function pane(
+    excel: FakeExcel,
+    email = "sophie@fiduciaire-lambert.be",
+    password = "sandbox-be",
+    open: (url: string) => Promise<string> = signInAs(email, password)
+  ) {
     const connection = createConnection({
       apiUrl: sandbox.url,
       clientId: ADDIN_CLIENT_ID,
       redirectUri: DEFAULT_REDIRECT_URI,
-      open: signInAs(email, password),
+      open,
       store: new MemoryTokenStore(),
     });
     return render(
@@ -316,6 +321,45 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
       )
     ).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Envoyer toutes les lignes valides" })).toBeNull();
+  }, 30_000);
+
+  it("a window closed after a failed attempt is a failure, closed untried a cancel", async () => {
+    // The user types a wrong password; the sign-in page tells the pane (what its notice script
+    // sends by messageParent), then the user closes the window.
+    const failsThenCloses = async (url: string) => {
+      const query = Object.fromEntries(new URL(url).searchParams);
+      const page = await (
+        await fetch(url.replace(/\?.*$/, ""), {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({
+            ...query,
+            email: "sophie@fiduciaire-lambert.be",
+            password: "x",
+          }),
+        })
+      ).text();
+      expect(page).toContain('<script src="/oauth/sign-in-notice.js"></script>');
+      const failure = /data-sign-in-failed="([^"]+)"/.exec(page)![1]!;
+      throw new DialogClosed(12006, failure);
+    };
+    const first = pane(new FakeExcel(), "", "", failsThenCloses);
+    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Se connecter à Banqup" }));
+    expect(
+      await screen.findByText(
+        "La connexion a échoué : Wrong e-mail or password.",
+        {},
+        { timeout: 5000 }
+      )
+    ).toBeTruthy();
+    first.unmount();
+    pane(new FakeExcel(), "", "", async () => {
+      throw new DialogClosed(12006);
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Se connecter à Banqup" }));
+    expect(await screen.findByText("La connexion a été annulée.")).toBeTruthy();
   }, 30_000);
 
   it("says why a sign-in failed", async () => {
