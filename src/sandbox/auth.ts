@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "./db";
+import { formLimits } from "./contract";
 import { GRANTS, type TokenForm } from "./grants";
 import { dummyPasswordHash, newSecret, now, sha256, verifyPassword } from "./ids";
 import { sendProblem } from "./problems";
@@ -191,8 +192,23 @@ function invalidSignInRequest(reply: FastifyReply, detail: string) {
   });
 }
 
+/** The first form field longer than the contract allows, if any (checked before any work). */
+function tooLong(form: Record<string, unknown>, limits: ReadonlyMap<string, number>) {
+  for (const [name, max] of limits) {
+    const value = form[name];
+    if (typeof value === "string" && value.length > max)
+      return `${name} is longer than ${max} characters.`;
+  }
+  return undefined;
+}
+
 export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions): void {
   const limits = new SignInLimits();
+  const formLimit = {
+    authorize: formLimits("/oauth/authorize"),
+    token: formLimits("/oauth/token"),
+    revoke: formLimits("/oauth/revoke"),
+  };
 
   app.get("/oauth/sign-in-notice.js", async (_request, reply) =>
     reply.type("text/javascript").header("Cache-Control", "no-cache").send(SIGN_IN_NOTICE_SCRIPT)
@@ -206,6 +222,9 @@ export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions)
 
   app.post("/oauth/authorize", async (request, reply) => {
     const form = (request.body ?? {}) as Record<string, unknown>;
+    // A 400 KB password is refused before scrypt sees it.
+    const long = tooLong(form, formLimit.authorize);
+    if (long) return invalidSignInRequest(reply, long);
     const checked = checkAuthorize(options, form);
     if (!checked.ok) return invalidSignInRequest(reply, checked.detail);
     // The user declined: back to the add-in with access_denied (RFC 6749 §4.1.2.1).
@@ -253,6 +272,8 @@ export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions)
     const form = (request.body ?? {}) as Record<string, unknown>;
     if (typeof form.token !== "string" || typeof form.client_id !== "string")
       return oauthError(reply, 400, "invalid_request", "Send token and client_id.");
+    const long = tooLong(form, formLimit.revoke);
+    if (long) return oauthError(reply, 400, "invalid_request", long);
     const row = db
       .prepare("SELECT family, client_id FROM tokens WHERE token_hash = ?")
       .get(sha256(form.token)) as { family: string | null; client_id: string } | undefined;
@@ -266,6 +287,8 @@ export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions)
   app.post("/oauth/token", async (request, reply) => {
     purgeExpired(db);
     const form = (request.body ?? {}) as TokenForm;
+    const long = tooLong(form, formLimit.token);
+    if (long) return oauthError(reply, 400, "invalid_request", long);
     const grantType = String(form.grant_type ?? "");
     const grant = Object.hasOwn(GRANTS, grantType) ? GRANTS[grantType]! : undefined;
     if (!grant)

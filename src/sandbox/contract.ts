@@ -10,6 +10,36 @@ const CONTRACT_FILE = join(__dirname, "..", "api", "openapi.yaml");
 export type BodyCheck = (body: unknown) => FieldError[];
 
 /** Compiles the contract's component schemas once; `check("ClientInput")` validates a body. */
+/**
+ * The longest value the contract allows for each string field of a form it describes (the
+ * OAuth routes' application/x-www-form-urlencoded bodies), by path.
+ */
+export function formLimits(path: string): ReadonlyMap<string, number> {
+  const document = parse(readFileSync(CONTRACT_FILE, "utf8")) as {
+    paths: Record<
+      string,
+      {
+        post?: {
+          requestBody?: {
+            content?: Record<
+              string,
+              { schema?: { properties?: Record<string, { maxLength?: number }> } }
+            >;
+          };
+        };
+      }
+    >;
+  };
+  const properties =
+    document.paths[path]?.post?.requestBody?.content?.["application/x-www-form-urlencoded"]?.schema
+      ?.properties ?? {};
+  return new Map(
+    Object.entries(properties).flatMap(([name, schema]) =>
+      schema.maxLength === undefined ? [] : [[name, schema.maxLength] as const]
+    )
+  );
+}
+
 export function loadContract(): { check(schema: string): BodyCheck } {
   const document = parse(readFileSync(CONTRACT_FILE, "utf8")) as Record<string, unknown>;
   const ajv = new Ajv2020({ allErrors: true, strict: false });

@@ -64,4 +64,38 @@ describe("the partner API contract (src/api/openapi.yaml)", () => {
             max: properties[field.apiName ?? field.key]!.maxLength,
           });
   });
+
+  it("bounds every string a request may carry: bodies, forms, headers and query", () => {
+    const document = parse(readFileSync(CONTRACT, "utf8")) as Record<string, unknown>;
+    const schemas = (document.components as { schemas: Record<string, unknown> }).schemas;
+    const unbounded: string[] = [];
+    const visit = (schema: unknown, where: string): void => {
+      if (!schema || typeof schema !== "object") return;
+      const node = schema as Record<string, unknown>;
+      if (typeof node.$ref === "string") {
+        visit(schemas[node.$ref.split("/").pop()!], where);
+        return;
+      }
+      if (node.type === "string" && node.maxLength === undefined && !node.enum && !node.const)
+        unbounded.push(where);
+      for (const [name, child] of Object.entries(
+        (node.properties as Record<string, unknown>) ?? {}
+      ))
+        visit(child, `${where}.${name}`);
+      if (node.items) visit(node.items, `${where}[]`);
+    };
+    for (const [path, item] of Object.entries(document.paths as Record<string, unknown>))
+      for (const [method, operation] of Object.entries(item as Record<string, unknown>)) {
+        const op = operation as {
+          parameters?: { name?: string; in?: string; schema?: unknown; $ref?: string }[];
+          requestBody?: { content?: Record<string, { schema?: unknown }> };
+        };
+        for (const parameter of op.parameters ?? [])
+          if (!parameter.$ref && parameter.in !== "path")
+            visit(parameter.schema, `${method} ${path} ${parameter.name}`);
+        for (const content of Object.values(op.requestBody?.content ?? {}))
+          visit(content.schema, `${method} ${path}`);
+      }
+    expect(unbounded).toEqual([]);
+  });
 });

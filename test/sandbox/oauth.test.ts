@@ -259,6 +259,27 @@ describe("sandbox OAuth", () => {
     });
   });
 
+  it("refuses a form field longer than the contract allows, before any work", async () => {
+    const before = ids.passwordChecks.count;
+    const huge = await signIn(
+      "sophie@fiduciaire-lambert.be",
+      "x".repeat(400_000),
+      pkce().challenge
+    );
+    expect(huge.status).toBe(400);
+    expect(await huge.json()).toMatchObject({ detail: "password is longer than 1024 characters." });
+    expect(ids.passwordChecks.count).toBe(before);
+    const token = await fetch(
+      `${sandbox.url}/oauth/token`,
+      form({
+        grant_type: "refresh_token",
+        refresh_token: "r".repeat(600),
+        client_id: ADDIN_CLIENT_ID,
+      })
+    );
+    expect(await token.json()).toMatchObject({ error: "invalid_request" });
+  });
+
   it("checks a password for an unknown e-mail too, against a hash no password matches", async () => {
     const before = ids.passwordChecks.count;
     const unknown = await signIn("nobody@example.be", "whatever", pkce().challenge);
