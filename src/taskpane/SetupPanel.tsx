@@ -41,10 +41,13 @@ export function SetupPanel({
   run,
   profile,
   onArea,
+  takeFocus = false,
 }: {
   run: ExcelRun;
   profile: Profile;
   onArea: (spec: AreaSpec) => void;
+  /** Whether this step takes the focus when it appears (it follows one the user took). */
+  takeFocus?: boolean;
 }): React.JSX.Element {
   const styles = useStyles();
   const { lang, t } = useLanguage();
@@ -54,7 +57,11 @@ export function SetupPanel({
   const [choices, setChoices] = React.useState<ColumnChoices>({});
   // This step replaces the one before it (the platform question): the focus comes here.
   const step = React.useRef<HTMLElement>(null);
-  React.useEffect(() => step.current?.focus(), []);
+  // On appearing only: later renders do not take the focus back.
+  const focusOnAppear = React.useRef(takeFocus);
+  React.useEffect(() => {
+    if (focusOnAppear.current) step.current?.focus();
+  }, []);
 
   const attempt = async (action: () => Promise<void>) => {
     setWorking(true);

@@ -59,6 +59,16 @@ export default function Workbook({
   const { lang, t } = useLanguage();
   const { memory, setRegion, setArea } = useWorkbook(run);
   const [changingRegion, setChangingRegion] = React.useState(false);
+  // Focus moves to each new step only once the user took one here: a pane opening beside
+  // the grid never takes the focus from it.
+  const [acted, setActed] = React.useState(false);
+  const chooseArea = React.useCallback(
+    (spec: AreaSpec | undefined) => {
+      setActed(true);
+      return setArea(spec);
+    },
+    [setArea]
+  );
   const region = memory?.region;
   const profile = PROFILES[region ?? initialRegion];
   const { connection, loadError } = useLoadedConnection(
@@ -75,6 +85,7 @@ export default function Workbook({
       <RegionPicker
         initial={region ?? initialRegion}
         onChoose={(next) => {
+          setActed(true);
           setChangingRegion(false);
           if (next !== region) void setArea(undefined).then(() => setRegion(next));
         }}
@@ -105,7 +116,8 @@ export default function Workbook({
         services={services}
         profile={profile}
         memory={memory}
-        setArea={setArea}
+        setArea={chooseArea}
+        moveFocus={acted}
         sender={partner && connection && !mismatch ? { partner, connection } : undefined}
       />
       <Caption1 className={styles.status}>
@@ -181,6 +193,7 @@ function ClientArea({
   profile,
   memory,
   setArea,
+  moveFocus,
   sender,
 }: {
   run: ExcelRun;
@@ -188,6 +201,8 @@ function ClientArea({
   profile: Profile;
   memory: WorkbookMemory;
   setArea: (spec: AreaSpec | undefined) => Promise<void>;
+  /** Whether a new step takes the focus (the user acted in this pane). */
+  moveFocus: boolean;
   /** Who can send: a signed-in partner of the workbook's region. */
   sender?: { partner: Partner; connection: PartnerConnection };
 }) {
@@ -207,13 +222,18 @@ function ClientArea({
   const firstTab = React.useRef<HTMLButtonElement>(null);
   const ready = live.session !== undefined;
   React.useEffect(() => {
-    if (ready) firstTab.current?.focus();
-  }, [ready]);
+    if (ready && moveFocus) firstTab.current?.focus();
+  }, [ready, moveFocus]);
 
   if (!memory.area)
     return (
       <>
-        <SetupPanel run={run} profile={profile} onArea={(spec) => void setArea(spec)} />
+        <SetupPanel
+          run={run}
+          profile={profile}
+          onArea={(spec) => void setArea(spec)}
+          takeFocus={moveFocus}
+        />
         <Divider />
         <ColumnsHelp profile={profile} />
       </>

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { getProfile, profileIdForLocale, uiLanguageOf } from "../../src/core";
 import { columnLetters, SETTINGS, TABLE_NAME, type TemplateInfo } from "../../src/excel";
@@ -96,9 +96,21 @@ describe("the task pane in Excel", () => {
     first.unmount();
     pane(excel);
     expect(await screen.findByText("Plateforme : Maroc")).toBeTruthy();
+    // Opened on a workbook that has its region: nothing was done here, the focus stays put.
+    expect(document.activeElement).toBe(document.body);
     expect(
       screen.queryByText("À quelle plateforme Banqup ce classeur est-il destiné ?")
     ).toBeNull();
+  });
+
+  it("reopened on a workbook with its table, the pane leaves the focus where it is", async () => {
+    const excel = new FakeExcel();
+    await insertedTemplate(excel);
+    cleanup();
+    pane(excel);
+    await screen.findByText("Lignes");
+    await settle(excel);
+    expect(document.activeElement).toBe(document.body);
   });
 
   it("proposes the platform of the display language's country: Morocco under fr-MA", async () => {
