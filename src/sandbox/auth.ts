@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "./db";
-import { formLimits } from "./contract";
-import { GRANTS, type TokenForm } from "./grants";
+import { requestLimits } from "./contract";
+import { GRANTS, revokeFamily, type TokenForm } from "./grants";
 import { dummyPasswordHash, newSecret, now, sha256, verifyPassword } from "./ids";
 import { sendProblem } from "./problems";
 import { SEEDED_USERS } from "./seed";
@@ -45,17 +45,12 @@ const OAUTH_PARAMS = [
   "state",
 ] as const;
 
-/** The contract's limit on `state` (openapi.yaml). */
-const MAX_STATE = 512;
-
 function checkAuthorize(options: AuthOptions, raw: Record<string, unknown>): Checked {
   const repeated = OAUTH_PARAMS.find((name) => Array.isArray(raw[name]));
   if (repeated) return { ok: false, detail: `The parameter ${repeated} is given more than once.` };
   const params: AuthorizeParams = Object.fromEntries(
     OAUTH_PARAMS.flatMap((name) => (typeof raw[name] === "string" ? [[name, raw[name]]] : []))
   );
-  if ((params.state ?? "").length > MAX_STATE)
-    return { ok: false, detail: `state is longer than ${MAX_STATE} characters.` };
   const redirects = params.client_id ? options.publicClients.get(params.client_id) : undefined;
   if (!redirects) return { ok: false, detail: "Unknown client_id." };
   if (!params.redirect_uri || !redirects.includes(params.redirect_uri)) {
@@ -204,10 +199,12 @@ function tooLong(form: Record<string, unknown>, limits: ReadonlyMap<string, numb
 
 export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions): void {
   const limits = new SignInLimits();
+  // What the contract bounds, refused before any work (a 400 KB password never reaches scrypt).
   const formLimit = {
-    authorize: formLimits("/oauth/authorize"),
-    token: formLimits("/oauth/token"),
-    revoke: formLimits("/oauth/revoke"),
+    signInPage: requestLimits("get", "/oauth/authorize"),
+    authorize: requestLimits("post", "/oauth/authorize"),
+    token: requestLimits("post", "/oauth/token"),
+    revoke: requestLimits("post", "/oauth/revoke"),
   };
 
   app.get("/oauth/sign-in-notice.js", async (_request, reply) =>
@@ -215,14 +212,16 @@ export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions)
   );
 
   app.get("/oauth/authorize", async (request, reply) => {
-    const checked = checkAuthorize(options, request.query as Record<string, unknown>);
+    const query = request.query as Record<string, unknown>;
+    const long = tooLong(query, formLimit.signInPage);
+    if (long) return invalidSignInRequest(reply, long);
+    const checked = checkAuthorize(options, query);
     if (!checked.ok) return invalidSignInRequest(reply, checked.detail);
     return signInHeaders(reply, checked).send(signInPage(checked));
   });
 
   app.post("/oauth/authorize", async (request, reply) => {
     const form = (request.body ?? {}) as Record<string, unknown>;
-    // A 400 KB password is refused before scrypt sees it.
     const long = tooLong(form, formLimit.authorize);
     if (long) return invalidSignInRequest(reply, long);
     const checked = checkAuthorize(options, form);
@@ -274,12 +273,13 @@ export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions)
       return oauthError(reply, 400, "invalid_request", "Send token and client_id.");
     const long = tooLong(form, formLimit.revoke);
     if (long) return oauthError(reply, 400, "invalid_request", long);
+    const hash = sha256(form.token);
     const row = db
       .prepare("SELECT family, client_id FROM tokens WHERE token_hash = ?")
-      .get(sha256(form.token)) as { family: string | null; client_id: string } | undefined;
+      .get(hash) as { family: string | null; client_id: string } | undefined;
     if (row && row.client_id === form.client_id) {
-      if (row.family) db.prepare("UPDATE tokens SET revoked = 1 WHERE family = ?").run(row.family);
-      else db.prepare("UPDATE tokens SET revoked = 1 WHERE token_hash = ?").run(sha256(form.token));
+      if (row.family) revokeFamily(db, row.family);
+      else db.prepare("UPDATE tokens SET revoked = 1 WHERE token_hash = ?").run(hash);
     }
     return reply.header("Cache-Control", "no-store").code(200).send();
   });

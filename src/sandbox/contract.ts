@@ -9,41 +9,48 @@ const CONTRACT_FILE = join(__dirname, "..", "api", "openapi.yaml");
 
 export type BodyCheck = (body: unknown) => FieldError[];
 
-/** Compiles the contract's component schemas once; `check("ClientInput")` validates a body. */
-/**
- * The longest value the contract allows for each string field of a form it describes (the
- * OAuth routes' application/x-www-form-urlencoded bodies), by path.
- */
-export function formLimits(path: string): ReadonlyMap<string, number> {
-  const document = parse(readFileSync(CONTRACT_FILE, "utf8")) as {
-    paths: Record<
-      string,
-      {
-        post?: {
-          requestBody?: {
-            content?: Record<
-              string,
-              { schema?: { properties?: Record<string, { maxLength?: number }> } }
-            >;
-          };
-        };
-      }
-    >;
+interface Operation {
+  parameters?: { name?: string; in?: string; schema?: { maxLength?: number } }[];
+  requestBody?: {
+    content?: Record<string, { schema?: { properties?: Record<string, { maxLength?: number }> } }>;
   };
-  const properties =
-    document.paths[path]?.post?.requestBody?.content?.["application/x-www-form-urlencoded"]?.schema
-      ?.properties ?? {};
+}
+
+let document: Record<string, unknown> | undefined;
+
+/** The contract's document, parsed once. */
+function contractDocument(): Record<string, unknown> {
+  document ??= parse(readFileSync(CONTRACT_FILE, "utf8")) as Record<string, unknown>;
+  return document;
+}
+
+/**
+ * The longest value the contract allows for each string a request to an OAuth route carries:
+ * its query parameters (GET) or its form's fields (POST), by name.
+ */
+export function requestLimits(method: "get" | "post", path: string): ReadonlyMap<string, number> {
+  const paths = contractDocument().paths as Record<string, Record<string, Operation>>;
+  const operation = paths[path]?.[method];
+  const strings: [string, { maxLength?: number } | undefined][] =
+    method === "get"
+      ? (operation?.parameters ?? [])
+          .filter((parameter) => parameter.in === "query")
+          .map((parameter) => [parameter.name ?? "", parameter.schema])
+      : Object.entries(
+          operation?.requestBody?.content?.["application/x-www-form-urlencoded"]?.schema
+            ?.properties ?? {}
+        );
   return new Map(
-    Object.entries(properties).flatMap(([name, schema]) =>
-      schema.maxLength === undefined ? [] : [[name, schema.maxLength] as const]
+    strings.flatMap(([name, schema]) =>
+      schema?.maxLength === undefined ? [] : [[name, schema.maxLength] as const]
     )
   );
 }
 
+/** Compiles the contract's component schemas once; `check("ClientInput")` validates a body. */
 export function loadContract(): { check(schema: string): BodyCheck } {
-  const document = parse(readFileSync(CONTRACT_FILE, "utf8")) as Record<string, unknown>;
   const ajv = new Ajv2020({ allErrors: true, strict: false });
-  ajv.addSchema({ ...document, $id: "openapi" });
+  ajv.addSchema({ ...contractDocument(), $id: "openapi" });
   return {
     check(schema) {
       const validate = ajv.getSchema(`openapi#/components/schemas/${schema}`);

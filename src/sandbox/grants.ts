@@ -73,8 +73,8 @@ function exchangeCode({ db, options, form }: GrantRequest): GrantAnswer {
   };
 }
 
-/** Every token of a sign-in revoked: a reuse means someone else may hold one of them. */
-function revokeFamily(db: Db, family: string): void {
+/** Every token of a sign-in revoked: a reuse, or a sign-out (RFC 7009). */
+export function revokeFamily(db: Db, family: string): void {
   db.prepare("UPDATE tokens SET revoked = 1 WHERE family = ?").run(family);
 }
 
