@@ -32,24 +32,21 @@ function headerIndex(profile: Profile): HeaderIndex {
     const key = foldForLookup(text);
     if (key) map.set(key, (map.get(key) ?? new Set()).add(field));
   };
+  /** A header in a language: found exactly, and without its "(…)" ("Pays (code lettre)" as "Pays"). */
+  const putHeader = (header: string, lang: HeaderLang, field: number) => {
+    put(exact, header, field);
+    const folded = foldForLookup(header);
+    languages.set(folded, [...(languages.get(folded) ?? []), lang]);
+    put(loose, header.replace(/\(.*\)/, ""), field);
+  };
   profile.fields.forEach((field: FieldDef, i) => {
     put(exact, field.key, i);
     for (const lang of profile.headerLanguages) {
       const header = field.headers[lang];
-      if (!header) continue;
-      put(exact, header, i);
-      const folded = foldForLookup(header);
-      languages.set(folded, [...(languages.get(folded) ?? []), lang]);
-      // "Pays (code lettre)" is often typed as just "Pays".
-      put(loose, header.replace(/\(.*\)/, ""), i);
+      if (header) putHeader(header, lang, i);
     }
     // The platform's own template (French) is found as exactly as ours.
-    if (field.platformHeader) {
-      put(exact, field.platformHeader, i);
-      const folded = foldForLookup(field.platformHeader);
-      languages.set(folded, [...(languages.get(folded) ?? []), "fr"]);
-      put(loose, field.platformHeader.replace(/\(.*\)/, ""), i);
-    }
+    if (field.platformHeader) putHeader(field.platformHeader, "fr", i);
     for (const alias of field.aliases) put(loose, alias, i);
   });
   const unique = (map: Map<string, Set<number>>) =>

@@ -355,7 +355,6 @@ export class AreaState {
     return rows;
   }
 
-  /** Learns what a cell costs in a response (UTF-8 bytes), to size the next reads. */
   /** Keeps the status cells of read rows that may say a client was created (cheap prefix test). */
   private noteStatuses(geometry: AreaGeometry, start: number, lines: readonly Cell[][]): void {
     const column = geometry.statusColumn;
@@ -367,6 +366,7 @@ export class AreaState {
     });
   }
 
+  /** Learns what a cell costs in a response (UTF-8 bytes), to size the next reads. */
   private measure(values: Cell[][]): void {
     if (values.length < 100) return;
     const sample = values.slice(0, 200);

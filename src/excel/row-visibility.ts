@@ -15,14 +15,13 @@ export async function showOnlyRowsWithProblems(
 ): Promise<number> {
   await session.idle();
   const geometry = session.geometry;
-  const live = session.live;
-  if (!geometry || !live) return 0;
+  if (!geometry || !session.live) return 0;
   const count = dataRowCount(geometry);
   const top = firstDataRow(geometry);
-  const shown: number[] = [];
   const hidden: number[] = [];
-  for (let index = 0; index < count; index++)
-    (!only || session.problemsOf(index).length > 0 ? shown : hidden).push(index);
+  if (only)
+    for (let index = 0; index < count; index++)
+      if (session.problemsOf(index).length === 0) hidden.push(index);
   await session.excelRun({ delayForCellEdit: true }, async (context) => {
     const sheet = context.workbook.worksheets.getItem(geometry.sheet);
     // Hiding any cell's row hides the whole row: one column of the area is enough.
@@ -33,5 +32,5 @@ export async function showOnlyRowsWithProblems(
     for (const [first, last] of runsOf(hidden)) rows(first, last - first + 1).rowHidden = true;
     await context.sync();
   });
-  return shown.length;
+  return count - hidden.length;
 }

@@ -11,6 +11,7 @@ import {
 import { formatMessage, type Profile } from "../core";
 import { useLanguage } from "./i18n";
 import type { PlannedKind, PlannedRow, SendPlan } from "./send/plan";
+import { sentBy } from "./send/run";
 
 /** Rows listed under a line of the summary; the rest are counted. */
 const ROWS_LISTED = 40;
@@ -61,9 +62,11 @@ export function SendSummary({
     heading.current?.scrollIntoView?.({ block: "nearest" });
   }, [plan]);
 
-  const creating = plan.rows.filter(
-    (row) => row.kind === "create" || (createSimilar && row.kind === "similar")
-  );
+  // What the send will request, by the rule the send itself follows (sentBy).
+  const sent = plan.rows.filter((row) => sentBy(row, { createSimilar, updateEdited }));
+  const creating = sent.filter((row) => row.kind !== "edited");
+  // Edited rows whose status names their client can be updated; the others are only counted.
+  const updating = sent.filter((row) => row.kind === "edited");
   const consequences = profile.fields.flatMap((field) =>
     field.sendConsequence
       ? [
@@ -78,8 +81,6 @@ export function SendSummary({
       : []
   );
   const rowsOf = (kind: PlannedKind) => plan.rows.filter((row) => row.kind === kind);
-  // Edited rows whose status names their client can be updated; the others are only counted.
-  const updating = updateEdited ? rowsOf("edited").filter((row) => row.updateKey) : [];
   const skipped = (
     [
       ["invalid", "summaryInvalid"],
