@@ -546,7 +546,7 @@ function ProblemGroupItem({
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const [expanded, setExpanded] = React.useState(false);
-  const field = profile.fields.find((candidate) => candidate.key === group.field)!;
+  const field = fieldOf(profile, group.field);
   const { example } = group;
   const shown = expanded ? group.rows : group.rows.slice(0, ROWS_LISTED);
   // Named by its visible heading: a screen reader says what the eye reads, never a code.
