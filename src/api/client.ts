@@ -13,7 +13,7 @@ import {
   type PartnerApi,
 } from "./adapter";
 import { ApiProblem, Cancelled, NetworkFailure } from "./errors";
-import { ConcurrencyLimit } from "./limiter";
+import { ConcurrencyLimit } from "../core/limiter";
 import type { TokenSource } from "./tokens";
 
 export interface RetryPolicy {

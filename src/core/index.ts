@@ -9,6 +9,7 @@ export { cellText, foldForLookup, type Cell } from "./text";
 export { countryNameIndex } from "./countries";
 export { languageNameIndex } from "./languages";
 export * from "./live";
+export * from "./registry";
 export * from "./lists";
 export { canonicalJson, rowPrint } from "./canonical-json";
 export { suggestEmailDomain } from "./email";

@@ -1,5 +1,6 @@
 import type { Cell } from "./text";
 import { DUPLICATE_ROWS_NAMED, duplicateProblem, smallest } from "./duplicates";
+import { registryFindings, registryKeyOf, type RegistryAnswer, type RegistryKey } from "./registry";
 import type { LiveVerdict, Problem, Validator } from "./validate";
 
 export interface LiveSummary {
@@ -51,6 +52,10 @@ export class LiveSheet {
   private readonly uniqueKeys: string[];
   /** Problems the partner API reported for rows, until those rows change. */
   private remote = new Map<number, Problem[]>();
+  /** What the public registries said, by registry number (see RegistryKey). */
+  private readonly registry = new Map<string, RegistryAnswer>();
+  /** Each row's registry findings, computed when the row or its number's answer changes. */
+  private registryWarnings: (readonly Problem[] | undefined)[] = [];
 
   constructor(
     private validator: Validator,
@@ -90,9 +95,11 @@ export class LiveSheet {
     }
     this.cells.length = Math.min(this.cells.length, length);
     this.verdicts.length = this.cells.length;
+    this.registryWarnings.length = this.cells.length;
     while (this.cells.length < length) {
       this.cells.push(undefined);
       this.verdicts.push(undefined);
+      this.registryWarnings.push(undefined);
     }
     rows.forEach((cells, k) => {
       const index = start + k;
@@ -101,6 +108,7 @@ export class LiveSheet {
       this.remote.delete(index);
       this.cells[index] = cells;
       this.verdicts[index] = this.validator.judgeLive({ row: this.firstRow + index, cells });
+      this.registryWarnings[index] = this.registryFindingsOf(index);
       this.remember(index, affected);
       affected.add(index);
     });
@@ -113,6 +121,7 @@ export class LiveSheet {
     const cells = this.cells;
     this.cells = [];
     this.verdicts = [];
+    this.registryWarnings = [];
     this.groups = this.uniqueKeys.map(() => new Map());
     return this.update(
       0,
@@ -213,9 +222,60 @@ export class LiveSheet {
     return facts;
   }
 
-  /** A row's warnings (valid values worth a second look), with sheet row numbers. */
+  /** A row's warnings (valid values worth a second look, registry findings), with sheet rows. */
   warningsOf(index: number): readonly Problem[] {
-    return this.verdicts[index]?.warnings ?? [];
+    const own = this.verdicts[index]?.warnings ?? [];
+    const registry = this.registryWarnings[index];
+    return registry ? [...own, ...registry] : own;
+  }
+
+  /** The number the registries know a row by, when the row has a valid one. */
+  registryKey(index: number): RegistryKey | undefined {
+    const verdict = this.verdicts[index];
+    const spec = this.profile.registry;
+    return verdict && spec ? registryKeyOf(spec, this.uniqueKeys, verdict.identities) : undefined;
+  }
+
+  registryAnswer(number: string): RegistryAnswer | undefined {
+    return this.registry.get(number);
+  }
+
+  /**
+   * Takes in what the registries said (a check, or answers remembered in the workbook); returns
+   * the rows whose findings may have changed.
+   */
+  setRegistryAnswers(answers: Iterable<readonly [string, RegistryAnswer]>): number[] {
+    const numbers = new Set<string>();
+    for (const [number, answer] of answers) {
+      this.registry.set(number, answer);
+      numbers.add(number);
+    }
+    const affected: number[] = [];
+    for (let i = 0; i < this.verdicts.length; i++) {
+      const key = this.registryKey(i);
+      if (!key || !numbers.has(key.number)) continue;
+      this.registryWarnings[i] = this.registryFindingsOf(i);
+      affected.push(i);
+    }
+    return affected;
+  }
+
+  private registryFindingsOf(index: number): readonly Problem[] | undefined {
+    const key = this.registryKey(index);
+    const answer = key && this.registry.get(key.number);
+    const cells = this.cells[index];
+    if (!key || !answer || !cells) return undefined;
+    const mandateField = this.profile.registry?.peppolMandate;
+    const position = this.profile.fields.findIndex((field) => field.key === mandateField);
+    // Judged again only for the rows the registry answered for, to read the Yes/No.
+    const mandate = position >= 0 && this.normalized(index)?.[position] === true;
+    const findings = registryFindings(
+      this.profile,
+      { row: this.firstRow + index, cells, mandate },
+      key,
+      answer
+    );
+    return findings.length ? findings : undefined;
   }
 
   /** Warnings grouped as problems are (they leave their rows valid). */

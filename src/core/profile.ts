@@ -101,6 +101,23 @@ export const fieldSchema = z.object({
 });
 export type FieldDef = z.infer<typeof fieldSchema>;
 
+/**
+ * What the public registries can say of a profile's companies, and which columns their answers
+ * speak to. Null where no registry is reachable (Morocco has no public ICE registry): the pane
+ * does not offer the check there. One lookup seam per profile, so one can be added later.
+ */
+const registrySchema = z.object({
+  /** The unique fields whose identity is the number the registries know, by preference. */
+  lookupBy: z.array(z.string()).check(z.minLength(1)),
+  /** The column of the company's name, compared with the registry's official name. */
+  name: z.string(),
+  /** The address columns, named as the registry's address parts (the contract's RegistryAddress). */
+  address: z.array(z.string()),
+  /** The Yes/No column whose Yes asks for a Peppol registration. */
+  peppolMandate: z.optional(z.string()),
+});
+export type RegistrySpec = z.infer<typeof registrySchema>;
+
 export const profileSchema = z
   .object({
     id: z.enum(["be", "ma"]),
@@ -109,6 +126,7 @@ export const profileSchema = z
     country: z.string().check(z.regex(/^[A-Z]{2}$/)),
     headerLanguages: z.array(headerLang).check(z.minLength(1)),
     fields: z.array(fieldSchema).check(z.minLength(1)),
+    registry: z.nullable(registrySchema),
   })
   .check(
     z.superRefine((profile, ctx) => {
@@ -135,6 +153,17 @@ export const profileSchema = z
         if (refersTo !== undefined && !keys.includes(refersTo)) {
           ctx.addIssue({ code: "custom", message: `${field.key} refers to unknown ${refersTo}` });
         }
+      }
+      const registry = profile.registry;
+      if (registry) {
+        const named = [...registry.lookupBy, registry.name, ...registry.address];
+        if (registry.peppolMandate) named.push(registry.peppolMandate);
+        for (const key of named)
+          if (!keys.includes(key))
+            ctx.addIssue({ code: "custom", message: `the registry names unknown ${key}` });
+        for (const key of registry.lookupBy)
+          if (!profile.fields.find((field) => field.key === key)?.unique)
+            ctx.addIssue({ code: "custom", message: `the registry looks up ${key}, not unique` });
       }
     })
   );

@@ -31,6 +31,25 @@ async function main(): Promise<void> {
     lostResponseRate: rate("SANDBOX_LOST_RESPONSE_RATE"),
   };
   const options = defaultOptions({ faults, ...(values.db ? { dbFile: values.db } : {}) });
+  // The registries: the real services where their URL is given, the fixtures otherwise.
+  const count = (name: string, fallback: number) => {
+    const value = Number(env[name] ?? fallback);
+    if (!(Number.isInteger(value) && value >= 0)) throw new Error(`${name} must be a whole number`);
+    return value;
+  };
+  const concurrency = Math.max(1, count("REGISTRY_CONCURRENCY", options.registries.concurrency));
+  options.registries = {
+    ...options.registries,
+    concurrency,
+    ...(env.VIES_URL ? { viesUrl: new URL(env.VIES_URL).href.replace(/\/$/, "") } : {}),
+    ...(env.PEPPOL_DIRECTORY_URL
+      ? { peppolUrl: new URL(env.PEPPOL_DIRECTORY_URL).href.replace(/\/$/, "") }
+      : {}),
+    fixtures: {
+      latencyMs: count("REGISTRY_FIXTURE_LATENCY_MS", 150),
+      maxConcurrent: Math.max(1, count("REGISTRY_FIXTURE_CONCURRENCY", concurrency)),
+    },
+  };
   if (env.SANDBOX_RATE_LIMIT) {
     options.rateLimitPerMinute = Number(env.SANDBOX_RATE_LIMIT);
     if (!(options.rateLimitPerMinute > 0))

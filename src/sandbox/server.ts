@@ -4,10 +4,13 @@ import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
 import { escapeHtml, registerAuth, requirePartner, type AuthOptions } from "./auth";
 import { registerClientRoutes } from "./clients";
+import { registerCompanyRoutes } from "./companies";
 import { loadContract } from "./contract";
 import { openDatabase, type Db } from "./db";
 import { sendProblem } from "./problems";
 import { seed } from "./seed";
+import { startFixtureUpstreams, type FixtureUpstreams } from "./registries/fixture-upstreams";
+import { DEFAULT_REGISTRY_OPTIONS, Registries, type RegistryOptions } from "./registries/upstreams";
 
 /** Faults a test can ask for; all off by default. Rates are shares of /v1 requests (0–1). */
 export interface Faults {
@@ -41,7 +44,18 @@ export interface SandboxOptions {
   random?: () => number;
   /** Serve HTTPS with this certificate (the Office dialog signs in only over HTTPS). */
   https?: { key: string | Buffer; cert: string | Buffer };
+  registries: RegistrySettings;
 }
+
+/**
+ * Where the company lookup asks VIES and the Peppol Directory. An upstream without a URL is
+ * served by the sandbox's own fixtures (offline), with their latency and concurrency limit.
+ */
+export type RegistrySettings = Omit<RegistryOptions, "viesUrl" | "peppolUrl"> & {
+  viesUrl?: string;
+  peppolUrl?: string;
+  fixtures: { latencyMs: number; maxConcurrent: number };
+};
 
 export const DEFAULT_REDIRECT_URI = "https://localhost:3000/auth-callback.html";
 export const ADDIN_CLIENT_ID = "client-import-addin";
@@ -58,6 +72,10 @@ export function defaultOptions(overrides: Partial<SandboxOptions> = {}): Sandbox
     faults: NO_FAULTS,
     rateLimitPerMinute: 600,
     bodyLimit: 512 * 1024,
+    registries: {
+      ...DEFAULT_REGISTRY_OPTIONS,
+      fixtures: { latencyMs: 0, maxConcurrent: DEFAULT_REGISTRY_OPTIONS.concurrency },
+    },
     ...overrides,
   };
 }
@@ -65,6 +83,8 @@ export function defaultOptions(overrides: Partial<SandboxOptions> = {}): Sandbox
 export interface Sandbox {
   app: FastifyInstance;
   db: Db;
+  /** The fixture registries, when the sandbox serves them (closed with the app). */
+  fixtures?: FixtureUpstreams;
 }
 
 export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
@@ -72,6 +92,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
   seed(db);
   const contract = loadContract();
   const random = options.random ?? Math.random;
+  const { fixtures, registries } = await connectRegistries(options.registries);
   // Over HTTPS the server type differs, not the routes: the app is used the same way.
   const app = (options.https
     ? Fastify({ logger: false, bodyLimit: options.bodyLimit, https: options.https })
@@ -192,9 +213,28 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
       clientInput: contract.check("ClientInput"),
       lookupRequest: contract.check("LookupRequest"),
     });
+    registerCompanyRoutes(api, db, {
+      lookupRequest: contract.check("CompanyLookupRequest"),
+      registries,
+    });
   });
-  app.addHook("onClose", async () => db.close());
-  return { app, db };
+  app.addHook("onClose", async () => {
+    db.close();
+    await fixtures?.close();
+  });
+  return { app, db, fixtures };
+}
+
+/** The registries as configured, starting the fixture upstreams for those without a URL. */
+async function connectRegistries(settings: RegistrySettings) {
+  const { fixtures: fixtureSettings, viesUrl, peppolUrl, ...policy } = settings;
+  const fixtures = viesUrl && peppolUrl ? undefined : await startFixtureUpstreams(fixtureSettings);
+  const registries = new Registries({
+    ...policy,
+    viesUrl: viesUrl ?? fixtures!.viesUrl,
+    peppolUrl: peppolUrl ?? fixtures!.peppolUrl,
+  });
+  return { fixtures, registries };
 }
 
 function injectFaults(faults: Faults, random: () => number) {

@@ -1,4 +1,4 @@
-import { ConcurrencyLimit } from "../../src/api/limiter";
+import { ConcurrencyLimit } from "../../src/core/limiter";
 
 /** Resolves after `ticks` microtasks. */
 async function microtasks(ticks: number): Promise<void> {

@@ -8,6 +8,7 @@ export interface RunningSandbox {
   dbFile: string;
   close(): Promise<void>;
   db: Awaited<ReturnType<typeof buildSandbox>>["db"];
+  fixtures: Awaited<ReturnType<typeof buildSandbox>>["fixtures"];
 }
 
 /** A real sandbox on a random loopback port, with its own database in a temp folder. */
@@ -15,9 +16,9 @@ export async function startSandbox(
   overrides: Partial<SandboxOptions> = {}
 ): Promise<RunningSandbox> {
   const dbFile = overrides.dbFile ?? join(mkdtempSync(join(tmpdir(), "sandbox-")), "partner.db");
-  const { app, db } = await buildSandbox(defaultOptions({ ...overrides, dbFile }));
+  const { app, db, fixtures } = await buildSandbox(defaultOptions({ ...overrides, dbFile }));
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
-  return { url, dbFile, db, close: () => app.close() };
+  return { url, dbFile, db, fixtures, close: () => app.close() };
 }
 
 export const AUTOMATION = { id: "ci-robot", secret: "a-test-secret-0123456789" };

@@ -107,6 +107,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/companies/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What the public registries say of up to 100 companies of the partner's region.
+         * @description For each identifier (an enterprise number, a VAT number or an ICE of the partner's
+         *     region), whether the registry knows the company and whether it is active, its official
+         *     name and address, and for Belgium its entry in the Peppol Directory. Belgium is answered
+         *     from the EU's VIES service and the Peppol Directory; a region without a reachable
+         *     registry (Morocco) answers 422 `registry_unavailable`. An upstream that stays unavailable
+         *     (a member state down, too many concurrent requests) after retries makes that
+         *     identifier `checked: false` with the upstream's fault code: never a verdict of invalid.
+         */
+        post: operations["lookupCompanies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/clients": {
         parameters: {
             query?: never;
@@ -292,6 +318,66 @@ export interface components {
         };
         LookupResponse: {
             matches: components["schemas"]["LookupMatch"][];
+        };
+        CompanyLookupRequest: {
+            identifiers: string[];
+        };
+        /** @description The registry's address split into the import template's fields (absent parts omitted). */
+        RegistryAddress: {
+            street?: string;
+            houseNumber?: string;
+            postalBox?: string;
+            postalCode?: string;
+            city?: string;
+            country?: string;
+            /** @description The address as the registry wrote it, one entry per line. */
+            lines?: string[];
+        };
+        /**
+         * @description The company in the Peppol Directory under its enterprise number (scheme 0208). The
+         *     Directory lists the business cards participants publish, so `registered: false` means
+         *     "no card found", not a proof that the company cannot receive on Peppol.
+         */
+        PeppolEntry: {
+            /** @description iso6523-actorid-upis::0208:<enterprise number> */
+            participantId: string;
+            /** @description false when the Directory could not be asked. */
+            checked: boolean;
+            registered: boolean;
+            businessCardName?: string | null;
+            /** @description The card's registration date (YYYY-MM-DD). */
+            registeredOn?: string | null;
+            fault?: string;
+        };
+        CompanyLookupResult: {
+            /** @description As asked. */
+            identifier: string;
+            /** @description false when the registry could not be asked (see fault): nothing is known either way. */
+            checked: boolean;
+            /** @description The upstream's fault code when not checked (MS_UNAVAILABLE, MS_MAX_CONCURRENT_REQ, TIMEOUT…). */
+            fault?: string;
+            /** @description The registry has a record of this number. */
+            known: boolean;
+            /** @description The number is active (VIES: valid for VAT today). */
+            active: boolean;
+            /** @description The official name. */
+            name: string | null;
+            address?: components["schemas"]["RegistryAddress"] | null;
+            /**
+             * @description Where the answer came from.
+             * @enum {string}
+             */
+            source: "vies";
+            /**
+             * Format: date-time
+             * @description When the registry answered.
+             */
+            checkedAt: string;
+            /** @description Belgium only. */
+            peppol?: components["schemas"]["PeppolEntry"] | null;
+        };
+        CompanyLookupResponse: {
+            results: components["schemas"]["CompanyLookupResult"][];
         };
         Invitation: {
             id: string;
@@ -615,6 +701,36 @@ export interface operations {
                     "application/json": components["schemas"]["LookupResponse"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Problem"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    lookupCompanies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyLookupRequest"];
+            };
+        };
+        responses: {
+            /** @description One result per identifier, in the order asked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyLookupResponse"];
+                };
+            };
+            400: components["responses"]["Problem"];
             401: components["responses"]["Unauthorized"];
             413: components["responses"]["Problem"];
             422: components["responses"]["Invalid"];

@@ -60,6 +60,16 @@ export const en = {
   "language.invalid":
     "“{value}” is not a language we know: write a code (fr, en, ar) or a name (Français).",
   "language.ambiguous": "“{value}” can mean several languages ({candidates}): write the code.",
+  registryUnchecked:
+    "Could not be checked against the registries ({fault}): the registry did not answer. Nothing is known either way; check again later.",
+  registryUnknown:
+    "The registries do not know {value} as an active number: check the number with the client.",
+  registryInactive:
+    "{value} belongs to “{name}” in the registries, but it is not active: check with the client.",
+  registryName: "The registry names this company “{suggestion}”.",
+  registryFill: "Empty: the registry says “{suggestion}”.",
+  registryPeppol:
+    "Mandate Yes, but this company is already on Peppol as “{name}” ({participant}): ask the client which provider receives its invoices before registering it.",
 } as const;
 
 export type MessageKey = keyof typeof en;

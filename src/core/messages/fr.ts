@@ -69,4 +69,14 @@ export const fr: Record<MessageKey, string> = {
     "« {value} » n'est pas une langue connue : écrivez un code (fr, en, ar) ou un nom (Français).",
   "language.ambiguous":
     "« {value} » peut désigner plusieurs langues ({candidates}) : écrivez le code.",
+  registryUnchecked:
+    "N'a pas pu être vérifié auprès des registres ({fault}) : le registre n'a pas répondu. Rien n'est établi ; vérifiez plus tard.",
+  registryUnknown:
+    "Les registres ne connaissent pas {value} comme numéro actif : vérifiez le numéro avec le client.",
+  registryInactive:
+    "{value} appartient à « {name} » dans les registres, mais n'est pas actif : vérifiez avec le client.",
+  registryName: "Le registre nomme cette entreprise « {suggestion} ».",
+  registryFill: "Vide : le registre indique « {suggestion} ».",
+  registryPeppol:
+    "Mandat Oui, mais cette entreprise est déjà sur Peppol sous « {name} » ({participant}) : demandez au client quel fournisseur reçoit ses factures avant de l'inscrire.",
 };

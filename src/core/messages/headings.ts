@@ -26,6 +26,13 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     "configurationTemplate.unknown": "Not the name of one of your configuration templates.",
     "language.invalid": "Not a language we know: write a code (fr, en, ar) or a name.",
     "language.ambiguous": "A name of several languages: write the code.",
+    registryUnchecked:
+      "Could not be checked: the registry did not answer (never a sign of an error).",
+    registryUnknown: "Not known to the registries as an active number.",
+    registryInactive: "Known to the registries, but not active.",
+    registryName: "The name differs from the registry's.",
+    registryFill: "Empty here; the registry knows it.",
+    registryPeppol: "Mandate Yes, but already on Peppol.",
   },
   fr: {
     tooLong: "Trop long : {max} caractères au plus.",
@@ -48,6 +55,13 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     "configurationTemplate.unknown": "Ce n'est le nom d'aucun de vos modèles de configuration.",
     "language.invalid": "Langue inconnue : indiquez un code (fr, en, ar) ou un nom.",
     "language.ambiguous": "Nom de plusieurs langues : indiquez le code.",
+    registryUnchecked:
+      "N'a pas pu être vérifié : le registre n'a pas répondu (ce n'est pas une erreur).",
+    registryUnknown: "Inconnu des registres comme numéro actif.",
+    registryInactive: "Connu des registres, mais pas actif.",
+    registryName: "Le nom diffère de celui du registre.",
+    registryFill: "Vide ici ; le registre le connaît.",
+    registryPeppol: "Mandat Oui, mais déjà sur Peppol.",
   },
   nl: {
     tooLong: "Te lang: hoogstens {max} tekens.",
@@ -67,5 +81,12 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     "configurationTemplate.unknown": "Niet de naam van een van uw configuratiesjablonen.",
     "language.invalid": "Onbekende taal: schrijf een code (fr, en, ar) of een naam.",
     "language.ambiguous": "Naam van meerdere talen: schrijf de code.",
+    registryUnchecked:
+      "Kon niet worden nagegaan: het register antwoordde niet (geen teken van een fout).",
+    registryUnknown: "Niet bekend bij de registers als actief nummer.",
+    registryInactive: "Bekend bij de registers, maar niet actief.",
+    registryName: "De naam verschilt van die in het register.",
+    registryFill: "Hier leeg; het register kent het.",
+    registryPeppol: "Mandaat Ja, maar al op Peppol.",
   },
 };

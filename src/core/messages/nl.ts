@@ -63,4 +63,14 @@ export const nl: Record<MessageKey, string> = {
   "language.invalid":
     "“{value}” is geen gekende taal: schrijf een code (fr, en, ar) of een naam (Nederlands).",
   "language.ambiguous": "“{value}” kan meerdere talen betekenen ({candidates}): schrijf de code.",
+  registryUnchecked:
+    "Kon niet bij de registers worden nagegaan ({fault}): het register antwoordde niet. Er is niets vastgesteld; probeer later opnieuw.",
+  registryUnknown:
+    "De registers kennen {value} niet als actief nummer: controleer het nummer met de klant.",
+  registryInactive:
+    "{value} hoort in de registers bij “{name}”, maar is niet actief: controleer met de klant.",
+  registryName: "Het register noemt deze onderneming “{suggestion}”.",
+  registryFill: "Leeg: het register vermeldt “{suggestion}”.",
+  registryPeppol:
+    "Mandaat Ja, maar deze onderneming staat al op Peppol als “{name}” ({participant}): vraag de klant welke provider zijn facturen ontvangt voor u ze registreert.",
 };

@@ -308,4 +308,12 @@ export const belgium = defineProfile({
       width: 24,
     },
   ],
+  // VIES knows the VAT number (the enterprise number with BE); the Peppol Directory knows the
+  // enterprise number under scheme 0208. Both are asked by the partner API, never by the pane.
+  registry: {
+    lookupBy: ["enterpriseNumber", "vatNumber"],
+    name: "companyName",
+    address: ["street", "houseNumber", "postalBox", "postalCode", "city"],
+    peppolMandate: "mandate",
+  },
 });

@@ -162,4 +162,6 @@ export const morocco = defineProfile({
       width: 28,
     },
   ],
+  // No public ICE registry can be reached (seed 001's check is the platform's own): no lookup.
+  registry: null,
 });
