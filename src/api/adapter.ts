@@ -1,6 +1,6 @@
 import createClient, { type Client as OpenApiClient } from "openapi-fetch";
 import type { components, paths } from "./generated/openapi";
-import { getProfile, PROFILES, type ProfileId } from "../core";
+import { getProfile, PROFILES, type ProfileId, type RegistryAnswer } from "../core";
 import { ApiProblem, type FieldProblem } from "./errors";
 
 /**
@@ -14,6 +14,7 @@ export type Client = components["schemas"]["Client"];
 export type Identifier = components["schemas"]["Identifier"];
 export type LookupMatch = components["schemas"]["LookupMatch"];
 export type Invitation = components["schemas"]["Invitation"];
+export type CompanyLookupResult = components["schemas"]["CompanyLookupResult"];
 type ProblemBody = components["schemas"]["Problem"];
 
 /** The contract's paths, typed: every request below is checked against openapi.yaml. */
@@ -82,7 +83,39 @@ export const operations = {
     dataOf(await api.GET("/v1/clients/{id}", { params: { path: { id } }, signal })),
   inviteClient: async (api: PartnerApi, id: string, signal?: AbortSignal): Promise<Invitation> =>
     dataOf(await api.POST("/v1/clients/{id}/invitation", { params: { path: { id } }, signal })),
+  lookupCompanies: async (
+    api: PartnerApi,
+    identifiers: string[],
+    signal?: AbortSignal
+  ): Promise<CompanyLookupResult[]> =>
+    dataOf(await api.POST("/v1/companies/lookup", { body: { identifiers }, signal })).results,
 };
+
+/** A registry result as the core reads it: the address's parts by the template's field keys. */
+export function toRegistryAnswer(result: CompanyLookupResult): RegistryAnswer {
+  // The template's fields only: the lines and the country are the registry's own words.
+  const parts: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(result.address ?? {}))
+    if (typeof value === "string" && name !== "country") parts[name] = value;
+  const answer: RegistryAnswer = {
+    checked: result.checked,
+    known: result.known,
+    active: result.active,
+    name: result.name ?? null,
+    address: result.address ? parts : null,
+    checkedAt: result.checkedAt,
+    peppol: result.peppol
+      ? {
+          checked: result.peppol.checked,
+          registered: result.peppol.registered,
+          participantId: result.peppol.participantId,
+          businessCardName: result.peppol.businessCardName ?? null,
+        }
+      : null,
+  };
+  if (result.fault) answer.fault = result.fault;
+  return answer;
+}
 
 /**
  * A judged row (normalized values in profile field order) as the API's client body. The API

@@ -5,6 +5,7 @@ import {
   toProblem,
   type Client,
   type ClientInput,
+  type CompanyLookupResult,
   type ConfigurationTemplate,
   type Identifier,
   type Invitation,
@@ -127,6 +128,11 @@ export class PartnerApiClient {
 
   invite(id: string, signal?: AbortSignal): Promise<Invitation> {
     return operations.inviteClient(this.api, id, signal);
+  }
+
+  /** What the public registries say of up to 100 company numbers (see lookupCompanies). */
+  lookupCompanies(identifiers: string[], signal?: AbortSignal): Promise<CompanyLookupResult[]> {
+    return operations.lookupCompanies(this.api, identifiers, signal);
   }
 
   /**

@@ -4,3 +4,4 @@ export * from "./errors";
 export * from "./idempotency";
 export * from "./tokens";
 export * from "./oauth";
+export * from "./registry";

@@ -1,4 +1,11 @@
-import { absentFields, LiveSheet, Validator, type Cell, type Profile } from "../core";
+import {
+  absentFields,
+  LiveSheet,
+  Validator,
+  type Cell,
+  type Profile,
+  type RegistryAnswer,
+} from "../core";
 import { LAST_ROW, spanMinus, type CellSpan } from "./address";
 import {
   dataRowCount,
@@ -59,6 +66,8 @@ export interface SpanReads {
 export class AreaState {
   geometry: AreaGeometry | undefined;
   live: LiveSheet | undefined;
+  /** Every answer the registries gave this session (or the workbook remembered), by number. */
+  readonly registryAnswers = new Map<string, RegistryAnswer>();
   keys: KeyMemory | undefined;
   catalog: TemplateInfo[] | undefined;
   strays: StrayRows | undefined;
@@ -137,6 +146,8 @@ export class AreaState {
     // No rows to read: the checks sheet's extent still needs its answer.
     if (checksUsed && rows.length === 0) await context.sync();
     this.live = new LiveSheet(this.validatorFor(geometry), firstDataRow(geometry) + 1);
+    // What the registries said outlives a new reading of the area (a sort, a moved table).
+    this.live.setRegistryAnswers(this.registryAnswers);
     this.live.update(0, rows, rows.length);
     const cleared =
       checksUsed !== undefined &&

@@ -20,3 +20,4 @@ export * from "./problems-sheet";
 export * from "./undo";
 export * from "./sent-rows";
 export * from "./row-visibility";
+export * from "./registry-memory";

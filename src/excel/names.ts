@@ -14,6 +14,9 @@ export const CHECKS_SHEET = "BanqupChecks";
 /** Which idempotency key each created client was created with (see status.ts). Very hidden. */
 export const LEDGER_SHEET = "BanqupSent";
 
+/** What the public registries said of each company number (see registry-memory.ts). Very hidden. */
+export const REGISTRY_SHEET = "BanqupRegistry";
+
 export const SETTINGS = {
   region: "banqup.region",
   area: "banqup.area",

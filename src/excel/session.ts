@@ -1,4 +1,12 @@
-import type { LiveSheet, LiveSummary, Problem, ProblemGroup, Profile, RowSnapshot } from "../core";
+import type {
+  LiveSheet,
+  LiveSummary,
+  Problem,
+  ProblemGroup,
+  Profile,
+  RegistryAnswer,
+  RowSnapshot,
+} from "../core";
 import { cellAddress, LAST_ROW, parseSpans, type CellSpan } from "./address";
 import {
   dataRowCount,
@@ -180,6 +188,29 @@ export class LiveSession {
   /** Rows typed under the table that it did not take in. */
   get strays(): StrayRows | undefined {
     return this.area.strays;
+  }
+
+  /**
+   * The registry numbers of rows (every row, or those given), each once: what a registry check
+   * asks for. Rows without a valid number have none.
+   */
+  registryNumbers(rows?: readonly number[]): string[] {
+    const live = this.live;
+    if (!live) return [];
+    const indexes = rows ?? [...Array(live.length).keys()];
+    const numbers = new Set<string>();
+    for (const index of indexes) {
+      const key = live.registryKey(index);
+      if (key) numbers.add(key.number);
+    }
+    return [...numbers];
+  }
+
+  /** Takes in what the registries said: their findings show at once, as warnings. */
+  applyRegistryAnswers(answers: ReadonlyMap<string, RegistryAnswer>): void {
+    for (const [number, answer] of answers) this.area.registryAnswers.set(number, answer);
+    const affected = this.live?.setRegistryAnswers(answers) ?? [];
+    if (affected.length > 0) this.notify(true);
   }
 
   /** The `Excel.run` this session works with. */

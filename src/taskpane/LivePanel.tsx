@@ -45,6 +45,8 @@ import { useLanguage } from "./i18n";
 import { useSessionView } from "./hooks/useLiveSession";
 import type { TemplateCatalog } from "./hooks/useTemplateCatalog";
 import { useWrites, type WriteFeedback } from "./hooks/useWrites";
+import type { RegistryLookup } from "./hooks/useRegistryCheck";
+import { registryFills, RegistryPanel } from "./RegistryPanel";
 
 const ROWS_LISTED = 5;
 
@@ -76,6 +78,8 @@ export interface LivePanelProps {
   part: "check" | "templates";
   templates: TemplateCatalog;
   catalog: TemplateInfo[];
+  /** Asks the registries (signed in, and a profile with a registry); undefined otherwise. */
+  registryLookup?: RegistryLookup;
 }
 
 /** The live view of the client area: counts, problems by column, the selected cell, templates. */
@@ -120,7 +124,10 @@ export function LivePanel(props: LivePanelProps): React.JSX.Element {
       </section>
       <SelectionPanel session={session} view={view} profile={props.profile} write={write} />
       <ProblemList session={session} view={view} profile={props.profile} write={write} />
-      <WarningList session={session} view={view} profile={props.profile} />
+      {props.profile.registry && (
+        <RegistryPanel session={session} view={view} lookup={props.registryLookup} />
+      )}
+      <WarningList session={session} view={view} profile={props.profile} write={write} />
     </>
   );
 }
@@ -588,7 +595,7 @@ function ProblemGroupItem({
   );
 }
 
-function SelectionPanel({ view, profile, write }: PanelProps) {
+function SelectionPanel({ session, view, profile, write }: PanelProps) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   const { selection, busy } = view;
@@ -624,6 +631,7 @@ function SelectionPanel({ view, profile, write }: PanelProps) {
               )}
             </div>
           ))}
+          <RowFillButton session={session} index={index} busy={busy} write={write} />
           {warnings.map((w) => (
             <div key={w.code} className={styles.rows}>
               <Text>
@@ -649,16 +657,55 @@ function SelectionPanel({ view, profile, write }: PanelProps) {
   );
 }
 
+/** The selected row's empty cells the registry can fill, in one click. */
+function RowFillButton({
+  session,
+  index,
+  busy,
+  write,
+}: Pick<PanelProps, "session" | "write"> & { index: number; busy: boolean }) {
+  const { t } = useLanguage();
+  const fills = registryFills(session, [index]);
+  if (fills.length === 0) return null;
+  return (
+    <Button size="small" disabledFocusable={busy} onClick={() => void write(fills)}>
+      {t("registryFillRow", { count: fills.length })}
+    </Button>
+  );
+}
+
 /** Valid values worth a second look: listed apart from the problems, rows reachable. */
-function WarningList({ session, view, profile }: Omit<PanelProps, "write">) {
+function WarningList({ session, view, profile, write }: PanelProps) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   if (view.warningGroups.length === 0) return null;
+  const fillRows = [
+    ...new Set(
+      view.warningGroups
+        .filter((group) => group.code.endsWith(".registryFill"))
+        .flatMap((group) => group.rows)
+    ),
+  ];
   return (
     <section aria-labelledby="warnings-title" className={styles.section}>
-      <Subtitle2 as="h2" id="warnings-title">
-        {t("warningsTitle")}
-      </Subtitle2>
+      <div className={styles.headingRow}>
+        <Subtitle2 as="h2" id="warnings-title">
+          {t("warningsTitle")}
+        </Subtitle2>
+        {fillRows.length > 0 && (
+          <Button
+            size="small"
+            disabledFocusable={view.busy}
+            onClick={() => void write(registryFills(session, fillRows))}
+          >
+            {t("registryFillAll", {
+              count: view.warningGroups
+                .filter((group) => group.code.endsWith(".registryFill"))
+                .reduce((sum, group) => sum + group.rows.length, 0),
+            })}
+          </Button>
+        )}
+      </div>
       <ul className={styles.list}>
         {view.warningGroups.map((group) => (
           <li key={groupKey(group)}>

@@ -20,6 +20,7 @@ import { ColumnsHelp } from "./ColumnsHelp";
 import type { PartnerConnection } from "./connection";
 import { useConnection, useLoadedConnection } from "./hooks/useConnection";
 import { useTemplateCatalog } from "./hooks/useTemplateCatalog";
+import type { RegistryLookup } from "./hooks/useRegistryCheck";
 import { useLiveSession } from "./hooks/useLiveSession";
 import { useWorkbook } from "./hooks/useWorkbook";
 import { useLanguage } from "./i18n";
@@ -218,6 +219,17 @@ function ClientArea({
     [services.fetchTemplates, connection, profile.id]
   );
   const templates = useTemplateCatalog(live.session, fetchTemplates);
+  // The registries are asked through the partner API, signed in, where the profile has one.
+  const registryLookup = React.useMemo<RegistryLookup | undefined>(
+    () =>
+      connection && profile.registry
+        ? async (numbers, options) => {
+            const { lookupCompanies } = await import("../api/registry");
+            return lookupCompanies(connection.client(profile.id), numbers, options);
+          }
+        : undefined,
+    [connection, profile]
+  );
   // The client area replaces the setup step: the focus goes to its tabs once it is there.
   const firstTab = React.useRef<HTMLButtonElement>(null);
   const ready = live.session !== undefined;
@@ -270,6 +282,7 @@ function ClientArea({
           part={tab}
           catalog={memory.catalog ?? []}
           templates={templates}
+          registryLookup={registryLookup}
         />
       )}
       {tab === "check" && (

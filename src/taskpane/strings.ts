@@ -175,6 +175,23 @@ const en = {
   check_columnInserted: "A column inserted in the table",
   check_rowMovedUnderWrite: "A row deleted while a result is written",
   check_totalRow: "A total row under the table",
+  registryTitle: "Registries",
+  registryIntro:
+    "Check the numbers against VIES and the Peppol Directory: official name, address, whether the company is active, whether it is already on Peppol. What they say shows under “To check”; it never blocks sending.",
+  registryCheckAll: "Check all rows ({count})",
+  registryCheckSelected: "Selected rows ({count})",
+  registryChecking: "Checking {done} of {total} numbers…",
+  registryDone:
+    "{checked, plural, one {# number} other {# numbers}} checked{unchecked, plural, =0 {} other {; # could not be (the registry did not answer, try again later)}}.",
+  registryCancelled: "Cancelled: {checked} checked, the others were not asked.",
+  registryFailed: "The registry check stopped: {reason} The answers received so far are kept.",
+  registryNothing: "No row has a valid enterprise or VAT number to check.",
+  registryAllKnown:
+    "These {count} numbers were checked already; the answers are kept in this workbook.",
+  registryAgain: "Check again",
+  registrySignIn: "Sign in to check the numbers against the registries.",
+  registryFillRow: "Fill this row from the registry ({count})",
+  registryFillAll: "Fill from the registry ({count})",
 };
 export type StringKey = keyof typeof en;
 
@@ -359,6 +376,24 @@ const fr: Record<StringKey, string> = {
   check_columnInserted: "Une colonne insérée dans le tableau",
   check_rowMovedUnderWrite: "Une ligne supprimée pendant l'écriture d'un résultat",
   check_totalRow: "Une ligne de total sous le tableau",
+  registryTitle: "Registres",
+  registryIntro:
+    "Vérifiez les numéros auprès de VIES et de l'annuaire Peppol : nom officiel, adresse, entreprise active ou non, déjà sur Peppol ou non. Leurs réponses s'affichent sous « À vérifier » et n'empêchent jamais l'envoi.",
+  registryCheckAll: "Vérifier toutes les lignes ({count})",
+  registryCheckSelected: "Lignes sélectionnées ({count})",
+  registryChecking: "Vérification de {done} numéros sur {total}…",
+  registryDone:
+    "{checked, plural, one {# numéro vérifié} other {# numéros vérifiés}}{unchecked, plural, =0 {} one {; # n'a pas pu l'être (le registre n'a pas répondu, réessayez plus tard)} other {; # n'ont pas pu l'être (le registre n'a pas répondu, réessayez plus tard)}}.",
+  registryCancelled: "Annulé : {checked} vérifiés, les autres n'ont pas été demandés.",
+  registryFailed:
+    "La vérification s'est arrêtée : {reason} Les réponses déjà reçues sont conservées.",
+  registryNothing: "Aucune ligne n'a de numéro d'entreprise ou de TVA valide à vérifier.",
+  registryAllKnown:
+    "Ces {count} numéros ont déjà été vérifiés ; les réponses sont gardées dans ce classeur.",
+  registryAgain: "Vérifier à nouveau",
+  registrySignIn: "Connectez-vous pour vérifier les numéros auprès des registres.",
+  registryFillRow: "Compléter la ligne depuis le registre ({count})",
+  registryFillAll: "Compléter depuis le registre ({count})",
 };
 
 const nl: Record<StringKey, string> = {
@@ -541,6 +576,25 @@ const nl: Record<StringKey, string> = {
   check_columnInserted: "Een kolom ingevoegd in de tabel",
   check_rowMovedUnderWrite: "Een rij verwijderd terwijl een resultaat wordt geschreven",
   check_totalRow: "Een totaalrij onder de tabel",
+  registryTitle: "Registers",
+  registryIntro:
+    "Controleer de nummers bij VIES en de Peppol Directory: officiële naam, adres, of de onderneming actief is, of ze al op Peppol staat. Hun antwoorden verschijnen onder “Na te kijken” en houden het verzenden nooit tegen.",
+  registryCheckAll: "Alle rijen controleren ({count})",
+  registryCheckSelected: "Geselecteerde rijen ({count})",
+  registryChecking: "{done} van {total} nummers gecontroleerd…",
+  registryDone:
+    "{checked, plural, one {# nummer} other {# nummers}} gecontroleerd{unchecked, plural, =0 {} other {; # konden niet worden nagegaan (het register antwoordde niet, probeer later opnieuw)}}.",
+  registryCancelled: "Geannuleerd: {checked} gecontroleerd, de andere niet gevraagd.",
+  registryFailed:
+    "De controle is gestopt: {reason} De antwoorden die al binnen zijn, blijven bewaard.",
+  registryNothing:
+    "Geen enkele rij heeft een geldig ondernemings- of btw-nummer om te controleren.",
+  registryAllKnown:
+    "Deze {count} nummers zijn al gecontroleerd; de antwoorden blijven in deze werkmap.",
+  registryAgain: "Opnieuw controleren",
+  registrySignIn: "Meld u aan om de nummers bij de registers te controleren.",
+  registryFillRow: "Rij aanvullen uit het register ({count})",
+  registryFillAll: "Aanvullen uit het register ({count})",
 };
 
 export const STRINGS: Readonly<Record<UiLang, Record<StringKey, string>>> = { en, fr, nl };

@@ -1,0 +1,107 @@
+import * as React from "react";
+import type { RegistryAnswer } from "../../core";
+import {
+  describeError,
+  readRegistryMemory,
+  rememberRegistryAnswers,
+  type LiveSession,
+} from "../../excel";
+
+/** Asks the partner API about numbers, in batches (src/api/registry.ts's lookupCompanies). */
+export type RegistryLookup = (
+  numbers: readonly string[],
+  options: {
+    signal?: AbortSignal;
+    onBatch?: (answers: ReadonlyMap<string, RegistryAnswer>, done: number, total: number) => void;
+  }
+) => Promise<Map<string, RegistryAnswer>>;
+
+export type RegistryOutcome =
+  | { kind: "done"; checked: number; unchecked: number }
+  | { kind: "cancelled"; checked: number }
+  | { kind: "failed"; reason: string }
+  | { kind: "nothing" }
+  | { kind: "allKnown"; count: number; rows: readonly number[] | undefined };
+
+export interface RegistryCheck {
+  progress: { done: number; total: number } | undefined;
+  outcome: RegistryOutcome | undefined;
+  /** Checks the rows given (all rows when undefined); `again` asks for numbers answered before. */
+  check(rows?: readonly number[], again?: boolean): Promise<void>;
+  cancel(): void;
+}
+
+/**
+ * The registry check of a session: the answers the workbook remembers are shown as soon as
+ * the session opens; a check asks only for the numbers not answered yet (unless asked again),
+ * shows each batch's findings as they come, can be cancelled, and remembers every answer it
+ * got in the workbook, a cancelled or failed check's included.
+ */
+export function useRegistryCheck(
+  session: LiveSession,
+  lookup: RegistryLookup | undefined
+): RegistryCheck {
+  const [progress, setProgress] = React.useState<RegistryCheck["progress"]>();
+  const [outcome, setOutcome] = React.useState<RegistryOutcome>();
+  const controller = React.useRef<AbortController | undefined>(undefined);
+
+  React.useEffect(() => {
+    let current = true;
+    // Nothing remembered, or a sheet that cannot be read: the check will simply ask again.
+    readRegistryMemory(session.excelRun)
+      .then((answers) => current && session.applyRegistryAnswers(answers))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+      controller.current?.abort();
+    };
+  }, [session]);
+
+  const check = React.useCallback(
+    async (rows?: readonly number[], again = false) => {
+      if (!lookup || controller.current) return;
+      const numbers = session.registryNumbers(rows);
+      if (numbers.length === 0) return setOutcome({ kind: "nothing" });
+      const asked = again
+        ? numbers
+        : numbers.filter((number) => !session.live?.registryAnswer(number)?.checked);
+      if (asked.length === 0) return setOutcome({ kind: "allKnown", count: numbers.length, rows });
+      const abort = new AbortController();
+      controller.current = abort;
+      setOutcome(undefined);
+      setProgress({ done: 0, total: asked.length });
+      const got = new Map<string, RegistryAnswer>();
+      try {
+        await lookup(asked, {
+          signal: abort.signal,
+          onBatch: (answers, done, total) => {
+            for (const [number, answer] of answers) got.set(number, answer);
+            session.applyRegistryAnswers(answers);
+            setProgress({ done, total });
+          },
+        });
+        const unchecked = [...got.values()].filter((answer) => !answer.checked).length;
+        setOutcome({ kind: "done", checked: got.size - unchecked, unchecked });
+      } catch (error) {
+        setOutcome(
+          abort.signal.aborted
+            ? { kind: "cancelled", checked: got.size }
+            : { kind: "failed", reason: describeError(error) }
+        );
+      } finally {
+        controller.current = undefined;
+        setProgress(undefined);
+        try {
+          await rememberRegistryAnswers(session.excelRun, got);
+        } catch (error) {
+          // The answers still show in this session; only reopening would ask again.
+          setOutcome({ kind: "failed", reason: describeError(error) });
+        }
+      }
+    },
+    [session, lookup]
+  );
+
+  const cancel = React.useCallback(() => controller.current?.abort(), []);
+  return { progress, outcome, check, cancel };
+}
