@@ -280,7 +280,7 @@ export class LiveSheet {
 
   /** Warnings grouped as problems are (they leave their rows valid). */
   warningGroups(): ProblemGroup[] {
-    return this.grouped((i) => this.verdicts[i]?.warnings ?? []);
+    return this.grouped((i) => this.warningsOf(i));
   }
 
   /** Whether the row passes the rules of the sheet (the API's verdict apart). */

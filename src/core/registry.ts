@@ -82,7 +82,7 @@ export function companyNameKey(name: string): string {
   // Two-word forms ("comm v") are tried before one-word forms, at either end.
   const strip = (from: "start" | "end") => {
     for (const size of [2, 1]) {
-      if (words.length <= size) return false;
+      if (words.length <= size) continue;
       const part = from === "start" ? words.slice(0, size) : words.slice(-size);
       if (LEGAL_FORMS.has(part.join(" "))) {
         words.splice(from === "start" ? 0 : words.length - size, size);
@@ -132,8 +132,8 @@ export function registryKeyOf(
  * - the number could not be checked (the upstream stayed unavailable): said once, never as invalid;
  * - the registry does not know the number, or it is not active;
  * - the sheet's name differs beyond legal forms, case and accents;
- * - empty name or address cells, which the registry can fill (the address only when all its
- *   cells are empty: parts of two addresses never mix);
+ * - for an active number: empty name or address cells, which the registry can fill (the address
+ *   only when all its cells are empty: parts of two addresses never mix);
  * - a mandate Yes for a company already found in the Peppol Directory.
  */
 export function registryFindings(
@@ -158,6 +158,9 @@ export function registryFindings(
   else if (!answer.active)
     on(key.field, "registryInactive", { value: key.number, name: answer.name ?? "" });
 
+  // A number that is not active says nothing reliable of the company's name or address (an
+  // inactive company is known by its Peppol card at most): the number is the finding.
+  if (!answer.active) return findings;
   const name = text(registry.name);
   if (answer.name) {
     if (name === "") on(registry.name, "registryFill", { suggestion: answer.name });

@@ -46,6 +46,7 @@ describe("company names as the registry compares them", () => {
     ["Bakkerij Peeters bvba", "Bakkerij Peeters B.V.B.A."],
     ["Garage Maes Comm.V", "GARAGE MAES"],
     ["Immo Lambert, SRL", "immo lambert"],
+    ["Zèbre SRL", "ZEBRE"],
   ])("“%s” is “%s”", (sheet, registry) => {
     expect(sameCompanyName(sheet, registry)).toBe(true);
   });
@@ -82,6 +83,9 @@ describe("what a registry answer says about a row", () => {
         params: { value: "Boulangerie Dumont SRL", suggestion: "BOULANGERIE DUPONT" },
         fix: null,
       }),
+    ]);
+    expect(live.warningGroups()).toEqual([
+      { field: "companyName", code: "companyName.registryName", rows: [0], fixable: 0 },
     ]);
     // A warning: the row stays valid and sendable.
     expect(live.summary()).toEqual({ rows: 1, valid: 1, invalid: 0 });

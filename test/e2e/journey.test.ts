@@ -11,7 +11,18 @@ import { getProfile, type Cell } from "../../src/core";
 import { columnLetters } from "../../src/excel";
 import { ADDIN_CLIENT_ID, defaultOptions } from "../../src/sandbox/server";
 import { startSandbox, type RunningSandbox } from "../sandbox/start-sandbox";
-import { measurePaneFit, previewWithRows, validClient } from "./pane-fit";
+import {
+  enterpriseNumber,
+  FIXTURE_COMPANIES,
+  FIXTURE_FAULTS,
+} from "../../src/sandbox/registries/fixture-companies";
+import {
+  measurePaneFit,
+  pasteRows,
+  previewWithRows,
+  signInOnPreview,
+  validClient,
+} from "./pane-fit";
 import { buildPreview, chromiumLaunchOptions, serveFolder } from "./serve";
 
 const root = join(__dirname, "..", "..");
@@ -64,6 +75,74 @@ function journeyRows(): {
     return KEYS.map((key) => values[key]);
   });
   return { rows, wrong };
+}
+
+/**
+ * 50 rows of companies the fixture registries know, each kind of finding on a few of them:
+ * names that differ, addresses left empty, unknown and inactive numbers, mandates Yes for
+ * companies already on Peppol, and numbers whose registry stays down.
+ */
+function registryRows(): { rows: Cell[][]; expected: Record<string, number[]> } {
+  const active = FIXTURE_COMPANIES.filter((c) => c.active && !c.peppol);
+  const onPeppol = FIXTURE_COMPANIES.filter((c) => c.active && c.peppol);
+  const inactive = FIXTURE_COMPANIES.filter((c) => !c.active);
+  const down = FIXTURE_FAULTS.filter(
+    (f) => f.upstream === "vies" && f.times === Infinity && f.code === "MS_UNAVAILABLE"
+  );
+  const expected: Record<string, number[]> = {
+    name: [],
+    fill: [],
+    unknown: [],
+    inactive: [],
+    peppol: [],
+    unchecked: [],
+  };
+  const rows = Array.from({ length: 50 }, (_, i) => {
+    const kind =
+      i < 25
+        ? "fine"
+        : i < 30
+          ? "name"
+          : i < 35
+            ? "fill"
+            : i < 38
+              ? "unknown"
+              : i < 41
+                ? "inactive"
+                : i < 46
+                  ? "peppol"
+                  : i < 47
+                    ? "unchecked"
+                    : "fine";
+    const company =
+      kind === "peppol" ? onPeppol[i]! : kind === "inactive" ? inactive[i - 38]! : active[i]!;
+    const number =
+      kind === "unknown"
+        ? enterpriseNumber(7_000_000 + i)
+        : kind === "unchecked"
+          ? down[0]!.number
+          : company.number;
+    const values: Record<string, Cell> = {
+      ...validClient(i, 8_300_000, "registry"),
+      // The sheet's own spelling of the registry's name: other case, another way to write the form.
+      companyName: company.name.toLowerCase().replace(/ srl$/, " S.R.L."),
+      enterpriseNumber: number,
+      vatNumber: `BE${number}`,
+      street: company.street,
+      houseNumber: company.houseNumber,
+      postalBox: company.postalBox ?? "",
+      postalCode: company.postalCode,
+      city: company.city,
+      mandate: kind === "peppol" ? "Oui" : "Non",
+    };
+    if (kind === "name") values.companyName = `Autre nom ${i}`;
+    if (kind === "fill")
+      for (const key of ["street", "houseNumber", "postalBox", "postalCode", "city"])
+        values[key] = "";
+    if (kind !== "fine") expected[kind]!.push(i);
+    return KEYS.map((key) => values[key]);
+  });
+  return { rows, expected };
 }
 
 const addressOf = (index: number, field: string) =>
@@ -344,6 +423,91 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     const after = await sheetValues(`${status}2:${status}51`);
     expect(after).toEqual(statuses);
   }, 240_000);
+
+  it("checks 50 pasted rows against the fixture registries and shows each kind of finding", async () => {
+    const journeyPage = page;
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await page.goto(`${site.origin}/preview.html?lang=en`);
+      await page.getByRole("button", { name: "Use this platform" }).click();
+      await page.getByRole("button", { name: "Insert the import table" }).click();
+      await page.getByText("Rows", { exact: true }).waitFor();
+      await signInOnPreview(page, "sophie@fiduciaire-lambert.be", "sandbox-be");
+      const { rows, expected } = registryRows();
+      await pasteRows(page, "A2", rows);
+      // The fifty rows are valid: what the registries say never makes one invalid.
+      const counts = () => page.locator("#root [role=status][aria-live]").innerText();
+      expect((await counts()).replace(/\s+/g, " ")).toContain("50 Rows 50 Valid 0 With problems");
+
+      await press(/^Check all rows \(50\)$/);
+      await page
+        .getByText(
+          "49 numbers checked; 1 could not be (the registry did not answer, try again later)."
+        )
+        .waitFor({ timeout: 30_000 });
+      await checkpoint("registry-checked");
+      expect((await counts()).replace(/\s+/g, " ")).toContain("50 Rows 50 Valid 0 With problems");
+
+      const toCheck = page.locator('#root section[aria-labelledby="warnings-title"]');
+      const rowsUnder = async (heading: string) => {
+        const item = toCheck.locator("li").filter({ hasText: heading });
+        const texts = await item.getByRole("button", { name: /^Row \d+$/ }).allInnerTexts();
+        return texts.map((text) => Number(text.replace("Row ", "")) - 2).sort((a, b) => a - b);
+      };
+      expect(await rowsUnder("The name differs from the registry's.")).toEqual(expected.name);
+      expect(await rowsUnder("Not known to the registries as an active number.")).toEqual(
+        expected.unknown
+      );
+      expect(await rowsUnder("Known to the registries, but not active.")).toEqual(
+        expected.inactive
+      );
+      expect(await rowsUnder("Mandate Yes, but already on Peppol.")).toEqual(expected.peppol);
+      expect(await rowsUnder("Could not be checked")).toEqual(expected.unchecked);
+      // Each empty address cell is listed under its column.
+      expect(await rowsUnder("Street")).toEqual(expected.fill);
+
+      // One click fills every empty cell the registry knows; the name is replaced cell by cell.
+      await press(/^Fill from the registry/);
+      const [firstFill] = expected.fill!;
+      const street = columnLetters(KEYS.indexOf("street"));
+      const city = columnLetters(KEYS.indexOf("city"));
+      const company = FIXTURE_COMPANIES.find(
+        (c) => c.number === rows[firstFill!]![KEYS.indexOf("enterpriseNumber")]
+      );
+      await page.waitForFunction(
+        ({ address, value }) =>
+          (
+            window as unknown as {
+              __banqupPreview: { excel: { values(s: string, a: string): unknown[][] } };
+            }
+          ).__banqupPreview.excel.values("Banqup clients", address)[0]![0] === value,
+        { address: `${street}${firstFill! + 2}`, value: company!.street }
+      );
+      expect(await sheetValues(`${city}${firstFill! + 2}`)).toEqual([[company!.city]]);
+      await page.getByText("Empty here; the registry knows it.").waitFor({ state: "detached" });
+
+      const [renamed] = expected.name!;
+      const name = columnLetters(KEYS.indexOf("companyName"));
+      await page.locator(`td[data-address="${name}${renamed! + 2}"]`).click();
+      const official = FIXTURE_COMPANIES.find(
+        (c) => c.number === rows[renamed!]![KEYS.indexOf("enterpriseNumber")]
+      )!.name;
+      await press(`Use ${official}`);
+      await page.waitForFunction(
+        ({ address, value }) =>
+          (
+            window as unknown as {
+              __banqupPreview: { excel: { values(s: string, a: string): unknown[][] } };
+            }
+          ).__banqupPreview.excel.values("Banqup clients", address)[0]![0] === value,
+        { address: `${name}${renamed! + 2}`, value: official }
+      );
+      await checkpoint("registry-applied");
+    } finally {
+      await page.close();
+      page = journeyPage;
+    }
+  }, 120_000);
 
   it("with 300 pasted rows the pane fits 350 × 900: lists scroll inside, send is a few keys away", async () => {
     const fit = await browser.newPage({ viewport: { width: 1400, height: 900 } });
