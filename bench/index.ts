@@ -14,6 +14,7 @@ import { generateRows } from "./generate-rows";
 import { benchExcelChange } from "./excel-change";
 import { benchPaneFit } from "./pane-fit";
 import { benchPaneLoad } from "./pane-load";
+import { benchRegistry } from "./registry";
 import { benchSheetSubmit } from "./sheet-submit";
 import { benchSubmit } from "./submit";
 
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
   await benchSheetSubmit(emit);
   await benchPaneLoad(emit);
   await benchPaneFit(emit);
+  await benchRegistry(emit);
 }
 
 main().catch((error: unknown) => {

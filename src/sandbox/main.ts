@@ -86,13 +86,14 @@ async function main(): Promise<void> {
           "signing in from Excel needs HTTPS (run npx office-addin-dev-certs install).\n"
       );
   }
-  const { app } = await buildSandbox(options);
+  const { app, fixtures } = await buildSandbox(options);
   const listening = await app.listen({ port, host: values.host });
   // The certificate names localhost, not the loopback address.
   const address = options.https ? listening.replace("//127.0.0.1", "//localhost") : listening;
   process.stdout.write(
     `Banqup partner API sandbox on ${address} (database ${options.dbFile}; add-in client id ${ADDIN_CLIENT_ID}).\n` +
-      `Sign in with sophie@fiduciaire-lambert.be / sandbox-be (Belgium) or karima@cabinet-benali.ma / sandbox-ma (Morocco).\n`
+      `Sign in with sophie@fiduciaire-lambert.be / sandbox-be (Belgium) or karima@cabinet-benali.ma / sandbox-ma (Morocco).\n` +
+      `Company lookups ask VIES at ${options.registries.viesUrl ?? `${fixtures?.viesUrl} (fixtures)`} and the Peppol Directory at ${options.registries.peppolUrl ?? `${fixtures?.peppolUrl} (fixtures)`}.\n`
   );
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.on(signal, () => void app.close().then(() => process.exit(0)));

@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { PROFILE_IDS, PROFILES, UI_LANGUAGES, type ProfileId, type UiLang } from "../core";
+import type { RegistryLookup } from "./hooks/useRegistryCheck";
 import type { ExcelRun, HostRequirements, TemplateInfo } from "../excel";
 import { ColumnsHelp } from "./ColumnsHelp";
 import { LanguageContext, type Translate } from "./i18n";
@@ -45,6 +46,8 @@ export interface PaneServices {
   loadConnection?: () => Promise<PartnerConnection>;
   /** The partner's templates, when they come from elsewhere than the signed-in connection. */
   fetchTemplates?: () => Promise<TemplateInfo[]>;
+  /** The registry lookup, when it comes from elsewhere than the signed-in connection. */
+  registryLookup?: RegistryLookup;
   /** "Check this Excel" (development builds only). */
   selfCheck?: boolean;
 }

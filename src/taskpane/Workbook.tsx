@@ -222,13 +222,16 @@ function ClientArea({
   // The registries are asked through the partner API, signed in, where the profile has one.
   const registryLookup = React.useMemo<RegistryLookup | undefined>(
     () =>
-      connection && profile.registry
-        ? async (numbers, options) => {
-            const { lookupCompanies } = await import("../api/registry");
-            return lookupCompanies(connection.client(profile.id), numbers, options);
-          }
-        : undefined,
-    [connection, profile]
+      !profile.registry
+        ? undefined
+        : (services.registryLookup ??
+          (connection
+            ? async (numbers, options) => {
+                const { lookupCompanies } = await import("../api/registry");
+                return lookupCompanies(connection.client(profile.id), numbers, options);
+              }
+            : undefined)),
+    [services.registryLookup, connection, profile]
   );
   // The client area replaces the setup step: the focus goes to its tabs once it is there.
   const firstTab = React.useRef<HTMLButtonElement>(null);

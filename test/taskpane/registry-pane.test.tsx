@@ -1,0 +1,154 @@
+/**
+ * @jest-environment jsdom
+ */
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { getProfile, type RegistryAnswer } from "../../src/core";
+import { columnLetters, REGISTRY_SHEET } from "../../src/excel";
+import { App } from "../../src/taskpane/App";
+import type { RegistryLookup } from "../../src/taskpane/hooks/useRegistryCheck";
+import { FakeExcel } from "../../in-memory-excel";
+import { runOf } from "../excel/helpers";
+import { VALID } from "../support/judge";
+import { settle } from "./settle";
+
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+const be = getProfile("be");
+const KEYS = be.fields.map((field) => field.key);
+const row = (changes: Record<string, unknown>) =>
+  KEYS.map((key) => (key in changes ? changes[key] : VALID.be[key]));
+
+const official = (name: string): RegistryAnswer => ({
+  checked: true,
+  known: true,
+  active: true,
+  name,
+  address: { street: "Rue Haute", houseNumber: "12", postalCode: "1000", city: "Bruxelles" },
+  checkedAt: "2026-11-29T10:00:00.000Z",
+  peppol: null,
+});
+const REGISTRY: Record<string, RegistryAnswer> = {
+  "0403019261": official("BOULANGERIE DUPONT"),
+  "0123456749": official("GARAGE MAES"),
+};
+
+/**
+ * A lookup that answers one number per batch, and waits for the test before the second:
+ * what it was asked is recorded, and a cancel stops it where it is.
+ */
+function steppedLookup() {
+  const asked: string[][] = [];
+  let release: () => void = () => undefined;
+  const lookup: RegistryLookup = async (numbers, { signal, onBatch }) => {
+    asked.push([...numbers]);
+    const answers = new Map<string, RegistryAnswer>();
+    for (const [i, number] of numbers.entries()) {
+      if (i > 0)
+        await new Promise<void>((resolve, reject) => {
+          release = resolve;
+          signal?.addEventListener("abort", () => reject(new Error("cancelled")));
+        });
+      answers.set(number, REGISTRY[number]!);
+      onBatch?.(new Map([[number, REGISTRY[number]!]]), i + 1, numbers.length);
+    }
+    return answers;
+  };
+  return { lookup, asked, next: () => release() };
+}
+
+function pane(excel: FakeExcel, registryLookup: RegistryLookup) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App
+        initialLanguage="fr"
+        initialRegion="be"
+        inExcel
+        services={{
+          run: runOf(excel),
+          requirements: excel.requirements,
+          apiUrl: "http://127.0.0.1:4000",
+          registryLookup,
+        }}
+      />
+    </FluentProvider>
+  );
+}
+
+describe("checking rows against the registries from the pane", () => {
+  afterEach(cleanup);
+
+  it("shows progress, cancels, remembers what it got, and asks only the rest next time", async () => {
+    const excel = new FakeExcel();
+    const first = steppedLookup();
+    pane(excel, first.lookup);
+    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Insérer le tableau d'import" }));
+    await screen.findByText("Lignes");
+    await settle(excel);
+    const sheet = "Clients Banqup";
+    await act(() =>
+      excel.user.type(sheet, "A2", [
+        row({ companyName: "Autre nom", mandate: "Non" }),
+        row({
+          enterpriseNumber: "0123456749",
+          vatNumber: "",
+          companyName: "Garage Maes SRL",
+          street: "",
+          houseNumber: "",
+          postalBox: "",
+          postalCode: "",
+          city: "",
+          mandate: "Non",
+        }),
+      ])
+    );
+    await settle(excel);
+
+    fireEvent.click(screen.getByRole("button", { name: "Vérifier toutes les lignes (2)" }));
+    await screen.findByText("Vérification : 1 sur 2 numéros…");
+    // The first answer shows at once, before the check is over.
+    const toCheck = () => screen.getByRole("heading", { name: "À vérifier" }).closest("section")!;
+    expect(within(toCheck()).getByText("Le nom diffère de celui du registre.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Annuler" }));
+    await screen.findByText("Annulé : 1 vérifié, les autres n'ont pas été demandés.");
+    await settle(excel);
+    expect(first.asked).toEqual([["0403019261", "0123456749"]]);
+    // Remembered in the workbook, out of sight, with the date of the answer.
+    expect(excel.sheet(REGISTRY_SHEET).visibility).toBe("VeryHidden");
+    expect(excel.values(REGISTRY_SHEET, "A2:B2")).toEqual([
+      ["0403019261", "2026-11-29T10:00:00.000Z"],
+    ]);
+
+    // Reopened: the finding is there without asking; a check asks only the number left.
+    cleanup();
+    const second = steppedLookup();
+    pane(excel, second.lookup);
+    await screen.findByText("Le nom diffère de celui du registre.");
+    expect(second.asked).toEqual([]);
+    fireEvent.click(screen.getByRole("button", { name: "Vérifier toutes les lignes (2)" }));
+    await screen.findByText("1 numéro vérifié.");
+    expect(second.asked).toEqual([["0123456749"]]);
+    await settle(excel);
+
+    // The second row's empty address, filled in one click for all rows.
+    fireEvent.click(
+      within(toCheck()).getByRole("button", { name: "Compléter depuis le registre (4)" })
+    );
+    await settle(excel);
+    const street = columnLetters(KEYS.indexOf("street"));
+    const city = columnLetters(KEYS.indexOf("city"));
+    expect(excel.values(sheet, `${street}3`)).toEqual([["Rue Haute"]]);
+    expect(excel.values(sheet, `${city}3`)).toEqual([["Bruxelles"]]);
+    // All numbers answered: checking again says so, and offers to ask anew.
+    fireEvent.click(screen.getByRole("button", { name: "Vérifier toutes les lignes (2)" }));
+    await screen.findByText(
+      "Ces 2 numéros ont déjà été vérifiés ; les réponses sont gardées dans ce classeur."
+    );
+    expect(second.asked).toHaveLength(1);
+  });
+});
