@@ -32,7 +32,9 @@ export async function benchRegistry(
     const seconds = (performance.now() - started) / 1000;
     const unchecked = [...answers.values()].filter((answer) => !answer.checked).length;
     if (answers.size !== COUNT || unchecked > 0)
-      throw new Error(`the registry check answered ${answers.size} numbers, ${unchecked} unchecked`);
+      throw new Error(
+        `the registry check answered ${answers.size} numbers, ${unchecked} unchecked`
+      );
     emit("registry_check_300_s", seconds, "s");
     emit("registry_check_vs_limit", seconds / ((COUNT * LATENCY_MS) / 1000 / LIMIT), "ratio");
   } finally {

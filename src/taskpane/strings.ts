@@ -384,7 +384,8 @@ const fr: Record<StringKey, string> = {
   registryChecking: "Vérification : {done} sur {total} numéros…",
   registryDone:
     "{checked, plural, one {# numéro vérifié} other {# numéros vérifiés}}{unchecked, plural, =0 {} one {; # n'a pas pu l'être (le registre n'a pas répondu, réessayez plus tard)} other {; # n'ont pas pu l'être (le registre n'a pas répondu, réessayez plus tard)}}.",
-  registryCancelled: "Annulé : {checked, plural, one {# vérifié} other {# vérifiés}}, les autres n'ont pas été demandés.",
+  registryCancelled:
+    "Annulé : {checked, plural, one {# vérifié} other {# vérifiés}}, les autres n'ont pas été demandés.",
   registryFailed:
     "La vérification s'est arrêtée : {reason} Les réponses déjà reçues sont conservées.",
   registryNothing: "Aucune ligne n'a de numéro d'entreprise ou de TVA valide à vérifier.",
