@@ -156,6 +156,28 @@ describe("company lookup (VIES and the Peppol Directory, fixture upstreams)", ()
   });
 });
 
+describe("company lookup against busier upstreams", () => {
+  it("asks again what an upstream refused as too many at once, until every number is answered", async () => {
+    // The sandbox sends 8 at a time to upstreams that take 2: most requests are refused first.
+    const sandbox = await startSandbox({
+      ...withAutomation("be"),
+      ...registries({ concurrency: 8, retries: 8, fixtures: { latencyMs: 20, maxConcurrent: 2 } }),
+    });
+    try {
+      const call = api(sandbox.url, await automationToken(sandbox.url));
+      const numbers = FIXTURE_COMPANIES.slice(0, 24).map((c) => c.number);
+      const answer = await call("/v1/companies/lookup", { body: { identifiers: numbers } });
+      expect(answer.status).toBe(200);
+      expect(answer.json.results.filter((r: { checked: boolean }) => r.checked)).toHaveLength(24);
+      expect(sandbox.fixtures!.stats.vies.refused).toBeGreaterThan(0);
+      expect(sandbox.fixtures!.stats.peppol.refused).toBeGreaterThan(0);
+      expect(sandbox.fixtures!.stats.vies.maxInFlight).toBeLessThanOrEqual(2);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
+
 describe("company lookup outside Belgium", () => {
   it("answers a Moroccan partner that no registry can be asked", async () => {
     const sandbox = await startSandbox({ ...withAutomation("ma"), ...registries() });
@@ -266,6 +288,51 @@ describe("the registries' wire formats (recorded answers)", () => {
       address: { lines: ["CHEMIKÓW 7", "09-411 PŁOCK"] },
       peppol: { registered: true, businessCardName: "EQUINOR ASA", registeredOn: "2019-03-18" },
     });
+  });
+
+  it("retries VIES's error body (errorWrappers under a 5xx) and an unreachable Directory, then answers", async () => {
+    let viesCalls = 0;
+    let peppolCalls = 0;
+    const fetchImpl = (async (input: string | URL | Request) => {
+      const url = String(input);
+      if (url.includes("/ms/")) {
+        viesCalls++;
+        return viesCalls === 1
+          ? new Response(
+              JSON.stringify({
+                actionSucceed: false,
+                errorWrappers: [{ error: "MS_MAX_CONCURRENT_REQ" }],
+              }),
+              { status: 500 }
+            )
+          : new Response(
+              JSON.stringify({
+                isValid: false,
+                userError: "INVALID",
+                name: "---",
+                address: "---",
+                requestDate: "2026-11-29T00:00:00Z",
+              })
+            );
+      }
+      peppolCalls++;
+      if (peppolCalls === 1) throw new TypeError("fetch failed");
+      return new Response(JSON.stringify({ "total-result-count": 0, matches: [] }));
+    }) as typeof fetch;
+    const registries = new Registries({
+      viesUrl: "https://vies.example",
+      peppolUrl: "https://directory.example",
+      concurrency: 1,
+      retries: 2,
+      baseDelayMs: 1,
+      maxDelayMs: 1,
+      timeoutMs: 1000,
+      fetch: fetchImpl,
+    });
+    const result = await registries.lookupBelgian("0403019261", "0403019261");
+    expect([viesCalls, peppolCalls]).toEqual([2, 2]);
+    expect(result).toMatchObject({ checked: true, known: false, active: false, name: null });
+    expect(result.peppol).toMatchObject({ checked: true, registered: false });
   });
 
   it("splits Belgian addresses as VIES writes them", () => {

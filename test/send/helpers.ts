@@ -73,6 +73,29 @@ export async function send(
     updateEdited?: boolean;
   } = {}
 ) {
+  let last: SendProgress | undefined;
+  // A send that stalls (seen once in a while under a loaded CI) says where it stands, so the
+  // timeout that follows can be told apart: waiting on Excel's queue, or on the API.
+  const watchdog = setTimeout(() => {
+    const session = book.session as unknown as {
+      tasks: unknown[];
+      next: unknown;
+      failed: unknown;
+      worker: unknown;
+    };
+    process.stderr.write(
+      `send stalled for 20 s: progress ${JSON.stringify(last)}, session ${JSON.stringify({
+        busy: book.session.busy,
+        rounds: book.session.roundsDone,
+        tasksQueued: session.tasks.length,
+        roundQueued: session.next !== undefined,
+        roundFailed: session.failed !== undefined,
+        working: session.worker !== undefined,
+        problem: book.session.problem?.kind,
+      })}\n`
+    );
+  }, 20_000);
+  watchdog.unref();
   const plan = await planFor(book, client);
   const report = await runSend({
     plan,
@@ -83,9 +106,12 @@ export async function send(
     createSimilar: extra.createSimilar,
     updateEdited: extra.updateEdited,
     signal: extra.signal,
-    onProgress: extra.onProgress,
+    onProgress: (progress) => {
+      last = progress;
+      extra.onProgress?.(progress);
+    },
     flushMillis: 20,
-  });
+  }).finally(() => clearTimeout(watchdog));
   return { plan, report };
 }
 

@@ -61,12 +61,12 @@ function steppedLookup() {
   return { lookup, asked, next: () => release() };
 }
 
-function pane(excel: FakeExcel, registryLookup: RegistryLookup) {
+function pane(excel: FakeExcel, registryLookup: RegistryLookup, region: "be" | "ma" = "be") {
   return render(
     <FluentProvider theme={webLightTheme}>
       <App
         initialLanguage="fr"
-        initialRegion="be"
+        initialRegion={region}
         inExcel
         services={{
           run: runOf(excel),
@@ -150,5 +150,17 @@ describe("checking rows against the registries from the pane", () => {
       "Ces 2 numéros ont déjà été vérifiés ; les réponses sont gardées dans ce classeur."
     );
     expect(second.asked).toHaveLength(1);
+  });
+
+  it("does not offer the check for Morocco, which has no registry to ask", async () => {
+    const excel = new FakeExcel();
+    const lookup = steppedLookup();
+    pane(excel, lookup.lookup, "ma");
+    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Insérer le tableau d'import" }));
+    await screen.findByText("Lignes");
+    await settle(excel);
+    expect(screen.queryByRole("button", { name: /^Vérifier toutes les lignes/ })).toBeNull();
+    expect(screen.queryByText(/registres/)).toBeNull();
   });
 });
