@@ -13,7 +13,7 @@ import {
 import { issuerOf } from "./auth";
 import { nameKey, type Db } from "./db";
 import { newId, sha256 } from "./ids";
-import { sendProblem, type FieldError } from "./problems";
+import { sendInvalid, sendProblem, type FieldError } from "./problems";
 
 interface Checks {
   clientInput: BodyCheck;
@@ -209,13 +209,11 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
 }
 
 function invalid(reply: FastifyReply, errors: FieldError[]) {
-  return sendProblem(reply, {
-    status: 422,
-    title: "Invalid client",
-    code: "validation_failed",
-    detail: "Some fields are invalid: see errors.",
-    errors,
-  });
+  return sendInvalid(
+    reply,
+    { title: "Invalid client", detail: "Some fields are invalid: see errors." },
+    errors
+  );
 }
 
 function notFound(reply: FastifyReply) {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { compileRule, Failure, getProfile, type FieldChecker, type ProfileId } from "../core";
 import type { BodyCheck } from "./contract";
 import type { Db } from "./db";
-import { sendProblem, type FieldError } from "./problems";
+import { sendInvalid, sendProblem, type FieldError } from "./problems";
 import type { Registries } from "./registries/upstreams";
 
 /**
@@ -79,11 +79,9 @@ function numberReader(region: ProfileId): ((text: string) => string | undefined)
 }
 
 function invalid(reply: FastifyReply, errors: FieldError[]) {
-  return sendProblem(reply, {
-    status: 422,
-    title: "Invalid lookup",
-    code: "validation_failed",
-    detail: "Some identifiers are invalid: see errors.",
-    errors,
-  });
+  return sendInvalid(
+    reply,
+    { title: "Invalid lookup", detail: "Some identifiers are invalid: see errors." },
+    errors
+  );
 }

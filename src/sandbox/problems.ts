@@ -15,3 +15,12 @@ export function sendProblem(
     .type("application/problem+json")
     .send({ type: problem.type ?? `urn:problem:${problem.code}`, ...problem });
 }
+
+/** A 422 whose `errors` point at what is wrong in the request (fields, identifiers). */
+export function sendInvalid(
+  reply: FastifyReply,
+  what: { title: string; detail: string },
+  errors: FieldError[]
+): FastifyReply {
+  return sendProblem(reply, { status: 422, code: "validation_failed", ...what, errors });
+}

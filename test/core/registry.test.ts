@@ -9,27 +9,23 @@ import {
   type RegistryAnswer,
 } from "../../src/core";
 import { VALID } from "../support/judge";
+import { registryAnswer } from "../support/registry";
 
 const be = getProfile("be");
 const row = (changes: Record<string, Cell> = {}) =>
   be.fields.map((field) => ({ ...VALID.be, ...changes })[field.key]);
 const NUMBER = "0403019261";
 
-const answer = (changes: Partial<RegistryAnswer> = {}): RegistryAnswer => ({
-  checked: true,
-  known: true,
-  active: true,
-  name: "BOULANGERIE DUPONT",
-  address: { street: "Rue Haute", houseNumber: "12", postalCode: "1000", city: "Bruxelles" },
-  checkedAt: "2026-11-29T10:00:00.000Z",
-  peppol: {
-    checked: true,
-    registered: false,
-    participantId: `iso6523-actorid-upis::0208:${NUMBER}`,
-    businessCardName: null,
-  },
-  ...changes,
-});
+const answer = (changes: Partial<RegistryAnswer> = {}): RegistryAnswer =>
+  registryAnswer("BOULANGERIE DUPONT", {
+    peppol: {
+      checked: true,
+      registered: false,
+      participantId: `iso6523-actorid-upis::0208:${NUMBER}`,
+      businessCardName: null,
+    },
+    ...changes,
+  });
 
 function sheetWith(rows: Cell[][], registry: RegistryAnswer) {
   const live = new LiveSheet(new Validator(be, { headerLang: "fr" }), 2);

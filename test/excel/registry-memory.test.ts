@@ -1,17 +1,8 @@
-import type { RegistryAnswer } from "../../src/core";
 import { readRegistryMemory, REGISTRY_SHEET, rememberRegistryAnswers } from "../../src/excel";
 import { settled, templateWorkbook } from "./helpers";
+import { registryAnswer } from "../support/registry";
 
-const answer = (name: string, changes: Partial<RegistryAnswer> = {}): RegistryAnswer => ({
-  checked: true,
-  known: true,
-  active: true,
-  name,
-  address: { street: "Rue Haute", houseNumber: "12", postalCode: "1000", city: "Bruxelles" },
-  checkedAt: "2026-11-29T10:00:00.000Z",
-  peppol: null,
-  ...changes,
-});
+const answer = registryAnswer;
 
 describe("what the registries said, remembered in the workbook", () => {
   it("keeps each number's answer in a very hidden text sheet, replacing older ones, skipping broken lines", async () => {

@@ -10,13 +10,7 @@ import { FakeExcel } from "../../in-memory-excel";
 import { runOf } from "../excel/helpers";
 import { VALID } from "../support/judge";
 import { settle } from "./settle";
-
-// jsdom lays nothing out, so it has no ResizeObserver; Fluent's message bar asks for one.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
+import "../support/layout";
 
 const be = getProfile("be");
 const KEYS = be.fields.map((field) => field.key);

@@ -11,27 +11,15 @@ import { FakeExcel } from "../../in-memory-excel";
 import { runOf } from "../excel/helpers";
 import { VALID } from "../support/judge";
 import { settle } from "./settle";
-
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
+import { registryAnswer } from "../support/registry";
+import "../support/layout";
 
 const be = getProfile("be");
 const KEYS = be.fields.map((field) => field.key);
 const row = (changes: Record<string, unknown>) =>
   KEYS.map((key) => (key in changes ? changes[key] : VALID.be[key]));
 
-const official = (name: string): RegistryAnswer => ({
-  checked: true,
-  known: true,
-  active: true,
-  name,
-  address: { street: "Rue Haute", houseNumber: "12", postalCode: "1000", city: "Bruxelles" },
-  checkedAt: "2026-11-29T10:00:00.000Z",
-  peppol: null,
-});
+const official = (name: string) => registryAnswer(name);
 const REGISTRY: Record<string, RegistryAnswer> = {
   "0403019261": official("BOULANGERIE DUPONT"),
   "0123456749": official("GARAGE MAES"),

@@ -20,13 +20,9 @@ import { VALID } from "../support/judge";
 import { belgianNumber } from "../support/oracles";
 import { startSandbox, type RunningSandbox } from "../sandbox/start-sandbox";
 import { settle } from "./settle";
+import "../support/layout";
 
 // jsdom lacks WebCrypto's digest, TextEncoder and a layout engine: what the pane needs of them.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
 
 const be = getProfile("be");
 const KEYS = be.fields.map((field) => field.key);
