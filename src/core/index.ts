@@ -10,6 +10,7 @@ export { countryNameIndex } from "./countries";
 export { languageNameIndex } from "./languages";
 export * from "./live";
 export * from "./registry";
+export * from "./platform-file";
 export * from "./lists";
 export { canonicalJson, rowPrint } from "./canonical-json";
 export { suggestEmailDomain } from "./email";

@@ -127,6 +127,8 @@ export const profileSchema = z
     headerLanguages: z.array(headerLang).check(z.minLength(1)),
     fields: z.array(fieldSchema).check(z.minLength(1)),
     registry: z.nullable(registrySchema),
+    /** The platform's import file marks required columns with " *" after their header (seed 000). */
+    platformMarksRequired: z.boolean(),
   })
   .check(
     z.superRefine((profile, ctx) => {

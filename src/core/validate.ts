@@ -337,27 +337,51 @@ export interface SheetValidation extends ValidationResult {
  * Judges a whole sheet as read from a file: finds the header row and columns, reports each
  * missing required column once (on the header row), then judges every row below it.
  */
+/** A sheet's rows as the profile's fields, and how to judge them (its header language, columns). */
+export interface SheetRows {
+  mapping: ColumnMapping;
+  options: ValidateOptions;
+  /** The data rows under the header row, cells in profile field order. */
+  inputs(): Generator<RowInput>;
+}
+
+/** Finds the header row and the columns of a sheet; undefined when it has no header row. */
+export function sheetRows(
+  profile: Profile,
+  sheet: readonly (readonly Cell[])[],
+  options: Omit<ValidateOptions, "headerLang" | "absentFields"> = {}
+): SheetRows | undefined {
+  const mapping = findColumns(profile, sheet);
+  if (!mapping) return undefined;
+  return {
+    mapping,
+    options: {
+      ...options,
+      headerLang: mapping.headerLang,
+      absentFields: absentFields(profile, mapping),
+    },
+    *inputs() {
+      for (let r = mapping.headerRow + 1; r < sheet.length; r++) {
+        const cells = sheet[r] ?? [];
+        yield {
+          row: r + 1,
+          cells: mapping.columns.map((c) => (c === undefined ? undefined : cells[c])),
+        };
+      }
+    },
+  };
+}
+
 export function validateSheet(
   profile: Profile,
   sheet: readonly (readonly Cell[])[],
   options: Omit<ValidateOptions, "headerLang" | "absentFields"> = {}
 ): SheetValidation | undefined {
-  const mapping = findColumns(profile, sheet);
-  if (!mapping) return undefined;
-  const validator = new Validator(profile, {
-    ...options,
-    headerLang: mapping.headerLang,
-    absentFields: absentFields(profile, mapping),
-  });
-  const inputs = function* (): Generator<RowInput> {
-    for (let r = mapping.headerRow + 1; r < sheet.length; r++) {
-      const cells = sheet[r] ?? [];
-      yield {
-        row: r + 1,
-        cells: mapping.columns.map((c) => (c === undefined ? undefined : cells[c])),
-      };
-    }
-  };
+  const rows = sheetRows(profile, sheet, options);
+  if (!rows) return undefined;
+  const { mapping } = rows;
+  const validator = new Validator(profile, rows.options);
+  const inputs = () => rows.inputs();
   const result = validator.validateRows(inputs());
   const headerProblems = mapping.missingRequired.map((key) =>
     problemOf(mapping.headerRow + 1, key, "missingColumn")

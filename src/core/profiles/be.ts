@@ -316,4 +316,6 @@ export const belgium = defineProfile({
     address: ["street", "houseNumber", "postalBox", "postalCode", "city"],
     peppolMandate: "mandate",
   },
+  // Seed 000: "Les détails marqués d'un astérisque (*) sont obligatoires".
+  platformMarksRequired: true,
 });

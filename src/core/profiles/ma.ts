@@ -164,4 +164,6 @@ export const morocco = defineProfile({
   ],
   // No public ICE registry can be reached (seed 001's check is the platform's own): no lookup.
   registry: null,
+  // Seed 001 names columns A–L without marks.
+  platformMarksRequired: false,
 });

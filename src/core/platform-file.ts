@@ -1,0 +1,89 @@
+import { platformHeaderOf } from "./profile";
+import { YES_NO, type Normalized } from "./rules";
+import type { Cell } from "./text";
+import type { Profile } from "./profile";
+import { Validator, type Problem, type RowInput, type ValidateOptions } from "./validate";
+
+/**
+ * The platform's own import file (seed 000 "Importer des clients", seed 001 columns A–L), as
+ * data: its headers in its order, and one line of text cells per row that is valid once its
+ * certain fixes are applied. Rows still invalid are left out with their problems, never
+ * written half-right.
+ */
+export interface PlatformFile {
+  headers: string[];
+  /** Text cells in the platform's order; "" for an empty cell. */
+  lines: string[][];
+  /** The sheet row each line came from. */
+  lineRows: number[];
+  /** Rows left out, with what is still wrong after the certain fixes. */
+  leftOut: { row: number; problems: Problem[] }[];
+}
+
+/** Certain fixes may reveal another (a country fixed, then its postal code judged): a few rounds. */
+const FIX_ROUNDS = 3;
+
+/** The headers of the platform's file: its words, and its `*` on required columns if it marks them. */
+export function platformHeaders(profile: Profile): string[] {
+  return profile.fields.map(
+    (field) =>
+      platformHeaderOf(field) + (profile.platformMarksRequired && field.required ? " *" : "")
+  );
+}
+
+/**
+ * Builds the platform's file from a sheet's rows, judged with the sheet's options (header
+ * language, the partner's template names). A column the sheet lacks is judged empty here, not
+ * skipped: the platform needs every required column. Duplicates are judged across the fixed
+ * rows, as the platform would: each row that has one is left out.
+ */
+export function platformFile(
+  profile: Profile,
+  options: ValidateOptions,
+  inputs: Iterable<RowInput>
+): PlatformFile {
+  const validator = new Validator(profile, { ...options, absentFields: undefined });
+  const positions = new Map(profile.fields.map((field, i) => [field.key, i]));
+  const fixed: RowInput[] = [];
+  for (const input of inputs) {
+    let cells: readonly Cell[] = input.cells;
+    for (let round = 0; round < FIX_ROUNDS; round++) {
+      const fixes = validator
+        .validateRow({ row: input.row, cells })
+        ?.problems.filter((problem) => problem.fix !== null);
+      if (!fixes?.length) break;
+      const next = [...cells];
+      for (const problem of fixes) next[positions.get(problem.field)!] = problem.fix;
+      cells = next;
+    }
+    fixed.push({ row: input.row, cells });
+  }
+  const judged = validator.validateRows(fixed);
+  const problemsByRow = new Map(judged.rows.map((report) => [report.row, report.problems]));
+  const file: PlatformFile = {
+    headers: platformHeaders(profile),
+    lines: [],
+    lineRows: [],
+    leftOut: [],
+  };
+  for (const input of fixed) {
+    const problems = problemsByRow.get(input.row);
+    // Not in the report: an empty row, which is no row.
+    if (!problems) continue;
+    if (problems.length > 0) {
+      file.leftOut.push({ row: input.row, problems });
+      continue;
+    }
+    const values = validator.validateRow(input)!.values;
+    file.lines.push(values.map(platformText));
+    file.lineRows.push(input.row);
+  }
+  return file;
+}
+
+/** A normalized value as the platform's file writes it: Yes/No in the platform's French. */
+function platformText(value: Normalized | undefined): string {
+  if (value === undefined) return "";
+  if (typeof value === "boolean") return YES_NO.fr[value ? 0 : 1];
+  return value;
+}
