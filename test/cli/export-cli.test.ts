@@ -69,10 +69,12 @@ async function readBack(path: string) {
     const types: ExcelJS.ValueType[] = [];
     const formats: string[] = [];
     for (let c = 1; c <= sheet.columnCount; c++) {
+      /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- ExcelJS's cells, not Office.js proxies */
       const cell = row.getCell(c);
       values.push(cell.value ?? "");
       types.push(cell.type);
       formats.push(cell.numFmt ?? "");
+      /* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read */
     }
     rows.push({ values, types, formats });
   });
