@@ -12,6 +12,7 @@ import {
 import { tick } from "./a1";
 import { FakeContext, showTableTotals, type FakeRunOptions } from "./context";
 import { evaluate } from "./formula";
+import { openXlsx, type OpenedWorkbook } from "./xlsx";
 import {
   changedArgs,
   localAddress,
@@ -29,6 +30,7 @@ import type {
 
 export { PAYLOAD_LIMIT_BYTES, OPERATION_OVERHEAD_BYTES, utf8Length } from "./context";
 export { FakeError } from "./workbook";
+export type { OpenedWorkbook } from "./xlsx";
 export type { FakeLocale } from "./locale";
 
 /**
@@ -79,6 +81,18 @@ export class FakeExcel {
   readonly requirements = {
     isSetSupported: (name: string, version = "1.1"): boolean =>
       name === "ExcelApi" ? compareVersions(version, this.state.apiVersion) <= 0 : true,
+  };
+
+  /** The workbooks `Excel.createWorkbook` opened, in order. */
+  readonly openedWorkbooks: OpenedWorkbook[] = [];
+
+  /**
+   * `Excel.createWorkbook(base64)` (ExcelApi 1.8): opens the .xlsx as a new workbook, beside
+   * this one (which stays the add-in's). A file that is no .xlsx is refused.
+   */
+  createWorkbook = async (base64?: string): Promise<void> => {
+    await tick();
+    this.openedWorkbooks.push(base64 ? openXlsx(base64) : { sheets: [] });
   };
 
   /** Plays an Excel that supports ExcelApi up to `version`, with that version's undo. */

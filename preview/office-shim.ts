@@ -106,4 +106,7 @@ const office = {
   },
 };
 
-Object.assign(window, { Office: office, Excel: { run: workbook().run } });
+Object.assign(window, {
+  Office: office,
+  Excel: { run: workbook().run, createWorkbook: workbook().createWorkbook },
+});

@@ -5,6 +5,7 @@ import {
   type Cell,
   type Profile,
   type RegistryAnswer,
+  type ValidateOptions,
 } from "../core";
 import { LAST_ROW, spanMinus, type CellSpan } from "./address";
 import {
@@ -108,12 +109,17 @@ export class AreaState {
     };
   }
 
-  private validatorFor(geometry: AreaGeometry): Validator {
-    return new Validator(this.profile, {
+  /** How the area's rows are judged: its header language, the partner's templates, its columns. */
+  validateOptions(geometry: AreaGeometry): ValidateOptions {
+    return {
       headerLang: geometry.mapping.headerLang,
       templates: this.catalog?.map((template) => template.name),
       absentFields: absentFields(this.profile, geometry.mapping),
-    });
+    };
+  }
+
+  private validatorFor(geometry: AreaGeometry): Validator {
+    return new Validator(this.profile, this.validateOptions(geometry));
   }
 
   learnFacts(facts: Facts): void {

@@ -21,3 +21,4 @@ export * from "./undo";
 export * from "./sent-rows";
 export * from "./row-visibility";
 export * from "./registry-memory";
+export * from "./platform-export";

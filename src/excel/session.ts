@@ -1,11 +1,14 @@
-import type {
-  LiveSheet,
-  LiveSummary,
-  Problem,
-  ProblemGroup,
-  Profile,
-  RegistryAnswer,
-  RowSnapshot,
+import {
+  platformFile,
+  type LiveSheet,
+  type LiveSummary,
+  type PlatformFile,
+  type Problem,
+  type ProblemGroup,
+  type Profile,
+  type RegistryAnswer,
+  type RowInput,
+  type RowSnapshot,
 } from "../core";
 import { cellAddress, LAST_ROW, parseSpans, type CellSpan } from "./address";
 import {
@@ -211,6 +214,22 @@ export class LiveSession {
     for (const [number, answer] of answers) this.area.registryAnswers.set(number, answer);
     const affected = this.live?.setRegistryAnswers(answers) ?? [];
     if (affected.length > 0) this.notify(true);
+  }
+
+  /**
+   * The platform's import file of the area's rows as they are now: the valid ones (certain
+   * fixes applied) as its lines, the others left out with their problems.
+   */
+  platformFile(): PlatformFile | undefined {
+    const live = this.live;
+    const geometry = this.geometry;
+    if (!live || !geometry) return undefined;
+    const inputs: RowInput[] = [];
+    for (let index = 0; index < live.length; index++) {
+      const cells = live.cellsOf(index);
+      if (cells) inputs.push({ row: live.firstRow + index, cells });
+    }
+    return platformFile(this.profile, this.area.validateOptions(geometry), inputs);
   }
 
   /** The `Excel.run` this session works with. */

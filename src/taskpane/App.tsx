@@ -13,7 +13,7 @@ import {
 } from "@fluentui/react-components";
 import { PROFILE_IDS, PROFILES, UI_LANGUAGES, type ProfileId, type UiLang } from "../core";
 import type { RegistryLookup } from "./hooks/useRegistryCheck";
-import type { ExcelRun, HostRequirements, TemplateInfo } from "../excel";
+import type { CreateWorkbook, ExcelRun, HostRequirements, TemplateInfo } from "../excel";
 import { ColumnsHelp } from "./ColumnsHelp";
 import { LanguageContext, type Translate } from "./i18n";
 import type { PartnerConnection } from "./connection";
@@ -48,6 +48,8 @@ export interface PaneServices {
   fetchTemplates?: () => Promise<TemplateInfo[]>;
   /** The registry lookup, when it comes from elsewhere than the signed-in connection. */
   registryLookup?: RegistryLookup;
+  /** Excel.createWorkbook (ExcelApi 1.8): the export opens the platform's file with it. */
+  createWorkbook?: CreateWorkbook;
   /** "Check this Excel" (development builds only). */
   selfCheck?: boolean;
 }

@@ -24,6 +24,7 @@ import type { RegistryLookup } from "./hooks/useRegistryCheck";
 import { useLiveSession } from "./hooks/useLiveSession";
 import { useWorkbook } from "./hooks/useWorkbook";
 import { useLanguage } from "./i18n";
+import { ExportPanel } from "./ExportPanel";
 import { LivePanel, SessionMessage } from "./LivePanel";
 import { RegionPicker } from "./RegionPicker";
 import { SetupPanel } from "./SetupPanel";
@@ -309,19 +310,28 @@ function ClientArea({
           )}
         </>
       )}
-      {tab === "send" &&
-        (sender ? (
-          <React.Suspense fallback={<Spinner size="tiny" label={t("working")} />}>
-            <SendPanel
-              session={live.session}
-              connection={sender.connection}
-              partner={sender.partner}
-              region={profile.id}
-            />
-          </React.Suspense>
-        ) : (
-          <Text>{t("signInToSend")}</Text>
-        ))}
+      {tab === "send" && (
+        <>
+          {sender ? (
+            <React.Suspense fallback={<Spinner size="tiny" label={t("working")} />}>
+              <SendPanel
+                session={live.session}
+                connection={sender.connection}
+                partner={sender.partner}
+                region={profile.id}
+              />
+            </React.Suspense>
+          ) : (
+            <Text>{t("signInToSend")}</Text>
+          )}
+          <Divider />
+          <ExportPanel
+            session={live.session}
+            profile={profile}
+            createWorkbook={services.createWorkbook}
+          />
+        </>
+      )}
     </>
   );
 }

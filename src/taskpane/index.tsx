@@ -27,6 +27,8 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
   if (inExcel) {
     services.run = ((...args: Parameters<typeof Excel.run>) => Excel.run(...args)) as ExcelRun;
     services.requirements = Office.context.requirements;
+    if (Office.context.requirements.isSetSupported("ExcelApi", "1.8"))
+      services.createWorkbook = (base64) => Excel.createWorkbook(base64);
     // "Check this Excel": development builds only (webpack sets SELF_CHECK for them).
     services.selfCheck = process.env.SELF_CHECK === "1";
   }

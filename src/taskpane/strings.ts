@@ -192,6 +192,18 @@ const en = {
   registrySignIn: "Sign in to check the numbers against the registries.",
   registryFillRow: "Fill this row from the registry ({count})",
   registryFillAll: "Fill from the registry ({count})",
+  exportTitle: "Banqup's import page",
+  exportIntro:
+    "No API access yet? Export the rows as the file Banqup's “Import clients” page takes: the valid rows, with the certain fixes applied, open in a new workbook for you to save and upload.",
+  exportButton: "Export for the Banqup import page",
+  exportDone:
+    "{lines, plural, one {# row} other {# rows}} went into a new workbook: save it, then upload it on Banqup's “Import clients” page.{left, plural, =0 {} one { # row was left out, still invalid after the certain fixes:} other { # rows were left out, still invalid after the certain fixes:}}",
+  exportNothing: "No row is valid yet, even with the certain fixes: nothing to export.",
+  exportFailed: "The export failed: {reason}",
+  exportUnavailable:
+    "This Excel cannot open a new workbook from an add-in (it needs ExcelApi 1.8): use check-file --export instead.",
+  exportLeftOut: "Rows left out ({count})",
+  exportMore: "(and {count} more)",
 };
 export type StringKey = keyof typeof en;
 
@@ -395,6 +407,19 @@ const fr: Record<StringKey, string> = {
   registrySignIn: "Connectez-vous pour vérifier les numéros auprès des registres.",
   registryFillRow: "Compléter la ligne depuis le registre ({count})",
   registryFillAll: "Compléter depuis le registre ({count})",
+  exportTitle: "Page d'import de Banqup",
+  exportIntro:
+    "Pas encore d'accès à l'API ? Exportez les lignes dans le fichier que prend la page « Importer des clients » de Banqup : les lignes valides, corrections certaines appliquées, s'ouvrent dans un nouveau classeur à enregistrer puis importer.",
+  exportButton: "Exporter pour la page d'import de Banqup",
+  exportDone:
+    "{lines, plural, one {# ligne est allée} other {# lignes sont allées}} dans un nouveau classeur : enregistrez-le, puis importez-le sur la page « Importer des clients » de Banqup.{left, plural, =0 {} one { # ligne a été laissée de côté, encore invalide après les corrections certaines :} other { # lignes ont été laissées de côté, encore invalides après les corrections certaines :}}",
+  exportNothing:
+    "Aucune ligne n'est encore valide, même avec les corrections certaines : rien à exporter.",
+  exportFailed: "L'export a échoué : {reason}",
+  exportUnavailable:
+    "Cet Excel ne peut pas ouvrir de nouveau classeur depuis un complément (ExcelApi 1.8 requis) : utilisez check-file --export.",
+  exportLeftOut: "Lignes laissées de côté ({count})",
+  exportMore: "(et {count} de plus)",
 };
 
 const nl: Record<StringKey, string> = {
@@ -596,6 +621,19 @@ const nl: Record<StringKey, string> = {
   registrySignIn: "Meld u aan om de nummers bij de registers te controleren.",
   registryFillRow: "Rij aanvullen uit het register ({count})",
   registryFillAll: "Aanvullen uit het register ({count})",
+  exportTitle: "Importpagina van Banqup",
+  exportIntro:
+    "Nog geen toegang tot de API? Exporteer de rijen naar het bestand dat de pagina “Klanten importeren” van Banqup aanneemt: de geldige rijen, met de zekere correcties, openen in een nieuwe werkmap om te bewaren en te uploaden.",
+  exportButton: "Exporteren voor de importpagina van Banqup",
+  exportDone:
+    "{lines, plural, one {# rij ging} other {# rijen gingen}} naar een nieuwe werkmap: bewaar ze en upload ze op de pagina “Klanten importeren” van Banqup.{left, plural, =0 {} one { # rij werd weggelaten, nog ongeldig na de zekere correcties:} other { # rijen werden weggelaten, nog ongeldig na de zekere correcties:}}",
+  exportNothing:
+    "Nog geen enkele rij is geldig, ook niet met de zekere correcties: niets te exporteren.",
+  exportFailed: "De export is mislukt: {reason}",
+  exportUnavailable:
+    "Deze Excel kan geen nieuwe werkmap openen vanuit een invoegtoepassing (ExcelApi 1.8 nodig): gebruik check-file --export.",
+  exportLeftOut: "Weggelaten rijen ({count})",
+  exportMore: "(en nog {count})",
 };
 
 export const STRINGS: Readonly<Record<UiLang, Record<StringKey, string>>> = { en, fr, nl };

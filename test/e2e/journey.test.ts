@@ -3,7 +3,7 @@
  * preview's in-memory workbook (the Office host), the sandbox on loopback. Pane actions are
  * made with the keyboard alone; axe checks every step; screenshots go to test-results/e2e/.
  */
-import { mkdirSync, writeFileSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -169,6 +169,9 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
       },
     });
     buildPreview(root, folder, sandbox.url);
+    // axe is served from the preview's own origin: the pages run under the pane's policy,
+    // which refuses inline scripts.
+    copyFileSync(require.resolve("axe-core/axe.min.js"), join(folder, "axe.min.js"));
     mkdirSync(shots, { recursive: true });
     browser = await chromium.launch(launch);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -184,7 +187,7 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
   async function checkpoint(name: string): Promise<void> {
     step++;
     await page.screenshot({ path: join(shots, `${String(step).padStart(2, "0")}-${name}.png`) });
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    await page.addScriptTag({ url: `${site.origin}/axe.min.js` });
     const violations = await page.evaluate(async () => {
       const axe = (
         window as unknown as {
@@ -376,8 +379,32 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     );
     await checkpoint("templates-applied");
 
-    // Send: the summary, then the statuses.
+    // No API access needed: the platform's own import file, opened as a new workbook.
     await openTab("Send");
+    await press("Export for the Banqup import page");
+    const exported = 50 - unfixable.length;
+    await page.getByText(`${exported} rows went into a new workbook`, { exact: false }).waitFor();
+    const opened = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __banqupPreview: {
+              excel: { openedWorkbooks: { sheets: { name: string; cells: string[][] }[] }[] };
+            };
+          }
+        ).__banqupPreview.excel.openedWorkbooks
+    );
+    expect(opened).toHaveLength(1);
+    const [exportSheet] = opened[0]!.sheets;
+    expect(exportSheet!.cells[0]![0]).toBe("Raison sociale *");
+    expect(exportSheet!.cells).toHaveLength(1 + exported);
+    // The rows fixed in the sheet went in as fixed: their enterprise numbers as the platform takes them.
+    const enterprise = KEYS.indexOf("enterpriseNumber");
+    for (const line of exportSheet!.cells.slice(1))
+      expect(line[enterprise] ?? "").toMatch(/^(\d{10})?$/);
+    await checkpoint("exported");
+
+    // Send: the summary, then the statuses.
     await page.getByRole("button", { name: "Send all valid rows" }).waitFor();
     await press("Send all valid rows");
     await page.getByText("Before sending").waitFor({ timeout: 15_000 });
@@ -525,6 +552,27 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
       await fit.screenshot({ path: join(shots, "300-rows-send.png") });
       expect(heightPx).toBeLessThanOrEqual(900);
       expect(keysToSend).toBeLessThanOrEqual(10);
+      // A sheet this large is compressed in a worker: the export works under the pane's policy.
+      const refused: string[] = [];
+      fit.on("console", (message) => {
+        if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+      });
+      await fit.getByRole("button", { name: "Export for the Banqup import page" }).click();
+      await fit
+        .getByText("went into a new workbook", { exact: false })
+        .waitFor({ timeout: 30_000 });
+      const lines = await fit.evaluate(
+        () =>
+          (
+            window as unknown as {
+              __banqupPreview: {
+                excel: { openedWorkbooks: { sheets: { cells: string[][] }[] }[] };
+              };
+            }
+          ).__banqupPreview.excel.openedWorkbooks[0]!.sheets[0]!.cells.length
+      );
+      expect(lines).toBeGreaterThan(200);
+      expect(refused).toEqual([]);
     } finally {
       await fit.close();
     }

@@ -25,3 +25,16 @@ Object.defineProperty(globalThis, "crypto", {
   configurable: true,
 });
 Object.assign(globalThis, { TextEncoder, TextDecoder });
+
+// jsdom's Blob has no arrayBuffer() (browsers have had it since 2019): the export reads the
+// file it wrote through it. FileReader gives the same bytes.
+if (typeof Blob !== "undefined" && !Blob.prototype.arrayBuffer) {
+  Blob.prototype.arrayBuffer = function (this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  };
+}

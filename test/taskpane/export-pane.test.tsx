@@ -1,0 +1,99 @@
+/**
+ * @jest-environment jsdom
+ */
+import "../support/jsdom-web";
+import { fireEvent, render, screen, within, act } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { getProfile, platformHeaderOf } from "../../src/core";
+import { App } from "../../src/taskpane/App";
+import { FakeExcel } from "../../in-memory-excel";
+import { runOf } from "../excel/helpers";
+import { VALID } from "../support/judge";
+import { settle } from "./settle";
+import "../support/layout";
+
+const be = getProfile("be");
+const KEYS = be.fields.map((field) => field.key);
+const row = (changes: Record<string, unknown>) =>
+  KEYS.map((key) => (key in changes ? changes[key] : VALID.be[key]));
+
+describe("exporting the platform's import file from the pane", () => {
+  it("signed out, opens the valid rows (fixes applied) as a new workbook and lists the rows left out", async () => {
+    const excel = new FakeExcel();
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App
+          initialLanguage="fr"
+          initialRegion="be"
+          inExcel
+          services={{
+            run: runOf(excel),
+            requirements: excel.requirements,
+            apiUrl: "http://127.0.0.1:4000",
+            createWorkbook: excel.createWorkbook,
+          }}
+        />
+      </FluentProvider>
+    );
+    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Insérer le tableau d'import" }));
+    await screen.findByText("Lignes");
+    await settle(excel);
+    await act(() =>
+      excel.user.type("Clients Banqup", "A2", [
+        row({
+          enterpriseNumber: "0403.019.261",
+          vatNumber: "",
+          country: "belgique",
+          configurationTemplate: "",
+        }),
+        row({ enterpriseNumber: "0123456749", vatNumber: "", contactEmail: "jan@acme" }),
+        row({
+          enterpriseNumber: "0202239951",
+          vatNumber: "",
+          externalReference: "=1+1",
+          mandate: "Non",
+        }),
+      ])
+    );
+    await settle(excel);
+
+    fireEvent.click(screen.getByRole("tab", { name: "Envoyer" }));
+    fireEvent.click(
+      await screen.findByRole("button", { name: "Exporter pour la page d'import de Banqup" })
+    );
+    await screen.findByText(/^2 lignes sont allées dans un nouveau classeur/);
+    expect(
+      screen.getByText(
+        /1 ligne a été laissée de côté, encore invalide après les corrections certaines/
+      )
+    ).toBeTruthy();
+    const leftOut = screen.getByRole("list", { name: "Lignes laissées de côté (1)" });
+    expect(within(leftOut).getByRole("button", { name: "Ligne 3" })).toBeTruthy();
+    expect(
+      within(leftOut).getByText(/« jan@acme » n'est pas une adresse e-mail valide/)
+    ).toBeTruthy();
+
+    expect(excel.openedWorkbooks).toHaveLength(1);
+    const [sheet] = excel.openedWorkbooks[0]!.sheets;
+    expect(sheet!.cells[0]).toEqual(
+      be.fields.map((field) => platformHeaderOf(field) + (field.required ? " *" : ""))
+    );
+    const at = (line: number, key: string) => sheet!.cells[line]![KEYS.indexOf(key)];
+    expect(sheet!.cells).toHaveLength(3);
+    expect([at(1, "enterpriseNumber"), at(1, "country"), at(1, "configurationTemplate")]).toEqual([
+      "0403019261",
+      "BE",
+      undefined,
+    ]);
+    expect([at(2, "enterpriseNumber"), at(2, "externalReference"), at(2, "mandate")]).toEqual([
+      "0202239951",
+      "=1+1",
+      "Non",
+    ]);
+    // Text cells, written with Excel's text format.
+    expect(sheet!.textFormatted[1]![KEYS.indexOf("enterpriseNumber")]).toBe(true);
+    // The user's workbook is as it was: the fix went into the file, not into the sheet.
+    expect(excel.values("Clients Banqup", "G2")).toEqual([["0403.019.261"]]);
+  });
+});
