@@ -3,59 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { getProfile } from "../../src/core";
-import { main } from "../../src/cli/validate";
+import { runCli as run } from "./run-cli";
+import { SEED_000_HEADERS as SEED_000, SEED_001_HEADERS as SEED_001 } from "../support/seeds";
 import { VALID } from "../support/judge";
 
 const dir = mkdtempSync(join(tmpdir(), "export-cli-"));
 const be = getProfile("be");
 const ma = getProfile("ma");
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (t) => out.push(t),
-    (t) => err.push(t)
-  );
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
-
-/** The platform's headers as seed 000 lists them ("Importer des clients"), in its order. */
-const SEED_000 = [
-  "Raison sociale *",
-  "Pays (code lettre) *",
-  "Email de contact *",
-  "Prénom du contact *",
-  "Nom de famille du contact *",
-  "Langue du contact (locale) *",
-  "Numéro d'entreprise",
-  "TVA",
-  "Référence externe",
-  "IBAN",
-  "Rue",
-  "Numéro",
-  "Boîte postale",
-  "Code postal",
-  "Commune/ville",
-  "Mandat",
-  "Modèle",
-];
-/** Seed 001's columns A to L. */
-const SEED_001 = [
-  "Nom client",
-  "Adresse",
-  "Code postal",
-  "Ville",
-  "Pays",
-  "ICE",
-  "IF",
-  "IBAN",
-  "Langue",
-  "Contact",
-  "Langue contact",
-  "Email du contact",
-];
 
 /** Every cell of the first sheet as ExcelJS reads it: its value and its type. */
 async function readBack(path: string) {

@@ -4,24 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { getProfile } from "../../src/core";
-import { main } from "../../src/cli/validate";
+import { runCli as run } from "./run-cli";
 import { detectDelimiter } from "../../src/cli/read-sheet";
 import { VALID } from "../support/judge";
 
 const dir = mkdtempSync(join(tmpdir(), "validate-cli-"));
 const be = getProfile("be");
 const ma = getProfile("ma");
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    args,
-    (t) => out.push(t),
-    (t) => err.push(t)
-  );
-  return { code, stdout: out.join("\n"), stderr: err.join("\n") };
-}
 
 function file(name: string, content: string | Buffer): string {
   const path = join(dir, name);

@@ -2,14 +2,12 @@
  * @jest-environment jsdom
  */
 import "../support/jsdom-web";
-import { fireEvent, render, screen, within, act } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, screen, within, act } from "@testing-library/react";
 import { getProfile, platformHeaderOf } from "../../src/core";
-import { App } from "../../src/taskpane/App";
 import { FakeExcel } from "../../in-memory-excel";
-import { runOf } from "../excel/helpers";
 import { VALID } from "../support/judge";
 import { settle } from "./settle";
+import { insertTemplateFromPane, renderPane } from "./harness";
 import "../support/layout";
 
 const be = getProfile("be");
@@ -20,25 +18,8 @@ const row = (changes: Record<string, unknown>) =>
 describe("exporting the platform's import file from the pane", () => {
   it("signed out, opens the valid rows (fixes applied) as a new workbook and lists the rows left out", async () => {
     const excel = new FakeExcel();
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <App
-          initialLanguage="fr"
-          initialRegion="be"
-          inExcel
-          services={{
-            run: runOf(excel),
-            requirements: excel.requirements,
-            apiUrl: "http://127.0.0.1:4000",
-            createWorkbook: excel.createWorkbook,
-          }}
-        />
-      </FluentProvider>
-    );
-    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Insérer le tableau d'import" }));
-    await screen.findByText("Lignes");
-    await settle(excel);
+    renderPane(excel, { createWorkbook: excel.createWorkbook });
+    await insertTemplateFromPane(excel);
     await act(() =>
       excel.user.type("Clients Banqup", "A2", [
         row({

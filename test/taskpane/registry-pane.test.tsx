@@ -1,16 +1,14 @@
 /**
  * @jest-environment jsdom
  */
-import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { getProfile, type RegistryAnswer } from "../../src/core";
 import { columnLetters, REGISTRY_SHEET } from "../../src/excel";
-import { App } from "../../src/taskpane/App";
 import type { RegistryLookup } from "../../src/taskpane/hooks/useRegistryCheck";
 import { FakeExcel } from "../../in-memory-excel";
-import { runOf } from "../excel/helpers";
 import { VALID } from "../support/judge";
 import { settle } from "./settle";
+import { insertTemplateFromPane, renderPane } from "./harness";
 import { registryAnswer } from "../support/registry";
 import "../support/layout";
 
@@ -49,36 +47,14 @@ function steppedLookup() {
   return { lookup, asked, next: () => release() };
 }
 
-function pane(excel: FakeExcel, registryLookup: RegistryLookup, region: "be" | "ma" = "be") {
-  return render(
-    <FluentProvider theme={webLightTheme}>
-      <App
-        initialLanguage="fr"
-        initialRegion={region}
-        inExcel
-        services={{
-          run: runOf(excel),
-          requirements: excel.requirements,
-          apiUrl: "http://127.0.0.1:4000",
-          registryLookup,
-        }}
-      />
-    </FluentProvider>
-  );
-}
-
 describe("checking rows against the registries from the pane", () => {
   afterEach(cleanup);
 
   it("shows progress, cancels, remembers what it got, and asks only the rest next time", async () => {
     const excel = new FakeExcel();
     const first = steppedLookup();
-    pane(excel, first.lookup);
-    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Insérer le tableau d'import" }));
-    await screen.findByText("Lignes");
-    await settle(excel);
-    const sheet = "Clients Banqup";
+    renderPane(excel, { registryLookup: first.lookup });
+    const sheet = await insertTemplateFromPane(excel);
     await act(() =>
       excel.user.type(sheet, "A2", [
         row({ companyName: "Autre nom", mandate: "Non" }),
@@ -115,7 +91,7 @@ describe("checking rows against the registries from the pane", () => {
     // Reopened: the finding is there without asking; a check asks only the number left.
     cleanup();
     const second = steppedLookup();
-    pane(excel, second.lookup);
+    renderPane(excel, { registryLookup: second.lookup });
     await screen.findByText("Le nom diffère de celui du registre.");
     expect(second.asked).toEqual([]);
     fireEvent.click(screen.getByRole("button", { name: "Vérifier toutes les lignes (2)" }));
@@ -143,11 +119,8 @@ describe("checking rows against the registries from the pane", () => {
   it("does not offer the check for Morocco, which has no registry to ask", async () => {
     const excel = new FakeExcel();
     const lookup = steppedLookup();
-    pane(excel, lookup.lookup, "ma");
-    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Insérer le tableau d'import" }));
-    await screen.findByText("Lignes");
-    await settle(excel);
+    renderPane(excel, { registryLookup: lookup.lookup }, "ma");
+    await insertTemplateFromPane(excel);
     expect(screen.queryByRole("button", { name: /^Vérifier toutes les lignes/ })).toBeNull();
     expect(screen.queryByText(/registres/)).toBeNull();
   });
