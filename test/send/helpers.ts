@@ -39,7 +39,14 @@ export function statuses(book: TemplateWorkbook, count: number) {
     .map((line) => parseStatus(line[0]));
 }
 
+/**
+ * Where a send test stands, said when it runs far longer than it should: a test that timed out
+ * once in a while on a loaded CI, never when watched, names the stage it was stuck in.
+ */
+let stage: { name: string; detail: () => string } = { name: "idle", detail: () => "" };
+
 export async function bookWithRows(count: number, offset = 0): Promise<TemplateWorkbook> {
+  stage = { name: `typing ${count} rows`, detail: () => "" };
   const book = await templateWorkbook("be", "fr");
   const rows = Array.from({ length: count }, (_, i) =>
     uniqueValidRow(book, offset + i, { configurationTemplate: "" })
@@ -74,17 +81,12 @@ export async function send(
   } = {}
 ) {
   let last: SendProgress | undefined;
-  // A send that stalls (seen once in a while under a loaded CI) says where it stands, so the
-  // timeout that follows can be told apart: waiting on Excel's queue, or on the API.
-  const watchdog = setTimeout(() => {
-    const session = book.session as unknown as {
-      tasks: unknown[];
-      next: unknown;
-      failed: unknown;
-      worker: unknown;
-    };
-    process.stderr.write(
-      `send stalled for 20 s: progress ${JSON.stringify(last)}, session ${JSON.stringify({
+  stage = {
+    name: "planning a send",
+    detail: () => {
+      const session = book.session as unknown as Record<string, unknown> & { tasks: unknown[] };
+      return JSON.stringify({
+        progress: last,
         busy: book.session.busy,
         rounds: book.session.roundsDone,
         tasksQueued: session.tasks.length,
@@ -92,11 +94,11 @@ export async function send(
         roundFailed: session.failed !== undefined,
         working: session.worker !== undefined,
         problem: book.session.problem?.kind,
-      })}\n`
-    );
-  }, 20_000);
-  watchdog.unref();
+      });
+    },
+  };
   const plan = await planFor(book, client);
+  stage = { ...stage, name: "sending" };
   const report = await runSend({
     plan,
     session: book.session,
@@ -111,7 +113,8 @@ export async function send(
       extra.onProgress?.(progress);
     },
     flushMillis: 20,
-  }).finally(() => clearTimeout(watchdog));
+  });
+  stage = { name: "after a send", detail: () => "" };
   return { plan, report };
 }
 
@@ -123,6 +126,12 @@ export async function withSandbox<T>(
   work: (sandbox: RunningSandbox) => Promise<T>,
   faults?: Partial<Faults>
 ): Promise<T> {
+  stage = { name: "starting the sandbox", detail: () => "" };
+  const watchdog = setInterval(
+    () => process.stderr.write(`send test slow, at: ${stage.name} ${stage.detail()}\n`),
+    Number(process.env.SEND_TEST_WATCH_MS ?? 20_000)
+  );
+  watchdog.unref();
   const sandbox = await startSandbox({
     ...withAutomation("be"),
     ...(faults
@@ -139,8 +148,12 @@ export async function withSandbox<T>(
       : {}),
   });
   try {
+    stage = { name: "working", detail: () => "" };
     return await work(sandbox);
   } finally {
+    stage = { name: "closing the sandbox", detail: () => "" };
     await sandbox.close();
+    clearInterval(watchdog);
+    stage = { name: "idle", detail: () => "" };
   }
 }
