@@ -178,7 +178,7 @@ const en = {
   registryTitle: "Registries",
   registryIntro:
     "Check the numbers against VIES and the Peppol Directory: official name, address, whether the company is active, whether it is already on Peppol. What they say shows under “To check”; it never blocks sending.",
-  registryCheckAll: "Check all rows ({count})",
+  registryCheckAll: "Check against the registries ({count})",
   registryCheckSelected: "Selected rows ({count})",
   registryChecking: "Checking {done} of {total} numbers…",
   registryDone:
@@ -391,7 +391,7 @@ const fr: Record<StringKey, string> = {
   registryTitle: "Registres",
   registryIntro:
     "Vérifiez les numéros auprès de VIES et de l'annuaire Peppol : nom officiel, adresse, entreprise active ou non, déjà sur Peppol ou non. Leurs réponses s'affichent sous « À vérifier » et n'empêchent jamais l'envoi.",
-  registryCheckAll: "Vérifier toutes les lignes ({count})",
+  registryCheckAll: "Vérifier auprès des registres ({count})",
   registryCheckSelected: "Lignes sélectionnées ({count})",
   registryChecking: "Vérification : {done} sur {total} numéros…",
   registryDone:
@@ -605,7 +605,7 @@ const nl: Record<StringKey, string> = {
   registryTitle: "Registers",
   registryIntro:
     "Controleer de nummers bij VIES en de Peppol Directory: officiële naam, adres, of de onderneming actief is, of ze al op Peppol staat. Hun antwoorden verschijnen onder “Na te kijken” en houden het verzenden nooit tegen.",
-  registryCheckAll: "Alle rijen controleren ({count})",
+  registryCheckAll: "Controleren bij de registers ({count})",
   registryCheckSelected: "Geselecteerde rijen ({count})",
   registryChecking: "{done} van {total} nummers gecontroleerd…",
   registryDone:

@@ -466,7 +466,7 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
       const counts = () => page.locator("#root [role=status][aria-live]").innerText();
       expect((await counts()).replace(/\s+/g, " ")).toContain("50 Rows 50 Valid 0 With problems");
 
-      await press(/^Check all rows \(50\)$/);
+      await press(/^Check against the registries \(50\)$/);
       await page
         .getByText(
           "49 numbers checked; 1 could not be (the registry did not answer, try again later)."

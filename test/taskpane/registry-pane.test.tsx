@@ -73,7 +73,7 @@ describe("checking rows against the registries from the pane", () => {
     );
     await settle(excel);
 
-    fireEvent.click(screen.getByRole("button", { name: "Vérifier toutes les lignes (2)" }));
+    fireEvent.click(screen.getByRole("button", { name: "Vérifier auprès des registres (2)" }));
     await screen.findByText("Vérification : 1 sur 2 numéros…");
     // The first answer shows at once, before the check is over.
     const toCheck = () => screen.getByRole("heading", { name: "À vérifier" }).closest("section")!;
@@ -94,7 +94,7 @@ describe("checking rows against the registries from the pane", () => {
     renderPane(excel, { registryLookup: second.lookup });
     await screen.findByText("Le nom diffère de celui du registre.");
     expect(second.asked).toEqual([]);
-    fireEvent.click(screen.getByRole("button", { name: "Vérifier toutes les lignes (2)" }));
+    fireEvent.click(screen.getByRole("button", { name: "Vérifier auprès des registres (2)" }));
     await screen.findByText("1 numéro vérifié.");
     expect(second.asked).toEqual([["0123456749"]]);
     await settle(excel);
@@ -109,7 +109,7 @@ describe("checking rows against the registries from the pane", () => {
     expect(excel.values(sheet, `${street}3`)).toEqual([["Rue Haute"]]);
     expect(excel.values(sheet, `${city}3`)).toEqual([["Bruxelles"]]);
     // All numbers answered: checking again says so, and offers to ask anew.
-    fireEvent.click(screen.getByRole("button", { name: "Vérifier toutes les lignes (2)" }));
+    fireEvent.click(screen.getByRole("button", { name: "Vérifier auprès des registres (2)" }));
     await screen.findByText(
       "Ces 2 numéros ont déjà été vérifiés ; les réponses sont gardées dans ce classeur."
     );
@@ -121,7 +121,7 @@ describe("checking rows against the registries from the pane", () => {
     const lookup = steppedLookup();
     renderPane(excel, { registryLookup: lookup.lookup }, "ma");
     await insertTemplateFromPane(excel);
-    expect(screen.queryByRole("button", { name: /^Vérifier toutes les lignes/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: /^Vérifier auprès des registres/ })).toBeNull();
     expect(screen.queryByText(/registres/)).toBeNull();
   });
 });
