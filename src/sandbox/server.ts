@@ -93,10 +93,19 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
   const contract = loadContract();
   const random = options.random ?? Math.random;
   const { fixtures, registries } = await connectRegistries(options.registries);
+  // Closing ends every connection at once. With Fastify's default ("idle"), a keep-alive
+  // connection whose request was still being answered when close began stays open until its
+  // keep-alive timeout (72 s): a test's close then outlived the test (seen as a timeout in
+  // the send tests, under load).
+  const serverOptions = {
+    logger: false,
+    bodyLimit: options.bodyLimit,
+    forceCloseConnections: true,
+  };
   // Over HTTPS the server type differs, not the routes: the app is used the same way.
   const app = (options.https
-    ? Fastify({ logger: false, bodyLimit: options.bodyLimit, https: options.https })
-    : Fastify({ logger: false, bodyLimit: options.bodyLimit })) as unknown as FastifyInstance;
+    ? Fastify({ ...serverOptions, https: options.https })
+    : Fastify(serverOptions)) as unknown as FastifyInstance;
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
     const status = error.statusCode ?? 500;

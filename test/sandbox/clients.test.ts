@@ -449,4 +449,16 @@ describe("sandbox data and limits", () => {
       await Promise.all([faulty.close(), throttled.close(), dropping.close()]);
     }
   });
+
+  it("stops at once: a request still being answered is cut, not left holding the close", async () => {
+    // Answers take 300 ms; the sandbox stops while one is on its way.
+    const slow = await startSandbox({ faults: { ...NO_FAULTS, latencyMs: 300 } });
+    const answer = fetch(`${slow.url}/v1/partner`).then(
+      (response) => `answered ${response.status}`,
+      () => "cut"
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await slow.close();
+    expect(await answer).toBe("cut");
+  });
 });

@@ -46,7 +46,8 @@ export async function startFixtureUpstreams(
   options: FixtureUpstreamOptions
 ): Promise<FixtureUpstreams> {
   const now = options.now ?? (() => new Date());
-  const app = Fastify({ logger: false });
+  // Closing ends every connection at once (see the sandbox's own server).
+  const app = Fastify({ logger: false, forceCloseConnections: true });
   const stats: FixtureUpstreams["stats"] = {
     vies: { requests: 0, maxInFlight: 0, refused: 0 },
     peppol: { requests: 0, maxInFlight: 0, refused: 0 },
