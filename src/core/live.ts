@@ -52,14 +52,17 @@ export class LiveSheet {
   private readonly uniqueKeys: string[];
   /** Problems the partner API reported for rows, until those rows change. */
   private remote = new Map<number, Problem[]>();
-  /** What the public registries said, by registry number (see RegistryKey). */
-  private readonly registry = new Map<string, RegistryAnswer>();
   /** Each row's registry findings, computed when the row or its number's answer changes. */
   private registryWarnings: (readonly Problem[] | undefined)[] = [];
 
+  /**
+   * `registry`: what the public registries said, by registry number (see RegistryKey). The
+   * caller may keep it, so that a new sheet of the same area starts with the same answers.
+   */
   constructor(
     private validator: Validator,
-    readonly firstRow: number
+    readonly firstRow: number,
+    private readonly registry = new Map<string, RegistryAnswer>()
   ) {
     this.uniqueKeys = validator.uniqueKeys;
     this.groups = this.uniqueKeys.map(() => new Map());
@@ -254,14 +257,16 @@ export class LiveSheet {
     for (let i = 0; i < this.verdicts.length; i++) {
       const key = this.registryKey(i);
       if (!key || !numbers.has(key.number)) continue;
-      this.registryWarnings[i] = this.registryFindingsOf(i);
+      this.registryWarnings[i] = this.registryFindingsOf(i, key);
       affected.push(i);
     }
     return affected;
   }
 
-  private registryFindingsOf(index: number): readonly Problem[] | undefined {
-    const key = this.registryKey(index);
+  private registryFindingsOf(
+    index: number,
+    key = this.registryKey(index)
+  ): readonly Problem[] | undefined {
     const answer = key && this.registry.get(key.number);
     const cells = this.cells[index];
     if (!key || !answer || !cells) return undefined;

@@ -1,7 +1,6 @@
-import { platformHeaderOf } from "./profile";
+import { platformHeaderOf, type Profile } from "./profile";
 import { YES_NO, type Normalized } from "./rules";
 import type { Cell } from "./text";
-import type { Profile } from "./profile";
 import { Validator, type Problem, type RowInput, type ValidateOptions } from "./validate";
 
 /**
@@ -45,19 +44,25 @@ export function platformFile(
   const validator = new Validator(profile, { ...options, absentFields: undefined });
   const positions = new Map(profile.fields.map((field, i) => [field.key, i]));
   const fixed: RowInput[] = [];
+  // Each fixed row's values as last judged: a row left valid is written with them.
+  const valuesOf = new Map<number, (Normalized | undefined)[]>();
   for (const input of inputs) {
     let cells: readonly Cell[] = input.cells;
-    for (let round = 0; round < FIX_ROUNDS; round++) {
-      const fixes = validator
-        .validateRow({ row: input.row, cells })
-        ?.problems.filter((problem) => problem.fix !== null);
-      if (!fixes?.length) break;
+    for (let round = 0; ; round++) {
+      const judged = validator.validateRow({ row: input.row, cells });
+      if (!judged) break;
+      const fixes = judged.problems.filter((problem) => problem.fix !== null);
+      if (fixes.length === 0 || round === FIX_ROUNDS) {
+        valuesOf.set(input.row, judged.values);
+        break;
+      }
       const next = [...cells];
       for (const problem of fixes) next[positions.get(problem.field)!] = problem.fix;
       cells = next;
     }
     fixed.push({ row: input.row, cells });
   }
+  // Judged together now, for what one row cannot show: duplicates.
   const judged = validator.validateRows(fixed);
   const problemsByRow = new Map(judged.rows.map((report) => [report.row, report.problems]));
   const file: PlatformFile = {
@@ -74,8 +79,7 @@ export function platformFile(
       file.leftOut.push({ row: input.row, problems });
       continue;
     }
-    const values = validator.validateRow(input)!.values;
-    file.lines.push(values.map(platformText));
+    file.lines.push(valuesOf.get(input.row)!.map(platformText));
     file.lineRows.push(input.row);
   }
   return file;

@@ -184,7 +184,12 @@ export function registryFindings(
   return findings;
 }
 
+/** Whether a finding's code is a registry value for an empty cell (any field). */
+export function isRegistryFillCode(code: string): boolean {
+  return code.endsWith(".registryFill");
+}
+
 /** The registry findings that fill an empty cell: what "fill from the registry" writes. */
 export function isRegistryFill(problem: Problem): boolean {
-  return problem.code.endsWith(".registryFill") && typeof problem.params?.suggestion === "string";
+  return isRegistryFillCode(problem.code) && typeof problem.params?.suggestion === "string";
 }

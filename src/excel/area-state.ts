@@ -67,7 +67,10 @@ export interface SpanReads {
 export class AreaState {
   geometry: AreaGeometry | undefined;
   live: LiveSheet | undefined;
-  /** Every answer the registries gave this session (or the workbook remembered), by number. */
+  /**
+   * Every answer the registries gave this session (or the workbook remembered), by number: the
+   * live sheet's own map, kept here for the next one.
+   */
   readonly registryAnswers = new Map<string, RegistryAnswer>();
   keys: KeyMemory | undefined;
   catalog: TemplateInfo[] | undefined;
@@ -151,9 +154,12 @@ export class AreaState {
     const rows = await this.readRows(context, geometry, 0, dataRowCount(geometry), this.keys);
     // No rows to read: the checks sheet's extent still needs its answer.
     if (checksUsed && rows.length === 0) await context.sync();
-    this.live = new LiveSheet(this.validatorFor(geometry), firstDataRow(geometry) + 1);
     // What the registries said outlives a new reading of the area (a sort, a moved table).
-    this.live.setRegistryAnswers(this.registryAnswers);
+    this.live = new LiveSheet(
+      this.validatorFor(geometry),
+      firstDataRow(geometry) + 1,
+      this.registryAnswers
+    );
     this.live.update(0, rows, rows.length);
     const cleared =
       checksUsed !== undefined &&

@@ -211,9 +211,11 @@ export class LiveSession {
 
   /** Takes in what the registries said: their findings show at once, as warnings. */
   applyRegistryAnswers(answers: ReadonlyMap<string, RegistryAnswer>): void {
-    for (const [number, answer] of answers) this.area.registryAnswers.set(number, answer);
-    const affected = this.live?.setRegistryAnswers(answers) ?? [];
-    if (affected.length > 0) this.notify(true);
+    const live = this.live;
+    // No sheet read yet: kept for the one that will be.
+    if (!live)
+      for (const [number, answer] of answers) this.area.registryAnswers.set(number, answer);
+    else if (live.setRegistryAnswers(answers).length > 0) this.notify(true);
   }
 
   /**

@@ -26,6 +26,7 @@ import {
   describeGroup,
   describeProblem,
   fieldHeader,
+  isRegistryFillCode,
   type ProblemGroup,
   type Profile,
 } from "../core";
@@ -679,13 +680,8 @@ function WarningList({ session, view, profile, write }: PanelProps) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
   if (view.warningGroups.length === 0) return null;
-  const fillRows = [
-    ...new Set(
-      view.warningGroups
-        .filter((group) => group.code.endsWith(".registryFill"))
-        .flatMap((group) => group.rows)
-    ),
-  ];
+  const fillGroups = view.warningGroups.filter((group) => isRegistryFillCode(group.code));
+  const fillRows = [...new Set(fillGroups.flatMap((group) => group.rows))];
   return (
     <section aria-labelledby="warnings-title" className={styles.section}>
       <div className={styles.headingRow}>
@@ -699,9 +695,7 @@ function WarningList({ session, view, profile, write }: PanelProps) {
             onClick={() => void write(registryFills(session, fillRows))}
           >
             {t("registryFillAll", {
-              count: view.warningGroups
-                .filter((group) => group.code.endsWith(".registryFill"))
-                .reduce((sum, group) => sum + group.rows.length, 0),
+              count: fillGroups.reduce((sum, group) => sum + group.rows.length, 0),
             })}
           </Button>
         )}

@@ -1,4 +1,5 @@
 import * as React from "react";
+import type { RegistryCheckOptions } from "../../api";
 import type { RegistryAnswer } from "../../core";
 import {
   describeError,
@@ -10,10 +11,7 @@ import {
 /** Asks the partner API about numbers, in batches (src/api/registry.ts's lookupCompanies). */
 export type RegistryLookup = (
   numbers: readonly string[],
-  options: {
-    signal?: AbortSignal;
-    onBatch?: (answers: ReadonlyMap<string, RegistryAnswer>, done: number, total: number) => void;
-  }
+  options: Pick<RegistryCheckOptions, "signal" | "onBatch">
 ) => Promise<Map<string, RegistryAnswer>>;
 
 export type RegistryOutcome =
