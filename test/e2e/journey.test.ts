@@ -529,6 +529,10 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
           ).__banqupPreview.excel.values("Banqup clients", address)[0]![0] === value,
         { address: `${name}${renamed! + 2}`, value: official }
       );
+      // The preview's grid repaints every 400 ms: the screenshot waits for it to show the name.
+      await page
+        .locator(`td[data-address="${name}${renamed! + 2}"]`, { hasText: official })
+        .waitFor();
       await checkpoint("registry-applied");
     } finally {
       await page.close();
