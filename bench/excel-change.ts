@@ -1,8 +1,8 @@
 import { getProfile } from "../src/core";
 import { columnLetters, insertTemplate, LiveSession } from "../src/excel";
 import { FakeExcel } from "../in-memory-excel";
-import { runOf } from "../test/excel/helpers";
-import { generateRows } from "./generate-rows";
+import { runOf } from "../testkit/excel-run";
+import { generateRows } from "../testkit/generate-rows";
 
 type Emit = (name: string, value: number, unit: string) => void;
 

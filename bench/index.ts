@@ -10,7 +10,7 @@ import {
   type ProfileId,
 } from "../src/core";
 import { baselineValidate } from "./baseline";
-import { generateRows } from "./generate-rows";
+import { generateRows } from "../testkit/generate-rows";
 import { benchExcelChange } from "./excel-change";
 import { benchPaneFit } from "./pane-fit";
 import { benchPaneLoad } from "./pane-load";

@@ -2,8 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { buildPreview, chromiumLaunchOptions, serveFolder } from "../test/e2e/serve";
-import { measurePaneFit, previewWithRows } from "../test/e2e/pane-fit";
+import { buildPreview, chromiumLaunchOptions, serveFolder } from "../testkit/serve";
+import { measurePaneFit, previewWithRows } from "../testkit/pane-fit";
 import { startSandboxProcess } from "./submit";
 
 type Emit = (name: string, value: number, unit: string) => void;

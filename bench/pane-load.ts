@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { chromiumLaunchOptions, serveFolder } from "../test/e2e/serve";
+import { chromiumLaunchOptions, serveFolder } from "../testkit/serve";
 
 type Emit = (name: string, value: number, unit: string) => void;
 

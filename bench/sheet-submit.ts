@@ -1,12 +1,12 @@
 import { ClientCredentials, PartnerApiClient } from "../src/api";
 import { getProfile, Validator, type Cell } from "../src/core";
 import { insertTemplate, LiveSession } from "../src/excel";
-import { planSend } from "../src/taskpane/send/plan";
-import { runSend } from "../src/taskpane/send/run";
+import { planSend, runSend } from "../src/send";
 import { FakeExcel } from "../in-memory-excel";
-import { runOf } from "../test/excel/helpers";
-import { belgianNumber } from "../test/support/oracles";
-import { generateRows } from "./generate-rows";
+import { runOf } from "../testkit/excel-run";
+import { sayFr } from "../testkit/words";
+import { belgianNumber } from "../testkit/oracles";
+import { generateRows } from "../testkit/generate-rows";
 import { CLIENT, startSandboxProcess } from "./submit";
 
 type Emit = (name: string, value: number, unit: string) => void;
@@ -62,7 +62,7 @@ export async function benchSheetSubmit(emit: Emit): Promise<void> {
       region: "be",
       catalog: [],
     });
-    const report = await runSend({ plan, session, client, lang: "fr", invite: false });
+    const report = await runSend({ plan, session, client, lang: "fr", say: sayFr, invite: false });
     const seconds = (performance.now() - started) / 1000;
     if (report.created !== 1000)
       throw new Error(`only ${report.created} of 1000 rows were created`);

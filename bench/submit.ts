@@ -11,8 +11,8 @@ import {
   type ClientInput,
 } from "../src/api";
 import { getProfile, Validator } from "../src/core";
-import { belgianNumber } from "../test/support/oracles";
-import { generateRows } from "./generate-rows";
+import { belgianNumber } from "../testkit/oracles";
+import { generateRows } from "../testkit/generate-rows";
 
 export const CLIENT = { id: "bench-robot", secret: "bench-secret-0123456789" };
 

@@ -14,7 +14,7 @@ import {
   type PartnerApi,
 } from "./adapter";
 import { ApiProblem, Cancelled, NetworkFailure } from "./errors";
-import { ConcurrencyLimit } from "../core/limiter";
+import { ConcurrencyLimit } from "./limiter";
 import type { TokenSource } from "./tokens";
 
 export interface RetryPolicy {

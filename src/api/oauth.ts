@@ -1,5 +1,6 @@
 import * as oauth from "oauth4webapi";
 import * as z from "zod/mini";
+import { EXPIRY_MARGIN_MS, oauthRequestOptions } from "./oauth-request";
 import type { TokenSource } from "./tokens";
 
 /**
@@ -51,9 +52,6 @@ export class SignInFailed extends Error {
   }
 }
 
-/** A token this close to its end is refreshed first. */
-const EXPIRY_MARGIN_MS = 30_000;
-
 /**
  * The partner API as an OAuth authorization server, for oauth4webapi: its endpoints derive
  * from the API's base URL (the contract's /oauth routes), which is also its issuer (RFC 9207).
@@ -66,19 +64,6 @@ function serverOf(config: OAuthConfig): oauth.AuthorizationServer {
     token_endpoint: config.tokenUrl ?? `${base}/oauth/token`,
     revocation_endpoint: `${base}/oauth/revoke`,
     authorization_response_iss_parameter_supported: true,
-  };
-}
-
-/**
- * oauth4webapi refuses plain HTTP; the sandbox on this machine (tests, the preview) is the one
- * place it is allowed.
- */
-export function oauthRequestOptions(url: string, fetchImpl: typeof fetch) {
-  const { protocol, hostname } = new URL(url);
-  const loopback = hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
-  return {
-    [oauth.customFetch]: fetchImpl,
-    [oauth.allowInsecureRequests]: protocol === "http:" && loopback,
   };
 }
 

@@ -1,4 +1,4 @@
-import { ConcurrencyLimit } from "../core/limiter";
+import { ConcurrencyLimit } from "./limiter";
 import type { RegistryAnswer } from "../core";
 import { toRegistryAnswer } from "./adapter";
 import type { PartnerApiClient } from "./client";

@@ -1,5 +1,6 @@
 import * as oauth from "oauth4webapi";
-import { oauthRequestOptions } from "./oauth";
+import { EXPIRY_MARGIN_MS, oauthRequestOptions } from "./oauth-request";
+
 /** Where the client gets bearer tokens; `refresh` is called once after a 401. */
 export interface TokenSource {
   accessToken(signal?: AbortSignal): Promise<string>;
@@ -45,9 +46,8 @@ export class ClientCredentials implements TokenSource {
           : (error as Error).message;
       throw new Error(`Sign-in failed: ${reason}`);
     }
-    // Renew 30 s early, so that a token never expires in the middle of a request.
-    const lifetime = Math.max(1, (body.expires_in ?? 300) - 30);
-    this.token = { value: body.access_token, expiresAt: Date.now() + lifetime * 1000 };
+    const lifetime = Math.max(1_000, (body.expires_in ?? 300) * 1000 - EXPIRY_MARGIN_MS);
+    this.token = { value: body.access_token, expiresAt: Date.now() + lifetime };
     return body.access_token;
   }
 }

@@ -1,4 +1,4 @@
-import type { Problem } from "./validate";
+import type { Problem } from "./problem";
 
 /** At most this many other rows are named in a duplicate message; the rest are counted. */
 export const DUPLICATE_ROWS_NAMED = 3;

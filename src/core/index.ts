@@ -2,6 +2,7 @@
 export * from "./profile";
 export * from "./profiles";
 export * from "./rules";
+export * from "./problem";
 export * from "./validate";
 export * from "./headers";
 export * from "./messages";

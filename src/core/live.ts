@@ -1,7 +1,8 @@
 import type { Cell } from "./text";
 import { DUPLICATE_ROWS_NAMED, duplicateProblem, smallest } from "./duplicates";
 import { registryFindings, registryKeyOf, type RegistryAnswer, type RegistryKey } from "./registry";
-import type { LiveVerdict, Problem, Validator } from "./validate";
+import type { Problem } from "./problem";
+import type { LiveVerdict, Validator } from "./validate";
 
 export interface LiveSummary {
   /** Non-empty rows. */

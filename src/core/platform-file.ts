@@ -1,7 +1,8 @@
 import { platformHeaderOf, type Profile } from "./profile";
 import { YES_NO, type Normalized } from "./rules";
 import type { Cell } from "./text";
-import { Validator, type Problem, type RowInput, type ValidateOptions } from "./validate";
+import type { Problem } from "./problem";
+import { Validator, type RowInput, type ValidateOptions } from "./validate";
 
 /**
  * The platform's own import file (seed 000 "Importer des clients", seed 001 columns A–L), as

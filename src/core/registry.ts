@@ -1,6 +1,6 @@
 import type { Profile, RegistrySpec } from "./profile";
 import { type Cell, cellText, foldForLookup } from "./text";
-import { problemOf, type Problem } from "./validate";
+import { problemOf, type Problem } from "./problem";
 
 /**
  * What a public registry said of one company number: the partner API's answer, as the core

@@ -1,4 +1,5 @@
 import { DUPLICATE_ROWS_NAMED, duplicateProblem } from "./duplicates";
+import { problemOf, type Problem } from "./problem";
 import { absentFields, findColumns, type ColumnMapping } from "./headers";
 import type { Profile } from "./profile";
 import {
@@ -6,22 +7,10 @@ import {
   Failure,
   type FieldChecker,
   type Normalized,
-  type Params,
   type RowValues,
   type RuleOptions,
 } from "./rules";
 import { type Cell, cellText } from "./text";
-
-/** One problem with one cell: SPEC §4's stable code, and the fix when exactly one is certain. */
-export interface Problem {
-  /** The sheet's 1-based row number. */
-  row: number;
-  field: string;
-  /** `field.reason`, e.g. `enterpriseNumber.checksum`. */
-  code: string;
-  params?: Params;
-  fix: string | null;
-}
 
 /** Shared by every row without problems (most rows): never mutated, replaced on first problem. */
 const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
@@ -315,18 +304,6 @@ function markDuplicates(
 
 function withoutFix(failure: Failure): Failure {
   return failure.fix === undefined ? failure : new Failure(failure.reason, failure.params);
-}
-
-export function problemOf(
-  row: number,
-  field: string,
-  reason: string,
-  params?: Params,
-  fix?: string
-): Problem {
-  const problem: Problem = { row, field, code: `${field}.${reason}`, fix: fix ?? null };
-  if (params) problem.params = params;
-  return problem;
 }
 
 export interface SheetValidation extends ValidationResult {

@@ -1,20 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "./db";
 import { requestLimits } from "./contract";
-import { GRANTS, revokeFamily, type TokenForm } from "./grants";
+import { GRANTS, revokeFamily, type GrantOptions, type TokenForm } from "./grants";
 import { dummyPasswordHash, newSecret, now, sha256, verifyPassword } from "./ids";
 import { sendProblem } from "./problems";
 import { SEEDED_USERS } from "./seed";
 import { SignInLimits } from "./sign-in-limits";
-
-export interface AuthOptions {
-  /** Public clients (the add-in): their ids and the redirect URIs registered for them. */
-  publicClients: ReadonlyMap<string, readonly string[]>;
-  /** One confidential client for automation (SANDBOX_CLIENT_ID/SECRET); absent by default. */
-  automationClient?: { id: string; secret: string; partnerId: string };
-  accessTokenSeconds: number;
-  refreshTokenSeconds: number;
-}
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -45,7 +36,7 @@ const OAUTH_PARAMS = [
   "state",
 ] as const;
 
-function checkAuthorize(options: AuthOptions, raw: Record<string, unknown>): Checked {
+function checkAuthorize(options: GrantOptions, raw: Record<string, unknown>): Checked {
   const repeated = OAUTH_PARAMS.find((name) => Array.isArray(raw[name]));
   if (repeated) return { ok: false, detail: `The parameter ${repeated} is given more than once.` };
   const params: AuthorizeParams = Object.fromEntries(
@@ -197,7 +188,7 @@ function tooLong(form: Record<string, unknown>, limits: ReadonlyMap<string, numb
   return undefined;
 }
 
-export function registerAuth(app: FastifyInstance, db: Db, options: AuthOptions): void {
+export function registerAuth(app: FastifyInstance, db: Db, options: GrantOptions): void {
   const limits = new SignInLimits();
   // What the contract bounds, refused before any work (a 400 KB password never reaches scrypt).
   const formLimit = {

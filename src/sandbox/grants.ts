@@ -1,14 +1,23 @@
 import { createHash } from "node:crypto";
-import type { AuthOptions } from "./auth";
 import type { Db } from "./db";
 import { newId, newSecret, now, safeEqual, sha256 } from "./ids";
+
+/** Who may ask for tokens, and how long what they get lives. */
+export interface GrantOptions {
+  /** Public clients (the add-in): their ids and the redirect URIs registered for them. */
+  publicClients: ReadonlyMap<string, readonly string[]>;
+  /** One confidential client for automation (SANDBOX_CLIENT_ID/SECRET); absent by default. */
+  automationClient?: { id: string; secret: string; partnerId: string };
+  accessTokenSeconds: number;
+  refreshTokenSeconds: number;
+}
 
 /** The token endpoint's form (RFC 6749 §4.1.3, §4.4.2, §6), as sent. */
 export type TokenForm = Record<string, string | undefined>;
 
 interface GrantRequest {
   db: Db;
-  options: AuthOptions;
+  options: GrantOptions;
   form: TokenForm;
   /** Client credentials from an HTTP Basic header, when sent that way. */
   basic: { id: string; secret: string } | undefined;
@@ -131,7 +140,7 @@ function clientCredentials({ db, options, form, basic }: GrantRequest): GrantAns
  */
 function issueTokens(
   db: Db,
-  options: AuthOptions,
+  options: GrantOptions,
   partnerId: string,
   userId: string | null,
   clientId: string,

@@ -2,7 +2,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import cors from "@fastify/cors";
 import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
-import { escapeHtml, registerAuth, requirePartner, type AuthOptions } from "./auth";
+import { escapeHtml, registerAuth, requirePartner } from "./auth";
+import type { GrantOptions } from "./grants";
 import { registerClientRoutes } from "./clients";
 import { registerCompanyRoutes } from "./companies";
 import { loadContract } from "./contract";
@@ -35,7 +36,7 @@ export interface SandboxOptions {
   dbFile: string;
   /** The add-in's origin: the only one CORS lets call the API. */
   allowedOrigin: string;
-  auth: AuthOptions;
+  auth: GrantOptions;
   faults: Faults;
   /** Requests per minute per access token (or per address without one). */
   rateLimitPerMinute: number;

@@ -12,11 +12,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { PROFILE_IDS, PROFILES, UI_LANGUAGES, type ProfileId, type UiLang } from "../core";
-import type { RegistryLookup } from "./hooks/useRegistryCheck";
-import type { CreateWorkbook, ExcelRun, HostRequirements, TemplateInfo } from "../excel";
 import { ColumnsHelp } from "./ColumnsHelp";
 import { LanguageContext, type Translate } from "./i18n";
-import type { PartnerConnection } from "./connection";
+import type { PaneServices } from "./services";
 import { translate } from "./strings";
 
 const useStyles = makeStyles({
@@ -33,26 +31,6 @@ const useStyles = makeStyles({
 });
 
 const LANGUAGE_NAMES: Record<UiLang, string> = { fr: "Français", nl: "Nederlands", en: "English" };
-
-/** What the pane talks to: Excel (absent in a plain browser) and the partner API. */
-export interface PaneServices {
-  run?: ExcelRun;
-  /** Which Excel API sets the host supports (Office.context.requirements). */
-  requirements?: HostRequirements;
-  apiUrl?: string;
-  /** Sign-in and the API client; absent where the pane cannot reach the partner API. */
-  connection?: PartnerConnection;
-  /** Or how to load them, once the pane has appeared. */
-  loadConnection?: () => Promise<PartnerConnection>;
-  /** The partner's templates, when they come from elsewhere than the signed-in connection. */
-  fetchTemplates?: () => Promise<TemplateInfo[]>;
-  /** The registry lookup, when it comes from elsewhere than the signed-in connection. */
-  registryLookup?: RegistryLookup;
-  /** Excel.createWorkbook (ExcelApi 1.8): the export opens the platform's file with it. */
-  createWorkbook?: CreateWorkbook;
-  /** "Check this Excel" (development builds only). */
-  selfCheck?: boolean;
-}
 
 // Inside Excel, the workbook's view (and the Excel code under it) comes in a chunk of its own:
 // the pane's first screen appears without waiting for it.

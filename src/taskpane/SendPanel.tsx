@@ -19,7 +19,7 @@ import type { PartnerConnection } from "./connection";
 import { useLanguage } from "./i18n";
 import { useSend } from "./hooks/useSend";
 import { SendSummary } from "./SendSummary";
-import type { SendProgress } from "./send/run";
+import type { SendProgress } from "../send";
 import { useSessionView } from "./hooks/useLiveSession";
 
 const useStyles = makeStyles({

@@ -10,8 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { formatMessage, type Profile } from "../core";
 import { useLanguage } from "./i18n";
-import type { PlannedKind, PlannedRow, SendPlan } from "./send/plan";
-import { sentBy } from "./send/run";
+import { sentBy, type PlannedKind, type PlannedRow, type SendPlan } from "../send";
 
 /** Rows listed under a line of the summary; the rest are counted. */
 const ROWS_LISTED = 40;

@@ -15,7 +15,7 @@ import {
 import type { Partner } from "../api";
 import { PROFILES, type Profile, type ProfileId } from "../core";
 import type { AreaSpec, ExcelRun, WorkbookMemory } from "../excel";
-import type { PaneServices } from "./App";
+import type { PaneServices } from "./services";
 import { ColumnsHelp } from "./ColumnsHelp";
 import type { PartnerConnection } from "./connection";
 import { useConnection, useLoadedConnection } from "./hooks/useConnection";

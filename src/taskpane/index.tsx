@@ -3,7 +3,8 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { countryNameIndex, languageNameIndex, profileIdForLocale, uiLanguageOf } from "../core";
 import { openOfficeDialog, type ExcelRun } from "../excel";
-import { App, type PaneServices } from "./App";
+import { App } from "./App";
+import type { PaneServices } from "./services";
 
 /** The partner API this build talks to (webpack puts the configured value here). */
 const API_URL = process.env.API_URL ?? "https://localhost:4000";

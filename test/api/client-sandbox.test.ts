@@ -6,7 +6,7 @@ import {
   type ClientInput,
 } from "../../src/api";
 import { NO_FAULTS } from "../../src/sandbox/server";
-import { belgianNumber } from "../support/oracles";
+import { belgianNumber } from "../../testkit/oracles";
 import { AUTOMATION, BELGIAN_CLIENT, startSandbox, withAutomation } from "../sandbox/start-sandbox";
 
 const rows = (count: number): ClientInput[] =>

@@ -1,4 +1,4 @@
-import { ConcurrencyLimit } from "../../src/core/limiter";
+import { ConcurrencyLimit } from "../../src/api/limiter";
 
 /** Resolves after `ticks` microtasks. */
 async function microtasks(ticks: number): Promise<void> {

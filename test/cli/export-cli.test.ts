@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { getProfile } from "../../src/core";
 import { runCli as run } from "./run-cli";
 import { SEED_000_HEADERS as SEED_000, SEED_001_HEADERS as SEED_001 } from "../support/seeds";
-import { VALID } from "../support/judge";
+import { VALID } from "../../testkit/judge";
 
 const dir = mkdtempSync(join(tmpdir(), "export-cli-"));
 const be = getProfile("be");

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { getProfile } from "../../src/core";
 import { runCli as run } from "./run-cli";
 import { detectDelimiter } from "../../src/cli/read-sheet";
-import { VALID } from "../support/judge";
+import { VALID } from "../../testkit/judge";
 
 const dir = mkdtempSync(join(tmpdir(), "validate-cli-"));
 const be = getProfile("be");

@@ -1,5 +1,11 @@
-import { codes, judge, normalized, requiredKeys, withoutOptionalColumns } from "../support/judge";
-import { belgianNumber } from "../support/oracles";
+import {
+  codes,
+  judge,
+  normalized,
+  requiredKeys,
+  withoutOptionalColumns,
+} from "../../testkit/judge";
+import { belgianNumber } from "../../testkit/oracles";
 import { describeProblem, getProfile } from "../../src/core";
 
 describe("Belgium: a complete valid row", () => {

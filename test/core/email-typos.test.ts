@@ -1,5 +1,5 @@
 import { getProfile, suggestEmailDomain, Validator } from "../../src/core";
-import { VALID } from "../support/judge";
+import { VALID } from "../../testkit/judge";
 
 describe("likely typos in e-mail domains", () => {
   it("suggests the common provider an address most likely meant", () => {

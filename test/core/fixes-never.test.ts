@@ -1,4 +1,4 @@
-import { codes, judge } from "../support/judge";
+import { codes, judge } from "../../testkit/judge";
 
 /**
  * A fix is offered only when exactly one value is certainly meant (SPEC §4). For each rule

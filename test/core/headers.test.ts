@@ -1,5 +1,5 @@
 import { describeProblem, findColumns, getProfile, validateSheet, type Cell } from "../../src/core";
-import { VALID } from "../support/judge";
+import { VALID } from "../../testkit/judge";
 
 const be = getProfile("be");
 const ma = getProfile("ma");

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { validateIBAN } from "ibantools";
 import { judgeIban, REGISTRY_CORRECTIONS } from "../../src/core/iban";
-import { ibanFor } from "../support/oracles";
+import { ibanFor } from "../../testkit/oracles";
 
 /** Every IBAN-shaped word in the test sources (this file's own examples included). */
 function ibansInTheTests(): string[] {

@@ -1,6 +1,6 @@
 import { getProfile, LiveSheet, Validator, type Cell, type Problem } from "../../src/core";
-import { VALID } from "../support/judge";
-import { belgianNumber } from "../support/oracles";
+import { VALID } from "../../testkit/judge";
+import { belgianNumber } from "../../testkit/oracles";
 
 const be = getProfile("be");
 const row = (changes: Record<string, Cell> = {}) =>

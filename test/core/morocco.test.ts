@@ -1,5 +1,11 @@
-import { codes, judge, normalized, requiredKeys, withoutOptionalColumns } from "../support/judge";
-import { bigMod97, iceFrom, moroccanIban, ribFrom } from "../support/oracles";
+import {
+  codes,
+  judge,
+  normalized,
+  requiredKeys,
+  withoutOptionalColumns,
+} from "../../testkit/judge";
+import { bigMod97, iceFrom, moroccanIban, ribFrom } from "../../testkit/oracles";
 import { describeProblem, getProfile } from "../../src/core";
 
 describe("Morocco: a complete valid row", () => {

@@ -8,7 +8,7 @@ import {
   type Cell,
   type RegistryAnswer,
 } from "../../src/core";
-import { VALID } from "../support/judge";
+import { VALID } from "../../testkit/judge";
 import { registryAnswer } from "../support/registry";
 
 const be = getProfile("be");

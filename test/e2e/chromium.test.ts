@@ -1,4 +1,4 @@
-import { chromiumLaunchOptions } from "./serve";
+import { chromiumLaunchOptions } from "../../testkit/serve";
 
 describe("finding a browser for the end-to-end tests", () => {
   const saved = process.env.CHROMIUM_PATH;

@@ -22,8 +22,8 @@ import {
   previewWithRows,
   signInOnPreview,
   validClient,
-} from "./pane-fit";
-import { buildPreview, chromiumLaunchOptions, serveFolder } from "./serve";
+} from "../../testkit/pane-fit";
+import { buildPreview, chromiumLaunchOptions, serveFolder } from "../../testkit/serve";
 
 const root = join(__dirname, "..", "..");
 const shots = join(root, "test-results", "e2e");

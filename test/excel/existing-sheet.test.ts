@@ -7,8 +7,8 @@ import {
   sheetAreaSpec,
 } from "../../src/excel";
 import { FakeExcel } from "../../in-memory-excel";
-import { VALID } from "../support/judge";
-import { runOf } from "./helpers";
+import { VALID } from "../../testkit/judge";
+import { runOf } from "../../testkit/excel-run";
 
 const ma = getProfile("ma");
 

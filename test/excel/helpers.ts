@@ -1,12 +1,9 @@
 import { getProfile, type Cell, type ProfileId, type UiLang } from "../../src/core";
 import { columnLetters, insertTemplate, LiveSession, type ExcelRun } from "../../src/excel";
 import { FakeExcel } from "../../in-memory-excel";
-import { VALID } from "../support/judge";
-import { belgianNumber } from "../support/oracles";
-
-export function runOf(excel: FakeExcel): ExcelRun {
-  return excel.run as unknown as ExcelRun;
-}
+import { VALID } from "../../testkit/judge";
+import { belgianNumber } from "../../testkit/oracles";
+import { runOf } from "../../testkit/excel-run";
 
 export interface TemplateWorkbook {
   excel: FakeExcel;

@@ -1,6 +1,6 @@
 import { getProfile, Validator, type Cell } from "../../src/core";
 import { columnLetters, HIGHLIGHT, LiveSession, TABLE_NAME } from "../../src/excel";
-import { generateRows } from "../../bench/generate-rows";
+import { generateRows } from "../../testkit/generate-rows";
 import { settled, templateWorkbook, uniqueValidRow, type TemplateWorkbook } from "./helpers";
 
 const be = getProfile("be");

@@ -16,8 +16,9 @@ import {
   LEDGER_SHEET,
 } from "../../src/excel";
 import { FakeExcel } from "../../in-memory-excel";
-import { VALID } from "../support/judge";
-import { runOf, settled, templateWorkbook, uniqueValidRow, type TemplateWorkbook } from "./helpers";
+import { VALID } from "../../testkit/judge";
+import { runOf } from "../../testkit/excel-run";
+import { settled, templateWorkbook, uniqueValidRow, type TemplateWorkbook } from "./helpers";
 
 const be = getProfile("be");
 const ma = getProfile("ma");

@@ -8,7 +8,7 @@ import {
   TABLE_NAME,
 } from "../../src/excel";
 import { FakeExcel } from "../../in-memory-excel";
-import { runOf } from "./helpers";
+import { runOf } from "../../testkit/excel-run";
 
 const be = getProfile("be");
 const column = (key: string) => columnLetters(be.fields.findIndex((field) => field.key === key));

@@ -1,5 +1,5 @@
 import { NO_FAULTS } from "../../src/sandbox/server";
-import { belgianNumber } from "../support/oracles";
+import { belgianNumber } from "../../testkit/oracles";
 import {
   api,
   automationToken,

@@ -1,7 +1,7 @@
 import { ClientCredentials, PartnerApiClient } from "../../src/api";
 import { columnLetters, parseStatus } from "../../src/excel";
-import { planSend } from "../../src/taskpane/send/plan";
-import { runSend, type SendProgress } from "../../src/taskpane/send/run";
+import { planSend, runSend, type SendProgress } from "../../src/send";
+import { sayFr } from "../../testkit/words";
 import { settled, templateWorkbook, uniqueValidRow, type TemplateWorkbook } from "../excel/helpers";
 import type { Faults } from "../../src/sandbox/server";
 import {
@@ -104,6 +104,7 @@ export async function send(
     session: book.session,
     client,
     lang: "fr",
+    say: sayFr,
     invite: extra.invite ?? false,
     createSimilar: extra.createSimilar,
     updateEdited: extra.updateEdited,

@@ -5,8 +5,8 @@
  */
 import { getProfile } from "../../src/core";
 import { columnLetters, LEDGER_SHEET, LiveSession } from "../../src/excel";
-import { planSend } from "../../src/taskpane/send/plan";
-import { runSend } from "../../src/taskpane/send/run";
+import { planSend, runSend } from "../../src/send";
+import { sayFr } from "../../testkit/words";
 import { settled, uniqueValidRow, type TemplateWorkbook } from "../excel/helpers";
 import type { RunningSandbox } from "../sandbox/start-sandbox";
 import {
@@ -53,6 +53,7 @@ async function runWith(
     session,
     client: clientFor(sandbox),
     lang: "fr",
+    say: sayFr,
     invite: false,
     flushMillis: 5,
     flushSize: 3,

@@ -1,7 +1,8 @@
 import { columnLetters, writeResults, LEDGER_PENDING } from "../../src/excel";
-import { runSend } from "../../src/taskpane/send/run";
+import { runSend } from "../../src/send";
+import { sayFr } from "../../testkit/words";
 import { toClientInput } from "../../src/api";
-import { belgianNumber } from "../support/oracles";
+import { belgianNumber } from "../../testkit/oracles";
 import { settled, templateWorkbook, uniqueValidRow } from "../excel/helpers";
 import type { Faults } from "../../src/sandbox/server";
 import {
@@ -311,6 +312,7 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
         session: book.session,
         client,
         lang: "fr",
+        say: sayFr,
         invite: false,
       });
       expect(retried).toMatchObject({ created: 1, failed: 0 });

@@ -5,7 +5,7 @@ import "../support/jsdom-web";
 import { fireEvent, screen, within, act } from "@testing-library/react";
 import { getProfile, platformHeaderOf } from "../../src/core";
 import { FakeExcel } from "../../in-memory-excel";
-import { VALID } from "../support/judge";
+import { VALID } from "../../testkit/judge";
 import { settle } from "./settle";
 import { insertTemplateFromPane, renderPane } from "./harness";
 import "../support/layout";

@@ -1,9 +1,10 @@
 import { fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { ProfileId } from "../../src/core";
-import { App, type PaneServices } from "../../src/taskpane/App";
+import { App } from "../../src/taskpane/App";
+import type { PaneServices } from "../../src/taskpane/services";
 import type { FakeExcel } from "../../in-memory-excel";
-import { runOf } from "../excel/helpers";
+import { runOf } from "../../testkit/excel-run";
 import { settle } from "./settle";
 
 /** The pane in French inside the in-memory Excel, with services of the test's own. */

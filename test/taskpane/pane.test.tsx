@@ -7,8 +7,8 @@ import { getProfile, profileIdForLocale, uiLanguageOf } from "../../src/core";
 import { columnLetters, SETTINGS, TABLE_NAME, type TemplateInfo } from "../../src/excel";
 import { App } from "../../src/taskpane/App";
 import { FakeExcel } from "../../in-memory-excel";
-import { runOf } from "../excel/helpers";
-import { VALID } from "../support/judge";
+import { runOf } from "../../testkit/excel-run";
+import { VALID } from "../../testkit/judge";
 import { settle } from "./settle";
 import "../support/layout";
 

@@ -6,7 +6,7 @@ import { getProfile, type RegistryAnswer } from "../../src/core";
 import { columnLetters, REGISTRY_SHEET } from "../../src/excel";
 import type { RegistryLookup } from "../../src/taskpane/hooks/useRegistryCheck";
 import { FakeExcel } from "../../in-memory-excel";
-import { VALID } from "../support/judge";
+import { VALID } from "../../testkit/judge";
 import { settle } from "./settle";
 import { insertTemplateFromPane, renderPane } from "./harness";
 import { registryAnswer } from "../support/registry";

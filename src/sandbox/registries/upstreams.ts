@@ -1,4 +1,4 @@
-import { ConcurrencyLimit } from "../../core/limiter";
+import { ConcurrencyLimit } from "../../api/limiter";
 import type { components } from "../../api/generated/openapi";
 
 /**

@@ -2,9 +2,16 @@ import * as React from "react";
 import type { ProfileId, UiLang } from "../../core";
 import { ensureStatusColumn, readSendState, type LiveSession } from "../../excel";
 import type { PartnerConnection } from "../connection";
-import { planSend, type SendPlan } from "../send/plan";
-import { runSend, sentBy, type SendProgress, type SendReport } from "../send/run";
+import {
+  planSend,
+  runSend,
+  sentBy,
+  type SendPlan,
+  type SendProgress,
+  type SendReport,
+} from "../../send";
 import { fetchTemplateCatalog } from "../templates";
+import { translate } from "../strings";
 
 export type SendState =
   | { kind: "idle" }
@@ -106,6 +113,7 @@ export function useSend(options: {
         session,
         client: connection.client(region),
         lang,
+        say: (key, params) => translate(lang, key, params),
         invite,
         createSimilar,
         updateEdited,

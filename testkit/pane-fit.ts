@@ -4,9 +4,9 @@
  * button. Measured by the e2e (which asserts the goals) and by the bench (which prints them).
  */
 import type { Page } from "playwright-core";
-import { getProfile, type Cell } from "../../src/core";
-import { VALID } from "../support/judge";
-import { belgianNumber } from "../support/oracles";
+import { getProfile, type Cell } from "../src/core";
+import { VALID } from "./judge";
+import { belgianNumber } from "./oracles";
 
 const KEYS = getProfile("be").fields.map((field) => field.key);
 

@@ -1,5 +1,5 @@
 import type { Cell, ProfileId } from "../src/core";
-import { belgianNumber, iceFrom, ibanFor, moroccanIban, ribFrom } from "../test/support/oracles";
+import { belgianNumber, iceFrom, ibanFor, moroccanIban, ribFrom } from "./oracles";
 
 /** A small deterministic PRNG (mulberry32), so every bench run judges the same rows. */
 export function random(seed: number): () => number {

@@ -1,5 +1,5 @@
-import { ApiProblem, Cancelled, type PartnerApiClient } from "../../api";
-import type { Problem, UiLang } from "../../core";
+import { ApiProblem, Cancelled, type PartnerApiClient } from "../api";
+import type { Problem, UiLang } from "../core";
 import {
   createdStatus,
   LEDGER_PENDING,
@@ -8,9 +8,7 @@ import {
   type RowResult,
   type RowStatus,
   type RowWriteOutcome,
-} from "../../excel";
-import type { StringKey } from "../strings";
-import { translate } from "../strings";
+} from "../excel";
 import type { PlannedRow, SendPlan } from "./plan";
 
 export interface SendProgress {
@@ -43,7 +41,10 @@ export interface SendOptions {
   plan: SendPlan;
   session: LiveSession;
   client: PartnerApiClient;
+  /** The language of the statuses written into the sheet. */
   lang: UiLang;
+  /** The words of those statuses, in that language (the pane's catalog). */
+  say: SendSay;
   /** Invite each created client's contact to Banqup (SPEC §6). */
   invite: boolean;
   /** Create the rows that may already be clients (same contact e-mail or name) too. */
@@ -63,9 +64,7 @@ export interface SendOptions {
  * cut short is resumed with the same keys, and the API never creates a client twice.
  */
 export async function runSend(options: SendOptions): Promise<SendReport> {
-  const { plan, session, lang } = options;
-  const say = (key: StringKey, params?: Record<string, string | number>) =>
-    translate(lang, key, params);
+  const { plan, session, lang, say } = options;
   const sends = (row: PlannedRow) => sentBy(row, options);
   const planned = plan.rows.filter(sends);
   const progress: SendProgress = {
@@ -162,9 +161,23 @@ export function sentBy(
 /** The idempotency key of the request a row is sent with. */
 const requestKeyOf = (row: PlannedRow) => (row.kind === "edited" ? row.updateKey! : row.key!);
 
-type Say = (key: StringKey, params?: Record<string, string | number>) => string;
+/** The statuses a send writes, by the key of their words. */
+export type SendWord =
+  | "statusCancelled"
+  | "statusEdited"
+  | "statusExists"
+  | "statusInvalid"
+  | "statusInviteFailed"
+  | "statusInvited"
+  | "statusSimilarEmail"
+  | "statusSimilarName"
+  | "statusUpdateFailed"
+  | "statusUpdated";
 
-function statusWithoutSending(row: PlannedRow, say: Say, lang: UiLang): RowStatus | undefined {
+/** Turns a status's key and its values into the words written in the sheet. */
+export type SendSay = (key: SendWord, params?: Record<string, string | number>) => string;
+
+function statusWithoutSending(row: PlannedRow, say: SendSay, lang: UiLang): RowStatus | undefined {
   switch (row.kind) {
     case "invalid":
       return { kind: "skipped", detail: say("statusInvalid") };
@@ -200,7 +213,7 @@ interface Outcome {
   cancelled?: boolean;
 }
 
-async function sendOne(row: PlannedRow, options: SendOptions, say: Say): Promise<Outcome> {
+async function sendOne(row: PlannedRow, options: SendOptions, say: SendSay): Promise<Outcome> {
   const { client, signal } = options;
   const skippedCancelled = (): Outcome => ({
     result: { row: row.row, status: { kind: "skipped", detail: say("statusCancelled") } },

@@ -6,7 +6,7 @@ import {
   type Problem,
   type ProfileId,
   type ValidateOptions,
-} from "../../src/core";
+} from "../src/core";
 
 /** A row that passes every rule of its profile; tests change one or two cells of it. */
 export const VALID: Record<ProfileId, Record<string, Cell>> = {

@@ -7,15 +7,15 @@ import {
   type ClientInput,
   type LookupMatch,
   type PartnerApiClient,
-} from "../../api";
-import { foldForLookup, rowPrint, type ProfileId, type RowSnapshot } from "../../core";
+} from "../api";
+import { foldForLookup, rowPrint, type ProfileId, type RowSnapshot } from "../core";
 import {
   LEDGER_PENDING,
   readSendState,
   type LiveSession,
   type Ledger,
   type TemplateInfo,
-} from "../../excel";
+} from "../excel";
 
 /** The lookup takes at most this many identifiers per call (the contract's limit). */
 export const LOOKUP_LIMIT = 1000;
