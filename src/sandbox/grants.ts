@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "./db";
-import { newId, newSecret, now, safeEqual, sha256 } from "./ids";
+import { newId, newSecret, now as systemNow, safeEqual, sha256 } from "./ids";
 
 /** Who may ask for tokens, and how long what they get lives. */
 export interface GrantOptions {
@@ -10,7 +10,11 @@ export interface GrantOptions {
   automationClient?: { id: string; secret: string; partnerId: string };
   accessTokenSeconds: number;
   refreshTokenSeconds: number;
+  /** The token endpoint's clock, in seconds: tests move it on rather than wait. */
+  clock?: () => number;
 }
+
+const clockOf = (options: GrantOptions) => options.clock ?? systemNow;
 
 /** The token endpoint's form (RFC 6749 §4.1.3, §4.4.2, §6), as sent. */
 export type TokenForm = Record<string, string | undefined>;
@@ -42,6 +46,7 @@ export const GRANTS: Record<string, (request: GrantRequest) => GrantAnswer> = {
 
 /** A code from the sign-in page, for tokens: once, by the client it was for, with PKCE. */
 function exchangeCode({ db, options, form }: GrantRequest): GrantAnswer {
+  const now = clockOf(options);
   const codeHash = sha256(String(form.code ?? ""));
   const row = db
     .prepare(
@@ -89,6 +94,7 @@ export function revokeFamily(db: Db, family: string): void {
 
 /** A refresh token for new tokens; refresh tokens rotate, so the one used is spent. */
 function refreshTokens({ db, options, form }: GrantRequest): GrantAnswer {
+  const now = clockOf(options);
   const hash = sha256(String(form.refresh_token ?? ""));
   const row = db
     .prepare("SELECT * FROM tokens WHERE token_hash = ? AND kind = 'refresh'")
@@ -146,6 +152,7 @@ function issueTokens(
   clientId: string,
   family?: { id: string; expiresAt: number }
 ) {
+  const now = clockOf(options);
   const insert = db.prepare(
     "INSERT INTO tokens (token_hash, kind, partner_id, user_id, client_id, expires_at, family, family_expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
   );

@@ -249,7 +249,9 @@ async function connectRegistries(settings: RegistrySettings) {
 
 function injectFaults(faults: Faults, random: () => number) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+    // The wait holds no stopping sandbox open: its connection is cut on close anyway.
+    if (faults.latencyMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, faults.latencyMs).unref());
     if (faults.dropRate > 0 && random() < faults.dropRate) {
       request.raw.socket.destroy();
       return reply;

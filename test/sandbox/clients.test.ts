@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { NO_FAULTS } from "../../src/sandbox/server";
 import { belgianNumber } from "../../testkit/oracles";
 import {
@@ -451,13 +452,14 @@ describe("sandbox data and limits", () => {
   });
 
   it("stops at once: a request still being answered is cut, not left holding the close", async () => {
-    // Answers take 300 ms; the sandbox stops while one is on its way.
-    const slow = await startSandbox({ faults: { ...NO_FAULTS, latencyMs: 300 } });
+    // Answers take a minute; the sandbox stops while one is on its way.
+    const slow = await startSandbox({ faults: { ...NO_FAULTS, latencyMs: 60_000 } });
+    const arrived = once(slow.server, "request");
     const answer = fetch(`${slow.url}/v1/partner`).then(
       (response) => `answered ${response.status}`,
       () => "cut"
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await arrived;
     await slow.close();
     expect(await answer).toBe("cut");
   });

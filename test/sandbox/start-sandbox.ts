@@ -1,5 +1,6 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
+import type { Server } from "node:http";
 import { join } from "node:path";
 import { buildSandbox, defaultOptions, type SandboxOptions } from "../../src/sandbox/server";
 
@@ -7,6 +8,8 @@ export interface RunningSandbox {
   url: string;
   dbFile: string;
   close(): Promise<void>;
+  /** The HTTP server: its "request" event says a request has arrived. */
+  server: Server;
   db: Awaited<ReturnType<typeof buildSandbox>>["db"];
   fixtures: Awaited<ReturnType<typeof buildSandbox>>["fixtures"];
 }
@@ -18,7 +21,7 @@ export async function startSandbox(
   const dbFile = overrides.dbFile ?? join(mkdtempSync(join(tmpdir(), "sandbox-")), "partner.db");
   const { app, db, fixtures } = await buildSandbox(defaultOptions({ ...overrides, dbFile }));
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
-  return { url, dbFile, db, fixtures, close: () => app.close() };
+  return { url, dbFile, db, fixtures, server: app.server, close: () => app.close() };
 }
 
 export const AUTOMATION = { id: "ci-robot", secret: "a-test-secret-0123456789" };
