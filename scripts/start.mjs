@@ -57,7 +57,7 @@ if (desktopExcel) {
 Client Import for Banqup
   try it without Excel:  https://localhost:${port}/preview.html   (the pane beside an in-memory workbook)
   task pane for Excel:   https://localhost:${port}/taskpane.html
-  partner sandbox:       ${process.env.API_URL}  (sign-ins in the README)
+  partner sandbox:       ${process.env.API_URL}  (sign-ins in docs/sandbox.md)
 
 ${previewOnly ? "Preview only: nothing is sideloaded." : "No desktop Excel on this machine."} To use the add-in in Excel on the web:
   1. Open a workbook at https://www.office.com (Excel for the web).

@@ -5,7 +5,8 @@ import { ApiProblem, type FieldProblem } from "./errors";
 
 /**
  * Everything that knows the partner API's wire format: paths, headers, body and problem
- * shapes. Switching to the production API means a new adapter, not changes elsewhere (SPEC §7).
+ * shapes. Switching to the production API means a new adapter, not changes elsewhere
+ * (docs/rules.md, "The partner API").
  */
 export type Partner = components["schemas"]["Partner"];
 export type ConfigurationTemplate = components["schemas"]["ConfigurationTemplate"];

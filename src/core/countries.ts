@@ -14,7 +14,7 @@ export function unassignedAlias(code: string): string | undefined {
 }
 
 /**
- * Short names that people use for two countries at once (SPEC §4: "Kongo" is ambiguous).
+ * Short names that people use for two countries at once ("Kongo" is ambiguous: docs/rules.md, Fixes).
  * They override CLDR, where some languages happen to use the bare word for one of them.
  */
 const AMBIGUOUS_COUNTRY_NAMES: Readonly<Record<string, readonly string[]>> = {

@@ -34,7 +34,7 @@ export const REGISTRY_CORRECTIONS: Readonly<Record<string, { structure: string; 
  * Judges a compact IBAN: its country's structure (the registry, through ibantools' table and
  * the corrections above), check digits 02–98 and the mod-97 check (ISO 13616), the country's
  * national check where it has one, and for Morocco the RIB key: the 24-digit RIB must itself
- * be divisible by 97 (SPEC §2.2). One pass for the common, valid case.
+ * be divisible by 97 (docs/rules.md, Morocco). One pass for the common, valid case.
  */
 export function judgeIban(compact: string): IbanVerdict {
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$/.test(compact)) return "invalid";

@@ -8,7 +8,8 @@ export function isLanguageCode(code: string): boolean {
 }
 
 /**
- * The French abbreviations of seed 001, checked before ISO codes (SPEC §2.2): "An" means
+ * The French abbreviations of the Moroccan platform's help, checked before ISO codes
+ * (docs/rules.md, Morocco): "An" means
  * Anglais there, although `an` is Aragonese in ISO 639-1.
  */
 export const FRENCH_LANGUAGE_ABBREVIATIONS: Readonly<Record<string, string>> = {

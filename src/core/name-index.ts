@@ -42,7 +42,7 @@ export class NameIndex {
     if (short !== key) addTo(this.shortForms, short, code);
   }
 
-  /** Names that must resolve to exactly these codes, whatever CLDR says (SPEC's aliases). */
+  /** Names that must resolve to exactly these codes, whatever CLDR says (docs/rules.md, Morocco's aliases). */
   force(name: string, codes: readonly string[]): void {
     this.names.set(foldForLookup(name), new Set(codes));
   }

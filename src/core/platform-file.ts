@@ -5,7 +5,8 @@ import type { Problem } from "./problem";
 import { Validator, type RowInput, type ValidateOptions } from "./validate";
 
 /**
- * The platform's own import file (seed 000 "Importer des clients", seed 001 columns A–L), as
+ * The platform's own import file (Belgium's "Importer des clients", Morocco's columns A–L:
+ * docs/rules.md), as
  * data: its headers in its order, and one line of text cells per row that is valid once its
  * certain fixes are applied. Rows still invalid are left out with their problems, never
  * written half-right.

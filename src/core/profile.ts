@@ -73,13 +73,13 @@ const byHeaderLanguage = z.extend(byLanguage, { de: z.optional(text()) });
 export const fieldSchema = z.object({
   key: z.string().check(z.regex(/^[a-z][A-Za-z]+$/)),
   required: z.boolean(),
-  /** Same value on two rows is an error on both (SPEC §3). */
+  /** Same value on two rows is an error on both (docs/rules.md). */
   unique: z._default(z.boolean(), false),
   /** Kept as text in the template: leading zeros matter, numbers typed here lose them. */
   identifier: z._default(z.boolean(), false),
   headers: byHeaderLanguage,
   /**
-   * The platform's own header for this column (its import template, seed 000/001), where the
+   * The platform's own header for this column (its import file: docs/rules.md), where the
    * template shows clearer words: "Boîte postale" is a PO box, a Belgian "boîte" is not. Sheets
    * with the platform's headers are still recognised, and the platform's file is written with
    * them. Absent: the French header is the platform's.
@@ -89,7 +89,7 @@ export const fieldSchema = z.object({
   aliases: z._default(z.array(z.string()), []),
   help: byHeaderLanguage,
   rule: ruleSpecSchema,
-  /** The field's name in the partner API when it is not the key (SPEC §7: einvoicingMandate). */
+  /** The field's name in the partner API when it is not the key (the contract's einvoicingMandate). */
   apiName: z.optional(z.string()),
   /** What sending this column does beyond creating the client, said before a send. */
   sendNote: z.optional(byLanguage),
@@ -127,7 +127,7 @@ export const profileSchema = z
     headerLanguages: z.array(headerLang).check(z.minLength(1)),
     fields: z.array(fieldSchema).check(z.minLength(1)),
     registry: z.nullable(registrySchema),
-    /** The platform's import file marks required columns with " *" after their header (seed 000). */
+    /** The platform's import file marks required columns with " *" after their header (Belgium's). */
     platformMarksRequired: z.boolean(),
   })
   .check(

@@ -127,7 +127,7 @@ const locale: Compiler<"locale"> = (spec) => {
 
 /**
  * The ten digits of a Belgian enterprise number: verdict on canonical digits, shared by the
- * enterprise number and the VAT number (SPEC: "passing the same check").
+ * enterprise number and the VAT number (docs/rules.md: "passing the same check").
  */
 function judgeBelgianDigits(digits: string): Failure | undefined {
   if (digits.length !== 10 || !onlyDigits(digits)) return new Failure("format");

@@ -32,7 +32,7 @@ export interface RowReport {
 }
 
 export interface ValidationResult {
-  /** Non-empty rows only: an all-empty row is not a row (SPEC §3). */
+  /** Non-empty rows only: an all-empty row is not a row (docs/rules.md). */
   rows: RowReport[];
   /** Every problem, by row then by column order. */
   problems: Problem[];
@@ -127,7 +127,7 @@ export class Validator implements RowValues {
   }
 
   /**
-   * Judges rows, then marks values that several rows share (SPEC §3 duplicates). Normalized
+   * Judges rows, then marks values that several rows share (docs/rules.md, duplicates). Normalized
    * values are not kept: a large paste should cost problems, not a copy of the sheet.
    */
   validateRows(inputs: Iterable<RowInput>): ValidationResult {

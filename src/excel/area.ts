@@ -5,7 +5,7 @@ import { isStatusHeader } from "./status";
 
 /**
  * Where the clients are: the add-in's own table, or a range on a sheet the user already had
- * (seed 001's mapping), found by its header row. Saved in the workbook's settings.
+ * (the Moroccan platform's column mapping), found by its header row. Saved in the workbook's settings.
  */
 const overridesSchema = z.catch(
   z.optional(z.record(z.string(), z.nullable(z.string()))),

@@ -17,7 +17,7 @@ const templateInfoSchema = z.object({
 });
 
 /**
- * The partner's configuration templates as the workbook keeps them (SPEC §5): enough to fill
+ * The partner's configuration templates as the workbook keeps them (docs/rules.md, "Configuration templates"): enough to fill
  * the drop-down, check names and show what each template does, even before sign-in.
  */
 export type TemplateInfo = z.infer<typeof templateInfoSchema>;

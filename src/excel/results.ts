@@ -14,7 +14,7 @@ import {
 } from "./status";
 
 /** What the sheet says about earlier sends: each data row's status, and the ledger. */
-export interface SendState {
+export interface SheetSendState {
   statuses: (RowStatus | undefined)[];
   ledger: Ledger;
 }
@@ -29,7 +29,7 @@ function geometryOf(session: LiveSession) {
 }
 
 /** Reads the status column and the ledger, in chunks under Excel's payload limit. */
-export async function readSendState(session: LiveSession): Promise<SendState> {
+export async function readSheetSendState(session: LiveSession): Promise<SheetSendState> {
   await session.idle();
   const geometry = geometryOf(session);
   const count = dataRowCount(geometry);

@@ -175,7 +175,7 @@ function columnSamples(rows: Cell[][], headerRow: number, width: number): string
 const HEADER_SCAN_ROWS = 30;
 
 /**
- * Finds the header row of the active sheet (seed 001's mapping): the row among the first 30
+ * Finds the header row of the active sheet (docs/rules.md, "Using a sheet the user already has"): the row among the first 30
  * that names the most fields, in any supported language and order.
  */
 export async function detectActiveSheet(

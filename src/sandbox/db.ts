@@ -53,7 +53,7 @@ const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
      user_id TEXT, client_id TEXT NOT NULL, expires_at INTEGER NOT NULL,
      revoked INTEGER NOT NULL DEFAULT 0);`,
   // The company name as people compare it (case, accents, punctuation apart), for the lookup
-  // of clients that have no identifier (SPEC §7: the lookup before sending).
+  // of clients that have no identifier (the lookup before sending).
   (db) => {
     db.exec(`ALTER TABLE clients ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
       CREATE INDEX clients_name_key ON clients (partner_id, name_key);`);

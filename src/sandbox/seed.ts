@@ -1,7 +1,7 @@
 import type { Db } from "./db";
 import { hashPassword } from "./ids";
 
-/** Sandbox sign-ins, shown in the README. Sandbox only: never a real account. */
+/** Sandbox sign-ins, listed in docs/sandbox.md. Sandbox only: never a real account. */
 export const SEEDED_USERS = [
   {
     id: "us_be_admin",

@@ -11,7 +11,7 @@ import {
 import { foldForLookup, rowPrint, type ProfileId, type RowSnapshot } from "../core";
 import {
   LEDGER_PENDING,
-  readSendState,
+  readSheetSendState,
   type LiveSession,
   type Ledger,
   type TemplateInfo,
@@ -86,7 +86,7 @@ export interface PlanOptions {
  */
 export async function planSend(options: PlanOptions): Promise<SendPlan> {
   const { session, client, partnerId, region } = options;
-  const state = await readSendState(session);
+  const state = await readSheetSendState(session);
   const live = session.live;
   if (!live) throw new Error("The client area has not been read yet.");
   const templateIds = new Map(options.catalog.map((template) => [template.name, template.id]));

@@ -45,7 +45,7 @@ export interface SendOptions {
   lang: UiLang;
   /** The words of those statuses, in that language (the pane's catalog). */
   say: SendSay;
-  /** Invite each created client's contact to Banqup (SPEC §6). */
+  /** Invite each created client's contact to Banqup (docs/rules.md, "After creation"). */
   invite: boolean;
   /** Create the rows that may already be clients (same contact e-mail or name) too. */
   createSimilar?: boolean;

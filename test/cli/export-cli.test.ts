@@ -4,7 +4,10 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { getProfile } from "../../src/core";
 import { runCli as run } from "./run-cli";
-import { SEED_000_HEADERS as SEED_000, SEED_001_HEADERS as SEED_001 } from "../support/seeds";
+import {
+  BELGIAN_PLATFORM_HEADERS as SEED_000,
+  MOROCCAN_PLATFORM_HEADERS as SEED_001,
+} from "../support/platform-headers";
 import { VALID } from "../../testkit/judge";
 
 const dir = mkdtempSync(join(tmpdir(), "export-cli-"));

@@ -1,7 +1,7 @@
 import { codes, judge } from "../../testkit/judge";
 
 /**
- * A fix is offered only when exactly one value is certainly meant (SPEC §4). For each rule
+ * A fix is offered only when exactly one value is certainly meant (docs/rules.md, Fixes). For each rule
  * that offers fixes, what it must not fix: values that look fixable but are not certain.
  */
 describe("fixes that must not be offered", () => {

@@ -64,7 +64,7 @@ describe("country: a code or a full name in any language and script", () => {
   });
 });
 
-describe("words of the Moroccan sheet (issue 12, item 9 and 10)", () => {
+describe("words of the Moroccan sheet", () => {
   it("gives a Moroccan example address, not a Belgian one", () => {
     const [problem] = judge("ma", { contactEmail: "karima.gmail.com" });
     expect(describeProblem(problem!, "fr", getProfile("ma"))).toMatch(/nom@entreprise\.ma\.$/);

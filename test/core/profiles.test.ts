@@ -1,4 +1,4 @@
-import { SEED_000_HEADERS, SEED_001_HEADERS } from "../support/seeds";
+import { BELGIAN_PLATFORM_HEADERS, MOROCCAN_PLATFORM_HEADERS } from "../support/platform-headers";
 import {
   CATALOGS,
   describeGroup,
@@ -17,7 +17,7 @@ import {
 } from "../../src/core";
 
 describe("profiles as data", () => {
-  it("Belgium has SPEC §2.1's 17 keys in order", () => {
+  it("Belgium has its 17 keys in the platform's order", () => {
     expect(getProfile("be").fields.map((f) => f.key)).toEqual([
       "companyName",
       "country",
@@ -38,7 +38,7 @@ describe("profiles as data", () => {
       "configurationTemplate",
     ]);
   });
-  it("Morocco has SPEC §2.2's 12 keys in the order of columns A–L", () => {
+  it("Morocco has its 12 keys in the order of columns A–L", () => {
     expect(getProfile("ma").fields.map((f) => f.key)).toEqual([
       "companyName",
       "address",
@@ -54,13 +54,13 @@ describe("profiles as data", () => {
       "contactEmail",
     ]);
   });
-  it("keeps the platform's own French headers exactly, as data (seed 000)", () => {
-    // Seed 000's headers, without their "*" (the file adds it on required columns).
+  it("keeps the platform's own French headers exactly, as data", () => {
+    // The Belgian platform's headers, without their "*" (the file adds it on required columns).
     expect(getProfile("be").fields.map(platformHeaderOf)).toEqual(
-      SEED_000_HEADERS.map((header) => header.replace(/ \*$/, ""))
+      BELGIAN_PLATFORM_HEADERS.map((header) => header.replace(/ \*$/, ""))
     );
   });
-  it("shows clearer words in the template where the platform's mislead (issue 12, item 10)", () => {
+  it("shows clearer words in the template where the platform's mislead", () => {
     const be = getProfile("be");
     const header = (key: string) => be.fields.find((f) => f.key === key)!.headers;
     // A Belgian address's box is no PO box; "Modèle" alone also names the import template.
@@ -72,10 +72,10 @@ describe("profiles as data", () => {
     expect(mapping?.columns).toEqual(be.fields.map((_, i) => i));
     expect(mapping?.headerLang).toBe("fr");
   });
-  it("uses the seed's French headers for Morocco (seed 001)", () => {
-    expect(getProfile("ma").fields.map((f) => f.headers.fr)).toEqual(SEED_001_HEADERS);
+  it("uses the platform's French headers for Morocco", () => {
+    expect(getProfile("ma").fields.map((f) => f.headers.fr)).toEqual(MOROCCAN_PLATFORM_HEADERS);
   });
-  it("marks SPEC's required columns", () => {
+  it("marks the required columns", () => {
     const required = (id: "be" | "ma") =>
       getProfile(id)
         .fields.filter((f) => f.required)

@@ -45,7 +45,7 @@ async function mappedClientList(excel: FakeExcel) {
   return { run, spec };
 }
 
-describe("using a sheet the user already has (seed 001's mapping)", () => {
+describe("using a sheet the user already has (the Moroccan platform's column mapping)", () => {
   it("finds the header row and maps columns by their text, in any order", async () => {
     const excel = new FakeExcel();
     await clientList(excel);

@@ -1,5 +1,5 @@
 /**
- * What real Excel does that the add-in must survive (../shared/EXCEL-FACTS.md), taught to the
+ * What real Excel does that the add-in must survive (docs/excel-facts.md), taught to the
  * fake first: each behaviour pinned here, against the fake's public API only.
  */
 import { FakeExcel, PAYLOAD_LIMIT_BYTES } from "../../in-memory-excel";

@@ -1,5 +1,5 @@
 /**
- * Real Excel under real hands (issue 10): what accountants do to a sheet while the add-in
+ * Real Excel under real hands : what accountants do to a sheet while the add-in
  * watches it, each against the fake taught how Excel really behaves (fake-real-excel.test.ts).
  */
 import { getProfile, Validator, type Cell } from "../../src/core";
@@ -9,7 +9,7 @@ import {
   detectActiveSheet,
   HIGHLIGHT,
   LiveSession,
-  readSendState,
+  readSheetSendState,
   saveAreaSpec,
   sheetAreaSpec,
   TABLE_NAME,
@@ -359,7 +359,7 @@ describe("payloads in bytes (item 9)", () => {
       ledger.put(i, 0, { value: `cix_${"k".repeat(60)}${i}` });
       ledger.put(i, 1, { value: `cl_${"c".repeat(20)}${i}` });
     }
-    const state = await readSendState(book.session);
+    const state = await readSheetSendState(book.session);
     expect(state.ledger.entries.size).toBe(60_000);
     expect(book.excel.counters.refusedPayloads).toBe(0);
   });

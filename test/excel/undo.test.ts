@@ -1,4 +1,4 @@
-/** Undo of the pane's bulk writes (issue 12, item 8): only what the add-in wrote comes back. */
+/** Undo of the pane's bulk writes : only what the add-in wrote comes back. */
 import { getProfile } from "../../src/core";
 import { columnLetters, undoWrite, writeUndoably } from "../../src/excel";
 import { settled, templateWorkbook, uniqueValidRow } from "./helpers";

@@ -1,5 +1,5 @@
 /**
- * Sending while rows move (issue 10, items 1 and 10): a row's result reaches that row wherever
+ * Sending while rows move : a row's result reaches that row wherever
  * it is, a row deleted or changed after the summary is not sent, two panes never overwrite
  * each other's ledger lines. Against the sandbox and the Excel fake.
  */

@@ -254,7 +254,7 @@ export interface components {
         };
         /**
          * @description A client as the import profiles name its fields. Which fields are required and how each
-         *     is checked depends on the partner's region (SPEC §2); the server applies the same rules
+         *     is checked depends on the partner's region (docs/rules.md); the server applies the same rules
          *     as the add-in and answers 422 with field pointers.
          */
         ClientInput: {

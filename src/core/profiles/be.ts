@@ -1,6 +1,6 @@
 import { defineProfile } from "../profile";
 
-/** Belgium: the partner space's .xlsx client import (seed 000), 17 columns in this order. */
+/** Belgium: the partner space's .xlsx client import (docs/rules.md, Belgium), 17 columns in this order. */
 export const belgium = defineProfile({
   id: "be",
   name: { fr: "Belgique", nl: "België", en: "Belgium" },
@@ -316,6 +316,6 @@ export const belgium = defineProfile({
     address: ["street", "houseNumber", "postalBox", "postalCode", "city"],
     peppolMandate: "mandate",
   },
-  // Seed 000: "Les détails marqués d'un astérisque (*) sont obligatoires".
+  // The platform's help: "Les détails marqués d'un astérisque (*) sont obligatoires".
   platformMarksRequired: true,
 });

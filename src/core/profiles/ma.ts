@@ -6,7 +6,7 @@ const LANGUAGE_HELP = {
   en: "A language: a code (fr, en, ar) or a name (Français, English, العربية); abbreviations: Fr, An (English), Ar, Nl, All (German).",
 };
 
-/** Morocco: the platform's client import with column mapping (seed 001), columns A–L. */
+/** Morocco: the platform's client import with column mapping (docs/rules.md, Morocco), columns A–L. */
 export const morocco = defineProfile({
   id: "ma",
   name: { fr: "Maroc", nl: "Marokko", en: "Morocco" },
@@ -162,8 +162,8 @@ export const morocco = defineProfile({
       width: 28,
     },
   ],
-  // No public ICE registry can be reached (seed 001's check is the platform's own): no lookup.
+  // No public ICE registry can be reached (the platform's check is its own): no lookup.
   registry: null,
-  // Seed 001 names columns A–L without marks.
+  // The Moroccan platform's help names columns A–L without marks.
   platformMarksRequired: false,
 });

@@ -1,6 +1,6 @@
 import * as React from "react";
 import type { ProfileId, UiLang } from "../../core";
-import { ensureStatusColumn, readSendState, type LiveSession } from "../../excel";
+import { ensureStatusColumn, readSheetSendState, type LiveSession } from "../../excel";
 import type { PartnerConnection } from "../connection";
 import {
   planSend,
@@ -13,7 +13,7 @@ import {
 import { fetchTemplateCatalog } from "../templates";
 import { translate } from "../strings";
 
-export type SendState =
+export type SendPanelState =
   | { kind: "idle" }
   | { kind: "preparing" }
   /** `changed`: the sheet changed between the summary shown first and its confirmation. */
@@ -36,7 +36,7 @@ export function useSend(options: {
   lang: UiLang;
 }) {
   const { session, connection, partnerId, region, lang } = options;
-  const [state, setState] = React.useState<SendState>({ kind: "idle" });
+  const [state, setState] = React.useState<SendPanelState>({ kind: "idle" });
   const [invite, setInvite] = React.useState(false);
   const [createSimilar, setCreateSimilar] = React.useState(false);
   const [updateEdited, setUpdateEdited] = React.useState(false);
@@ -153,13 +153,13 @@ export function useSend(options: {
  * How many rows' status says their last send failed, read when the send step opens and after
  * each send: "Retry failed rows" has nothing to do before a failure.
  */
-function useFailedRows(session: LiveSession, kind: SendState["kind"]): number {
+function useFailedRows(session: LiveSession, kind: SendPanelState["kind"]): number {
   const [failed, setFailed] = React.useState(0);
   const settled = kind === "idle" || kind === "done" || kind === "failed";
   React.useEffect(() => {
     if (!settled) return;
     let current = true;
-    readSendState(session).then(
+    readSheetSendState(session).then(
       ({ statuses }) => {
         if (current) setFailed(statuses.filter((status) => status?.kind === "failed").length);
       },

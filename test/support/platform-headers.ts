@@ -1,10 +1,10 @@
 /**
- * The platform's own import templates as its help articles list them (shared/seeds): what the
+ * The platform's own import templates as its help articles list them (docs/rules.md quotes them): what the
  * profiles and the exported file are checked against.
  */
 
-/** Seed 000 ("Ajout de clients en masse"): the Belgian file's 17 headers, `*` on required ones. */
-export const SEED_000_HEADERS = [
+/** Belgium ("Ajout de clients en masse"): the Belgian file's 17 headers, `*` on required ones. */
+export const BELGIAN_PLATFORM_HEADERS = [
   "Raison sociale *",
   "Pays (code lettre) *",
   "Email de contact *",
@@ -24,8 +24,8 @@ export const SEED_000_HEADERS = [
   "Modèle",
 ];
 
-/** Seed 001: the Moroccan file's columns A to L. */
-export const SEED_001_HEADERS = [
+/** Morocco: the Moroccan file's columns A to L. */
+export const MOROCCAN_PLATFORM_HEADERS = [
   "Nom client",
   "Adresse",
   "Code postal",

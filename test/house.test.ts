@@ -1,0 +1,46 @@
+/**
+ * The house rules a newcomer relies on: small files, a short front door whose links lead
+ * somewhere, and code that points only inside the repository.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+
+const root = join(__dirname, "..");
+
+function filesUnder(folder: string): string[] {
+  return readdirSync(join(root, folder)).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(join(root, path)).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe("the house", () => {
+  it("has a README of at most 150 lines whose every link leads to a file", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    expect(readme.split("\n").length).toBeLessThanOrEqual(150);
+    const links = [...readme.matchAll(/\]\(([^)#]+)(#[^)]*)?\)/g)].map((match) => match[1]!);
+    expect(links.length).toBeGreaterThan(0);
+    expect(links.filter((link) => !existsSync(join(root, link)))).toEqual([]);
+  });
+
+  it("has docs whose links between them lead to files", () => {
+    const broken = filesUnder("docs")
+      .filter((path) => path.endsWith(".md"))
+      .flatMap((path) =>
+        [...readFileSync(join(root, path), "utf8").matchAll(/\]\(([^)#:]+)(#[^)]*)?\)/g)]
+          .map((match) => match[1]!)
+          .filter((link) => !existsSync(join(root, dirname(path), link)))
+          .map((link) => `${path} → ${link}`)
+      );
+    expect(broken).toEqual([]);
+  });
+
+  it("points only inside the repository: no spec sections, help-article seeds or issue numbers", () => {
+    const outside = /SPEC §|\bseed 00\d|\bissue [0-9]|\.\.\/shared\//i;
+    const pointing = [...filesUnder("src"), ...filesUnder("test"), ...filesUnder("testkit")]
+      .filter((path) => /\.(ts|tsx|yaml|html)$/.test(path))
+      .filter((path) => path !== relative(root, __filename))
+      .filter((path) => outside.test(readFileSync(join(root, path), "utf8")));
+    expect(pointing).toEqual([]);
+  });
+});
