@@ -52,10 +52,10 @@ async function unchangedEdit(
   keys: string[]
 ): Promise<void> {
   const column = columnLetters(keys.indexOf("city"));
-  const row = Array.from({ length: session.live!.length }, (_, i) => i).find(
+  const row = Array.from({ length: session.rows!.length }, (_, i) => i).find(
     (index) => session.problemsOf(index).length === 0
   )!;
-  const address = `${column}${session.live!.firstRow + row}`;
+  const address = `${column}${session.rows!.firstRow + row}`;
   excel.resetCounters();
   await excel.user.type(sheet, address, [["Ottignies-Louvain-la-Neuve"]]);
   await excel.settle();

@@ -7,57 +7,21 @@ import {
   type RegistryAnswer,
   type ValidateOptions,
 } from "../core";
-import { LAST_ROW, spanMinus, type CellSpan } from "./address";
-import {
-  dataRowCount,
-  fieldCells,
-  firstDataRow,
-  type AreaGeometry,
-  type AreaLoad,
-  type AreaSpec,
-} from "./area";
+import { dataRowCount, fieldCells, firstDataRow, type AreaGeometry, type AreaSpec } from "./area";
 import type { TemplateInfo } from "./catalog";
-import { KeyMemory, keyChanges, queueKeyRead, queueKeyWrite, sliceKeyBlock } from "./checks";
+import { KeyMemory, queueKeyRead, queueKeysOutside } from "./highlight";
 import type { Facts } from "./facts";
 import type { HealthScope } from "./health";
 import { listValues, queueColumnValidation, queueListsWrite } from "./lists";
 import { SETTINGS } from "./names";
-import { blockBytes, PAYLOAD_BUDGET_BYTES, syncInGroups } from "./payload";
+import { CellCost, PAYLOAD_BUDGET_BYTES } from "./payload";
 import { isPayloadTooLarge } from "./run";
 import { queueSettingWrite } from "./settings";
-import { mergeRows, mergeRuns } from "./spans";
+import { mergeRuns } from "./spans";
 import { mayBeCreatedStatus } from "./status";
 import { queueHiddenSheet } from "./hidden-sheet";
-
-/** What one cell costs in a response before anything was measured (JSON, with its comma). */
-const INITIAL_BYTES_PER_CELL = 20;
-/**
- * Keys are read again with the changed rows up to this many rows (a check on what the session
- * remembers); a larger paste trusts the memory, to keep one response.
- */
-const KEY_READ_ROWS = 2_000;
-/** Rows under a table looked at for rows typed there that the table did not take in. */
-const STRAY_SCAN_ROWS = 500;
-
-/** Rows typed right under the table that the table did not take in (sheet rows, 0-based). */
-export interface StrayRows {
-  top: number;
-  count: number;
-}
-
-interface SpanRead {
-  values: Excel.Range;
-  /** The highlight keys at the same rows, for the previous layout. */
-  keys?: { range: Excel.Range; top: number };
-}
-
-export interface SpanReads {
-  ranges: SpanRead[];
-  /** Spans too large to read with the layout: read in pieces once it is known. */
-  deferred: CellSpan[];
-  /** The used rows right under a table: rows typed there that it did not take in. */
-  below?: Excel.Range;
-}
+import type { SpanReads } from "./span-reads";
+import { queueBelow, straysFrom, type StrayRows } from "./strays";
 
 /**
  * The session's picture of its area in Excel, and the reads and writes that keep it true: the
@@ -65,30 +29,94 @@ export interface SpanReads {
  * already has of ours. Reads are cut to stay under Excel's payload limit.
  */
 export class AreaState {
-  geometry: AreaGeometry | undefined;
-  live: LiveSheet | undefined;
+  private where: AreaGeometry | undefined;
+  private sheet: LiveSheet | undefined;
   /**
    * Every answer the registries gave this session (or the workbook remembered), by number: the
    * live sheet's own map, kept here for the next one.
    */
-  readonly registryAnswers = new Map<string, RegistryAnswer>();
-  keys: KeyMemory | undefined;
-  catalog: TemplateInfo[] | undefined;
-  strays: StrayRows | undefined;
-  checksExists = false;
-  listsExists = false;
-  bytesPerCell = INITIAL_BYTES_PER_CELL;
+  private readonly registryAnswers = new Map<string, RegistryAnswer>();
+  private memory: KeyMemory | undefined;
+  private templates: TemplateInfo[] | undefined;
+  private below: StrayRows | undefined;
+  private checksSheetExists = false;
+  private listsSheetExists = false;
+  /** What a cell costs in a response: sizes the reads. */
+  readonly cost = new CellCost();
   /**
    * The status cells of the rows read in the last round that say a client was created (data
    * row → text): an edit of such a row is compared at once with what was sent.
    */
-  createdStatuses = new Map<number, string>();
+  private readonly created = new Map<number, string>();
 
   constructor(
-    public spec: AreaSpec,
+    private areaSpec: AreaSpec,
     readonly profile: Profile,
     readonly checksSheet: string
   ) {}
+
+  /** How to find the area (saved in the workbook). */
+  get spec(): AreaSpec {
+    return this.areaSpec;
+  }
+
+  /** Where the area is now (undefined until it was read). */
+  get geometry(): AreaGeometry | undefined {
+    return this.where;
+  }
+
+  /** Every row's cells and verdicts, as last read. */
+  get live(): LiveSheet | undefined {
+    return this.sheet;
+  }
+
+  /** The highlight keys the checks sheet holds, as last read or written. */
+  get keys(): KeyMemory | undefined {
+    return this.memory;
+  }
+
+  /** The partner's configuration templates, as the workbook knows them. */
+  get catalog(): TemplateInfo[] | undefined {
+    return this.templates;
+  }
+
+  get strays(): StrayRows | undefined {
+    return this.below;
+  }
+
+  get checksExists(): boolean {
+    return this.checksSheetExists;
+  }
+
+  get listsExists(): boolean {
+    return this.listsSheetExists;
+  }
+
+  get createdStatuses(): ReadonlyMap<number, string> {
+    return this.created;
+  }
+
+  /** The partner's templates are these now (lists, drop-down and verdicts follow). */
+  useCatalog(catalog: TemplateInfo[]): void {
+    this.templates = catalog;
+  }
+
+  /** A sheet area's header row moved (rows inserted or deleted above it). */
+  moveHeader(headerRow: number): AreaSpec {
+    if (this.areaSpec.kind === "sheet") this.areaSpec = { ...this.areaSpec, headerRow };
+    return this.areaSpec;
+  }
+
+  /**
+   * Takes in what the registries said; kept for the next reading of the area too. Returns
+   * whether a row's findings changed.
+   */
+  learnRegistryAnswers(answers: ReadonlyMap<string, RegistryAnswer>): boolean {
+    if (this.sheet) return this.sheet.setRegistryAnswers(answers).length > 0;
+    // No sheet read yet: kept for the one that will be.
+    for (const [number, answer] of answers) this.registryAnswers.set(number, answer);
+    return false;
+  }
 
   healthScope(geometry: AreaGeometry, rows?: { top: number; bottom: number }): HealthScope {
     // Drop-downs exist once their lists were written (the template, or a sheet set up with them).
@@ -126,20 +154,21 @@ export class AreaState {
   }
 
   learnFacts(facts: Facts): void {
-    this.checksExists = facts.checksExists();
-    this.listsExists = facts.listsExists();
-    this.catalog ??= facts.catalog();
+    this.checksSheetExists = facts.checksExists();
+    this.listsSheetExists = facts.listsExists();
+    this.templates ??= facts.catalog();
   }
 
   /** The checks sheet: very hidden, General format (keys keep their type, see highlightKey). */
   queueChecksSheet(context: Excel.RequestContext): void {
     queueHiddenSheet(context, this.checksSheet, false);
-    this.checksExists = true;
+    this.checksSheetExists = true;
   }
 
   /**
-   * Reads every data row with its keys, judges them all, and clears keys the checks sheet
-   * holds outside the area (rows that left it). Returns the rows whose keys may differ.
+   * Reads every data row with its keys, judges them all, places the area where it was read,
+   * and clears keys the checks sheet holds outside the area (rows that left it). Returns the
+   * rows whose keys may differ.
    */
   async readAll(
     context: Excel.RequestContext,
@@ -149,145 +178,50 @@ export class AreaState {
       ? context.workbook.worksheets.getItem(this.checksSheet).getUsedRangeOrNullObject(true)
       : undefined;
     checksUsed?.load("rowIndex, columnIndex, rowCount, columnCount");
-    this.keys = new KeyMemory(geometry.firstColumn, areaWidth(geometry));
-    this.createdStatuses.clear();
-    const rows = await this.readRows(context, geometry, 0, dataRowCount(geometry), this.keys);
+    this.memory = new KeyMemory(geometry.firstColumn, areaWidth(geometry));
+    this.created.clear();
+    const rows = await this.readRows(context, geometry, 0, dataRowCount(geometry), this.memory);
     // No rows to read: the checks sheet's extent still needs its answer.
     if (checksUsed && rows.length === 0) await context.sync();
     // What the registries said outlives a new reading of the area (a sort, a moved table).
-    this.live = new LiveSheet(
+    this.sheet = new LiveSheet(
       this.validatorFor(geometry),
       firstDataRow(geometry) + 1,
       this.registryAnswers
     );
-    this.live.update(0, rows, rows.length);
+    this.sheet.update(0, rows, rows.length);
+    this.where = geometry;
     const cleared =
       checksUsed !== undefined &&
       !checksUsed.isNullObject &&
-      this.queueKeysOutside(context, checksUsed, geometry);
+      queueKeysOutside(context, this.checksSheet, checksUsed, geometry);
     return { rows: [...Array(rows.length).keys()], cleared };
-  }
-
-  /** Clears keys left outside the area's data (the table shrank, columns moved). */
-  private queueKeysOutside(
-    context: Excel.RequestContext,
-    used: Excel.Range,
-    geometry: AreaGeometry
-  ): boolean {
-    const checks = context.workbook.worksheets.getItem(this.checksSheet);
-    const data: CellSpan = {
-      top: firstDataRow(geometry),
-      bottom: geometry.lastRow,
-      left: geometry.firstColumn,
-      right: geometry.lastColumn,
-    };
-    const box: CellSpan = {
-      top: used.rowIndex,
-      bottom: used.rowIndex + used.rowCount - 1,
-      left: used.columnIndex,
-      right: used.columnIndex + used.columnCount - 1,
-    };
-    const pieces = spanMinus(box, data);
-    for (const piece of pieces) {
-      checks
-        .getRangeByIndexes(
-          piece.top,
-          piece.left,
-          piece.bottom - piece.top + 1,
-          piece.right - piece.left + 1
-        )
-        .clear("Contents");
-    }
-    return pieces.length > 0;
-  }
-
-  /** Records what the rows right under the table hold (read with a change's rows). */
-  noteBelow(below: Excel.Range, geometry: AreaGeometry): void {
-    this.strays = straysFrom(below, geometry);
   }
 
   /** Rows typed under a table that did not grow (AutoCorrect's expansion off, a total row). */
   async findStrays(context: Excel.RequestContext, geometry: AreaGeometry): Promise<void> {
     if (this.spec.kind !== "table") {
-      this.strays = undefined;
+      this.below = undefined;
       return;
     }
-    const below = this.queueBelow(context, this.spec.table);
+    const below = queueBelow(context, this.spec.table);
     await context.sync();
-    this.strays = straysFrom(below, geometry);
+    this.below = straysFrom(below, geometry);
   }
 
-  private queueBelow(context: Excel.RequestContext, table: string): Excel.Range {
-    const below = context.workbook.tables
-      .getItem(table)
-      .getRange()
-      .getRowsBelow(STRAY_SCAN_ROWS)
-      .getUsedRangeOrNullObject(true);
-    below.load("rowIndex, rowCount");
-    return below;
-  }
-
-  /** Queues reads of the changed rows (and their keys), unless they would be too big. */
-  queueSpanReads(
-    context: Excel.RequestContext,
-    area: AreaLoad,
-    previous: AreaGeometry,
-    spans: CellSpan[]
-  ): SpanReads {
-    const width = areaWidth(previous);
-    const merged = mergeRows(spans);
-    const first = firstDataRow(previous);
-    let cells = 0;
-    for (const span of merged) {
-      const bottom = span.bottom === LAST_ROW ? previous.lastRow + 1 : span.bottom;
-      cells += Math.max(0, bottom - span.top + 1) * width;
-    }
-    const reads: SpanReads = { ranges: [], deferred: [] };
-    // Rows typed under a table are looked at only when a change reached below it.
-    if (this.spec.kind === "table" && merged.some((span) => span.bottom > previous.lastRow))
-      reads.below = this.queueBelow(context, this.spec.table);
-    // Too big for the first response: read the layout now, the rows after.
-    if (cells * this.bytesPerCell > PAYLOAD_BUDGET_BYTES) {
-      reads.deferred = merged;
-      return reads;
-    }
-    reads.ranges = merged.map((span) => {
-      const rows = area.sheet.getRange(`${span.top + 1}:${span.bottom + 1}`);
-      const values = area.bounds.getIntersectionOrNullObject(rows);
-      values.load("values, rowIndex");
-      // The checks sheet does not move with the data: its keys are where they were written.
-      const top = Math.max(span.top, first);
-      const bottom = span.bottom === LAST_ROW ? previous.lastRow : span.bottom;
-      const read: SpanRead = { values };
-      if (this.checksExists && top <= bottom && bottom - top < KEY_READ_ROWS)
-        read.keys = {
-          range: queueKeyRead(
-            context,
-            {
-              top,
-              bottom,
-              left: previous.firstColumn,
-              right: previous.lastColumn,
-            },
-            this.checksSheet
-          ),
-          top,
-        };
-      return read;
-    });
-    return reads;
-  }
-
-  /** Applies the rows read for a change; reads what was deferred or what the area gained. */
+  /**
+   * Applies the rows read for a change, reads what was deferred or what the area gained, and
+   * places the area where it was read. Returns the rows whose verdict may have changed.
+   */
   async applySpanReads(
     context: Excel.RequestContext,
     geometry: AreaGeometry,
     reads: SpanReads
   ): Promise<number[]> {
-    const live = this.live!;
-    const memory = this.keys!;
+    const live = this.sheet!;
+    const memory = this.memory!;
     const first = firstDataRow(geometry);
-    this.createdStatuses.clear();
+    this.created.clear();
     const count = dataRowCount(geometry);
     const previousCount = live.length;
     // Rows past the new end are dropped first (their keys are cleared).
@@ -305,7 +239,7 @@ export class AreaState {
       if (rows.length === 0) continue;
       for (const index of live.update(start, rows, count)) affected.add(index);
       covered.push([start, start + rows.length - 1]);
-      this.measure(values);
+      this.cost.learn(values);
     }
     const wanted: [number, number][] = reads.deferred
       .map((span): [number, number] => [
@@ -321,6 +255,8 @@ export class AreaState {
       const rows = await this.readRows(context, geometry, a, b - a + 1, memory);
       for (const index of live.update(a, rows, count)) affected.add(index);
     }
+    if (reads.below) this.below = straysFrom(reads.below, geometry);
+    this.where = geometry;
     return [...affected].sort((a, b) => a - b);
   }
 
@@ -342,7 +278,7 @@ export class AreaState {
     const withKeys = memory !== undefined && this.checksExists;
     let done = 0;
     while (done < count) {
-      const perCell = this.bytesPerCell + (withKeys ? 4 : 0);
+      const perCell = this.cost.perCell + (withKeys ? 4 : 0);
       const perChunk = Math.max(1, Math.floor(PAYLOAD_BUDGET_BYTES / (perCell * width)));
       const size = Math.min(perChunk, count - done);
       const top = firstDataRow(geometry) + start + done;
@@ -365,11 +301,11 @@ export class AreaState {
         await context.sync();
       } catch (error) {
         if (!isPayloadTooLarge(error) || size === 1) throw error;
-        this.bytesPerCell *= 2;
+        this.cost.refused();
         continue;
       }
       const values = range.values as Cell[][];
-      this.measure(values);
+      this.cost.learn(values);
       if (keys) memory!.learn(top, keys.values);
       this.noteStatuses(geometry, start + done, values);
       for (const line of values) rows.push(fieldCells(geometry, line));
@@ -384,45 +320,14 @@ export class AreaState {
     if (column === undefined) return;
     lines.forEach((line, i) => {
       const text = line[column];
-      if (typeof text === "string" && mayBeCreatedStatus(text))
-        this.createdStatuses.set(start + i, text);
+      if (typeof text === "string" && mayBeCreatedStatus(text)) this.created.set(start + i, text);
     });
-  }
-
-  /** Learns what a cell costs in a response (UTF-8 bytes), to size the next reads. */
-  private measure(values: Cell[][]): void {
-    if (values.length < 100) return;
-    const sample = values.slice(0, 200);
-    const cells = sample.length * (sample[0]?.length ?? 1);
-    const bytes = blockBytes(sample) / Math.max(1, cells);
-    this.bytesPerCell = Math.max(INITIAL_BYTES_PER_CELL / 2, Math.ceil(bytes * 1.5));
-  }
-
-  /** Writes key blocks in requests under the budget; a block refused for its size is halved. */
-  async writeKeys(
-    context: Excel.RequestContext,
-    blocks: ReturnType<typeof keyChanges>,
-    queued: boolean
-  ): Promise<void> {
-    const slices = blocks.flatMap((block) => sliceKeyBlock(block, PAYLOAD_BUDGET_BYTES / 4));
-    if (slices.length === 0) {
-      if (queued) await context.sync();
-      return;
-    }
-    await syncInGroups(
-      context,
-      slices,
-      (block) => block.bytes,
-      (group) => group.forEach((block) => queueKeyWrite(context, block, this.checksSheet))
-    );
   }
 
   /** Drop-downs and input messages on every area column again (a paste took them away). */
   queueValidation(context: Excel.RequestContext, geometry: AreaGeometry): void {
     const sheet = context.workbook.worksheets.getItem(geometry.sheet);
-    const columns = geometry.mapping.columns.map((column) =>
-      column === undefined ? undefined : geometry.firstColumn + column
-    );
+    const columns = sheetColumns(geometry);
     const lang = geometry.mapping.headerLang;
     const promptLang =
       this.spec.kind === "table" && (lang === "fr" || lang === "nl" || lang === "en")
@@ -439,18 +344,17 @@ export class AreaState {
     );
   }
 
+  /** The partner's templates into the settings, the lists sheet and the column's drop-down. */
   queueCatalogWrite(
     context: Excel.RequestContext,
     geometry: AreaGeometry,
     catalog: TemplateInfo[]
-  ): void {
+  ) {
     queueSettingWrite(context, SETTINGS.templates, catalog);
     queueListsWrite(context, this.listsExists, this.profile, geometry.mapping.headerLang, catalog);
-    this.listsExists = true;
+    this.listsSheetExists = true;
     const sheet = context.workbook.worksheets.getItem(geometry.sheet);
-    const columns = geometry.mapping.columns.map((column) =>
-      column === undefined ? undefined : geometry.firstColumn + column
-    );
+    const columns = sheetColumns(geometry);
     const onlyTemplates = this.profile.fields.map((field, i) =>
       field.list === "configurationTemplates" ? columns[i] : undefined
     );
@@ -465,13 +369,13 @@ export class AreaState {
   }
 }
 
-function areaWidth(geometry: AreaGeometry): number {
-  return geometry.lastColumn - geometry.firstColumn + 1;
+/** Each field's sheet column (0-based), or undefined where the area has none. */
+function sheetColumns(geometry: AreaGeometry): (number | undefined)[] {
+  return geometry.mapping.columns.map((column) =>
+    column === undefined ? undefined : geometry.firstColumn + column
+  );
 }
 
-/** The rows right under the table that hold something, if they start right under it. */
-function straysFrom(below: Excel.Range, geometry: AreaGeometry): StrayRows | undefined {
-  if (below.isNullObject) return undefined;
-  const first = geometry.lastRow + 1 + (geometry.totalRow ? 1 : 0);
-  return below.rowIndex === first ? { top: below.rowIndex, count: below.rowCount } : undefined;
+function areaWidth(geometry: AreaGeometry): number {
+  return geometry.lastColumn - geometry.firstColumn + 1;
 }

@@ -1,7 +1,7 @@
 import type { Profile } from "../core";
 import { cellAddress, LAST_ROW } from "./address";
 import { firstDataRow, type AreaGeometry } from "./area";
-import { highlightFormula, isCurrentRule, namesChecksSheet } from "./checks";
+import { highlightFormula, isCurrentRule, namesChecksSheet } from "./highlight";
 import { CHECKS_SHEET, HIGHLIGHT } from "./names";
 
 /**

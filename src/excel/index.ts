@@ -1,24 +1,50 @@
-/** The only code that touches Office.js. Everything takes `run` (Excel.run or the fake). */
-export * from "./run";
-export * from "./names";
-export * from "./address";
-export * from "./area";
-export * from "./catalog";
-export * from "./checks";
-export * from "./lists";
-export * from "./settings";
-export * from "./session";
-export * from "./payload";
-export * from "./row-writes";
-export * from "./template";
-export * from "./workbook-state";
-export * from "./status";
-export * from "./results";
-export * from "./dialog";
-export * from "./self-check";
-export * from "./problems-sheet";
-export * from "./undo";
-export * from "./sent-rows";
-export * from "./row-visibility";
-export * from "./registry-memory";
-export * from "./platform-export";
+/**
+ * The only code that touches Office.js (docs/glossary.md for its words). Everything takes
+ * `Excel.run` as a parameter (the real one, or the in-memory Excel's); a feature working on
+ * an open area goes through its `LiveSession`.
+ */
+export { cellAddress, columnLetters } from "./address";
+export { type AreaSpec, parseAreaSpec } from "./area";
+export { parseCatalog, type TemplateInfo } from "./catalog";
+export { DialogClosed, DialogMessageRefused, openOfficeDialog, readDialogMessage } from "./dialog";
+export {
+  type ColumnChoices,
+  detectActiveSheet,
+  detectedChoices,
+  type DetectedSheet,
+  insertTemplate,
+  saveAreaSpec,
+  sheetAreaSpec,
+} from "./import-table";
+export {
+  CHECKS_SHEET,
+  HIGHLIGHT,
+  LEDGER_SHEET,
+  LISTS_SHEET,
+  REGISTRY_SHEET,
+  SETTINGS,
+  TABLE_NAME,
+} from "./names";
+export { type CreateWorkbook, openAsNewWorkbook } from "./platform-export";
+export { type ProblemLine, writeProblemsSheet } from "./problems-sheet";
+export { readRegistryMemory, rememberRegistryAnswers } from "./registry-memory";
+export { ensureStatusColumn, readSheetSendState, type RowResult, writeResults } from "./results";
+export { showOnlyRowsWithProblems } from "./row-visibility";
+export { type RowWrite, type RowWriteOutcome } from "./row-writes";
+export { describeError, type ExcelRun, type HostRequirements, officeErrorCode } from "./run";
+export { runSelfCheck, type SelfCheckResult } from "./self-check";
+export { SessionProblem, type SessionProblemKind } from "./session-problem";
+export { type ProblemGroupView, type SelectionInfo, type SessionView } from "./session-view";
+export { LiveSession, type QueuedWork, type SessionOptions, type SessionRows } from "./session";
+export { writeSetting } from "./settings";
+export {
+  createdStatus,
+  formatStatus,
+  type Ledger,
+  LEDGER_PENDING,
+  parseStatus,
+  type RowStatus,
+} from "./status";
+export { type StrayRows } from "./strays";
+export { undoWrite, type WriteUndo, writeUndoably } from "./undo";
+export { readWorkbookMemory, type WorkbookMemory } from "./workbook-state";

@@ -10,6 +10,35 @@ export const PAYLOAD_BUDGET_BYTES = 4 * 1024 * 1024;
 /** What one queued operation costs besides its data (object paths, ids, names): generous. */
 export const OPERATION_BYTES = 256;
 
+/** What one cell costs in a response before anything was measured (JSON, with its comma). */
+const INITIAL_BYTES_PER_CELL = 20;
+
+/**
+ * What one cell of the area costs in a response, learnt from what was read: it sizes the next
+ * reads, so that each stays under the budget in as few requests as it can.
+ */
+export class CellCost {
+  private bytes = INITIAL_BYTES_PER_CELL;
+
+  get perCell(): number {
+    return this.bytes;
+  }
+
+  /** A response was refused for its size: the next reads are cut smaller. */
+  refused(): void {
+    this.bytes *= 2;
+  }
+
+  /** Learns what a cell costs (UTF-8 bytes) from a block read, when it is large enough to say. */
+  learn(values: readonly (readonly unknown[])[]): void {
+    if (values.length < 100) return;
+    const sample = values.slice(0, 200);
+    const cells = sample.length * (sample[0]?.length ?? 1);
+    const bytes = blockBytes(sample) / Math.max(1, cells);
+    this.bytes = Math.max(INITIAL_BYTES_PER_CELL / 2, Math.ceil(bytes * 1.5));
+  }
+}
+
 /** The UTF-8 length of a text: Arabic letters take two bytes, most symbols three. */
 export function utf8Bytes(text: string): number {
   let bytes = 0;

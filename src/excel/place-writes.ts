@@ -1,6 +1,6 @@
 import { queueAreaLoad } from "./area";
 import type { AreaState } from "./area-state";
-import { keyChanges } from "./checks";
+import { keyChanges, writeKeyBlocks } from "./highlight";
 import { LEDGER_SHEET } from "./names";
 import { LEDGER_COLUMNS, LEDGER_HEADER, LEDGER_WIDTH } from "./status";
 import { syncInGroups } from "./payload";
@@ -47,7 +47,6 @@ export async function placeRowWrites(
       const now = load.geometry(area.profile);
       if (!now) throw new SessionProblem("headerMissing");
       affected = union(affected, (await area.readAll(context, now)).rows);
-      area.geometry = now;
     }
     const batch = remaining.map((i) => writes[i]!);
     const plan = planRowWrites(context, {
@@ -73,7 +72,7 @@ export async function placeRowWrites(
     remaining = misplaced.flatMap((wrong) => wrong.writes.map((k) => remaining[k]!));
   }
   const blocks = keyChanges(area.live!, area.geometry!, affected, area.keys!);
-  await area.writeKeys(context, blocks, remaining.length > 0);
+  await writeKeyBlocks(context, blocks, remaining.length > 0, area.checksSheet);
   return outcomes;
 }
 

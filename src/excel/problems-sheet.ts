@@ -1,7 +1,6 @@
 import { cellAddress } from "./address";
 import { cellBytes, syncInGroups } from "./payload";
-import type { ExcelRun } from "./run";
-import { freeSheetName } from "./template";
+import { freeSheetName } from "./import-table";
 
 /** Row, column, value, message, link: widths in points that fit what each holds. */
 const COLUMN_WIDTHS = [40, 120, 140, 320, 60];
@@ -23,50 +22,48 @@ export interface ProblemLine {
  * Returns the new sheet's name, and shows it.
  */
 export async function writeProblemsSheet(
-  run: ExcelRun,
+  context: Excel.RequestContext,
   areaSheet: string,
   title: string,
   headers: readonly [string, string, string, string, string],
   lines: readonly ProblemLine[]
 ): Promise<string> {
-  return run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load("items/name");
-    await context.sync();
-    const name = freeSheetName(
-      title,
-      sheets.items.map((sheet) => sheet.name)
-    );
-    const sheet = sheets.add(name);
-    sheet.getRange("A:D").numberFormat = "@" as unknown as string[][];
-    sheet.getRange("A1:E1").values = [[...headers]];
-    const target = areaSheet.replace(/'/g, "''");
-    const numbered = lines.map((line, index) => ({ line, index }));
-    await syncInGroups(
-      context,
-      numbered,
-      ({ line }) => cellBytes(line.value) + cellBytes(line.message) + 2 * cellBytes(target) + 64,
-      (group) => {
-        const top = group[0]!.index + 1;
-        const cells = group.map(({ line }) => {
-          const address = cellAddress(line.row, line.column);
-          return [
-            String(line.row + 1),
-            line.header,
-            line.value,
-            line.message,
-            `=HYPERLINK("#'${target}'!${address}","${address}")`,
-          ];
-        });
-        sheet.getRangeByIndexes(top, 0, cells.length, 5).formulas = cells;
-      }
-    );
-    COLUMN_WIDTHS.forEach((points, column) => {
-      sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = points;
-    });
-    sheet.freezePanes.freezeRows(1);
-    sheet.activate();
-    await context.sync();
-    return name;
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const name = freeSheetName(
+    title,
+    sheets.items.map((sheet) => sheet.name)
+  );
+  const sheet = sheets.add(name);
+  sheet.getRange("A:D").numberFormat = "@" as unknown as string[][];
+  sheet.getRange("A1:E1").values = [[...headers]];
+  const target = areaSheet.replace(/'/g, "''");
+  const numbered = lines.map((line, index) => ({ line, index }));
+  await syncInGroups(
+    context,
+    numbered,
+    ({ line }) => cellBytes(line.value) + cellBytes(line.message) + 2 * cellBytes(target) + 64,
+    (group) => {
+      const top = group[0]!.index + 1;
+      const cells = group.map(({ line }) => {
+        const address = cellAddress(line.row, line.column);
+        return [
+          String(line.row + 1),
+          line.header,
+          line.value,
+          line.message,
+          `=HYPERLINK("#'${target}'!${address}","${address}")`,
+        ];
+      });
+      sheet.getRangeByIndexes(top, 0, cells.length, 5).formulas = cells;
+    }
+  );
+  COLUMN_WIDTHS.forEach((points, column) => {
+    sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = points;
   });
+  sheet.freezePanes.freezeRows(1);
+  sheet.activate();
+  await context.sync();
+  return name;
 }

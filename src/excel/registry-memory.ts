@@ -3,7 +3,6 @@ import type { RegistryAnswer } from "../core";
 import { queueHiddenSheet } from "./hidden-sheet";
 import { REGISTRY_SHEET } from "./names";
 import { cellBytes, readInChunks, rowChunks, syncInGroups } from "./payload";
-import type { ExcelRun } from "./run";
 
 /**
  * What the registries said, remembered in the workbook (a very hidden sheet): reopening it
@@ -76,8 +75,10 @@ async function readLines(context: Excel.RequestContext): Promise<Map<string, Reg
 }
 
 /** The answers the workbook remembers, by registry number (none when it never checked). */
-export function readRegistryMemory(run: ExcelRun): Promise<Map<string, RegistryAnswer>> {
-  return run(readLines);
+export function readRegistryMemory(
+  context: Excel.RequestContext
+): Promise<Map<string, RegistryAnswer>> {
+  return readLines(context);
 }
 
 /**
@@ -85,30 +86,28 @@ export function readRegistryMemory(run: ExcelRun): Promise<Map<string, RegistryA
  * are written again whole, as text, in groups that fit Office's request limit.
  */
 export async function rememberRegistryAnswers(
-  run: ExcelRun,
+  context: Excel.RequestContext,
   answers: ReadonlyMap<string, RegistryAnswer>
 ): Promise<void> {
   if (answers.size === 0) return;
-  await run(async (context) => {
-    const merged = await readLines(context);
-    for (const [number, answer] of answers) merged.set(number, answer);
-    let sheet = context.workbook.worksheets.getItemOrNullObject(REGISTRY_SHEET);
-    await context.sync();
-    if (sheet.isNullObject) sheet = queueHiddenSheet(context, REGISTRY_SHEET, true);
-    const lines: string[][] = [
-      [...HEADER],
-      ...[...merged].map(([number, answer]) => [number, answer.checkedAt, JSON.stringify(answer)]),
-    ];
-    const numbered = lines.map((line, row) => ({ line, row }));
-    await syncInGroups(
-      context,
-      numbered,
-      ({ line }) => line.reduce((bytes, cell) => bytes + cellBytes(cell), 2),
-      (group) => {
-        sheet.getRangeByIndexes(group[0]!.row, 0, group.length, WIDTH).values = group.map(
-          ({ line }) => line
-        );
-      }
-    );
-  });
+  const merged = await readLines(context);
+  for (const [number, answer] of answers) merged.set(number, answer);
+  let sheet = context.workbook.worksheets.getItemOrNullObject(REGISTRY_SHEET);
+  await context.sync();
+  if (sheet.isNullObject) sheet = queueHiddenSheet(context, REGISTRY_SHEET, true);
+  const lines: string[][] = [
+    [...HEADER],
+    ...[...merged].map(([number, answer]) => [number, answer.checkedAt, JSON.stringify(answer)]),
+  ];
+  const numbered = lines.map((line, row) => ({ line, row }));
+  await syncInGroups(
+    context,
+    numbered,
+    ({ line }) => line.reduce((bytes, cell) => bytes + cellBytes(cell), 2),
+    (group) => {
+      sheet.getRangeByIndexes(group[0]!.row, 0, group.length, WIDTH).values = group.map(
+        ({ line }) => line
+      );
+    }
+  );
 }

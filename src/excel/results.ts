@@ -1,5 +1,5 @@
 import type { RowSnapshot, UiLang } from "../core";
-import { firstDataRow, dataRowCount } from "./area";
+import { firstDataRow, dataRowCount, type AreaGeometry } from "./area";
 import { readInChunks, rowChunks } from "./payload";
 import type { RowWrite, RowWriteOutcome } from "./row-writes";
 import type { LiveSession } from "./session";
@@ -22,18 +22,16 @@ export interface SheetSendState {
 /** Status cells read per request (each response under Excel's 5 MB; a refused one is halved). */
 const STATUS_ROWS_PER_READ = 20_000;
 
-function geometryOf(session: LiveSession) {
-  const geometry = session.geometry;
+function placed(geometry: AreaGeometry | undefined): AreaGeometry {
   if (!geometry) throw new Error("The client area has not been read yet.");
   return geometry;
 }
 
 /** Reads the status column and the ledger, in chunks under Excel's payload limit. */
-export async function readSheetSendState(session: LiveSession): Promise<SheetSendState> {
-  await session.idle();
-  const geometry = geometryOf(session);
-  const count = dataRowCount(geometry);
-  return session.excelRun({ delayForCellEdit: true }, async (context) => {
+export function readSheetSendState(session: LiveSession): Promise<SheetSendState> {
+  return session.excel(async (context, area) => {
+    const geometry = placed(area.geometry);
+    const count = dataRowCount(geometry);
     const statuses: (RowStatus | undefined)[] = [];
     const column = geometry.statusColumn;
     if (column !== undefined && count > 0) {
@@ -60,13 +58,12 @@ export async function readSheetSendState(session: LiveSession): Promise<SheetSen
 
 /** Adds the status column to the area when it has none (a sheet the user brought, an old table). */
 export async function ensureStatusColumn(session: LiveSession, lang: UiLang): Promise<void> {
-  const geometry = geometryOf(session);
-  if (geometry.statusColumn !== undefined) return;
-  await session.excelRun({ delayForCellEdit: true }, async (context) => {
-    const spec = session.areaSpec;
-    if (spec.kind === "table") {
+  const added = await session.excel(async (context, area) => {
+    const geometry = placed(area.geometry);
+    if (geometry.statusColumn !== undefined) return false;
+    if (area.spec.kind === "table") {
       context.workbook.tables
-        .getItem(spec.table)
+        .getItem(area.spec.table)
         .columns.add(undefined, undefined, STATUS_HEADER[lang]);
     } else {
       const header = context.workbook.worksheets
@@ -75,8 +72,9 @@ export async function ensureStatusColumn(session: LiveSession, lang: UiLang): Pr
       header.values = [[STATUS_HEADER[lang]]];
     }
     await context.sync();
+    return true;
   });
-  await session.reload();
+  if (added) await session.reload();
 }
 
 /** What a send writes for a row: its status (and link), and the ledger line of its client. */

@@ -9,28 +9,24 @@ import { runsOf } from "./spans";
  * rows hidden are the ones valid now: a row fixed afterwards stays shown until asked again.
  * Returns how many rows are shown.
  */
-export async function showOnlyRowsWithProblems(
-  session: LiveSession,
-  only: boolean
-): Promise<number> {
-  await session.idle();
-  const geometry = session.geometry;
-  if (!geometry || !session.live) return 0;
-  const count = dataRowCount(geometry);
-  const top = firstDataRow(geometry);
-  const hidden: number[] = [];
-  if (only)
-    for (let index = 0; index < count; index++)
-      if (session.problemsOf(index).length === 0) hidden.push(index);
-  await session.excelRun({ delayForCellEdit: true }, async (context) => {
+export function showOnlyRowsWithProblems(session: LiveSession, only: boolean): Promise<number> {
+  return session.excel(async (context, { geometry }) => {
+    const rows = session.rows;
+    if (!geometry || !rows) return 0;
+    const count = dataRowCount(geometry);
+    const top = firstDataRow(geometry);
+    const hidden: number[] = [];
+    if (only)
+      for (let index = 0; index < count; index++)
+        if (rows.problemsOf(index).length === 0) hidden.push(index);
     const sheet = context.workbook.worksheets.getItem(geometry.sheet);
     // Hiding any cell's row hides the whole row: one column of the area is enough.
-    const rows = (first: number, size: number) =>
+    const range = (first: number, size: number) =>
       sheet.getRangeByIndexes(top + first, geometry.firstColumn, size, 1);
-    if (count > 0) rows(0, count).rowHidden = false;
+    if (count > 0) range(0, count).rowHidden = false;
     // One range per run of rows to hide: a few operations, however many rows.
-    for (const [first, last] of runsOf(hidden)) rows(first, last - first + 1).rowHidden = true;
+    for (const [first, last] of runsOf(hidden)) range(first, last - first + 1).rowHidden = true;
     await context.sync();
+    return count - hidden.length;
   });
-  return count - hidden.length;
 }

@@ -1,10 +1,10 @@
 import type { Profile } from "../core";
 import { cellAddress, columnLetters } from "./address";
 import { dataRowCount, firstDataRow, type AreaGeometry } from "./area";
-import { highlightProbe } from "./checks";
+import { highlightProbe } from "./highlight";
 import { oneRuleOverArea, RuleSurvey } from "./health";
 import { LiveSession } from "./session";
-import { insertTemplate, type TemplatePlace } from "./template";
+import { insertTemplate, type TemplatePlace } from "./import-table";
 import { describeError, type ExcelRun, type HostRequirements } from "./run";
 
 /**

@@ -4,83 +4,28 @@ import {
   type LiveSummary,
   type PlatformFile,
   type Problem,
-  type ProblemGroup,
   type Profile,
   type RegistryAnswer,
   type RowInput,
   type RowSnapshot,
 } from "../core";
-import { cellAddress, LAST_ROW, parseSpans, type CellSpan } from "./address";
-import {
-  dataRowCount,
-  firstDataRow,
-  queueAreaLoad,
-  sameLayout,
-  type AreaGeometry,
-  type AreaSpec,
-} from "./area";
-import { AreaState, type SpanReads, type StrayRows } from "./area-state";
+import { cellAddress } from "./address";
+import { firstDataRow, type AreaGeometry, type AreaSpec } from "./area";
+import { AreaState } from "./area-state";
 import type { TemplateInfo } from "./catalog";
-import { workForChange, type ChangeWork } from "./changes";
-import { keyChanges } from "./checks";
-import { HealthCheck } from "./health";
-import { queueFacts } from "./facts";
+import { workForChange } from "./changes";
 import { CHECKS_SHEET, SETTINGS } from "./names";
-import { findLedger, placeRowWrites, union } from "./place-writes";
+import { findLedger, placeRowWrites } from "./place-writes";
+import { runRound, type RoundContext } from "./round";
+import { fullRound, RoundQueue, type QueueState, type Round } from "./round-queue";
 import { cellsByRow, type LedgerState, type RowWrite, type RowWriteOutcome } from "./row-writes";
-import { hostRequirements, isPayloadTooLarge, type ExcelRun, type HostRequirements } from "./run";
-import { asSessionProblem, SessionProblem } from "./session-problem";
+import { hostRequirements, type ExcelRun, type HostRequirements } from "./run";
+import { SentRows } from "./sent-rows";
+import { listenToSheet, type SessionEvents } from "./session-events";
+import { SessionProblem } from "./session-problem";
+import { selectionAt, ViewStore, type SelectionInfo, type SessionView } from "./session-view";
 import { queueSettingWrite } from "./settings";
-import { queueStatusTexts, SentRows } from "./sent-rows";
-import { readLedger } from "./status";
-
-export { SessionProblem, type SessionProblemKind } from "./session-problem";
-export type { StrayRows } from "./area-state";
-
-/** A failed round is tried again after this long, doubling up to a minute. */
-const RETRY_FIRST_MS = 500;
-const RETRY_MAX_MS = 60_000;
-
-/** What the pane needs about the selected cell. */
-export interface SelectionInfo {
-  address: { row: number; column: number };
-  /** The data row (0-based index) and field under the cursor, when it is in the area. */
-  index?: number;
-  field?: string;
-  /** Data rows covered by the selection, clipped to the area. */
-  rows: number[];
-}
-
-/** A group of problems as the pane lists it, with one of its rows' problems as the example. */
-export interface ProblemGroupView extends ProblemGroup {
-  example?: Problem;
-}
-
-/**
- * What the pane shows of a session, made at most once per change (a round of checking, a
- * selection, a write starting or ending) and never changed after: the pane renders from it
- * through useSyncExternalStore. Fixes it offers carry the rows they were computed from.
- */
-export interface SessionView {
-  summary: LiveSummary;
-  /** Rows with problems that certain fixes alone would repair. */
-  fixableRows: number;
-  groups: readonly ProblemGroupView[];
-  /** Valid values worth a second look (likely typos), grouped as problems are. */
-  warningGroups: readonly ProblemGroupView[];
-  /** The sheet row number of data row 0. */
-  firstRow: number;
-  selection: SelectionInfo | undefined;
-  /** The selected cell's problems and warnings, and the row as they were computed from it. */
-  selected:
-    { row: RowSnapshot; problems: readonly Problem[]; warnings: readonly Problem[] } | undefined;
-  /** The selected rows that hold a client, as they are now. */
-  selectedRows: readonly RowSnapshot[];
-  strays: StrayRows | undefined;
-  problem: SessionProblem | undefined;
-  busy: boolean;
-  catalog: readonly TemplateInfo[] | undefined;
-}
+import type { StrayRows } from "./strays";
 
 export interface SessionOptions {
   run: ExcelRun;
@@ -95,77 +40,90 @@ export interface SessionOptions {
   onProblem?: (problem: SessionProblem) => void;
 }
 
-/** One round of checking: what to read again and what else to do. */
-interface Round {
-  full: boolean;
-  /** Sheet rows to read again. */
-  spans: CellSpan[];
-  /** Check the highlight rule, text formats and drop-downs (after possible pastes). */
-  heal: boolean;
-  catalog?: TemplateInfo[];
-  /** Data rows whose highlight keys must be written again (their verdict changed here). */
-  rewrite?: number[];
-}
+/** The session's rows as features may read them: never changed from outside the session. */
+export type SessionRows = Pick<
+  LiveSheet,
+  | "length"
+  | "firstRow"
+  | "snapshot"
+  | "locate"
+  | "cellsOf"
+  | "normalized"
+  | "isLocallyValid"
+  | "problemsOf"
+  | "warningsOf"
+  | "registryAnswer"
+  | "registryKey"
+>;
 
-interface WriteTask {
-  writes: RowWrite[];
-  resolve: (outcomes: RowWriteOutcome[]) => void;
-  reject: (error: unknown) => void;
-}
-
-interface RegisteredHandler {
-  context: OfficeExtension.ClientRequestContext;
-  remove(): void;
+/** What a feature's work in the session's queue is given besides Excel's context. */
+export interface QueuedWork {
+  geometry: AreaGeometry | undefined;
+  spec: AreaSpec;
 }
 
 /**
- * Live checking of one area: reads exactly the rows a change touched, judges them with the
- * core, and writes only the highlight keys that changed. Changes that arrive while a round
- * runs are merged into the next round, so a burst of events costs one round. Writes the pane
- * asks for (fixes, templates, send results) go through the same queue, and land only where
- * their row still is what they were computed from.
+ * Live checking of one area (docs/glossary.md: session): a facade over the area's state, the
+ * queue of rounds and tasks, and the pane's view. It reads exactly the rows a change touched,
+ * judges them with the core, and writes only the highlight keys that changed. Everything a
+ * feature does in Excel while the session is open goes through its queue (`excel`, `write`,
+ * `writeRows`), so it never runs beside a round and finds the area as the last change left it.
  */
 export class LiveSession {
   selection: SelectionInfo | undefined;
-  problem: SessionProblem | undefined;
-  /** Rounds of checking done so far (the self-check waits for the one an event brings). */
-  roundsDone = 0;
 
   private readonly run: ExcelRun;
   private readonly requirements: HostRequirements;
-  /** The area as the session knows it, and how it is read and written. */
   private readonly area: AreaState;
-  private next: Round | undefined;
-  private tasks: WriteTask[] = [];
-  private failed: { round: Round; timer?: ReturnType<typeof setTimeout> } | undefined;
-  private failures = 0;
-  private worker: Promise<void> | undefined;
-  private handlers: RegisteredHandler[] = [];
-  private closed = false;
+  private readonly queue: RoundQueue;
+  private readonly view: ViewStore;
+  private readonly round: RoundContext;
+  private events: SessionEvents | undefined;
   /** The ledger sheet is known to exist with lines (asked once per session). */
   private ledgerReady = false;
-  /** What was sent for each created row: its status follows its edits at once. */
-  private readonly sent = new SentRows();
   /** Writes from the pane (fixes, templates) under way: the pane shows it is working. */
   private writing = 0;
-  private readonly listeners = new Set<() => void>();
-  /** The pane's view, until the next change; the verdicts' part, until the next round. */
-  private view: SessionView | undefined;
-  private verdicts:
-    Pick<SessionView, "summary" | "groups" | "warningGroups" | "fixableRows"> | undefined;
 
   private constructor(private readonly options: SessionOptions) {
     this.run = options.run;
     this.requirements = options.requirements ?? hostRequirements();
     this.area = new AreaState(options.spec, options.profile, options.checksSheet ?? CHECKS_SHEET);
+    this.view = new ViewStore(() => ({
+      live: this.area.live,
+      selection: this.selection,
+      strays: this.strays,
+      problem: this.problem,
+      busy: this.busy,
+      catalog: this.catalog,
+    }));
+    this.round = {
+      run: this.run,
+      area: this.area,
+      sent: new SentRows(),
+      runOptions: (mergeUndo) => this.runOptions(mergeUndo),
+    };
+    this.queue = new RoundQueue({
+      round: (round) => runRound(this.round, round),
+      // The ledger may have gone (another add-in, code): look for it again next time.
+      taskFailed: () => (this.ledgerReady = false),
+      settled: () => this.view.changed(true),
+      changed: () => this.view.changed(false),
+      onProblem: options.onProblem,
+    });
   }
 
   /** Opens a session: listens to the area's sheet and judges the whole area once. */
   static async open(options: SessionOptions): Promise<LiveSession> {
     const session = new LiveSession(options);
-    session.schedule({ full: true, spans: [], heal: true });
+    session.queue.schedule(fullRound(true));
     await session.idle();
-    if (session.geometry) await session.listen();
+    const geometry = session.geometry;
+    if (geometry)
+      session.events = await listenToSheet(session.run, geometry.sheet, session.requirements, {
+        changed: (args) => session.changed(args),
+        selected: (address) => session.selected(address),
+        sorted: () => session.sorted(),
+      });
     return session;
   }
 
@@ -178,8 +136,12 @@ export class LiveSession {
     return this.area.geometry;
   }
 
-  /** Every row's cells and verdicts. */
-  get live(): LiveSheet | undefined {
+  get areaSpec(): AreaSpec {
+    return this.area.spec;
+  }
+
+  /** Every row's cells and verdicts, to read (undefined until the area was read). */
+  get rows(): SessionRows | undefined {
     return this.area.live;
   }
 
@@ -193,12 +155,65 @@ export class LiveSession {
     return this.area.strays;
   }
 
+  /** Why the last round failed, until one succeeds. */
+  get problem(): SessionProblem | undefined {
+    return this.queue.problem;
+  }
+
+  /** Rounds of checking done so far (the self-check waits for the one an event brings). */
+  get roundsDone(): number {
+    return this.queue.roundsDone;
+  }
+
+  /** Where the queue stands (a stalled test says it). */
+  get queueState(): QueueState {
+    return this.queue.state;
+  }
+
+  /** Whether a round of checking or a write is under way (the pane shows it is working). */
+  get busy(): boolean {
+    return this.queue.working || this.writing > 0;
+  }
+
+  /** Resolves when every change seen so far has been judged and highlighted. */
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  async close(): Promise<void> {
+    this.queue.close();
+    const events = this.events;
+    this.events = undefined;
+    await this.idle();
+    await events?.remove();
+  }
+
+  /** Calls `listener` after every change of the view (useSyncExternalStore's subscribe). */
+  subscribe = (listener: () => void): (() => void) => this.view.subscribe(listener);
+
+  /** The view as it is now; the same object until something changes. */
+  getView = (): SessionView => this.view.get();
+
+  /** How many rows there are, and how many are valid. */
+  summary(): LiveSummary {
+    return this.area.live?.summary() ?? { rows: 0, valid: 0, invalid: 0 };
+  }
+
+  problemsOf(index: number): Problem[] {
+    return this.area.live?.problemsOf(index) ?? [];
+  }
+
+  /** The row as it is now: what a write computed from it carries, to find it again. */
+  snapshot(index: number): RowSnapshot | undefined {
+    return this.area.live?.snapshot(index);
+  }
+
   /**
    * The registry numbers of rows (every row, or those given), each once: what a registry check
    * asks for. Rows without a valid number have none.
    */
   registryNumbers(rows?: readonly number[]): string[] {
-    const live = this.live;
+    const live = this.area.live;
     if (!live) return [];
     const indexes = rows ?? [...Array(live.length).keys()];
     const numbers = new Set<string>();
@@ -211,11 +226,7 @@ export class LiveSession {
 
   /** Takes in what the registries said: their findings show at once, as warnings. */
   applyRegistryAnswers(answers: ReadonlyMap<string, RegistryAnswer>): void {
-    const live = this.live;
-    // No sheet read yet: kept for the one that will be.
-    if (!live)
-      for (const [number, answer] of answers) this.area.registryAnswers.set(number, answer);
-    else if (live.setRegistryAnswers(answers).length > 0) this.notify(true);
+    if (this.area.learnRegistryAnswers(answers)) this.view.changed(true);
   }
 
   /**
@@ -223,7 +234,7 @@ export class LiveSession {
    * fixes applied) as its lines, the others left out with their problems.
    */
   platformFile(): PlatformFile | undefined {
-    const live = this.live;
+    const live = this.area.live;
     const geometry = this.geometry;
     if (!live || !geometry) return undefined;
     const inputs: RowInput[] = [];
@@ -232,119 +243,6 @@ export class LiveSession {
       if (cells) inputs.push({ row: live.firstRow + index, cells });
     }
     return platformFile(this.profile, this.area.validateOptions(geometry), inputs);
-  }
-
-  /** The `Excel.run` this session works with. */
-  get excelRun(): ExcelRun {
-    return this.run;
-  }
-
-  get areaSpec(): AreaSpec {
-    return this.area.spec;
-  }
-
-  /** Whether a round of checking or a write is under way (the pane shows it is working). */
-  get busy(): boolean {
-    return this.worker !== undefined || this.writing > 0;
-  }
-
-  /** Resolves when every change seen so far has been judged and highlighted. */
-  async idle(): Promise<void> {
-    while (this.worker) await this.worker;
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    if (this.failed?.timer) clearTimeout(this.failed.timer);
-    this.failed = undefined;
-    const handlers = this.handlers;
-    this.handlers = [];
-    await this.idle();
-    // A handler is removed on the context that added it (Office's rule).
-    for (const handler of handlers) {
-      await this.run(handler.context, async (context) => {
-        handler.remove();
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- each handler is removed on its own context (usually two)
-        await context.sync();
-      });
-    }
-  }
-
-  /** Calls `listener` after every change of the view (useSyncExternalStore's subscribe). */
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  /** The view as it is now; the same object until something changes. */
-  getView = (): SessionView => {
-    this.view ??= this.makeView();
-    return this.view;
-  };
-
-  private makeView(): SessionView {
-    this.verdicts ??= {
-      summary: this.summary(),
-      fixableRows: this.live?.fixableRows() ?? 0,
-      groups: this.groups().map((group) => ({
-        ...group,
-        example: this.problemsOf(group.rows[0]!).find((problem) => problem.code === group.code),
-      })),
-      warningGroups: (this.live?.warningGroups() ?? []).map((group) => ({
-        ...group,
-        example: this.live
-          ?.warningsOf(group.rows[0]!)
-          .find((warning) => warning.code === group.code && warning.field === group.field),
-      })),
-    };
-    const selection = this.selection;
-    const index = selection?.index;
-    const row = index === undefined ? undefined : this.snapshot(index);
-    const selected =
-      row && selection?.field
-        ? {
-            row,
-            problems: this.problemsOf(row.index).filter((p) => p.field === selection.field),
-            warnings: (this.live?.warningsOf(row.index) ?? []).filter(
-              (w) => w.field === selection.field
-            ),
-          }
-        : undefined;
-    return Object.freeze({
-      ...this.verdicts,
-      firstRow: this.live?.firstRow ?? 0,
-      selection,
-      selected,
-      selectedRows: (selection?.rows ?? []).flatMap((i) => this.snapshot(i) ?? []),
-      strays: this.strays,
-      problem: this.problem,
-      busy: this.busy,
-      catalog: this.catalog,
-    });
-  }
-
-  /** Something the pane shows changed; `verdicts` when a round may have changed them. */
-  private notify(verdicts: boolean): void {
-    if (verdicts) this.verdicts = undefined;
-    this.view = undefined;
-    for (const listener of this.listeners) listener();
-  }
-
-  summary(): LiveSummary {
-    return this.live?.summary() ?? { rows: 0, valid: 0, invalid: 0 };
-  }
-
-  groups(): ProblemGroup[] {
-    return this.live?.problemGroups() ?? [];
-  }
-
-  problemsOf(index: number): Problem[] {
-    return this.live?.problemsOf(index) ?? [];
-  }
-
-  /** The row as it is now: what a write computed from it carries, to find it again. */
-  snapshot(index: number): RowSnapshot | undefined {
-    return this.live?.snapshot(index);
   }
 
   /** The sheet cell (0-based) of a field in a data row. */
@@ -374,36 +272,20 @@ export class LiveSession {
   /** A change Excel reported on the area's sheet (the wiring calls this; tests may too). */
   changed(args: Excel.WorksheetChangedEventArgs): void {
     const work = workForChange(args, this.requirements, this.options.ownWritesAreUsers);
-    if (!work) return;
-    this.schedule(this.roundFor(work));
+    if (work) this.queue.schedule(this.followHeader(work));
   }
 
   /** Rows were sorted: the order of everything changed, and no onChanged says so. */
   sorted(): void {
-    this.schedule({ full: true, spans: [], heal: false });
+    this.queue.schedule(fullRound(false));
   }
 
   /** Records the selection (no Excel call: the verdicts are already here). */
   selected(address: string): void {
-    const span = parseSpans(address)[0];
-    if (!span) return;
-    const geometry = this.geometry;
-    const info: SelectionInfo = { address: { row: span.top, column: span.left }, rows: [] };
-    if (geometry) {
-      const first = firstDataRow(geometry);
-      const count = dataRowCount(geometry);
-      const top = Math.max(span.top, first);
-      const bottom = Math.min(span.bottom, first + count - 1);
-      for (let row = top; row <= bottom; row++) info.rows.push(row - first);
-      if (span.top >= first && span.top < first + count) {
-        info.index = span.top - first;
-        const relative = span.left - geometry.firstColumn;
-        const position = geometry.mapping.columns.indexOf(relative);
-        if (position >= 0) info.field = this.profile.fields[position]!.key;
-      }
-    }
-    this.selection = info;
-    this.notify(false);
+    const selection = selectionAt(address, this.geometry, this.profile);
+    if (!selection) return;
+    this.selection = selection;
+    this.view.changed(false);
   }
 
   /**
@@ -411,28 +293,40 @@ export class LiveSession {
    * sheet's own until the row is edited.
    */
   async markRemote(entries: { index: number; problems: Problem[] }[]): Promise<void> {
-    const live = this.live;
+    const live = this.area.live;
     if (!live || entries.length === 0) return;
     for (const { index, problems } of entries) live.setRemote(index, problems);
-    this.schedule({
-      full: false,
-      spans: [],
-      heal: false,
-      rewrite: entries.map((entry) => entry.index),
-    });
+    const rewrite = entries.map((entry) => entry.index);
+    this.queue.schedule({ full: false, spans: [], heal: false, rewrite });
     await this.idle();
   }
 
   /** Reads the whole area again (its layout changed, or before a send is confirmed). */
   async reload(): Promise<void> {
-    this.schedule({ full: true, spans: [], heal: false });
+    this.queue.schedule(fullRound(false));
     await this.idle();
   }
 
   /** Replaces the partner's templates: lists, drop-down and every row's verdict follow. */
   async setCatalog(catalog: TemplateInfo[]): Promise<void> {
-    this.schedule({ full: false, spans: [], heal: false, catalog });
+    this.queue.schedule({ full: false, spans: [], heal: false, catalog });
     await this.idle();
+  }
+
+  /**
+   * Runs a feature's work against Excel in the session's queue: after every change seen so far
+   * is judged, never beside a round or a write. The work must not wait on the session itself
+   * (idle, reload, write): those wait for the queue it is running in.
+   */
+  excel<T>(
+    work: (context: Excel.RequestContext, area: QueuedWork) => Promise<T>,
+    options: { mergeUndo?: boolean } = {}
+  ): Promise<T> {
+    return this.queue.run(() =>
+      this.run(this.runOptions(options.mergeUndo ?? false), (context) =>
+        work(context, { geometry: this.geometry, spec: this.area.spec })
+      )
+    );
   }
 
   /**
@@ -450,16 +344,12 @@ export class LiveSession {
   async writeRows(writes: RowWrite[]): Promise<RowWriteOutcome[]> {
     if (writes.length === 0) return [];
     this.writing++;
-    this.notify(false);
+    this.view.changed(false);
     try {
-      const done = new Promise<RowWriteOutcome[]>((resolve, reject) =>
-        this.tasks.push({ writes, resolve, reject })
-      );
-      this.startWorker();
-      return await done;
+      return await this.queue.run(() => this.placeWrites(writes));
     } finally {
       this.writing--;
-      this.notify(false);
+      this.view.changed(false);
     }
   }
 
@@ -470,11 +360,12 @@ export class LiveSession {
   async includeStrays(): Promise<boolean> {
     const strays = this.strays;
     const geometry = this.geometry;
-    if (!strays || !geometry || this.area.spec.kind !== "table") return false;
-    const table = this.area.spec.table;
+    const spec = this.area.spec;
+    if (!strays || !geometry || spec.kind !== "table") return false;
+    // Table.resize is ExcelApi 1.13: without it, the pane says how to do it by hand.
     let resized = false;
-    await this.run({ delayForCellEdit: true }, async (context) => {
-      if (this.requirements.isSetSupported("ExcelApi", "1.13")) {
+    if (this.requirements.isSetSupported("ExcelApi", "1.13")) {
+      await this.excel(async (context) => {
         const range = context.workbook.worksheets
           .getItem(geometry.sheet)
           .getRangeByIndexes(
@@ -483,130 +374,35 @@ export class LiveSession {
             strays.top + strays.count - geometry.headerRow,
             geometry.lastColumn - geometry.firstColumn + 1
           );
-        context.workbook.tables.getItem(table).resize(range);
+        context.workbook.tables.getItem(spec.table).resize(range);
         await context.sync();
-        resized = true;
-      }
-    });
+      });
+      resized = true;
+    }
     if (resized) await this.reload();
     return resized;
   }
 
-  private async listen(): Promise<void> {
-    const geometry = this.geometry;
-    if (!geometry || this.closed) return;
-    await this.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(geometry.sheet);
-      this.handlers.push(
-        sheet.onChanged.add(async (args: Excel.WorksheetChangedEventArgs) => this.changed(args)),
-        sheet.onSelectionChanged.add(async (args: Excel.WorksheetSelectionChangedEventArgs) =>
-          this.selected(args.address)
-        )
-      );
-      // A sort raises onRowSorted and, as documented, no onChanged (ExcelApi 1.10).
-      if (this.requirements.isSetSupported("ExcelApi", "1.10")) {
-        this.handlers.push(
-          sheet.onRowSorted.add(async () => this.sorted()),
-          sheet.onColumnSorted.add(async () => this.sorted())
-        );
-      }
-      await context.sync();
-    });
-  }
-
   /** The round a change needs; a sheet area follows rows inserted or deleted above it. */
-  private roundFor(work: ChangeWork): Round {
+  private followHeader(work: NonNullable<ReturnType<typeof workForChange>>): Round {
     const round: Round = { full: work.full, spans: work.spans, heal: work.heal };
-    if (this.area.spec.kind !== "sheet" || work.full) return round;
-    const header = this.area.spec.headerRow;
+    const spec = this.area.spec;
+    if (spec.kind !== "sheet" || work.full) return round;
+    const header = spec.headerRow;
     const top = work.spans[0]?.top ?? 0;
-    if (work.cellsMoved && top <= header) return { full: true, spans: [], heal: true };
+    if (work.cellsMoved && top <= header) return fullRound(true);
     if (!work.rowShift || work.rowShift.at > header) return round;
     const { at, count } = work.rowShift;
     // Rows deleted through the header row take it with them: it is gone, not moved.
     const headerRow = count < 0 && header < at - count ? -1 : header + count;
-    if (headerRow < 0) return { full: true, spans: [], heal: true };
-    this.area.spec = { ...this.area.spec, headerRow };
-    const spec = this.area.spec;
+    if (headerRow < 0) return fullRound(true);
+    const moved = this.area.moveHeader(headerRow);
+    // Saved for the next opening; a failure here is repaired by the round that follows.
     void this.run({ delayForCellEdit: true }, async (context) => {
-      queueSettingWrite(context, SETTINGS.area, spec);
+      queueSettingWrite(context, SETTINGS.area, moved);
       await context.sync();
     }).catch(() => undefined);
-    return { full: true, spans: [], heal: true };
-  }
-
-  private schedule(round: Round): void {
-    if (this.closed && !round.full) return;
-    const next = this.next ?? { full: false, spans: [], heal: false };
-    merge(next, round);
-    // A round that failed is tried again with the next one.
-    if (this.failed) {
-      if (this.failed.timer) clearTimeout(this.failed.timer);
-      merge(next, this.failed.round);
-      this.failed = undefined;
-    }
-    this.next = next;
-    this.startWorker();
-  }
-
-  private startWorker(): void {
-    if (this.worker) return;
-    this.worker = this.drain().finally(() => {
-      this.worker = undefined;
-      this.notify(false);
-    });
-    this.notify(false);
-  }
-
-  private async drain(): Promise<void> {
-    while (this.next || this.tasks.length) {
-      if (this.next) {
-        const round = this.next;
-        this.next = undefined;
-        try {
-          await this.process(round);
-          this.roundsDone++;
-          this.succeeded();
-        } catch (error) {
-          this.fail(round, error);
-        }
-      } else {
-        const task = this.tasks.shift()!;
-        try {
-          task.resolve(await this.processWrites(task.writes));
-          this.succeeded();
-        } catch (error) {
-          // The ledger may have gone (another add-in, code): look for it again next time.
-          this.ledgerReady = false;
-          task.reject(error);
-        }
-      }
-      this.notify(true);
-    }
-  }
-
-  private succeeded(): void {
-    this.failures = 0;
-    this.problem = undefined;
-  }
-
-  /**
-   * A round that failed is kept and tried again: with the next change, or after a pause when
-   * Excel itself failed (busy, or a batch refused while the user edited a cell).
-   */
-  private fail(round: Round, error: unknown): void {
-    this.problem = asSessionProblem(error);
-    this.options.onProblem?.(this.problem);
-    if (this.closed) return;
-    this.failed = { round };
-    if (this.problem.kind !== "excel") return;
-    const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** this.failures++);
-    this.failed.timer = setTimeout(() => {
-      const failed = this.failed;
-      if (!failed || this.closed) return;
-      this.failed = undefined;
-      this.schedule(failed.round);
-    }, delay);
+    return fullRound(true);
   }
 
   /** Waits while the user edits a cell (batches fail then otherwise); merges an undo record. */
@@ -618,113 +414,10 @@ export class LiveSession {
     return options;
   }
 
-  /**
-   * One round: read the changed rows with the keys at the same cells, judge, write only the
-   * keys that changed. At most three syncs for up to 10,000 rows (read, check the rule after
-   * a paste, write); one when nothing changed.
-   */
-  private async process(round: Round): Promise<void> {
-    // Creating a very hidden sheet cannot be undone, so it cannot join a merged undo group.
-    const mergeUndo = this.area.checksExists && (!round.catalog || this.area.listsExists);
-    await this.run(this.runOptions(mergeUndo), async (context) => {
-      const previous = this.geometry;
-      const partial = !round.full && previous !== undefined && this.live !== undefined;
-      const facts = partial ? undefined : queueFacts(context, this.area.checksSheet);
-      const load = queueAreaLoad(context, this.area.spec);
-      const reads: SpanReads = partial
-        ? this.area.queueSpanReads(context, load, previous, round.spans)
-        : { ranges: [], deferred: [] };
-      const health =
-        partial && round.heal && this.area.checksExists
-          ? new HealthCheck(context, this.area.healthScope(previous, rowsOf(round.spans, previous)))
-          : undefined;
-      try {
-        await context.sync();
-      } catch (error) {
-        if (!isPayloadTooLarge(error) || !partial) throw error;
-        // The changed rows were too many for one response: read the layout alone, then cut.
-        this.area.bytesPerCell *= 2;
-        return this.process({ ...round, full: true });
-      }
-      if (facts) this.area.learnFacts(facts);
-      const geometry = load.geometry(this.profile);
-      if (!geometry) throw new SessionProblem("headerMissing");
-      if (geometry.mapping.columns.every((column) => column === undefined))
-        throw new SessionProblem("headerMissing");
-      if (round.catalog) this.area.catalog = round.catalog;
-
-      const rebuild = !partial || !sameLayout(previous, geometry) || !!round.catalog;
-      let affected: number[];
-      // Whether writes are queued that no key write will carry to Excel.
-      let queued = false;
-      if (rebuild) {
-        const all = await this.area.readAll(context, geometry);
-        affected = all.rows;
-        queued = all.cleared;
-        await this.area.findStrays(context, geometry);
-      } else {
-        affected = await this.area.applySpanReads(context, geometry, reads);
-        if (round.rewrite) affected = union(affected, round.rewrite);
-        if (reads.below) this.area.noteBelow(reads.below, geometry);
-      }
-      this.area.geometry = geometry;
-      queued = (await this.queueSentStatuses(context, geometry)) || queued;
-
-      let check = rebuild ? undefined : health;
-      let everyKey = false;
-      if (rebuild && (round.full || round.heal)) {
-        check = new HealthCheck(context, this.area.healthScope(geometry));
-        await context.sync();
-      }
-      if (!this.area.checksExists) {
-        this.area.queueChecksSheet(context);
-        queued = true;
-      }
-      if (check) {
-        check.queueRuleDetails();
-        await context.sync();
-        const repairs = check.queueRepairs();
-        queued ||= repairs.rule || repairs.outdatedRule || repairs.textColumns.length > 0;
-        if (repairs.formatsPasted) {
-          this.area.queueValidation(context, geometry);
-          queued = true;
-        }
-        if (repairs.outdatedRule) {
-          // Keys written for the older rule are of another kind: write every one again.
-          everyKey = true;
-          affected = union(affected, [...Array(dataRowCount(geometry)).keys()]);
-        }
-      }
-      if (round.catalog) {
-        this.area.queueCatalogWrite(context, geometry, round.catalog);
-        queued = true;
-      }
-      const blocks = keyChanges(this.live!, geometry, affected, this.area.keys!, everyKey);
-      await this.area.writeKeys(context, blocks, queued);
-    });
-  }
-
-  /**
-   * Created rows read in this round whose status no longer says the truth (edited since sent,
-   * or back in step): their statuses, queued. The ledger's prints are read the first time a
-   * created row is met (a sheet never sent costs nothing).
-   */
-  private async queueSentStatuses(
-    context: Excel.RequestContext,
-    geometry: AreaGeometry
-  ): Promise<boolean> {
-    const statuses = this.area.createdStatuses;
-    if (statuses.size === 0 || !this.area.live) return false;
-    if (!this.sent.loaded) this.sent.load((await readLedger(context)).prints);
-    const corrections = this.sent.corrections(statuses, this.area.live);
-    queueStatusTexts(context, geometry, corrections);
-    return corrections.length > 0;
-  }
-
   /** Compare-and-set writes, in the session's queue (see placeRowWrites). */
-  private async processWrites(writes: RowWrite[]): Promise<RowWriteOutcome[]> {
+  private async placeWrites(writes: RowWrite[]): Promise<RowWriteOutcome[]> {
     if (!this.area.geometry || !this.area.live) throw new SessionProblem("areaMissing");
-    this.sent.learn(writes.flatMap((write) => (write.ledger ? [write.ledger.line] : [])));
+    this.round.sent.learn(writes.flatMap((write) => (write.ledger ? [write.ledger.line] : [])));
     // One undo record on ExcelApi 1.20, unless a ledger sheet may be created (that cannot be undone).
     const mergeUndo = !writes.some((write) => write.ledger);
     return this.run(this.runOptions(mergeUndo), async (context) =>
@@ -743,22 +436,4 @@ export class LiveSession {
     this.ledgerReady = state === "ready";
     return state;
   }
-}
-
-function merge(into: Round, round: Round): void {
-  into.full ||= round.full;
-  into.heal ||= round.heal;
-  into.spans.push(...round.spans);
-  if (round.catalog) into.catalog = round.catalog;
-  if (round.rewrite) into.rewrite = [...(into.rewrite ?? []), ...round.rewrite];
-}
-
-/** The sheet rows a round's spans cover within the area (for the health check). */
-function rowsOf(spans: CellSpan[], geometry: AreaGeometry): { top: number; bottom: number } {
-  const top = Math.min(...spans.map((span) => span.top));
-  const bottom = Math.max(...spans.map((span) => span.bottom));
-  return {
-    top: Number.isFinite(top) ? top : firstDataRow(geometry),
-    bottom: bottom === LAST_ROW || !Number.isFinite(bottom) ? geometry.lastRow + 1 : bottom,
-  };
 }

@@ -34,7 +34,7 @@ export async function writeUndoably(
   const columnOf = (field: string) => session.profile.fields.findIndex((f) => f.key === field);
   const rows: WriteUndo["rows"] = [];
   outcomes.forEach((outcome, i) => {
-    const after = outcome.written ? session.live?.snapshot(outcome.index) : undefined;
+    const after = outcome.written ? session.rows?.snapshot(outcome.index) : undefined;
     if (!after) return;
     const { row: before, cells: values } = groups[i]!;
     rows.push({
@@ -55,7 +55,7 @@ export async function writeUndoably(
  * back as its text, the way the add-in writes every value (identifier columns are text).
  */
 export async function undoWrite(session: LiveSession, undo: WriteUndo): Promise<UndoOutcome> {
-  const live = session.live;
+  const live = session.rows;
   if (!live) return { restored: 0, kept: undo.rows.reduce((n, row) => n + row.cells.length, 0) };
   let kept = 0;
   const writes: { row: RowSnapshot; cells: { field: string; value: string }[] }[] = [];

@@ -87,7 +87,7 @@ export interface PlanOptions {
 export async function planSend(options: PlanOptions): Promise<SendPlan> {
   const { session, client, partnerId, region } = options;
   const state = await readSheetSendState(session);
-  const live = session.live;
+  const live = session.rows;
   if (!live) throw new Error("The client area has not been read yet.");
   const templateIds = new Map(options.catalog.map((template) => [template.name, template.id]));
   const scope = options.scope ?? Array.from({ length: live.length }, (_, i) => i);

@@ -285,7 +285,7 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: SendSay): Pro
         ? error.fields
             .filter((field) => field.field)
             .map((field) => ({
-              row: (options.session.live?.firstRow ?? 0) + row.index,
+              row: (options.session.rows?.firstRow ?? 0) + row.index,
               field: field.field,
               code: field.code,
               params: { detail: field.message },

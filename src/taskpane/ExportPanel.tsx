@@ -76,7 +76,7 @@ export function ExportPanel({
   };
 
   const leftOut = state.kind === "done" || state.kind === "nothing" ? state.leftOut : [];
-  const firstRow = session.live?.firstRow ?? 0;
+  const firstRow = session.rows?.firstRow ?? 0;
   return (
     <section aria-labelledby="export-title" className={styles.section}>
       <Subtitle2 as="h2" id="export-title">

@@ -473,7 +473,7 @@ function SheetActions({
       const at = session.cellOf(index, field);
       const position = profile.fields.findIndex((candidate) => candidate.key === field);
       if (!at || position < 0) return [];
-      const value = cellText(session.live?.cellsOf(index)?.[position]);
+      const value = cellText(session.rows?.cellsOf(index)?.[position]);
       return session
         .problemsOf(index)
         .filter((problem) => problem.field === field)
@@ -485,18 +485,20 @@ function SheetActions({
           message: describeProblem(problem, lang, profile),
         }));
     });
-    const sheet = await writeProblemsSheet(
-      session.excelRun,
-      geometry.sheet,
-      t("problemsSheet"),
-      [
-        t("problemsRow"),
-        t("problemsColumn"),
-        t("problemsValue"),
-        t("problemsMessage"),
-        t("problemsLink"),
-      ],
-      lines
+    const sheet = await session.excel((context) =>
+      writeProblemsSheet(
+        context,
+        geometry.sheet,
+        t("problemsSheet"),
+        [
+          t("problemsRow"),
+          t("problemsColumn"),
+          t("problemsValue"),
+          t("problemsMessage"),
+          t("problemsLink"),
+        ],
+        lines
+      )
     );
     return t("problemsListed", { sheet });
   };

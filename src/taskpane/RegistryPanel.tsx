@@ -153,7 +153,7 @@ export function registryFills(
   return rows.flatMap((index) => {
     const row = session.snapshot(index);
     if (!row) return [];
-    return (session.live?.warningsOf(index) ?? [])
+    return (session.rows?.warningsOf(index) ?? [])
       .filter(isRegistryFill)
       .map((fill: Problem) => ({ row, field: fill.field, value: String(fill.params!.suggestion) }));
   });

@@ -83,19 +83,13 @@ export async function send(
   let last: SendProgress | undefined;
   stage = {
     name: "planning a send",
-    detail: () => {
-      const session = book.session as unknown as Record<string, unknown> & { tasks: unknown[] };
-      return JSON.stringify({
+    detail: () =>
+      JSON.stringify({
         progress: last,
         busy: book.session.busy,
-        rounds: book.session.roundsDone,
-        tasksQueued: session.tasks.length,
-        roundQueued: session.next !== undefined,
-        roundFailed: session.failed !== undefined,
-        working: session.worker !== undefined,
+        ...book.session.queueState,
         problem: book.session.problem?.kind,
-      });
-    },
+      }),
   };
   const plan = await planFor(book, client);
   stage = { ...stage, name: "sending" };

@@ -212,7 +212,7 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       const other = belgianNumber("03600099");
       await client.createClient(
         {
-          ...toClientInput("be", book.session.live!.normalized(0)!),
+          ...toClientInput("be", book.session.rows!.normalized(0)!),
           enterpriseNumber: other,
           vatNumber: undefined,
           companyName: "Ailleurs",

@@ -46,7 +46,8 @@ export function useRegistryCheck(
   React.useEffect(() => {
     let current = true;
     // Nothing remembered, or a sheet that cannot be read: the check will simply ask again.
-    readRegistryMemory(session.excelRun)
+    session
+      .excel(readRegistryMemory)
       .then((answers) => current && session.applyRegistryAnswers(answers))
       .catch(() => undefined);
     return () => {
@@ -62,7 +63,7 @@ export function useRegistryCheck(
       if (numbers.length === 0) return setOutcome({ kind: "nothing" });
       const asked = again
         ? numbers
-        : numbers.filter((number) => !session.live?.registryAnswer(number)?.checked);
+        : numbers.filter((number) => !session.rows?.registryAnswer(number)?.checked);
       if (asked.length === 0) return setOutcome({ kind: "allKnown", count: numbers.length, rows });
       const abort = new AbortController();
       controller.current = abort;
@@ -90,7 +91,7 @@ export function useRegistryCheck(
         controller.current = undefined;
         setProgress(undefined);
         try {
-          await rememberRegistryAnswers(session.excelRun, got);
+          await session.excel((context) => rememberRegistryAnswers(context, got));
         } catch (error) {
           // The answers still show in this session; only reopening would ask again.
           setOutcome({ kind: "failed", reason: describeError(error) });

@@ -79,7 +79,7 @@ export function useSend(options: {
     try {
       // The rows as they are now: what the user confirmed must still be what is sent.
       await session.reload();
-      const live = session.live;
+      const live = session.rows;
       const rows = state.scope.rows
         ? shown.rows.flatMap((row) => live?.locate(row.row).index ?? [])
         : undefined;

@@ -1,9 +1,9 @@
 import type { Cell, LiveSheet } from "../core";
-import { sheetReference, type CellSpan } from "./address";
+import { sheetReference, spanMinus, type CellSpan } from "./address";
 import { runsOf } from "./spans";
 import { dataRowCount, firstDataRow, type AreaGeometry } from "./area";
 import { CHECKS_SHEET } from "./names";
-import { blockBytes } from "./payload";
+import { blockBytes, PAYLOAD_BUDGET_BYTES, syncInGroups } from "./payload";
 
 /**
  * The highlighter. It never paints a cell itself: the checks sheet holds, at the address of
@@ -242,4 +242,58 @@ export function sliceKeyBlock(block: KeyBlock, budget: number): KeyBlock[] {
     });
   }
   return slices;
+}
+
+/** Clears keys left outside the area's data (the table shrank, columns moved). */
+export function queueKeysOutside(
+  context: Excel.RequestContext,
+  checksSheet: string,
+  used: Excel.Range,
+  geometry: AreaGeometry
+): boolean {
+  const checks = context.workbook.worksheets.getItem(checksSheet);
+  const data: CellSpan = {
+    top: firstDataRow(geometry),
+    bottom: geometry.lastRow,
+    left: geometry.firstColumn,
+    right: geometry.lastColumn,
+  };
+  const box: CellSpan = {
+    top: used.rowIndex,
+    bottom: used.rowIndex + used.rowCount - 1,
+    left: used.columnIndex,
+    right: used.columnIndex + used.columnCount - 1,
+  };
+  const pieces = spanMinus(box, data);
+  for (const piece of pieces) {
+    checks
+      .getRangeByIndexes(
+        piece.top,
+        piece.left,
+        piece.bottom - piece.top + 1,
+        piece.right - piece.left + 1
+      )
+      .clear("Contents");
+  }
+  return pieces.length > 0;
+}
+
+/** Writes key blocks in requests under the budget; a block refused for its size is halved. */
+export async function writeKeyBlocks(
+  context: Excel.RequestContext,
+  blocks: KeyBlock[],
+  queued: boolean,
+  checksSheet: string
+): Promise<void> {
+  const slices = blocks.flatMap((block) => sliceKeyBlock(block, PAYLOAD_BUDGET_BYTES / 4));
+  if (slices.length === 0) {
+    if (queued) await context.sync();
+    return;
+  }
+  await syncInGroups(
+    context,
+    slices,
+    (block) => block.bytes,
+    (group) => group.forEach((block) => queueKeyWrite(context, block, checksSheet))
+  );
 }
