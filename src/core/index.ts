@@ -15,3 +15,4 @@ export * from "./platform-file";
 export * from "./lists";
 export { canonicalJson, rowPrint } from "./canonical-json";
 export { suggestEmailDomain } from "./email";
+export * from "./row-fixes";

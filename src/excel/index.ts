@@ -26,7 +26,7 @@ export {
   TABLE_NAME,
 } from "./names";
 export { type CreateWorkbook, openAsNewWorkbook } from "./platform-export";
-export { type ProblemLine, writeProblemsSheet } from "./problems-sheet";
+export { listProblemsOnSheet, type ProblemLine, writeProblemsSheet } from "./problems-sheet";
 export { readRegistryMemory, rememberRegistryAnswers } from "./registry-memory";
 export { ensureStatusColumn, readSheetSendState, type RowResult, writeResults } from "./results";
 export { showOnlyRowsWithProblems } from "./row-visibility";

@@ -1,6 +1,15 @@
+import {
+  cellText,
+  describeProblem,
+  fieldHeader,
+  problemCells,
+  type ProblemGroup,
+  type UiLang,
+} from "../core";
 import { cellAddress } from "./address";
 import { cellBytes, syncInGroups } from "./payload";
 import { freeSheetName } from "./import-table";
+import type { LiveSession } from "./session";
 
 /** Row, column, value, message, link: widths in points that fit what each holds. */
 const COLUMN_WIDTHS = [40, 120, 140, 320, 60];
@@ -66,4 +75,44 @@ export async function writeProblemsSheet(
   sheet.activate();
   await context.sync();
   return name;
+}
+
+/** The words of the Problems sheet, in the pane's language: its name and its headers. */
+export interface ProblemsSheetWords {
+  title: string;
+  headers: readonly [string, string, string, string, string];
+}
+
+/**
+ * Lists every problem of the groups on a new sheet, in sheet order, with each cell's value as
+ * it is now and a link to it. Returns the sheet's name ("" when the area is not read yet).
+ */
+export async function listProblemsOnSheet(
+  session: LiveSession,
+  groups: readonly ProblemGroup[],
+  lang: UiLang,
+  words: ProblemsSheetWords
+): Promise<string> {
+  const { profile, rows } = session;
+  const lines: ProblemLine[] = problemCells(groups, profile).flatMap(({ index, field }) => {
+    const at = session.cellOf(index, field);
+    const position = profile.fields.findIndex((candidate) => candidate.key === field);
+    if (!at || position < 0) return [];
+    const value = cellText(rows?.cellsOf(index)?.[position]);
+    return session
+      .problemsOf(index)
+      .filter((problem) => problem.field === field)
+      .map((problem) => ({
+        row: at.row,
+        column: at.column,
+        header: fieldHeader(profile.fields[position]!, lang),
+        value,
+        message: describeProblem(problem, lang, profile),
+      }));
+  });
+  return session.excel((context, { geometry }) =>
+    geometry
+      ? writeProblemsSheet(context, geometry.sheet, words.title, words.headers, lines)
+      : Promise.resolve("")
+  );
 }

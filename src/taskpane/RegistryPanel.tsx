@@ -16,7 +16,6 @@ import {
   Tooltip,
 } from "@fluentui/react-components";
 import { MoreHorizontalRegular } from "@fluentui/react-icons";
-import { isRegistryFill, type Problem, type RowSnapshot } from "../core";
 import type { LiveSession, SessionView } from "../excel";
 import { useLanguage } from "./i18n";
 import { useRegistryCheck, type RegistryLookup } from "./hooks/useRegistryCheck";
@@ -140,21 +139,4 @@ function RegistryOutcomeMessage({
         </MessageBar>
       );
   }
-}
-
-/**
- * The registry's values for empty cells, as writes: of the rows given (a row's "fill from the
- * registry"), or of every row. Each carries the row it was computed from.
- */
-export function registryFills(
-  session: LiveSession,
-  rows: readonly number[]
-): { row: RowSnapshot; field: string; value: string }[] {
-  return rows.flatMap((index) => {
-    const row = session.snapshot(index);
-    if (!row) return [];
-    return (session.rows?.warningsOf(index) ?? [])
-      .filter(isRegistryFill)
-      .map((fill: Problem) => ({ row, field: fill.field, value: String(fill.params!.suggestion) }));
-  });
 }

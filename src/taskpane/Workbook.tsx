@@ -25,7 +25,9 @@ import { useLiveSession } from "./hooks/useLiveSession";
 import { useWorkbook } from "./hooks/useWorkbook";
 import { useLanguage } from "./i18n";
 import { ExportPanel } from "./ExportPanel";
-import { LivePanel, SessionMessage } from "./LivePanel";
+import { CheckPanel } from "./check/CheckPanel";
+import { SessionMessage } from "./SessionMessage";
+import { TemplatesPanel } from "./TemplatesPanel";
 import { RegionPicker } from "./RegionPicker";
 import { SetupPanel } from "./SetupPanel";
 import { fetchTemplateCatalog } from "./templates";
@@ -210,7 +212,7 @@ function ClientArea({
 }) {
   const { t } = useLanguage();
   const [tab, setTab] = React.useState<PaneTab>("check");
-  const live = useLiveSession(run, profile, memory.area, services.requirements);
+  const { session, failure } = useLiveSession(run, profile, memory.area, services.requirements);
   const connection = sender?.connection;
   // One function per sign-in: a new one means "fetch the templates now".
   const fetchTemplates = React.useMemo(
@@ -219,7 +221,7 @@ function ClientArea({
       (connection ? () => fetchTemplateCatalog(connection.client(profile.id)) : undefined),
     [services.fetchTemplates, connection, profile.id]
   );
-  const templates = useTemplateCatalog(live.session, fetchTemplates);
+  const templates = useTemplateCatalog(session, fetchTemplates);
   // The registries are asked through the partner API, signed in, where the profile has one.
   const registryLookup = React.useMemo<RegistryLookup | undefined>(
     () =>
@@ -236,7 +238,7 @@ function ClientArea({
   );
   // The client area replaces the setup step: the focus goes to its tabs once it is there.
   const firstTab = React.useRef<HTMLButtonElement>(null);
-  const ready = live.session !== undefined;
+  const ready = session !== undefined;
   React.useEffect(() => {
     if (ready && moveFocus) firstTab.current?.focus();
   }, [ready, moveFocus]);
@@ -254,10 +256,10 @@ function ClientArea({
         <ColumnsHelp profile={profile} />
       </>
     );
-  if (!live.session)
-    return live.failure ? (
+  if (!session)
+    return failure ? (
       <>
-        <SessionMessage problem={live.failure} />
+        <SessionMessage problem={failure} />
         <Button onClick={() => void setArea(undefined)}>{t("changeArea")}</Button>
       </>
     ) : (
@@ -277,16 +279,15 @@ function ClientArea({
         {hasTemplates && <Tab value="templates">{t("tabTemplates")}</Tab>}
         <Tab value="send">{t("tabSend")}</Tab>
       </TabList>
-      {tab !== "send" && (
-        // One panel per tab (key): a message about a change stays with the tab it was made on.
-        <LivePanel
-          key={tab}
-          session={live.session}
+      {tab === "check" && (
+        <CheckPanel session={session} profile={profile} registryLookup={registryLookup} />
+      )}
+      {tab === "templates" && (
+        <TemplatesPanel
+          session={session}
           profile={profile}
-          part={tab}
           catalog={memory.catalog ?? []}
           templates={templates}
-          registryLookup={registryLookup}
         />
       )}
       {tab === "check" && (
@@ -315,7 +316,7 @@ function ClientArea({
           {sender ? (
             <React.Suspense fallback={<Spinner size="tiny" label={t("working")} />}>
               <SendPanel
-                session={live.session}
+                session={session}
                 connection={sender.connection}
                 partner={sender.partner}
                 region={profile.id}
@@ -326,7 +327,7 @@ function ClientArea({
           )}
           <Divider />
           <ExportPanel
-            session={live.session}
+            session={session}
             profile={profile}
             createWorkbook={services.createWorkbook}
           />

@@ -1,0 +1,148 @@
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Subtitle2,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import type { Profile } from "../core";
+import type { LiveSession, SessionView, TemplateInfo } from "../excel";
+import { useLanguage } from "./i18n";
+import { useSessionView } from "./hooks/useLiveSession";
+import type { TemplateCatalog } from "./hooks/useTemplateCatalog";
+import { useWrites } from "./hooks/useWrites";
+import { WriteMessage } from "./WriteMessage";
+
+const useTemplateStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
+  rows: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
+
+export interface TemplatesPanelProps {
+  session: LiveSession;
+  profile: Profile;
+  /** The templates the workbook knew when the pane opened. */
+  catalog: TemplateInfo[];
+  templates: TemplateCatalog;
+}
+
+/**
+ * The Templates tab: the partner's configuration templates, what each does, one applied to the
+ * selected rows, and fetching them again.
+ */
+export function TemplatesPanel({ session, profile, catalog, templates }: TemplatesPanelProps) {
+  const view = useSessionView(session);
+  const { write, undo, feedback } = useWrites(session);
+  const field = profile.fields.find((f) => f.list === "configurationTemplates");
+  return (
+    <>
+      <WriteMessage feedback={feedback} onUndo={() => void undo()} />
+      {field && (
+        <TemplateList
+          view={view}
+          write={write}
+          field={field.key}
+          catalog={catalog}
+          templates={templates}
+        />
+      )}
+    </>
+  );
+}
+
+function TemplateList({
+  view,
+  write,
+  field,
+  catalog: initial,
+  templates,
+}: {
+  view: SessionView;
+  write: ReturnType<typeof useWrites>["write"];
+  /** The column that names a row's template. */
+  field: string;
+  catalog: TemplateInfo[];
+  templates: TemplateCatalog;
+}) {
+  const { t } = useLanguage();
+  const styles = useTemplateStyles();
+  const catalog = view.catalog ?? initial;
+  const [chosen, setChosen] = React.useState("");
+  const { refresh, refreshing, failure } = templates;
+  // Only rows that hold a client: a template alone would make an empty row invalid.
+  const rows = view.selectedRows;
+  const name = chosen || catalog[0]?.name || "";
+
+  return (
+    <section aria-labelledby="templates-title" className={styles.section}>
+      <Subtitle2 as="h2" id="templates-title">
+        {t("templatesTitle")}
+      </Subtitle2>
+      {catalog.length === 0 && <Caption1>{t("templatesNone")}</Caption1>}
+      <ul className={styles.list}>
+        {catalog.map((template) => (
+          <li key={template.id}>
+            <Text weight="semibold" block>
+              {template.name}
+            </Text>
+            {template.description && <Caption1 block>{template.description}</Caption1>}
+            <Caption1 block>
+              {t("templateUsers", { list: template.users.join(", ") || t("nobody") })}
+            </Caption1>
+            <Caption1 block>
+              {t("templateIntegrations", {
+                list: template.integrations.join(", ") || t("noIntegrations"),
+              })}
+            </Caption1>
+          </li>
+        ))}
+      </ul>
+      {catalog.length > 0 && (
+        <div className={styles.rows}>
+          <Select
+            aria-label={t("chooseTemplate")}
+            value={name}
+            onChange={(_event, data) => setChosen(data.value)}
+          >
+            {catalog.map((template) => (
+              <option key={template.id} value={template.name}>
+                {template.name}
+              </option>
+            ))}
+          </Select>
+          <Button
+            disabled={rows.length === 0}
+            onClick={() => void write(rows.map((row) => ({ row, field, value: name })))}
+          >
+            {t("applyTemplate", { count: rows.length })}
+          </Button>
+        </div>
+      )}
+      {refresh ? (
+        <Button disabled={refreshing} onClick={() => void refresh()}>
+          {refreshing ? t("working") : t("refreshTemplates")}
+        </Button>
+      ) : (
+        <Caption1>{t("signInToRefresh")}</Caption1>
+      )}
+      {failure && (
+        <MessageBar intent="error">
+          <MessageBarBody>{t("refreshFailed", { reason: failure })}</MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}

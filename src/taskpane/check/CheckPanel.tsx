@@ -1,0 +1,54 @@
+import { Caption1, Spinner } from "@fluentui/react-components";
+import type { Profile } from "../../core";
+import type { LiveSession } from "../../excel";
+import { useLanguage } from "../i18n";
+import { useSessionView } from "../hooks/useLiveSession";
+import type { RegistryLookup } from "../hooks/useRegistryCheck";
+import { useWrites } from "../hooks/useWrites";
+import { RegistryPanel } from "../RegistryPanel";
+import { SessionMessage } from "../SessionMessage";
+import { WriteMessage } from "../WriteMessage";
+import { Count } from "./Count";
+import { ProblemList } from "./ProblemList";
+import { SelectionPanel } from "./SelectionPanel";
+import { StrayRowsMessage } from "./StrayRowsMessage";
+import { useCheckStyles } from "./styles";
+import { WarningList } from "./WarningList";
+
+export interface CheckPanelProps {
+  session: LiveSession;
+  profile: Profile;
+  /** Asks the registries (signed in, and a profile with a registry); undefined otherwise. */
+  registryLookup?: RegistryLookup;
+}
+
+/** The Check tab: counts, the selected cell, problems by column, the registries, warnings. */
+export function CheckPanel({ session, profile, registryLookup }: CheckPanelProps) {
+  const view = useSessionView(session);
+  const { busy, problem, summary } = view;
+  const { t } = useLanguage();
+  const styles = useCheckStyles();
+  const { write, undo, feedback } = useWrites(session);
+  return (
+    <>
+      {problem && <SessionMessage problem={problem} />}
+      <StrayRowsMessage session={session} view={view} />
+      <WriteMessage feedback={feedback} onUndo={() => void undo()} />
+      <section aria-label={t("problemsTitle")} className={styles.section}>
+        <div className={styles.counts} role="status" aria-live="polite">
+          <Count label={t("rowsCount")} value={summary.rows} />
+          <Count label={t("validCount")} value={summary.valid} />
+          <Count label={t("invalidCount")} value={summary.invalid} />
+          {busy && <Spinner size="tiny" label={t("checking")} />}
+        </div>
+        {view.fixableRows > 0 && (
+          <Caption1>{t("fixableRows", { count: view.fixableRows })}</Caption1>
+        )}
+      </section>
+      <SelectionPanel session={session} view={view} profile={profile} write={write} />
+      <ProblemList session={session} view={view} profile={profile} write={write} />
+      {profile.registry && <RegistryPanel session={session} view={view} lookup={registryLookup} />}
+      <WarningList session={session} view={view} profile={profile} write={write} />
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** The Check tab's layout, shared by its parts: laid out for a 350-pixel task pane. */
+export const useCheckStyles = makeStyles({
+  counts: { display: "flex", gap: tokens.spacingHorizontalL },
+  count: { display: "flex", flexDirection: "column" },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+  },
+  rows: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  // The groups scroll in their own area: the pane itself never grows past its window.
+  groups: { maxHeight: "32vh", overflowY: "auto" },
+  // Every row of a large group, scrolling inside its own area rather than the pane.
+  allRows: { maxHeight: "160px", overflowY: "auto" },
+  headingRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  fixedPlace: { color: tokens.colorPaletteGreenForeground1 },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+});
