@@ -1,0 +1,157 @@
+import { FakeError } from "./workbook";
+import { type WorkbookState } from "./state";
+
+/** Excel on the web refuses requests and responses above 5 MB, counted in bytes. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Excel refuses to read or write more than five million cells at once. */
+export const CELL_LIMIT = 5_000_000;
+/** What one queued operation costs in the request besides its arguments (ids, names). */
+export const OPERATION_OVERHEAD_BYTES = 64;
+
+/** Whether an operation changes the workbook (writes clear or join the undo stack). */
+export type OperationKind = "read" | "write";
+
+/** `Excel.run`'s options (Excel.RunOptions). */
+export interface FakeRunOptions {
+  delayForCellEdit?: boolean;
+  mergeUndoGroup?: boolean;
+}
+
+/** What a proxy needs of its request context: the workbook, and a queue to put work in. */
+export interface ProxyContext {
+  readonly state: WorkbookState;
+  readonly options: FakeRunOptions;
+  enqueue(run: () => number | void, bytes?: number, onRange?: boolean, kind?: OperationKind): void;
+}
+
+export function notLoaded(prop: string): FakeError {
+  return new FakeError(
+    "PropertyNotLoaded",
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+  );
+}
+
+/** What a value costs in a request or response: its JSON, in UTF-8 bytes. */
+export function sizeOf(value: unknown): number {
+  return value === undefined ? 0 : utf8Length(JSON.stringify(value));
+}
+
+/** UTF-8 bytes, by the platform's own encoder (Node's Buffer, or the browser's TextEncoder). */
+export function utf8Length(text: string): number {
+  const buffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: string): number } })
+    .Buffer;
+  return buffer ? buffer.byteLength(text, "utf8") : new TextEncoder().encode(text).length;
+}
+
+/** What a response carries: a JSON copy, never a live reference into the workbook. */
+export function copyOf<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/**
+ * A proxy as Office.js hands them out: reading a property needs `load` then `sync`; writing
+ * one is queued. Subclasses declare what can be loaded (computed when the batch runs) and
+ * their child objects (for paths such as "format/fill/color").
+ */
+export abstract class ClientObject {
+  private readonly loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+
+  constructor(
+    readonly context: ProxyContext,
+    private readonly orNull = false
+  ) {
+    if (orNull)
+      context.enqueue(() => {
+        this.nullState = this.resolveOrNull() === null;
+      });
+  }
+
+  /** The object in the workbook this proxy stands for; null for a missing *OrNullObject. */
+  protected abstract resolveOrNull(): unknown;
+  protected scalars(): Record<string, () => unknown> {
+    return {};
+  }
+  protected children(): Record<string, ClientObject> {
+    return {};
+  }
+  protected get onRange(): boolean {
+    return false;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.orNull) return false;
+    if (this.nullState === undefined) throw notLoaded("isNullObject");
+    return this.nullState;
+  }
+
+  protected resolve<T>(): T {
+    const target = this.resolveOrNull();
+    if (target === null)
+      throw new FakeError("ItemNotFound", "The requested resource doesn't exist.");
+    return target as T;
+  }
+
+  load(spec?: string | string[] | Record<string, unknown>): this {
+    const names =
+      spec === undefined
+        ? Object.keys(this.scalars())
+        : typeof spec === "string"
+          ? spec.split(",").map((s) => s.trim())
+          : Array.isArray(spec)
+            ? spec
+            : Object.keys(spec);
+    for (const name of names) {
+      const [head, ...rest] = name.split("/");
+      if (rest.length) {
+        const child = this.children()[head!];
+        if (!child) throw new Error(`the fake cannot load ${name}`);
+        child.load(rest.join("/"));
+        continue;
+      }
+      const getter = this.scalars()[head!];
+      if (!getter) {
+        const child = this.children()[head!];
+        if (child) {
+          child.load();
+          continue;
+        }
+        throw new Error(`the fake cannot load ${name} on ${this.constructor.name}`);
+      }
+      this.context.enqueue(
+        () => {
+          if (this.orNull && this.resolveOrNull() === null) {
+            this.loaded.set(head!, null);
+            return 0;
+          }
+          const value = copyOf(getter());
+          this.loaded.set(head!, value);
+          return sizeOf(value);
+        },
+        0,
+        this.onRange
+      );
+    }
+    return this;
+  }
+
+  /** Records a property read while the batch runs (items of a collection being loaded). */
+  protected store(prop: string, value: unknown): void {
+    this.loaded.set(prop, value);
+  }
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw notLoaded(prop);
+    return this.loaded.get(prop) as T;
+  }
+
+  protected write(prop: string, value: unknown, apply: () => void): void {
+    this.context.enqueue(() => apply(), sizeOf(value), this.onRange, "write");
+    if (this.loaded.has(prop)) this.loaded.set(prop, value);
+  }
+
+  /** A method call; `kind` "read" for those that change nothing in the document (select). */
+  protected call(args: unknown, apply: () => void, kind: OperationKind = "write"): void {
+    this.context.enqueue(() => apply(), sizeOf(args), this.onRange, kind);
+  }
+}
