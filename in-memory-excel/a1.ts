@@ -72,7 +72,7 @@ export function parseRef(address: string): SheetRef {
   return { sheet, rect };
 }
 
-export function quoteSheet(name: string): string {
+function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 

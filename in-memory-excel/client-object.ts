@@ -37,14 +37,14 @@ export function sizeOf(value: unknown): number {
 }
 
 /** UTF-8 bytes, by the platform's own encoder (Node's Buffer, or the browser's TextEncoder). */
-export function utf8Length(text: string): number {
+function utf8Length(text: string): number {
   const buffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: string): number } })
     .Buffer;
   return buffer ? buffer.byteLength(text, "utf8") : new TextEncoder().encode(text).length;
 }
 
 /** What a response carries: a JSON copy, never a live reference into the workbook. */
-export function copyOf<T>(value: T): T {
+function copyOf<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 

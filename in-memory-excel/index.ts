@@ -1,4 +1,4 @@
-import { contains, formatRef, parseRef, rectSize, type Rect } from "./a1";
+import { contains, formatRef, parseRef, type Rect } from "./a1";
 import { tick } from "./a1";
 import { FakeContext, type FakeRunOptions } from "./context";
 import { evaluate } from "./formula";
@@ -7,10 +7,8 @@ import { FakeUser } from "./user";
 import { localAddress, WorkbookState, zeroCounters, type Counters } from "./state";
 import type { CellValue, DataValidationState, SheetState } from "./workbook";
 
-export { PAYLOAD_LIMIT_BYTES, OPERATION_OVERHEAD_BYTES, utf8Length } from "./client-object";
-export { FakeError } from "./workbook";
+export { PAYLOAD_LIMIT_BYTES } from "./client-object";
 export type { OpenedWorkbook } from "./xlsx";
-export type { FakeLocale } from "./locale";
 export { FakeUser } from "./user";
 
 /**
@@ -222,8 +220,4 @@ function compareVersions(a: string, b: string): number {
   const [a1 = 0, a2 = 0] = a.split(".").map(Number);
   const [b1 = 0, b2 = 0] = b.split(".").map(Number);
   return a1 - b1 || a2 - b2;
-}
-
-export function sizeOf(address: string) {
-  return rectSize(parseRef(address).rect);
 }

@@ -268,7 +268,7 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  * numbers) become formulas, number-like text becomes a number (losing leading zeros) and
  * TRUE/FALSE become booleans.
  */
-export function interpretInput(
+function interpretInput(
   input: unknown,
   numberFormat: string,
   locale: FakeLocale = "en-US"

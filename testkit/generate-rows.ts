@@ -2,7 +2,7 @@ import type { Cell, ProfileId } from "../src/core";
 import { belgianNumber, iceFrom, ibanFor, moroccanIban, ribFrom } from "./oracles";
 
 /** A small deterministic PRNG (mulberry32), so every bench run judges the same rows. */
-export function random(seed: number): () => number {
+function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

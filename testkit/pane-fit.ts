@@ -24,7 +24,7 @@ export function validClient(i: number, firstNumber: number, label: string): Reco
 }
 
 /** `count` rows; one in five has one mistake, of five kinds (the pane's lists grow long). */
-export function rowsWithProblems(count: number, firstNumber: number): Cell[][] {
+function rowsWithProblems(count: number, firstNumber: number): Cell[][] {
   const mistakes: [string, Cell][] = [
     ["contactLocale", "francais belge"],
     ["contactEmail", "jan@acme"],

@@ -199,7 +199,7 @@ function fieldKeyOf(pointer: string, region?: ProfileId): string {
 }
 
 /** Retry-After as seconds: a number of seconds or an HTTP date. */
-export function retryAfterSeconds(header: string | null): number | undefined {
+function retryAfterSeconds(header: string | null): number | undefined {
   if (header === null || header.trim() === "") return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds);

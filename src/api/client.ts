@@ -39,7 +39,7 @@ export interface ClientOptions {
 }
 
 export const DEFAULT_CONCURRENCY = 8;
-export const DEFAULT_RETRY: RetryPolicy = { retries: 6, baseDelayMs: 250, maxDelayMs: 15_000 };
+const DEFAULT_RETRY: RetryPolicy = { retries: 6, baseDelayMs: 250, maxDelayMs: 15_000 };
 
 /** Statuses worth another try: rate limiting and server failures. Other 4xx never are. */
 const RETRYABLE = (status: number) => status === 429 || status >= 500;

@@ -5,12 +5,12 @@ import type { PartnerApiClient } from "./client";
 import { Cancelled } from "./errors";
 
 /** Numbers per request: small enough that progress moves every second or so (the contract allows 100). */
-export const REGISTRY_BATCH = 25;
+const REGISTRY_BATCH = 25;
 /**
  * Requests in flight at once: two keep the API's upstream slots busy while one batch ends and
  * the next starts, without queueing the whole sheet at the server.
  */
-export const REGISTRY_PARALLEL = 2;
+const REGISTRY_PARALLEL = 2;
 
 export interface RegistryCheckOptions {
   signal?: AbortSignal;

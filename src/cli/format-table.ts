@@ -105,7 +105,7 @@ export function formatTable(
  * move the cursor or retitle the window, bells, carriage returns) and bidirectional overrides
  * (which reorder what is shown) become spaces. The file's text cannot act on the terminal.
  */
-export function forTerminal(text: string): string {
+function forTerminal(text: string): string {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, " ");
 }

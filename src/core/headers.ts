@@ -59,7 +59,7 @@ function headerIndex(profile: Profile): HeaderIndex {
 }
 
 /** The field a header cell names: accents, case, punctuation and a trailing "*" do not matter. */
-export function matchHeader(profile: Profile, text: string): number | undefined {
+function matchHeader(profile: Profile, text: string): number | undefined {
   const index = headerIndex(profile);
   const key = foldForLookup(text);
   return index.exact.get(key) ?? index.loose.get(key);

@@ -1,18 +1,11 @@
 import { LANGUAGE_CODES } from "./data/iso639";
 import { LazyIndex, NameIndex, type NameMatch } from "./name-index";
 
-const CODES = new Set(LANGUAGE_CODES);
-
-export function isLanguageCode(code: string): boolean {
-  return CODES.has(code);
-}
-
 /**
  * The French abbreviations of the Moroccan platform's help, checked before ISO codes
- * (docs/rules.md, Morocco): "An" means
- * Anglais there, although `an` is Aragonese in ISO 639-1.
+ * (docs/rules.md, Morocco): "An" means Anglais there, although `an` is Aragonese in ISO 639-1.
  */
-export const FRENCH_LANGUAGE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+const FRENCH_LANGUAGE_ABBREVIATIONS: Readonly<Record<string, string>> = {
   fr: "fr",
   an: "en",
   ar: "ar",

@@ -5,7 +5,7 @@ import { LANGUAGE_CODES } from "./data/iso639";
  * The languages whose names we index: every ISO 639-1 language that the runtime's ICU knows,
  * plus Tamazight in Tifinagh (zgh, shi), which ISO 639-1 lacks and Moroccan users write.
  */
-export function displayLocales(): string[] {
+function displayLocales(): string[] {
   return Intl.DisplayNames.supportedLocalesOf([...LANGUAGE_CODES, "zgh", "shi", "tzm"]);
 }
 

@@ -25,7 +25,7 @@ export interface PlatformFile {
 const FIX_ROUNDS = 3;
 
 /** The headers of the platform's file: its words, and its `*` on required columns if it marks them. */
-export function platformHeaders(profile: Profile): string[] {
+function platformHeaders(profile: Profile): string[] {
   return profile.fields.map(
     (field) =>
       platformHeaderOf(field) + (profile.platformMarksRequired && field.required ? " *" : "")

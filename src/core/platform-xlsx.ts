@@ -2,7 +2,7 @@ import writeXlsxFile, { type Cell as XlsxCell } from "write-excel-file/universal
 import type { PlatformFile } from "./platform-file";
 
 /** The sheet of the platform's file. */
-export const PLATFORM_SHEET = "Clients";
+const PLATFORM_SHEET = "Clients";
 
 /**
  * The platform's file as .xlsx bytes, in the browser (the pane) and in Node (the CLI) alike:

@@ -27,7 +27,7 @@ const positiveInt = () => z.number().check(z.int(), z.positive());
 const text = (min = 1) => z.string().check(z.minLength(min));
 
 /** Each rule kind is implemented once, in rules.ts; a profile only names kinds and options. */
-export const ruleSpecSchema = z.discriminatedUnion("kind", [
+const ruleSpecSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("text"),
     max: z.optional(positiveInt()),
@@ -70,7 +70,7 @@ export type RuleSpec = z.infer<typeof ruleSpecSchema>;
 const byLanguage = z.object({ fr: text(), nl: text(), en: text() });
 const byHeaderLanguage = z.extend(byLanguage, { de: z.optional(text()) });
 
-export const fieldSchema = z.object({
+const fieldSchema = z.object({
   key: z.string().check(z.regex(/^[a-z][A-Za-z]+$/)),
   required: z.boolean(),
   /** Same value on two rows is an error on both (docs/rules.md). */

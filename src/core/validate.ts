@@ -25,7 +25,7 @@ export interface JudgedRow {
 }
 
 /** A row as judged in bulk: its number and its problems (values are not kept, see below). */
-export interface RowReport {
+interface RowReport {
   row: number;
   problems: Problem[];
   warnings?: Problem[];

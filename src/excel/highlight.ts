@@ -26,14 +26,14 @@ export type HighlightKey = string | number | boolean;
  * user's locale ("1,5", "VRAI", "WAAR") and Excel's 15 significant digits, which the add-in
  * cannot reproduce; compared as values, nothing depends on the locale.
  */
-export function highlightKey(cell: Cell): HighlightKey {
+function highlightKey(cell: Cell): HighlightKey {
   if (typeof cell === "number" || typeof cell === "boolean") return cell;
   const key = `!${cell ?? ""}`;
   return key.length > MAX_KEY_LENGTH ? "" : key;
 }
 
 /** Bumped when the rule's formula changes: an older rule is replaced when found. */
-export const HIGHLIGHT_RULE_MARK = "ISLOGICAL";
+const HIGHLIGHT_RULE_MARK = "ISLOGICAL";
 
 /**
  * The conditional format's rule, written for the top-left cell of the range it covers: paint
@@ -70,7 +70,7 @@ export function isCurrentRule(formula: string): boolean {
 }
 
 /** The keys of one data row, one per area column. */
-export function rowKeys(live: LiveSheet, geometry: AreaGeometry, index: number): HighlightKey[] {
+function rowKeys(live: LiveSheet, geometry: AreaGeometry, index: number): HighlightKey[] {
   const width = geometry.lastColumn - geometry.firstColumn + 1;
   const keys: HighlightKey[] = new Array<HighlightKey>(width).fill("");
   const cells = live.cellsOf(index);
@@ -197,7 +197,7 @@ export function keyChanges(
   });
 }
 
-export function queueKeyWrite(
+function queueKeyWrite(
   context: Excel.RequestContext,
   block: KeyBlock,
   checksSheet = CHECKS_SHEET
@@ -225,7 +225,7 @@ export function queueKeyRead(
 }
 
 /** A key block cut into slices of rows, each under `budget` bytes. */
-export function sliceKeyBlock(block: KeyBlock, budget: number): KeyBlock[] {
+function sliceKeyBlock(block: KeyBlock, budget: number): KeyBlock[] {
   if (block.bytes <= budget || block.keys.length < 2) return [block];
   const rowsPerSlice = Math.max(1, Math.floor((block.keys.length * budget) / block.bytes));
   const slices: KeyBlock[] = [];

@@ -31,7 +31,7 @@ export type InsertOutcome =
   | { kind: "exists"; sheet: string; spec: AreaSpec };
 
 /** The header a template column gets: required columns end with " *". */
-export function templateHeader(profile: Profile, key: string, lang: UiLang): string {
+function templateHeader(profile: Profile, key: string, lang: UiLang): string {
   const field = profile.fields.find((candidate) => candidate.key === key);
   if (!field) return key;
   return `${fieldHeader(field, lang)}${field.required ? " *" : ""}`;
@@ -252,30 +252,6 @@ export function sheetAreaSpec(
 export async function saveAreaSpec(run: ExcelRun, spec: AreaSpec): Promise<void> {
   await run(async (context) => {
     queueSettingWrite(context, SETTINGS.area, spec);
-    await context.sync();
-  });
-}
-
-/** Drop-downs for a sheet the user brought, on the columns that have one (no input messages). */
-export async function applySheetDropDowns(
-  run: ExcelRun,
-  profile: Profile,
-  detected: DetectedSheet,
-  catalog: readonly TemplateInfo[]
-): Promise<void> {
-  await run(async (context) => {
-    const lists = context.workbook.worksheets.getItemOrNullObject(LISTS_SHEET);
-    await context.sync();
-    queueListsWrite(context, !lists.isNullObject, profile, detected.mapping.headerLang, catalog);
-    const sheet = context.workbook.worksheets.getItem(detected.sheet);
-    queueColumnValidation(
-      sheet,
-      profile,
-      detected.mapping.columns,
-      detected.headerRow + 1,
-      detected.mapping.headerLang,
-      catalog
-    );
     await context.sync();
   });
 }

@@ -26,16 +26,16 @@ export {
   TABLE_NAME,
 } from "./names";
 export { type CreateWorkbook, openAsNewWorkbook } from "./platform-export";
-export { listProblemsOnSheet, type ProblemLine, writeProblemsSheet } from "./problems-sheet";
+export { listProblemsOnSheet } from "./problems-sheet";
 export { readRegistryMemory, rememberRegistryAnswers } from "./registry-memory";
 export { ensureStatusColumn, readSheetSendState, type RowResult, writeResults } from "./results";
 export { showOnlyRowsWithProblems } from "./row-visibility";
-export { type RowWrite, type RowWriteOutcome } from "./row-writes";
+export { type RowWriteOutcome } from "./row-writes";
 export { describeError, type ExcelRun, type HostRequirements, officeErrorCode } from "./run";
 export { runSelfCheck, type SelfCheckResult } from "./self-check";
-export { SessionProblem, type SessionProblemKind } from "./session-problem";
-export { type ProblemGroupView, type SelectionInfo, type SessionView } from "./session-view";
-export { LiveSession, type QueuedWork, type SessionOptions, type SessionRows } from "./session";
+export { SessionProblem } from "./session-problem";
+export { type ProblemGroupView, type SessionView } from "./session-view";
+export { LiveSession } from "./session";
 export { writeSetting } from "./settings";
 export {
   createdStatus,
@@ -45,6 +45,5 @@ export {
   parseStatus,
   type RowStatus,
 } from "./status";
-export { type StrayRows } from "./strays";
 export { undoWrite, type WriteUndo, writeUndoably } from "./undo";
 export { readWorkbookMemory, type WorkbookMemory } from "./workbook-state";

@@ -28,7 +28,7 @@ export function listValues(
 }
 
 /** The formula a list validation points at; undefined for an empty list. */
-export function listSource(kind: ListKind, length: number): string | undefined {
+function listSource(kind: ListKind, length: number): string | undefined {
   if (length === 0) return undefined;
   const column = columnLetters(LIST_COLUMNS.indexOf(kind));
   return `=${sheetReference(LISTS_SHEET)}!$${column}$2:$${column}$${length + 1}`;

@@ -40,7 +40,7 @@ export class CellCost {
 }
 
 /** The UTF-8 length of a text: Arabic letters take two bytes, most symbols three. */
-export function utf8Bytes(text: string): number {
+function utf8Bytes(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -108,7 +108,7 @@ export function groupsWithin<T>(
  * size (request or response) is split in two, each half tried again, until it cannot be split.
  * `queue` queues a piece's operations and may return what to do once its sync answered.
  */
-export async function syncEach<P>(
+async function syncEach<P>(
   context: Excel.RequestContext,
   pieces: readonly P[],
   queue: (piece: P) => (() => void) | void,

@@ -2,7 +2,7 @@
 export type CreateWorkbook = (base64: string) => Promise<void>;
 
 /** Bytes as base64, in slices: one String.fromCharCode call per slice stays under the argument limit. */
-export function toBase64(bytes: Uint8Array): string {
+function toBase64(bytes: Uint8Array): string {
   let binary = "";
   const slice = 0x8000;
   for (let i = 0; i < bytes.length; i += slice)

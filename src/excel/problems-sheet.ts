@@ -15,7 +15,7 @@ import type { LiveSession } from "./session";
 const COLUMN_WIDTHS = [40, 120, 140, 320, 60];
 
 /** One problem as the Problems sheet lists it. */
-export interface ProblemLine {
+interface ProblemLine {
   /** 0-based sheet row and column of the cell. */
   row: number;
   column: number;
@@ -30,7 +30,7 @@ export interface ProblemLine {
  * never a formula, "0123" keeps its zero); links are HYPERLINK formulas, one write for all.
  * Returns the new sheet's name, and shows it.
  */
-export async function writeProblemsSheet(
+async function writeProblemsSheet(
   context: Excel.RequestContext,
   areaSheet: string,
   title: string,

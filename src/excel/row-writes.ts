@@ -44,7 +44,7 @@ export type RowWriteOutcome =
   | { written: false; reason: "gone" | "ambiguous" | "noStatusColumn" | "moving" };
 
 /** A piece of a write batch and what it costs in the request. */
-export interface WriteUnit {
+interface WriteUnit {
   bytes: number;
   /** Queues the piece; returns what to check once its sync answered. */
   queue(): (() => Misplaced[]) | void;

@@ -15,7 +15,7 @@ import { describeError, type ExcelRun, type HostRequirements } from "./run";
  * typing in a cell while the add-in writes) is in docs/device-checks.md.
  */
 
-export type SelfCheckId =
+type SelfCheckId =
   | "keysInLocale"
   | "pasteWithFormats"
   | "sortFollowed"

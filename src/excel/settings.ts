@@ -19,14 +19,6 @@ export function queueSettingWrite(
   context.workbook.settings.add(key, value as string);
 }
 
-export async function readSetting(run: ExcelRun, key: string): Promise<unknown> {
-  return run(async (context) => {
-    const read = queueSettingRead(context, key);
-    await context.sync();
-    return read();
-  });
-}
-
 export async function writeSetting(run: ExcelRun, key: string, value: unknown): Promise<void> {
   await run(async (context) => {
     queueSettingWrite(context, key, value);

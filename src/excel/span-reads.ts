@@ -19,7 +19,7 @@ export interface SpanReadScope {
   checksSheet: string;
 }
 
-export interface SpanRead {
+interface SpanRead {
   values: Excel.Range;
   /** The highlight keys at the same rows, for the previous layout. */
   keys?: { range: Excel.Range; top: number };

@@ -22,7 +22,7 @@ export type LedgerLine = readonly [key: string, client: string, print?: string];
  * language, then a label in the user's language, then " · " and the detail (the client id for
  * a created row, the API's message for a failed one).
  */
-export type StatusKind = "created" | "failed" | "skipped";
+type StatusKind = "created" | "failed" | "skipped";
 
 const SYMBOLS: Readonly<Record<StatusKind, string>> = { created: "✓", failed: "✗", skipped: "–" };
 

@@ -48,7 +48,7 @@ export type Outcome =
   | { status: 422; errors: FieldError[] };
 
 /** The field's name on the wire: the profile's key, or its `apiName`. */
-export const apiKeyOf = (field: Profile["fields"][number]) => field.apiName ?? field.key;
+const apiKeyOf = (field: Profile["fields"][number]) => field.apiName ?? field.key;
 
 /**
  * Judges the body with the same rules as the add-in (the region's profile) and creates the

@@ -52,7 +52,7 @@ export interface SandboxOptions {
  * Where the company lookup asks VIES and the Peppol Directory. An upstream without a URL is
  * served by the sandbox's own fixtures (offline), with their latency and concurrency limit.
  */
-export type RegistrySettings = Omit<RegistryOptions, "viesUrl" | "peppolUrl"> & {
+type RegistrySettings = Omit<RegistryOptions, "viesUrl" | "peppolUrl"> & {
   viesUrl?: string;
   peppolUrl?: string;
   fixtures: { latencyMs: number; maxConcurrent: number };

@@ -18,7 +18,7 @@ import {
 } from "../excel";
 
 /** The lookup takes at most this many identifiers per call (the contract's limit). */
-export const LOOKUP_LIMIT = 1000;
+const LOOKUP_LIMIT = 1000;
 
 export type PlannedKind =
   /** Valid, new: will be sent. */

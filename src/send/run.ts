@@ -23,7 +23,7 @@ export interface SendProgress {
 }
 
 /** A client created for a row that was deleted or changed beyond recognition meanwhile. */
-export interface UnplacedClient {
+interface UnplacedClient {
   clientId: string;
   companyName: string;
 }
@@ -162,7 +162,7 @@ export function sentBy(
 const requestKeyOf = (row: PlannedRow) => (row.kind === "edited" ? row.updateKey! : row.key!);
 
 /** The statuses a send writes, by the key of their words. */
-export type SendWord =
+type SendWord =
   | "statusCancelled"
   | "statusEdited"
   | "statusExists"

@@ -61,7 +61,7 @@ export function createConnection(options: ConnectionOptions): PartnerConnection 
  * Tokens in the add-in's own browser storage (partitioned per add-in by Office), keyed by the
  * API they belong to. Never in the workbook: a shared file must not carry a sign-in.
  */
-export function browserTokenStore(apiUrl: string): TokenStore {
+function browserTokenStore(apiUrl: string): TokenStore {
   const key = `banqup.tokens:${apiUrl}`;
   return {
     load() {

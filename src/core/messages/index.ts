@@ -63,4 +63,4 @@ function describe(
 }
 
 export { HEADINGS } from "./headings";
-export { formatMessage, messageParameters, type MessageParams, type MessageValue } from "./format";
+export { formatMessage, messageParameters, type MessageParams } from "./format";

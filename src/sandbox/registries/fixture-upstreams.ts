@@ -37,7 +37,7 @@ const COMPANIES = new Map<string, FixtureCompany>(
 );
 
 /** How VIES writes a Belgian address: street, number and box on one line, then the place. */
-export function viesAddress(company: FixtureCompany): string {
+function viesAddress(company: FixtureCompany): string {
   const box = company.postalBox ? ` bte ${company.postalBox}` : "";
   return `${company.street} ${company.houseNumber}${box}\n${company.postalCode} ${company.city}`;
 }

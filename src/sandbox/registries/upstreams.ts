@@ -11,8 +11,6 @@ export type CompanyLookupResult = components["schemas"]["CompanyLookupResult"];
 type RegistryAddress = components["schemas"]["RegistryAddress"];
 type PeppolEntry = components["schemas"]["PeppolEntry"];
 
-export const REAL_VIES_URL = "https://ec.europa.eu/taxation_customs/vies/rest-api";
-export const REAL_PEPPOL_DIRECTORY_URL = "https://directory.peppol.eu";
 /** A Belgian enterprise number as a Peppol participant (ICD 0208, the KBO/BCE number). */
 export const PEPPOL_SCHEME_PREFIX = "iso6523-actorid-upis::0208:";
 

@@ -14,7 +14,7 @@ export type RegistryLookup = (
   options: Pick<RegistryCheckOptions, "signal" | "onBatch">
 ) => Promise<Map<string, RegistryAnswer>>;
 
-export type RegistryOutcome =
+type RegistryOutcome =
   | { kind: "done"; checked: number; unchecked: number }
   | { kind: "cancelled"; checked: number }
   | { kind: "failed"; reason: string }
