@@ -1,18 +1,63 @@
 /** The rules engine: pure TypeScript, no Office, no DOM, no network. */
-export * from "./profile";
-export * from "./profiles";
-export * from "./rules";
-export * from "./problem";
-export * from "./validate";
-export * from "./headers";
-export * from "./messages";
-export { cellText, foldForLookup, type Cell } from "./text";
+export {
+  type FieldDef,
+  fieldHeader,
+  HEADER_LANGUAGES,
+  type HeaderLang,
+  isUiLang,
+  platformHeaderOf,
+  type Profile,
+  type ProfileId,
+  profileSchema,
+  UI_LANGUAGES,
+  type UiLang,
+  uiLanguageOf,
+} from "./profile";
+export { getProfile, isProfileId, PROFILE_IDS, profileIdForLocale, PROFILES } from "./profiles";
+export { compileRule, Failure, type FieldChecker } from "./rules";
+export { type Problem } from "./problem";
+export {
+  type RowInput,
+  sheetRows,
+  type ValidateOptions,
+  validateSheet,
+  Validator,
+} from "./validate";
+export {
+  absentFields,
+  type ColumnMapping,
+  findColumns,
+  headerKey,
+  mapHeaderRow,
+  type MappingOverrides,
+} from "./headers";
+export {
+  CATALOGS,
+  describeGroup,
+  describeProblem,
+  formatMessage,
+  HEADINGS,
+  messageParameters,
+  type MessageParams,
+} from "./messages";
+export {
+  LiveSheet,
+  type LiveSummary,
+  type ProblemGroup,
+  type RowSnapshot,
+  sameCells,
+} from "./live";
+export {
+  companyNameKey,
+  isRegistryFillCode,
+  type RegistryAnswer,
+  sameCompanyName,
+} from "./registry";
+export { type PlatformFile, platformFile } from "./platform-file";
+export { dropDownValues } from "./lists";
+export { type CellPlace, certainFixes, problemCells, registryFills, sheetOrder } from "./row-fixes";
+export { type Cell, cellText, foldForLookup } from "./text";
 export { countryNameIndex } from "./countries";
 export { languageNameIndex } from "./languages";
-export * from "./live";
-export * from "./registry";
-export * from "./platform-file";
-export * from "./lists";
 export { canonicalJson, rowPrint } from "./canonical-json";
 export { suggestEmailDomain } from "./email";
-export * from "./row-fixes";

@@ -2,13 +2,11 @@ import * as React from "react";
 import {
   Button,
   Caption1,
-  makeStyles,
   MessageBar,
   MessageBarBody,
   Select,
   Subtitle2,
   Text,
-  tokens,
 } from "@fluentui/react-components";
 import type { Profile } from "../core";
 import type { LiveSession, SessionView, TemplateInfo } from "../excel";
@@ -16,20 +14,8 @@ import { useLanguage } from "./i18n";
 import { useSessionView } from "./hooks/useLiveSession";
 import type { TemplateCatalog } from "./hooks/useTemplateCatalog";
 import { useWrites } from "./hooks/useWrites";
+import { usePanelStyles } from "./panel-styles";
 import { WriteMessage } from "./WriteMessage";
-
-const useTemplateStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-  },
-  rows: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-});
 
 export interface TemplatesPanelProps {
   session: LiveSession;
@@ -78,7 +64,7 @@ function TemplateList({
   templates: TemplateCatalog;
 }) {
   const { t } = useLanguage();
-  const styles = useTemplateStyles();
+  const styles = usePanelStyles();
   const catalog = view.catalog ?? initial;
   const [chosen, setChosen] = React.useState("");
   const { refresh, refreshing, failure } = templates;

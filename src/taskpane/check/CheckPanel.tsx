@@ -12,7 +12,7 @@ import { Count } from "./Count";
 import { ProblemList } from "./ProblemList";
 import { SelectionPanel } from "./SelectionPanel";
 import { StrayRowsMessage } from "./StrayRowsMessage";
-import { useCheckStyles } from "./styles";
+import { usePanelStyles } from "../panel-styles";
 import { WarningList } from "./WarningList";
 
 export interface CheckPanelProps {
@@ -27,7 +27,7 @@ export function CheckPanel({ session, profile, registryLookup }: CheckPanelProps
   const view = useSessionView(session);
   const { busy, problem, summary } = view;
   const { t } = useLanguage();
-  const styles = useCheckStyles();
+  const styles = usePanelStyles();
   const { write, undo, feedback } = useWrites(session);
   return (
     <>

@@ -4,7 +4,7 @@ import { describeGroup, fieldHeader } from "../../core";
 import type { ProblemGroupView } from "../../excel";
 import { useLanguage } from "../i18n";
 import { fieldOf, type PanelProps } from "./panel-props";
-import { useCheckStyles } from "./styles";
+import { usePanelStyles } from "../panel-styles";
 
 /** Rows a group lists before "show all". */
 const ROWS_LISTED = 5;
@@ -31,7 +31,7 @@ export function GroupItem({
   onFixAll?: (height: number) => void;
 }) {
   const { lang, t } = useLanguage();
-  const styles = useCheckStyles();
+  const styles = usePanelStyles();
   const [expanded, setExpanded] = React.useState(kind === "warning");
   const shown = expanded ? group.rows : group.rows.slice(0, ROWS_LISTED);
   // Named by its visible heading: a screen reader says what the eye reads, never a code.

@@ -15,7 +15,7 @@ import { GroupItem } from "./GroupItem";
 import { fieldOf, groupKey, type PanelProps } from "./panel-props";
 import { ProblemSteps } from "./ProblemSteps";
 import { SheetActions } from "./SheetActions";
-import { useCheckStyles } from "./styles";
+import { usePanelStyles } from "../panel-styles";
 
 /**
  * The problems grouped by column and kind, with "fix everything certain", the steps from
@@ -23,7 +23,7 @@ import { useCheckStyles } from "./styles";
  */
 export function ProblemList({ session, view, profile, write }: PanelProps) {
   const { lang, t } = useLanguage();
-  const styles = useCheckStyles();
+  const styles = usePanelStyles();
   const { groups } = view;
   const [fixed, setFixed] = React.useState<FixedPlace[]>([]);
   const [outcome, setOutcome] = React.useState<SheetActionOutcome>();

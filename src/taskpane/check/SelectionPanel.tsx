@@ -4,12 +4,12 @@ import { cellAddress } from "../../excel";
 import { useLanguage } from "../i18n";
 import type { PanelProps } from "./panel-props";
 import { RowFillButton } from "./RowFillButton";
-import { useCheckStyles } from "./styles";
+import { usePanelStyles } from "../panel-styles";
 
 /** The selected cell: its problems with their fix, its warnings with their suggestion. */
 export function SelectionPanel({ session, view, profile, write }: PanelProps) {
   const { lang, t } = useLanguage();
-  const styles = useCheckStyles();
+  const styles = usePanelStyles();
   const { selection, busy } = view;
   const index = selection?.index;
   const problems = view.selected?.problems ?? [];

@@ -3,12 +3,12 @@ import { isRegistryFillCode, registryFills } from "../../core";
 import { useLanguage } from "../i18n";
 import { GroupItem } from "./GroupItem";
 import { groupKey, type PanelProps } from "./panel-props";
-import { useCheckStyles } from "./styles";
+import { usePanelStyles } from "../panel-styles";
 
 /** Valid values worth a second look: listed apart from the problems, rows reachable. */
 export function WarningList({ session, view, profile, write }: PanelProps) {
   const { t } = useLanguage();
-  const styles = useCheckStyles();
+  const styles = usePanelStyles();
   if (view.warningGroups.length === 0) return null;
   const fillGroups = view.warningGroups.filter((group) => isRegistryFillCode(group.code));
   const fillRows = [...new Set(fillGroups.flatMap((group) => group.rows))];

@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
-/** The Check tab's layout, shared by its parts: laid out for a 350-pixel task pane. */
-export const useCheckStyles = makeStyles({
+/** The layout of the pane's tabs and their parts, for a 350-pixel task pane. */
+export const usePanelStyles = makeStyles({
   counts: { display: "flex", gap: tokens.spacingHorizontalL },
   count: { display: "flex", flexDirection: "column" },
   list: {
