@@ -16,6 +16,8 @@ export interface Round {
   catalog?: TemplateInfo[];
   /** Data rows whose highlight keys must be written again (their verdict changed here). */
   rewrite?: number[];
+  /** Save the area's spec in the workbook (a sheet area's header row moved). */
+  saveSpec?: boolean;
 }
 
 /** A round that reads the whole area again; `heal` when a paste may have come with it. */
@@ -183,4 +185,5 @@ function merge(into: Round, round: Round): void {
   into.spans.push(...round.spans);
   if (round.catalog) into.catalog = round.catalog;
   if (round.rewrite) into.rewrite = [...(into.rewrite ?? []), ...round.rewrite];
+  into.saveSpec ||= round.saveSpec;
 }

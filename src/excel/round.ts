@@ -10,6 +10,8 @@ import type { Round } from "./round-queue";
 import { isPayloadTooLarge, type ExcelRun } from "./run";
 import { queueStatusTexts, type SentRows } from "./sent-rows";
 import { SessionProblem } from "./session-problem";
+import { SETTINGS } from "./names";
+import { queueSettingWrite } from "./settings";
 import { readLedger } from "./status";
 
 /** What a round works with: the session's area, Excel, and what was sent from it. */
@@ -28,8 +30,9 @@ export interface RoundContext {
  */
 export async function runRound(at: RoundContext, round: Round): Promise<void> {
   const { area } = at;
-  // Creating a very hidden sheet cannot be undone, so it cannot join a merged undo group.
-  const mergeUndo = area.checksExists && (!round.catalog || area.listsExists);
+  // Creating a very hidden sheet cannot be undone, so it cannot join a merged undo group; nor
+  // is a settings write known to be undoable.
+  const mergeUndo = area.checksExists && (!round.catalog || area.listsExists) && !round.saveSpec;
   await at.run(at.runOptions(mergeUndo), async (context) => {
     const previous = area.geometry;
     const partial = !round.full && previous !== undefined && area.live !== undefined;
@@ -56,15 +59,16 @@ export async function runRound(at: RoundContext, round: Round): Promise<void> {
     if (geometry.mapping.columns.every((column) => column === undefined))
       throw new SessionProblem("headerMissing");
     if (round.catalog) area.useCatalog(round.catalog);
+    if (round.saveSpec) queueSettingWrite(context, SETTINGS.area, area.spec);
 
     const rebuild = !partial || !sameLayout(previous, geometry) || !!round.catalog;
     let affected: number[];
     // Whether writes are queued that no key write will carry to Excel.
-    let queued = false;
+    let queued = !!round.saveSpec;
     if (rebuild) {
       const all = await area.readAll(context, geometry);
       affected = all.rows;
-      queued = all.cleared;
+      queued ||= all.cleared;
       await area.findStrays(context, geometry);
     } else {
       affected = await area.applySpanReads(context, geometry, reads);

@@ -14,7 +14,7 @@ import { firstDataRow, type AreaGeometry, type AreaSpec } from "./area";
 import { AreaState } from "./area-state";
 import type { TemplateInfo } from "./catalog";
 import { workForChange } from "./changes";
-import { CHECKS_SHEET, SETTINGS } from "./names";
+import { CHECKS_SHEET } from "./names";
 import { findLedger, placeRowWrites } from "./place-writes";
 import { runRound, type RoundContext } from "./round";
 import { fullRound, RoundQueue, type QueueState, type Round } from "./round-queue";
@@ -24,7 +24,6 @@ import { SentRows } from "./sent-rows";
 import { listenToSheet, type SessionEvents } from "./session-events";
 import { SessionProblem } from "./session-problem";
 import { selectionAt, ViewStore, type SelectionInfo, type SessionView } from "./session-view";
-import { queueSettingWrite } from "./settings";
 import type { StrayRows } from "./strays";
 
 export interface SessionOptions {
@@ -396,13 +395,9 @@ export class LiveSession {
     // Rows deleted through the header row take it with them: it is gone, not moved.
     const headerRow = count < 0 && header < at - count ? -1 : header + count;
     if (headerRow < 0) return fullRound(true);
-    const moved = this.area.moveHeader(headerRow);
-    // Saved for the next opening; a failure here is repaired by the round that follows.
-    void this.run({ delayForCellEdit: true }, async (context) => {
-      queueSettingWrite(context, SETTINGS.area, moved);
-      await context.sync();
-    }).catch(() => undefined);
-    return fullRound(true);
+    this.area.moveHeader(headerRow);
+    // Saved with the round: a save that fails is tried again with it.
+    return { ...fullRound(true), saveSpec: true };
   }
 
   /** Waits while the user edits a cell (batches fail then otherwise); merges an undo record. */

@@ -4,6 +4,7 @@ import {
   LiveSession,
   readWorkbookMemory,
   saveAreaSpec,
+  SETTINGS,
   sheetAreaSpec,
 } from "../../src/excel";
 import { FakeExcel } from "../../in-memory-excel";
@@ -102,6 +103,8 @@ describe("using a sheet the user already has (the Moroccan platform's column map
     await excel.settle();
     await session.idle();
     expect(session.areaSpec).toMatchObject({ kind: "sheet", headerRow: 4 });
+    // Saved in the workbook: reopened, the area is found where it went.
+    expect(excel.settings()[SETTINGS.area]).toMatchObject({ kind: "sheet", headerRow: 4 });
     expect(session.summary()).toEqual({ rows: 2, valid: 1, invalid: 1 });
     expect(excel.highlightedCells("Sheet1", "A1:H20")).toEqual(["A7"]);
   });
