@@ -11,7 +11,7 @@ import {
   type PartnerRow,
 } from "./create-client";
 import { issuerOf } from "./auth";
-import { nameKey, type Db } from "./db";
+import { nameKey, statement, type Db } from "./db";
 import { newId, sha256 } from "./ids";
 import { sendInvalid, sendProblem, type FieldError } from "./problems";
 
@@ -25,12 +25,9 @@ function languageOf(request: FastifyRequest): UiLang {
 }
 
 export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Checks): void {
-  const partnerOf = (request: FastifyRequest) =>
-    db
-      .prepare("SELECT id, name, region FROM partners WHERE id = ?")
-      .get(request.partnerId) as PartnerRow;
-
   // Statements prepared once, not on every request.
+  const partnerRow = db.prepare("SELECT id, name, region FROM partners WHERE id = ?");
+  const partnerOf = (request: FastifyRequest) => partnerRow.get(request.partnerId) as PartnerRow;
   const templateRows = db.prepare(
     "SELECT id, name, description FROM templates WHERE partner_id = ? ORDER BY name"
   );
@@ -234,11 +231,10 @@ function onceForKey(
   write: () => Outcome
 ): Outcome | { status: "reused" } {
   return db.transaction((): Outcome | { status: "reused" } => {
-    const stored = db
-      .prepare(
-        "SELECT body_hash, status, response FROM idempotency_keys WHERE partner_id = ? AND key = ?"
-      )
-      .get(partnerId, key) as
+    const stored = statement(
+      db,
+      "SELECT body_hash, status, response FROM idempotency_keys WHERE partner_id = ? AND key = ?"
+    ).get(partnerId, key) as
       { body_hash: string; status: 200 | 201 | 409; response: string } | undefined;
     if (stored) {
       if (stored.body_hash !== requestHash) return { status: "reused" };
@@ -248,7 +244,8 @@ function onceForKey(
     // A refused body (422) or an unknown client (404) is not remembered: the same key may
     // come back corrected.
     if (outcome.status !== 422 && outcome.status !== 404) {
-      db.prepare(
+      statement(
+        db,
         "INSERT INTO idempotency_keys (partner_id, key, body_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)"
       ).run(
         partnerId,

@@ -6,7 +6,7 @@ import {
   type Profile,
   type UiLang,
 } from "../core";
-import { nameKey, type Db } from "./db";
+import { nameKey, statement, type Db } from "./db";
 import { newId } from "./ids";
 import type { FieldError } from "./problems";
 
@@ -94,13 +94,13 @@ export function updateClient(
   if (conflict) return conflict;
   const data = JSON.stringify(judged.data);
   const contactEmail = String(judged.data.contactEmail ?? "");
-  db.prepare("UPDATE clients SET data = ?, contact_email = ?, name_key = ? WHERE id = ?").run(
+  statement(db, "UPDATE clients SET data = ?, contact_email = ?, name_key = ? WHERE id = ?").run(
     data,
     contactEmail,
     nameKey(String(judged.data.companyName ?? "")),
     id
   );
-  db.prepare("DELETE FROM client_identifiers WHERE client_id = ?").run(id);
+  statement(db, "DELETE FROM client_identifiers WHERE client_id = ?").run(id);
   storeIdentifiers(db, partner, profile, judged.data, id);
   return {
     status: 200,
@@ -116,6 +116,22 @@ export const NOT_FOUND = {
   code: "client_not_found",
   detail: "This partner has no client with this id.",
 };
+
+/** Validators by region and template names: compiled once, reused by every request. */
+const validators = new Map<string, Validator>();
+const MAX_VALIDATORS = 64;
+
+function validatorFor(profile: Profile, templates: string[]): Validator {
+  const key = `${profile.id}\u0000${templates.join("\u0001")}`;
+  let validator = validators.get(key);
+  if (!validator) {
+    // Partners' template lists change seldom: a full cache is simply started again.
+    if (validators.size >= MAX_VALIDATORS) validators.clear();
+    validator = new Validator(profile, { headerLang: "fr", templates });
+    validators.set(key, validator);
+  }
+  return validator;
+}
 
 /** The body as the client's stored data, or every field error in it. */
 function judgeBody(
@@ -146,10 +162,10 @@ function judgeBody(
     }
     return value as Cell;
   });
-  const validator = new Validator(profile, {
-    headerLang: "fr",
-    templates: templates.map((t) => t.name),
-  });
+  const validator = validatorFor(
+    profile,
+    templates.map((t) => t.name)
+  );
   const result = validator.validateRow({ row: 1, cells });
   for (const problem of result?.problems ?? []) {
     const field = profile.fields.find((f) => f.key === problem.field)!;
@@ -181,7 +197,8 @@ function conflictOf(
   /** The client being updated: its own identifiers are no conflict. */
   self?: string
 ): Outcome | undefined {
-  const holderOf = db.prepare(
+  const holderOf = statement(
+    db,
     "SELECT client_id FROM client_identifiers WHERE partner_id = ? AND field = ? AND value = ?"
   );
   for (const uniqueField of profile.fields.filter((f) => f.unique)) {
@@ -223,7 +240,8 @@ function insert(
   const id = newId("cl");
   const createdAt = new Date().toISOString();
   const contactEmail = String(data.contactEmail ?? "");
-  db.prepare(
+  statement(
+    db,
     "INSERT INTO clients (id, partner_id, data, contact_email, name_key, created_at) VALUES (?, ?, ?, ?, ?, ?)"
   ).run(
     id,
@@ -257,7 +275,8 @@ function storeIdentifiers(
   data: Record<string, unknown>,
   id: string
 ): void {
-  const identifier = db.prepare(
+  const identifier = statement(
+    db,
     "INSERT INTO client_identifiers (partner_id, field, value, client_id) VALUES (?, ?, ?, ?)"
   );
   for (const uniqueField of profile.fields.filter((f) => f.unique)) {

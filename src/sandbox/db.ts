@@ -71,6 +71,20 @@ const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
    ALTER TABLE auth_codes ADD COLUMN family TEXT;`,
 ];
 
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * The statement for `sql`, prepared once per database: a request's queries are compiled the
+ * first time they run, not on every request.
+ */
+export function statement(db: Db, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}
+
 /** How a company name is looked up: folded as people compare names. */
 export function nameKey(companyName: string): string {
   return foldForLookup(companyName);
@@ -80,6 +94,10 @@ export function openDatabase(file: string): Db {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
+  // With WAL, NORMAL syncs at checkpoints rather than at every commit: a crash of the sandbox
+  // loses nothing, a power cut may lose the last commits. A development server can take that,
+  // and each created client no longer waits for the disk.
+  db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   migrate(db);
