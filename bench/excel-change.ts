@@ -22,7 +22,12 @@ export async function benchExcelChange(emit: Emit): Promise<void> {
     const excel = new FakeExcel();
     const run = runOf(excel);
     const { sheet, spec } = await insertTemplate(run, profile, "fr");
-    const session = await LiveSession.open({ run, profile, spec });
+    const session = await LiveSession.open({
+      run,
+      profile,
+      spec,
+      requirements: excel.requirements,
+    });
     const rows = generateRows("be", count, keys, 11);
     excel.resetCounters();
     const started = performance.now();
