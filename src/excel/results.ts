@@ -6,6 +6,7 @@ import type { LiveSession } from "./session";
 import {
   formatStatus,
   parseStatus,
+  queueLedgerSheet,
   readLedger,
   STATUS_HEADER,
   type Ledger,
@@ -34,7 +35,10 @@ export function readSheetSendState(session: LiveSession): Promise<SheetSendState
     const count = dataRowCount(geometry);
     const statuses: (RowStatus | undefined)[] = [];
     const column = geometry.statusColumn;
+    // Found with the statuses' first read: one sync fewer before a send.
+    let ledgerSheet: Excel.Worksheet | undefined;
     if (column !== undefined && count > 0) {
+      ledgerSheet = queueLedgerSheet(context);
       const sheet = context.workbook.worksheets.getItem(geometry.sheet);
       const chunks = rowChunks(0, count, STATUS_ROWS_PER_READ);
       await readInChunks(context, chunks, ([start, size]) => {
@@ -52,7 +56,7 @@ export function readSheetSendState(session: LiveSession): Promise<SheetSendState
           );
       });
     }
-    return { statuses, ledger: await readLedger(context) };
+    return { statuses, ledger: await readLedger(context, ledgerSheet) };
   });
 }
 

@@ -150,13 +150,25 @@ export interface Ledger {
 /** Lines read per request: about 100 bytes each, well under Excel's 5 MB. */
 const LEDGER_LINES_PER_READ = 20_000;
 
+/** The ledger sheet (or a null object), to be found with the sync of another read. */
+export function queueLedgerSheet(context: Excel.RequestContext): Excel.Worksheet {
+  return context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET);
+}
+
 /**
- * Reads the ledger: two syncs to find it, then one per 20,000 lines (each response under
- * Excel's 5 MB; a refused one is halved).
+ * Reads the ledger: two syncs to find it (one when `found` is its sheet, already synced with
+ * another read), then one per 20,000 lines (each response under Excel's 5 MB; a refused one
+ * is halved).
  */
-export async function readLedger(context: Excel.RequestContext): Promise<Ledger> {
-  const sheet = context.workbook.worksheets.getItemOrNullObject(LEDGER_SHEET);
-  await context.sync();
+export async function readLedger(
+  context: Excel.RequestContext,
+  found?: Excel.Worksheet
+): Promise<Ledger> {
+  let sheet = found;
+  if (!sheet) {
+    sheet = queueLedgerSheet(context);
+    await context.sync();
+  }
   const ledger: Ledger = { exists: !sheet.isNullObject, entries: new Map(), prints: new Map() };
   if (!ledger.exists) return ledger;
   const used = sheet.getRange(LEDGER_COLUMNS).getUsedRangeOrNullObject(true);
@@ -165,7 +177,7 @@ export async function readLedger(context: Excel.RequestContext): Promise<Ledger>
   if (used.isNullObject) return ledger;
   const chunks = rowChunks(used.rowIndex, used.rowCount, LEDGER_LINES_PER_READ);
   await readInChunks(context, chunks, ([top, count]) => {
-    const range = sheet.getRangeByIndexes(top, 0, count, LEDGER_WIDTH);
+    const range = sheet!.getRangeByIndexes(top, 0, count, LEDGER_WIDTH);
     range.load("values");
     return () => {
       // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read once the chunk's sync answered
