@@ -1,4 +1,4 @@
-import { getProfile } from "../src/core";
+import { getProfile, Validator, type Cell } from "../src/core";
 import { columnLetters, insertTemplate, LiveSession } from "../src/excel";
 import { FakeExcel } from "../in-memory-excel";
 import { runOf } from "../testkit/excel-run";
@@ -40,9 +40,27 @@ export async function benchExcelChange(emit: Emit): Promise<void> {
     emit(`range_operations_per_change_${label}`, rangeOperations, "operations");
     emit(`operations_per_change_${label}`, operations, "operations");
     emit(`change_wall_time_${label}`, elapsed, "ms");
+    if (count === 10_000) emit("change_overhead_10k", elapsed / coreMillis(profile, rows), "ratio");
     if (count === 10_000) await unchangedEdit(emit, excel, session, sheet, keys);
     await session.close();
   }
+}
+
+/**
+ * What the core alone takes to judge the rows a change brought (the median of a few runs,
+ * after one to warm up): what the change's wall time is compared with.
+ */
+function coreMillis(profile: ReturnType<typeof getProfile>, rows: Cell[][]): number {
+  const inputs = rows.map((cells, i) => ({ row: i + 2, cells }));
+  const validator = new Validator(profile);
+  validator.validateRows(inputs);
+  const times: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    validator.validateRows(inputs);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[2]!;
 }
 
 /**

@@ -98,6 +98,9 @@ export async function benchSubmit(
     emit("submit_1000_sequential_20ms", sequential / 1000, "s");
     emit(`submit_1000_concurrency_${DEFAULT_CONCURRENCY}_20ms`, concurrent / 1000, "s");
     emit("submit_speedup", sequential / concurrent, "ratio");
+    // The floor: 1,000 requests of 20 ms each, DEFAULT_CONCURRENCY at a time.
+    const limit = (1000 * 20) / DEFAULT_CONCURRENCY;
+    emit("submit_vs_limit", concurrent / limit, "ratio");
   } finally {
     latency.stop();
   }
