@@ -7,7 +7,15 @@ import {
   type RegistryAnswer,
   type ValidateOptions,
 } from "../core";
-import { dataRowCount, fieldCells, firstDataRow, type AreaGeometry, type AreaSpec } from "./area";
+import {
+  areaWidth,
+  dataRowCount,
+  fieldCells,
+  fieldColumns,
+  firstDataRow,
+  type AreaGeometry,
+  type AreaSpec,
+} from "./area";
 import type { TemplateInfo } from "./catalog";
 import { KeyMemory, queueKeyRead, queueKeysOutside } from "./highlight";
 import type { Facts } from "./facts";
@@ -102,9 +110,8 @@ export class AreaState {
   }
 
   /** A sheet area's header row moved (rows inserted or deleted above it). */
-  moveHeader(headerRow: number): AreaSpec {
+  moveHeader(headerRow: number): void {
     if (this.areaSpec.kind === "sheet") this.areaSpec = { ...this.areaSpec, headerRow };
-    return this.areaSpec;
   }
 
   /**
@@ -327,7 +334,7 @@ export class AreaState {
   /** Drop-downs and input messages on every area column again (a paste took them away). */
   queueValidation(context: Excel.RequestContext, geometry: AreaGeometry): void {
     const sheet = context.workbook.worksheets.getItem(geometry.sheet);
-    const columns = sheetColumns(geometry);
+    const columns = fieldColumns(geometry);
     const lang = geometry.mapping.headerLang;
     const promptLang =
       this.spec.kind === "table" && (lang === "fr" || lang === "nl" || lang === "en")
@@ -354,7 +361,7 @@ export class AreaState {
     queueListsWrite(context, this.listsExists, this.profile, geometry.mapping.headerLang, catalog);
     this.listsSheetExists = true;
     const sheet = context.workbook.worksheets.getItem(geometry.sheet);
-    const columns = sheetColumns(geometry);
+    const columns = fieldColumns(geometry);
     const onlyTemplates = this.profile.fields.map((field, i) =>
       field.list === "configurationTemplates" ? columns[i] : undefined
     );
@@ -367,15 +374,4 @@ export class AreaState {
       catalog
     );
   }
-}
-
-/** Each field's sheet column (0-based), or undefined where the area has none. */
-function sheetColumns(geometry: AreaGeometry): (number | undefined)[] {
-  return geometry.mapping.columns.map((column) =>
-    column === undefined ? undefined : geometry.firstColumn + column
-  );
-}
-
-function areaWidth(geometry: AreaGeometry): number {
-  return geometry.lastColumn - geometry.firstColumn + 1;
 }

@@ -53,6 +53,18 @@ export function dataRowCount(geometry: AreaGeometry): number {
   return geometry.lastRow - geometry.headerRow;
 }
 
+/** The area's columns, firstColumn to lastColumn. */
+export function areaWidth(geometry: AreaGeometry): number {
+  return geometry.lastColumn - geometry.firstColumn + 1;
+}
+
+/** Each field's sheet column (0-based), or undefined where the area has none. */
+export function fieldColumns(geometry: AreaGeometry): (number | undefined)[] {
+  return geometry.mapping.columns.map((column) =>
+    column === undefined ? undefined : geometry.firstColumn + column
+  );
+}
+
 /** The proxies to load for an area; `geometry()` reads them once the batch is synced. */
 export interface AreaLoad {
   sheet: Excel.Worksheet;

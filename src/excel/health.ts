@@ -1,6 +1,6 @@
 import type { Profile } from "../core";
 import { cellAddress, LAST_ROW } from "./address";
-import { firstDataRow, type AreaGeometry } from "./area";
+import { areaWidth, firstDataRow, type AreaGeometry } from "./area";
 import { highlightFormula, isCurrentRule, namesChecksSheet } from "./highlight";
 import { CHECKS_SHEET, HIGHLIGHT } from "./names";
 
@@ -94,7 +94,7 @@ export function oneRuleOverArea(ours: readonly RuleItem[], geometry: AreaGeometr
     only.range.rowIndex === top &&
     only.range.rowCount === LAST_ROW - top + 1 &&
     only.range.columnIndex === geometry.firstColumn &&
-    only.range.columnCount === geometry.lastColumn - geometry.firstColumn + 1
+    only.range.columnCount === areaWidth(geometry)
   );
 }
 
@@ -187,12 +187,7 @@ export function queueHighlightRule(
   const top = firstDataRow(geometry);
   const range = context.workbook.worksheets
     .getItem(geometry.sheet)
-    .getRangeByIndexes(
-      top,
-      geometry.firstColumn,
-      LAST_ROW - top + 1,
-      geometry.lastColumn - geometry.firstColumn + 1
-    );
+    .getRangeByIndexes(top, geometry.firstColumn, LAST_ROW - top + 1, areaWidth(geometry));
   const format = range.conditionalFormats.add("Custom");
   format.custom.rule.formula = highlightFormula(
     cellAddress(top, geometry.firstColumn),

@@ -1,7 +1,7 @@
 import type { Cell, LiveSheet } from "../core";
 import { sheetReference, spanMinus, type CellSpan } from "./address";
 import { runsOf } from "./spans";
-import { dataRowCount, firstDataRow, type AreaGeometry } from "./area";
+import { areaWidth, dataRowCount, firstDataRow, type AreaGeometry } from "./area";
 import { CHECKS_SHEET } from "./names";
 import { blockBytes, PAYLOAD_BUDGET_BYTES, syncInGroups } from "./payload";
 
@@ -71,7 +71,7 @@ export function isCurrentRule(formula: string): boolean {
 
 /** The keys of one data row, one per area column. */
 function rowKeys(live: LiveSheet, geometry: AreaGeometry, index: number): HighlightKey[] {
-  const width = geometry.lastColumn - geometry.firstColumn + 1;
+  const width = areaWidth(geometry);
   const keys: HighlightKey[] = new Array<HighlightKey>(width).fill("");
   const cells = live.cellsOf(index);
   if (!cells) return keys;
@@ -160,7 +160,7 @@ export function keyChanges(
   everything = false
 ): KeyBlock[] {
   const top = firstDataRow(geometry);
-  const width = geometry.lastColumn - geometry.firstColumn + 1;
+  const width = areaWidth(geometry);
   const rows = dataRowCount(geometry);
   const changed: number[] = [];
   const lines = new Map<number, readonly HighlightKey[]>();

@@ -1,5 +1,5 @@
 import { sameCells, type Cell, type LiveSheet, type RowSnapshot } from "../core";
-import { fieldCells, firstDataRow, type AreaGeometry } from "./area";
+import { areaWidth, fieldCells, firstDataRow, type AreaGeometry } from "./area";
 import { runsOf } from "./spans";
 import { LEDGER_SHEET } from "./names";
 import { LEDGER_COLUMNS, LEDGER_HEADER, LEDGER_WIDTH, type LedgerLine } from "./status";
@@ -154,7 +154,7 @@ function rowsUnit(
 ): WriteUnit {
   const sheet = context.workbook.worksheets.getItem(geometry.sheet);
   const top = firstDataRow(geometry);
-  const width = geometry.lastColumn - geometry.firstColumn + 1;
+  const width = areaWidth(geometry);
   const count = last - first + 1;
   const placed: { row: number; column: number; value: string }[] = [];
   const statusLines: (string | undefined)[] = [];

@@ -10,7 +10,7 @@ import {
   type RowSnapshot,
 } from "../core";
 import { cellAddress } from "./address";
-import { firstDataRow, type AreaGeometry, type AreaSpec } from "./area";
+import { areaWidth, firstDataRow, type AreaGeometry, type AreaSpec } from "./area";
 import { AreaState } from "./area-state";
 import type { TemplateInfo } from "./catalog";
 import { workForChange } from "./changes";
@@ -317,12 +317,9 @@ export class LiveSession {
    * is judged, never beside a round or a write. The work must not wait on the session itself
    * (idle, reload, write): those wait for the queue it is running in.
    */
-  excel<T>(
-    work: (context: Excel.RequestContext, area: QueuedWork) => Promise<T>,
-    options: { mergeUndo?: boolean } = {}
-  ): Promise<T> {
+  excel<T>(work: (context: Excel.RequestContext, area: QueuedWork) => Promise<T>): Promise<T> {
     return this.queue.run(() =>
-      this.run(this.runOptions(options.mergeUndo ?? false), (context) =>
+      this.run(this.runOptions(false), (context) =>
         work(context, { geometry: this.geometry, spec: this.area.spec })
       )
     );
@@ -371,7 +368,7 @@ export class LiveSession {
             geometry.headerRow,
             geometry.firstColumn,
             strays.top + strays.count - geometry.headerRow,
-            geometry.lastColumn - geometry.firstColumn + 1
+            areaWidth(geometry)
           );
         context.workbook.tables.getItem(spec.table).resize(range);
         await context.sync();

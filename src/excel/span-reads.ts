@@ -1,5 +1,5 @@
 import { LAST_ROW, type CellSpan } from "./address";
-import { firstDataRow, type AreaGeometry, type AreaLoad, type AreaSpec } from "./area";
+import { areaWidth, firstDataRow, type AreaGeometry, type AreaLoad, type AreaSpec } from "./area";
 import { queueKeyRead } from "./highlight";
 import { PAYLOAD_BUDGET_BYTES, type CellCost } from "./payload";
 import { mergeRows } from "./spans";
@@ -41,7 +41,7 @@ export function queueSpanReads(
   previous: AreaGeometry,
   spans: CellSpan[]
 ): SpanReads {
-  const width = previous.lastColumn - previous.firstColumn + 1;
+  const width = areaWidth(previous);
   const merged = mergeRows(spans);
   const first = firstDataRow(previous);
   let cells = 0;
