@@ -85,16 +85,27 @@ function benchValidation(id: ProfileId): void {
   }
 }
 
+/** The bench's parts, by name: `BENCH_ONLY=submit,sheet npm run bench` runs those alone. */
+const PARTS: Record<string, () => void | Promise<void>> = {
+  indexes: benchIndexes,
+  validate: () => {
+    benchValidation("be");
+    benchValidation("ma");
+  },
+  change: () => benchExcelChange(emit),
+  submit: () => benchSubmit(emit),
+  sheet: () => benchSheetSubmit(emit),
+  pane: () => benchPaneLoad(emit),
+  fit: () => benchPaneFit(emit),
+  registry: () => benchRegistry(emit),
+};
+
 async function main(): Promise<void> {
-  benchIndexes();
-  benchValidation("be");
-  benchValidation("ma");
-  await benchExcelChange(emit);
-  await benchSubmit(emit);
-  await benchSheetSubmit(emit);
-  await benchPaneLoad(emit);
-  await benchPaneFit(emit);
-  await benchRegistry(emit);
+  const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
+  const unknown = only?.filter((name) => !(name in PARTS)) ?? [];
+  if (unknown.length > 0)
+    throw new Error(`no part ${unknown.join(", ")}; the parts: ${Object.keys(PARTS).join(", ")}`);
+  for (const [name, part] of Object.entries(PARTS)) if (!only || only.includes(name)) await part();
 }
 
 main().catch((error: unknown) => {

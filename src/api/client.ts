@@ -4,6 +4,7 @@ import {
   partnerApi,
   toProblem,
   type Client,
+  type ContractRequest,
   type ClientInput,
   type CompanyLookupResult,
   type ConfigurationTemplate,
@@ -140,14 +141,12 @@ export class PartnerApiClient {
    * the token, within the concurrency limit, again after failures worth another try. Answers
    * that are not a success become problems here, so callers only ever see data.
    */
-  private async transport(request: Request): Promise<Response> {
-    // Read once: each attempt sends the same body again.
-    const body = (await request.text()) || undefined;
+  private async transport(request: ContractRequest): Promise<Response> {
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    const signal = request.signal;
+    const { body, signal } = request;
     const response = await this.limit.run(() =>
       this.attempt(request.url, { method: request.method, headers, body }, signal)
     );
@@ -158,11 +157,11 @@ export class PartnerApiClient {
   private async attempt(
     url: string,
     init: { method: string; headers: Record<string, string>; body?: string },
-    signal: AbortSignal
+    signal: AbortSignal | undefined
   ): Promise<Response> {
     let refreshed = false;
     for (let attempt = 0; ; attempt++) {
-      if (signal.aborted) throw new Cancelled();
+      if (signal?.aborted) throw new Cancelled();
       const token = await this.options.tokens.accessToken(signal);
       let response: Response;
       try {
@@ -172,7 +171,7 @@ export class PartnerApiClient {
           signal,
         });
       } catch (error) {
-        if (signal.aborted) throw new Cancelled();
+        if (signal?.aborted) throw new Cancelled();
         if (attempt >= this.retry.retries)
           throw new NetworkFailure("The partner API cannot be reached.", error);
         await this.wait(this.backoff(attempt), signal);

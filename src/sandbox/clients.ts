@@ -14,6 +14,7 @@ import { issuerOf } from "./auth";
 import { nameKey, statement, type Db } from "./db";
 import { newId, sha256 } from "./ids";
 import { sendInvalid, sendProblem, type FieldError } from "./problems";
+import { writeBatches } from "./write-batches";
 
 interface Checks {
   clientInput: BodyCheck;
@@ -48,6 +49,9 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     );
   /** What a create needs of the templates: ids and names only (one query, not 1 + 2·N). */
   const templateNames = db.prepare("SELECT id, name FROM templates WHERE partner_id = ?");
+
+  const onceForKey = onceForKeyIn(db);
+  const inBatch = writeBatches(db);
 
   const findClient = db.prepare("SELECT * FROM clients WHERE id = ? AND partner_id = ?");
   /** One of the partner's clients; another partner's clients do not exist for it. */
@@ -131,8 +135,10 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     // as the keys stored by earlier sandboxes were made.
     const scope = request.method === "POST" ? "" : `${request.method} ${request.url}\n`;
     const fingerprint = sha256(`${scope}${canonicalJson(body)}`);
-    const outcome = onceForKey(db, partner.id, key, fingerprint, () =>
-      write(partner, body, templateNames.all(partner.id) as { id: string; name: string }[])
+    const outcome = await inBatch(() =>
+      onceForKey(partner.id, key, fingerprint, () =>
+        write(partner, body, templateNames.all(partner.id) as { id: string; name: string }[])
+      )
     );
     if (outcome.status === "reused") {
       return sendProblem(reply, {
@@ -219,35 +225,40 @@ function notFound(reply: FastifyReply) {
 
 /**
  * Runs `write` once per idempotency key: the same key with the same request answers what the
- * first one got (replayed), with another it is refused. One synchronous transaction, so
- * concurrent requests with the same key or the same identifiers cannot interleave; it returns
- * plain data, because a transaction function must not return a promise-like.
+ * first one got (replayed), with another it is refused. Run as one of the write batches
+ * (synchronous, in a savepoint of its own), so concurrent requests with the same key or the
+ * same identifiers cannot interleave.
  */
-function onceForKey(
-  db: Db,
-  partnerId: string,
-  key: string,
-  requestHash: string,
-  write: () => Outcome
-): Outcome | { status: "reused" } {
-  return db.transaction((): Outcome | { status: "reused" } => {
-    const stored = statement(
-      db,
-      "SELECT body_hash, status, response FROM idempotency_keys WHERE partner_id = ? AND key = ?"
-    ).get(partnerId, key) as
+function onceForKeyIn(db: Db) {
+  const find = statement(
+    db,
+    "SELECT body_hash, status, response FROM idempotency_keys WHERE partner_id = ? AND key = ?"
+  );
+  const remember = statement(
+    db,
+    "INSERT INTO idempotency_keys (partner_id, key, body_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+  );
+  return (
+    partnerId: string,
+    key: string,
+    requestHash: string,
+    write: () => Outcome
+  ): Outcome | { status: "reused" } => {
+    const stored = find.get(partnerId, key) as
       { body_hash: string; status: 200 | 201 | 409; response: string } | undefined;
     if (stored) {
       if (stored.body_hash !== requestHash) return { status: "reused" };
-      return { status: stored.status, body: JSON.parse(stored.response) as object, replayed: true };
+      return {
+        status: stored.status,
+        body: JSON.parse(stored.response) as object,
+        replayed: true,
+      };
     }
     const outcome = write();
     // A refused body (422) or an unknown client (404) is not remembered: the same key may
     // come back corrected.
     if (outcome.status !== 422 && outcome.status !== 404) {
-      statement(
-        db,
-        "INSERT INTO idempotency_keys (partner_id, key, body_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)"
-      ).run(
+      remember.run(
         partnerId,
         key,
         requestHash,
@@ -257,5 +268,5 @@ function onceForKey(
       );
     }
     return outcome;
-  })();
+  };
 }

@@ -27,8 +27,13 @@ export interface ClientRow {
 
 /** A client as the API answers it. */
 export function clientBody(row: ClientRow, base: string) {
+  return bodyOf(JSON.parse(row.data) as object, row, base);
+}
+
+/** A client as the API answers it, from its data as an object (not read back from text). */
+function bodyOf(data: object, row: Omit<ClientRow, "data" | "contact_email">, base: string) {
   return {
-    ...(JSON.parse(row.data) as object),
+    ...data,
     id: row.id,
     status: row.status,
     createdAt: row.created_at,
@@ -254,16 +259,7 @@ function insert(
   storeIdentifiers(db, partner, profile, data, id);
   return {
     status: 201,
-    body: clientBody(
-      {
-        id,
-        data: JSON.stringify(data),
-        contact_email: contactEmail,
-        status: "draft",
-        created_at: createdAt,
-      },
-      base
-    ),
+    body: bodyOf(data, { id, status: "draft", created_at: createdAt }, base),
   };
 }
 

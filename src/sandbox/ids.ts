@@ -11,11 +11,29 @@ const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 
 /** A random id with a readable prefix, e.g. cl_8Fq2…: unguessable, URL-safe. */
 export function newId(prefix: string, length = 20): string {
-  const bytes = randomBytes(length);
+  const bytes = randomPool.take(length);
   let id = "";
   for (const byte of bytes) id += ALPHABET[byte % ALPHABET.length];
   return `${prefix}_${id}`;
 }
+
+/**
+ * Random bytes drawn from the system in blocks: one call per id cost as much as the rest of a
+ * client's creation. Each byte is handed out once.
+ */
+const randomPool = {
+  block: Buffer.alloc(0),
+  used: 0,
+  take(count: number): Buffer {
+    if (this.used + count > this.block.length) {
+      this.block = randomBytes(Math.max(4096, count));
+      this.used = 0;
+    }
+    const bytes = this.block.subarray(this.used, this.used + count);
+    this.used += count;
+    return bytes;
+  },
+};
 
 export function newSecret(): string {
   return randomBytes(32).toString("base64url");

@@ -211,13 +211,16 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
       )
   );
   await app.register(async (api) => {
-    api.addHook("onRequest", injectFaults(options.faults, random));
-    api.addHook("onSend", async (request, _reply, payload) => {
-      if (options.faults.lostResponseRate > 0 && random() < options.faults.lostResponseRate) {
-        request.raw.socket.destroy();
-      }
-      return payload;
-    });
+    // Hooks cost every request something: only a sandbox asked for faults has them.
+    if (Object.values(options.faults).some((value) => value > 0)) {
+      api.addHook("onRequest", injectFaults(options.faults, random));
+      api.addHook("onSend", async (request, _reply, payload) => {
+        if (options.faults.lostResponseRate > 0 && random() < options.faults.lostResponseRate) {
+          request.raw.socket.destroy();
+        }
+        return payload;
+      });
+    }
     api.addHook("onRequest", requirePartner(db));
     registerClientRoutes(api, db, {
       clientInput: contract.check("ClientInput"),
