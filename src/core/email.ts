@@ -60,7 +60,7 @@ export function diagnoseEmail(text: string): { reason: EmailFailure; fix?: strin
  * Mail providers people type every day, by the name before the top-level domain, with the
  * top-level domains each really has: "gmial.com" and "gmail.con" are typos of these.
  */
-const PROVIDERS: Readonly<Record<string, readonly string[]>> = {
+const PROVIDER_TLDS: Readonly<Record<string, readonly string[]>> = {
   gmail: ["com"],
   googlemail: ["com"],
   hotmail: ["com", "fr", "be", "nl", "co.uk", "de", "es", "it"],
@@ -93,6 +93,22 @@ const TYPO_MATCHED = [
   "menara",
 ];
 
+/** A Map, not the object: a domain named "constructor" is no provider. */
+const PROVIDERS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(PROVIDER_TLDS));
+
+/**
+ * The typo-matched providers a name of each length can be one typo from (a letter more, less
+ * or changed): most names are none, and are let go without a comparison.
+ */
+const TYPO_CANDIDATES = new Map<number, string[]>();
+for (const provider of TYPO_MATCHED) {
+  for (const length of [provider.length - 1, provider.length, provider.length + 1]) {
+    const candidates = TYPO_CANDIDATES.get(length) ?? [];
+    candidates.push(provider);
+    TYPO_CANDIDATES.set(length, candidates);
+  }
+}
+
 /** Top-level domains typed for "com": none of them exists. */
 const COM_TYPOS = new Set(["con", "cmo", "ocm", "comm", "coom", "cim", "vom", "xom", "cpm", "om"]);
 
@@ -108,14 +124,14 @@ export function suggestEmailDomain(address: string): string | undefined {
   if (at <= 0 || dot <= 0) return undefined;
   const name = domain.slice(0, dot);
   const tld = domain.slice(dot + 1);
-  const known = PROVIDERS[name];
+  const known = PROVIDERS.get(name);
   if (known) {
     if (known.includes(tld)) return undefined;
     if (COM_TYPOS.has(tld) && known.includes("com")) return `${address.slice(0, at)}@${name}.com`;
     return undefined;
   }
-  for (const provider of TYPO_MATCHED) {
-    const tlds = PROVIDERS[provider]!;
+  for (const provider of TYPO_CANDIDATES.get(name.length) ?? []) {
+    const tlds = PROVIDERS.get(provider)!;
     if (!oneTypoApart(name, provider)) continue;
     const fixedTld = tlds.includes(tld)
       ? tld

@@ -133,24 +133,40 @@ export class Validator implements RowValues {
   validateRows(inputs: Iterable<RowInput>): ValidationResult {
     const rows: RowReport[] = [];
     const values = this.scratchValues;
+    const { uniqueFields } = this;
     // For each unique field, the identity of each row (index as in `rows`).
-    const identities: (string | undefined)[][] = this.uniqueFields.map(() => []);
+    const identities: (string | undefined)[][] = uniqueFields.map(() => []);
+    let ascending = true;
+    let previous = -Infinity;
     for (const input of inputs) {
       const problems = this.judge(input, values);
       if (!problems) continue;
-      this.uniqueFields.forEach((field, u) => {
+      for (let u = 0; u < uniqueFields.length; u++) {
+        const field = uniqueFields[u]!;
         identities[u]!.push(this.identityOf(field, values[field]));
-      });
+      }
       const report: RowReport = { row: input.row, problems };
       if (this.warnings.length) report.warnings = this.warnings;
       rows.push(report);
+      if (input.row <= previous) ascending = false;
+      previous = input.row;
     }
-    markDuplicates(rows, identities, this.identitySlots, this.uniqueKeys);
     const order = this.positions;
-    const byPlace = (a: Problem, b: Problem) =>
-      a.row - b.row || (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0);
-    const problems = rows.flatMap((row) => row.problems).sort(byPlace);
-    const warnings = rows.flatMap((row) => row.warnings ?? []).sort(byPlace);
+    const byField = (a: Problem, b: Problem) =>
+      (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0);
+    markDuplicates(rows, identities, this.identitySlots, this.uniqueKeys, byField);
+    // Each row's problems and warnings are in column order: rows in sheet order need no sort.
+    const byPlace = (a: Problem, b: Problem) => a.row - b.row || byField(a, b);
+    const problems: Problem[] = [];
+    const warnings: Problem[] = [];
+    for (const row of rows) {
+      for (const problem of row.problems) problems.push(problem);
+      if (row.warnings) for (const warning of row.warnings) warnings.push(warning);
+    }
+    if (!ascending) {
+      problems.sort(byPlace);
+      warnings.sort(byPlace);
+    }
     return { rows, problems, warnings };
   }
 
@@ -260,46 +276,50 @@ export class Validator implements RowValues {
 
 /**
  * Adds a duplicate problem to every row whose identity another row shares (in its slot: a
- * VAT number meets enterprise numbers there). Rows arrive in sheet order, so each group's
- * list is ascending and its first rows are the ones named.
+ * VAT number meets enterprise numbers there), then puts each such row's problems back in
+ * column order. Rows arrive in sheet order, so each group's list is ascending and its first
+ * rows are the ones named. Only identities seen twice get a list: most are seen once.
  */
 function markDuplicates(
   rows: RowReport[],
   identities: (string | undefined)[][],
   slots: readonly number[],
-  keys: readonly string[]
+  keys: readonly string[],
+  byField: (a: Problem, b: Problem) => number
 ): void {
+  const firsts = slots.map(() => new Map<string, number>());
   const groups = slots.map(() => new Map<string, number[]>());
   for (let index = 0; index < rows.length; index++) {
-    identities.forEach((column, u) => {
-      const identity = column[index];
-      if (identity === undefined) return;
-      const bySlot = groups[slots[u]!]!;
-      const group = bySlot.get(identity);
-      if (!group) bySlot.set(identity, [index]);
-      else if (group[group.length - 1] !== index) group.push(index);
-    });
-  }
-  identities.forEach((column, u) => {
-    const bySlot = groups[slots[u]!]!;
-    // Per group, once: whether all its rows hold it in this column, and its first rows.
-    const facts = new Map<number[], { same: boolean; nearest: number[] }>();
-    column.forEach((identity, index) => {
-      const group = identity === undefined ? undefined : bySlot.get(identity);
-      if (!group || group.length < 2) return;
-      let fact = facts.get(group);
-      if (!fact) {
-        fact = {
-          same: group.every((other) => column[other] === identity),
-          nearest: group.slice(0, DUPLICATE_ROWS_NAMED + 1).map((i) => rows[i]!.row),
-        };
-        facts.set(group, fact);
+    for (let u = 0; u < identities.length; u++) {
+      const identity = identities[u]![index];
+      if (identity === undefined) continue;
+      const slot = slots[u]!;
+      const first = firsts[slot]!.get(identity);
+      if (first === undefined) firsts[slot]!.set(identity, index);
+      else if (first !== index) {
+        // `first === index`: the row holds the company in two columns; it is no duplicate.
+        const group = groups[slot]!.get(identity);
+        if (!group) groups[slot]!.set(identity, [first, index]);
+        else if (group[group.length - 1] !== index) group.push(index);
       }
-      const row = rows[index]!;
-      if (row.problems === NO_PROBLEMS) row.problems = [];
-      row.problems.push(duplicateProblem(row.row, keys[u]!, fact.nearest, group.length, fact.same));
-    });
+    }
+  }
+  const marked = new Set<RowReport>();
+  identities.forEach((column, u) => {
+    for (const [identity, group] of groups[slots[u]!]!) {
+      // Per group and column, once: whether all its rows hold it in this column, its first rows.
+      const same = group.every((other) => column[other] === identity);
+      const nearest = group.slice(0, DUPLICATE_ROWS_NAMED + 1).map((i) => rows[i]!.row);
+      for (const index of group) {
+        if (column[index] !== identity) continue;
+        const row = rows[index]!;
+        if (row.problems === NO_PROBLEMS) row.problems = [];
+        row.problems.push(duplicateProblem(row.row, keys[u]!, nearest, group.length, same));
+        marked.add(row);
+      }
+    }
   });
+  for (const row of marked) row.problems.sort(byField);
 }
 
 function withoutFix(failure: Failure): Failure {

@@ -15,6 +15,10 @@ describe("likely typos in e-mail domains", () => {
       "sophie@gmail.com",
       "jan@hotmail.de",
       "contact@lime.be",
+      // Names that objects carry: a domain is compared with providers, not with them.
+      "info@constructor.com",
+      "info@tostring.be",
+      "info@__proto__.be",
       "info@live.be",
       "info@orang.be",
       "a@gmail.co",
