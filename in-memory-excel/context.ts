@@ -74,6 +74,7 @@ export class FakeContext implements ProxyContext {
       );
     }
     let responseBytes = 0;
+    const started = performance.now();
     this.state.beginBatch();
     if (batch.some((op) => op.kind === "write"))
       this.state.beginWritingSync(this.options.mergeUndoGroup ? this : undefined);
@@ -81,6 +82,7 @@ export class FakeContext implements ProxyContext {
       for (const op of batch) responseBytes += op.run() ?? 0;
     } finally {
       this.state.endBatch();
+      this.state.counters.excelMillis += performance.now() - started;
     }
     if (responseBytes > PAYLOAD_LIMIT_BYTES) {
       this.state.counters.refusedPayloads++;

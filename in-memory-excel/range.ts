@@ -58,23 +58,24 @@ export class RangeProxy extends ClientObject {
       if (rows * columns > CELL_LIMIT)
         throw new FakeError("RangeExceedsLimit", "The range has more cells than Excel allows.");
     };
-    const grid = <T>(cell: (row: number, column: number) => T): T[][] => {
+    // The target is resolved once per grid, not once per cell (a 10,000-row read).
+    const grid = <T>(cell: (sheet: RangeTarget["sheet"], row: number, column: number) => T) => {
       cells();
       const { sheet, rect } = t();
       const out: T[][] = [];
       for (let r = rect.top; r <= rect.bottom; r++) {
         const line: T[] = [];
-        for (let c = rect.left; c <= rect.right; c++) line.push(cell.call(sheet, r, c));
+        for (let c = rect.left; c <= rect.right; c++) line.push(cell(sheet, r, c));
         out.push(line);
       }
       return out;
     };
     return {
-      values: () => grid((r, c) => t().sheet.value(r, c)),
-      numberFormat: () => grid((r, c) => t().sheet.numberFormatAt(r, c)),
+      values: () => grid((sheet, r, c) => sheet.value(r, c)),
+      numberFormat: () => grid((sheet, r, c) => sheet.numberFormatAt(r, c)),
       formulas: () =>
-        grid((r, c) => {
-          const cell = t().sheet.cell(r, c);
+        grid((sheet, r, c) => {
+          const cell = sheet.cell(r, c);
           return cell?.formula ?? cell?.value ?? "";
         }),
       address: () => formatRef(t().sheet.name, t().rect),

@@ -33,6 +33,11 @@ export interface Counters {
   refusedPayloads: number;
   /** Operations that change a range (values, formats, validation, rules), not reads. */
   rangeWrites: number;
+  /**
+   * Milliseconds spent doing Excel's part of the syncs (running their operations, copying
+   * their answers): native work in Excel, left out when the bench times the add-in's own.
+   */
+  excelMillis: number;
 }
 
 export function zeroCounters(): Counters {
@@ -44,6 +49,7 @@ export function zeroCounters(): Counters {
     maxRequestBytes: 0,
     maxResponseBytes: 0,
     refusedPayloads: 0,
+    excelMillis: 0,
   };
 }
 
