@@ -9,6 +9,14 @@ import { chromiumLaunchOptions, serveFolder } from "../testkit/serve";
 type Emit = (name: string, value: number, unit: string) => void;
 
 const RUNS = 7;
+
+/**
+ * The pane's first screen outside Excel, whole: its first control enabled (the language) and
+ * the preview's own first control (the region), which comes in a chunk of its own. One
+ * selector, waited for once, as the blank page's is.
+ */
+const READY = "main:has(select:not([disabled])):has([role=radiogroup] input:not([disabled]))";
+
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -59,7 +67,7 @@ export async function benchPaneLoad(emit: Emit): Promise<void> {
     const pane: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       blank.push(await timeTo("blank.html", "p"));
-      pane.push(await timeTo("taskpane.html", "main select:not([disabled])"));
+      pane.push(await timeTo("taskpane.html", READY));
     }
     emit("blank_page_load_ms", median(blank), "ms");
     emit("pane_time_to_interactive_ms", median(pane), "ms");

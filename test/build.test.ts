@@ -73,6 +73,8 @@ describe("the production build (npm run build) for a deployment", () => {
     for (const later of ["code_challenge", "Idempotency-Key", "/v1/clients/lookup"])
       expect([later, firstText.includes(later)]).toEqual([later, false]);
     const gzipped = first.reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0);
-    expect(gzipped).toBeLessThanOrEqual(150_000);
+    // The first screen: the pane's frame; the workbook's view, the preview and the profiles' schema
+    // come later or not at all.
+    expect(gzipped).toBeLessThanOrEqual(130_000);
   }, 180_000);
 });

@@ -8,11 +8,11 @@ export {
   platformHeaderOf,
   type Profile,
   type ProfileId,
-  profileSchema,
   UI_LANGUAGES,
   type UiLang,
   uiLanguageOf,
 } from "./profile";
+export { profileSchema } from "./profile-schema";
 export { getProfile, isProfileId, PROFILE_IDS, profileIdForLocale, PROFILES } from "./profiles";
 export { compileRule, Failure, type FieldChecker } from "./rules";
 export { type Problem } from "./problem";

@@ -1,18 +1,14 @@
 import * as React from "react";
 import {
   Caption1,
-  Divider,
   Field,
   makeStyles,
-  Radio,
-  RadioGroup,
   Select,
   Spinner,
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { PROFILE_IDS, PROFILES, UI_LANGUAGES, type ProfileId, type UiLang } from "../core";
-import { ColumnsHelp } from "./ColumnsHelp";
+import { PROFILE_IDS, UI_LANGUAGES, type ProfileId, type UiLang } from "../core";
 import { LanguageContext, type Translate } from "./i18n";
 import type { PaneServices } from "./services";
 import { translate } from "./strings";
@@ -33,8 +29,21 @@ const useStyles = makeStyles({
 const LANGUAGE_NAMES: Record<UiLang, string> = { fr: "Français", nl: "Nederlands", en: "English" };
 
 // Inside Excel, the workbook's view (and the Excel code under it) comes in a chunk of its own:
-// the pane's first screen appears without waiting for it.
-const Workbook = React.lazy(() => import("./Workbook"));
+// the pane's first screen appears without waiting for it. Outside Excel, the preview does:
+// inside Excel, it is never loaded.
+const loadWorkbook = () => import("./Workbook");
+const loadPreview = () => import("./Preview");
+const Workbook = React.lazy(loadWorkbook);
+const Preview = React.lazy(loadPreview);
+
+/**
+ * Starts loading the screen the pane will show, before React renders it: with Office.js on
+ * the page, the workbook's view (it downloads while Office starts); without, the preview.
+ */
+export function preloadScreen(officeLoaded: boolean): void {
+  // A failed download is not lost: rendering the screen tries again, and says so if it fails.
+  (officeLoaded ? loadWorkbook() : loadPreview()).catch(() => undefined);
+}
 
 export interface AppProps {
   initialLanguage: UiLang;
@@ -77,7 +86,9 @@ export function App({
             <Workbook run={services.run} services={services} initialRegion={initialRegion} />
           </React.Suspense>
         ) : (
-          <Preview initialRegion={initialRegion} />
+          <React.Suspense fallback={<Spinner label={t("working")} />}>
+            <Preview initialRegion={initialRegion} />
+          </React.Suspense>
         )}
         {/* Chosen once, seldom changed: at the bottom, out of the way of the work. */}
         <footer className={styles.footer}>
@@ -97,31 +108,5 @@ export function App({
         </footer>
       </main>
     </LanguageContext.Provider>
-  );
-}
-
-/** Outside Excel: the columns and rules of each region's template. */
-function Preview({ initialRegion }: { initialRegion: ProfileId }) {
-  const [region, setRegion] = React.useState<ProfileId>(initialRegion);
-  return (
-    <LanguageContext.Consumer>
-      {({ lang, t }) => (
-        <>
-          <Field label={t("region")}>
-            <RadioGroup
-              value={region}
-              onChange={(_event, data) => setRegion(data.value as ProfileId)}
-              layout="horizontal"
-            >
-              {Object.values(PROFILES).map((candidate) => (
-                <Radio key={candidate.id} value={candidate.id} label={candidate.name[lang]} />
-              ))}
-            </RadioGroup>
-          </Field>
-          <Divider />
-          <ColumnsHelp profile={PROFILES[region]} />
-        </>
-      )}
-    </LanguageContext.Consumer>
   );
 }

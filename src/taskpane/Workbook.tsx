@@ -23,6 +23,7 @@ import { useTemplateCatalog } from "./hooks/useTemplateCatalog";
 import type { RegistryLookup } from "./hooks/useRegistryCheck";
 import { useLiveSession } from "./hooks/useLiveSession";
 import { useWorkbook } from "./hooks/useWorkbook";
+import { useWarmNameIndexes } from "./hooks/useWarmNameIndexes";
 import { useLanguage } from "./i18n";
 import { ExportPanel } from "./ExportPanel";
 import { CheckPanel } from "./check/CheckPanel";
@@ -62,6 +63,7 @@ export default function Workbook({
   const styles = useStyles();
   const { lang, t } = useLanguage();
   const { memory, setRegion, setArea } = useWorkbook(run);
+  useWarmNameIndexes();
   const [changingRegion, setChangingRegion] = React.useState(false);
   // Focus moves to each new step only once the user took one here: a pane opening beside
   // the grid never takes the focus from it.

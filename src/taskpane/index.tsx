@@ -1,9 +1,9 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { countryNameIndex, languageNameIndex, profileIdForLocale, uiLanguageOf } from "../core";
+import { profileIdForLocale, uiLanguageOf } from "../core";
 import { openOfficeDialog, type ExcelRun } from "../excel";
-import { App } from "./App";
+import { App, preloadScreen } from "./App";
 import type { PaneServices } from "./services";
 
 /** The partner API this build talks to (webpack puts the configured value here). */
@@ -43,23 +43,10 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
       />
     </FluentProvider>
   );
-  warmNameIndexes();
-}
-
-/**
- * The first country or language name judged builds a name index (0.2–0.6 s). Build them while
- * the pane is idle, so that typing "Belgique" never waits for it.
- */
-function warmNameIndexes(): void {
-  const idle = (work: () => void) =>
-    "requestIdleCallback" in window ? window.requestIdleCallback(work) : setTimeout(work, 500);
-  idle(() => {
-    countryNameIndex.get();
-    idle(() => languageNameIndex.get());
-  });
 }
 
 // Inside Office, wait for Office.js; in a plain browser (or if the CDN is unreachable) run as a preview.
+preloadScreen(typeof Office !== "undefined");
 if (typeof Office !== "undefined") {
   Office.onReady((info) => {
     const inExcel = info.host === Office.HostType.Excel;

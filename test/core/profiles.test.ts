@@ -1,5 +1,8 @@
+import { defineProfile } from "../../src/core/profile";
+import { FIELD_DEFAULTS } from "../../src/core/profile-basics";
 import { BELGIAN_PLATFORM_HEADERS, MOROCCAN_PLATFORM_HEADERS } from "../support/platform-headers";
 import {
+  type FieldDef,
   CATALOGS,
   describeGroup,
   HEADINGS,
@@ -101,6 +104,19 @@ describe("profiles as data", () => {
     (id) => {
       const profile = PROFILES[id as "be" | "ma"];
       expect(profileSchema.safeParse(profile).success).toBe(true);
+      // The pane fills in a field's defaults without the schema: the same as the schema's.
+      const withoutDefaults = (field: FieldDef) =>
+        Object.fromEntries(
+          Object.entries(field).filter(
+            ([key, value]) =>
+              !(key in FIELD_DEFAULTS) ||
+              JSON.stringify(value) !== JSON.stringify(FIELD_DEFAULTS[key as "width"])
+          )
+        ) as FieldDef;
+      const bare = { ...profile, fields: profile.fields.map(withoutDefaults) };
+      expect(bare.fields.some((field) => !("width" in field))).toBe(true);
+      expect(defineProfile(bare)).toEqual(profileSchema.parse(bare));
+      expect(profileSchema.parse(profile)).toEqual(profile);
       for (const field of profile.fields) {
         for (const lang of profile.headerLanguages) {
           expect(field.headers[lang]?.length).toBeGreaterThan(0);
