@@ -53,7 +53,12 @@ export interface SendOptions {
   updateEdited?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: SendProgress) => void;
-  /** Results are written to the sheet at least this often (ms), and whenever this many wait. */
+  /**
+   * Results are written to the sheet at least this often (ms), and whenever this many wait.
+   * Each write is a round trip to Excel (on the web, over the network): a second between them
+   * keeps a 1,000-row send to a handful, while the pane shows the progress as it goes. A result
+   * not yet written is not lost: sent again, the row gets the client it created (its key).
+   */
   flushMillis?: number;
   flushSize?: number;
 }
@@ -103,7 +108,7 @@ export async function runSend(options: SendOptions): Promise<SendReport> {
   const writer = new ResultWriter(
     session,
     lang,
-    options.flushMillis ?? 300,
+    options.flushMillis ?? 1000,
     options.flushSize ?? 200
   );
   let cancelled = false;
