@@ -4,6 +4,7 @@ import type { BodyCheck } from "./contract";
 import {
   clientBody,
   createClient,
+  judgeClient,
   NOT_FOUND,
   updateClient,
   type ClientRow,
@@ -106,16 +107,18 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
 
   /**
    * A write of a client under an Idempotency-Key (create, update): the key and the body
-   * checked, the write run once per key, its outcome answered as the contract says.
+   * checked, the write run once per key, its outcome answered as the contract says. `prepare`
+   * judges the body (pure work, done before the write batch it joins: the batch then holds
+   * only the database's work, and no request waits for another's judgement) and gives the write.
    */
   const idempotentWrite = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    write: (
+    prepare: (
       partner: PartnerRow,
       body: Record<string, unknown>,
       templates: { id: string; name: string }[]
-    ) => Outcome
+    ) => () => Outcome
   ) => {
     const key = request.headers["idempotency-key"];
     if (typeof key !== "string" || key.length < 8 || key.length > 255) {
@@ -135,11 +138,12 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     // as the keys stored by earlier sandboxes were made.
     const scope = request.method === "POST" ? "" : `${request.method} ${request.url}\n`;
     const fingerprint = sha256(`${scope}${canonicalJson(body)}`);
-    const outcome = await inBatch(() =>
-      onceForKey(partner.id, key, fingerprint, () =>
-        write(partner, body, templateNames.all(partner.id) as { id: string; name: string }[])
-      )
+    const write = prepare(
+      partner,
+      body,
+      templateNames.all(partner.id) as { id: string; name: string }[]
     );
+    const outcome = await inBatch(() => onceForKey(partner.id, key, fingerprint, write));
     if (outcome.status === "reused") {
       return sendProblem(reply, {
         status: 422,
@@ -159,23 +163,18 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
   };
 
   app.post("/v1/clients", (request, reply) =>
-    idempotentWrite(request, reply, (partner, body, templates) =>
-      createClient(db, partner, body, languageOf(request), templates, issuerOf(request))
-    )
+    idempotentWrite(request, reply, (partner, body, templates) => {
+      const judged = judgeClient(partner, body, languageOf(request), templates);
+      return () => createClient(db, partner, judged, issuerOf(request));
+    })
   );
 
   app.patch("/v1/clients/:id", (request, reply) =>
-    idempotentWrite(request, reply, (partner, body, templates) =>
-      updateClient(
-        db,
-        partner,
-        (request.params as { id: string }).id,
-        body,
-        languageOf(request),
-        templates,
-        issuerOf(request)
-      )
-    )
+    idempotentWrite(request, reply, (partner, body, templates) => {
+      const judged = judgeClient(partner, body, languageOf(request), templates);
+      const { id } = request.params as { id: string };
+      return () => updateClient(db, partner, id, judged, issuerOf(request));
+    })
   );
 
   app.get("/v1/clients/:id", async (request, reply) => {
