@@ -1,4 +1,4 @@
-import { DUPLICATE_ROWS_NAMED, duplicateProblem } from "./duplicates";
+import { DUPLICATE_ROWS_NAMED, duplicateProblem, FirstRows } from "./duplicates";
 import { problemOf, type Problem } from "./problem";
 import { absentFields, findColumns, type ColumnMapping } from "./headers";
 import type { Profile } from "./profile";
@@ -287,16 +287,17 @@ function markDuplicates(
   keys: readonly string[],
   byField: (a: Problem, b: Problem) => number
 ): void {
-  const firsts = slots.map(() => new Map<string, number>());
+  const firsts = slots.map(
+    (_, slot) => new FirstRows(rows.length * slots.filter((other) => other === slot).length)
+  );
   const groups = slots.map(() => new Map<string, number[]>());
   for (let index = 0; index < rows.length; index++) {
     for (let u = 0; u < identities.length; u++) {
       const identity = identities[u]![index];
       if (identity === undefined) continue;
       const slot = slots[u]!;
-      const first = firsts[slot]!.get(identity);
-      if (first === undefined) firsts[slot]!.set(identity, index);
-      else if (first !== index) {
+      const first = firsts[slot]!.firstOrAdd(identity, index);
+      if (first !== -1 && first !== index) {
         // `first === index`: the row holds the company in two columns; it is no duplicate.
         const group = groups[slot]!.get(identity);
         if (!group) groups[slot]!.set(identity, [first, index]);

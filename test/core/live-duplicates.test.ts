@@ -1,4 +1,5 @@
 import { getProfile, LiveSheet, Validator, type Cell, type Problem } from "../../src/core";
+import { FirstRows } from "../../src/core/duplicates";
 import { VALID } from "../../testkit/judge";
 import { belgianNumber } from "../../testkit/oracles";
 
@@ -76,5 +77,17 @@ describe("duplicates while the sheet changes", () => {
       params: { rows: [2, 3, 4], more: 9_996 },
     });
     expect(live.problemsOf(1)[0]).toMatchObject({ params: { rows: [2, 4, 5], more: 9_996 } });
+  });
+});
+
+describe("the first row of each identity", () => {
+  it("answers the first row of a key seen before, and -1 for a new one, past its planned size", () => {
+    // Planned for 2 keys, given 1,000 distinct keys and their repeats: it grows.
+    const firsts = new FirstRows(2);
+    for (let i = 0; i < 1000; i++) expect(firsts.firstOrAdd(`0${4000000000 + i}`, i)).toBe(-1);
+    for (let i = 0; i < 1000; i++)
+      expect(firsts.firstOrAdd(`0${4000000000 + i}`, 5000 + i)).toBe(i);
+    expect(firsts.firstOrAdd("", 7)).toBe(-1);
+    expect(firsts.firstOrAdd("", 8)).toBe(7);
   });
 });
