@@ -4,7 +4,6 @@ import type { BodyCheck } from "./contract";
 import {
   clientBody,
   createClient,
-  judgeClient,
   NOT_FOUND,
   updateClient,
   type ClientRow,
@@ -107,18 +106,16 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
 
   /**
    * A write of a client under an Idempotency-Key (create, update): the key and the body
-   * checked, the write run once per key, its outcome answered as the contract says. `prepare`
-   * judges the body (pure work, done before the write batch it joins: the batch then holds
-   * only the database's work, and no request waits for another's judgement) and gives the write.
+   * checked, the write run once per key, its outcome answered as the contract says.
    */
   const idempotentWrite = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    prepare: (
+    write: (
       partner: PartnerRow,
       body: Record<string, unknown>,
       templates: { id: string; name: string }[]
-    ) => () => Outcome
+    ) => Outcome
   ) => {
     const key = request.headers["idempotency-key"];
     if (typeof key !== "string" || key.length < 8 || key.length > 255) {
@@ -138,12 +135,11 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     // as the keys stored by earlier sandboxes were made.
     const scope = request.method === "POST" ? "" : `${request.method} ${request.url}\n`;
     const fingerprint = sha256(`${scope}${canonicalJson(body)}`);
-    const write = prepare(
-      partner,
-      body,
-      templateNames.all(partner.id) as { id: string; name: string }[]
+    const outcome = await inBatch(() =>
+      onceForKey(partner.id, key, fingerprint, () =>
+        write(partner, body, templateNames.all(partner.id) as { id: string; name: string }[])
+      )
     );
-    const outcome = await inBatch(() => onceForKey(partner.id, key, fingerprint, write));
     if (outcome.status === "reused") {
       return sendProblem(reply, {
         status: 422,
@@ -163,18 +159,23 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
   };
 
   app.post("/v1/clients", (request, reply) =>
-    idempotentWrite(request, reply, (partner, body, templates) => {
-      const judged = judgeClient(partner, body, languageOf(request), templates);
-      return () => createClient(db, partner, judged, issuerOf(request));
-    })
+    idempotentWrite(request, reply, (partner, body, templates) =>
+      createClient(db, partner, body, languageOf(request), templates, issuerOf(request))
+    )
   );
 
   app.patch("/v1/clients/:id", (request, reply) =>
-    idempotentWrite(request, reply, (partner, body, templates) => {
-      const judged = judgeClient(partner, body, languageOf(request), templates);
-      const { id } = request.params as { id: string };
-      return () => updateClient(db, partner, id, judged, issuerOf(request));
-    })
+    idempotentWrite(request, reply, (partner, body, templates) =>
+      updateClient(
+        db,
+        partner,
+        (request.params as { id: string }).id,
+        body,
+        languageOf(request),
+        templates,
+        issuerOf(request)
+      )
+    )
   );
 
   app.get("/v1/clients/:id", async (request, reply) => {

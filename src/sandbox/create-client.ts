@@ -55,50 +55,46 @@ export type Outcome =
 /** The field's name on the wire: the profile's key, or its `apiName`. */
 const apiKeyOf = (field: Profile["fields"][number]) => field.apiName ?? field.key;
 
-/** A body as judged: the client's data to store, or every field error in it. */
-export type Judged = { data: Record<string, unknown> } | { errors: FieldError[] };
-
-/** Judges a client's body with the same rules as the add-in (the partner region's profile). */
-export function judgeClient(
+/**
+ * Judges the body with the same rules as the add-in (the region's profile) and creates the
+ * client. Identifiers that another client holds make a 409 naming that client.
+ */
+export function createClient(
+  db: Db,
   partner: PartnerRow,
   body: Record<string, unknown>,
   lang: UiLang,
-  templates: { id: string; name: string }[]
-): Judged {
-  return judgeBody(getProfile(partner.region), body, lang, templates);
-}
-
-/**
- * Creates the client of a judged body. Identifiers that another client holds make a 409
- * naming that client.
- */
-export function createClient(db: Db, partner: PartnerRow, judged: Judged, base: string): Outcome {
-  if ("errors" in judged) return { status: 422, errors: judged.errors };
+  templates: { id: string; name: string }[],
+  base: string
+): Outcome {
   const profile = getProfile(partner.region);
+  const judged = judgeBody(profile, body, lang, templates);
+  if ("errors" in judged) return { status: 422, errors: judged.errors };
   return (
     conflictOf(db, partner, profile, judged.data) ?? insert(db, partner, profile, judged.data, base)
   );
 }
 
 /**
- * Makes a client what the judged body says. Identifiers that another client holds make a 409
- * naming that client; the client's own identifiers are its own. An unknown id is a 404, whatever
- * the body.
+ * Makes a client what the body says, judged as a new client is. Identifiers that another
+ * client holds make a 409 naming that client; the client's own identifiers are its own.
  */
 export function updateClient(
   db: Db,
   partner: PartnerRow,
   id: string,
-  judged: Judged,
+  body: Record<string, unknown>,
+  lang: UiLang,
+  templates: { id: string; name: string }[],
   base: string
 ): Outcome {
-  const existing = statement(db, "SELECT * FROM clients WHERE id = ? AND partner_id = ?").get(
-    id,
-    partner.id
-  ) as ClientRow | undefined;
+  const existing = db
+    .prepare("SELECT * FROM clients WHERE id = ? AND partner_id = ?")
+    .get(id, partner.id) as ClientRow | undefined;
   if (!existing) return { status: 404, body: NOT_FOUND };
-  if ("errors" in judged) return { status: 422, errors: judged.errors };
   const profile = getProfile(partner.region);
+  const judged = judgeBody(profile, body, lang, templates);
+  if ("errors" in judged) return { status: 422, errors: judged.errors };
   const conflict = conflictOf(db, partner, profile, judged.data, id);
   if (conflict) return conflict;
   const data = JSON.stringify(judged.data);
@@ -148,7 +144,7 @@ function judgeBody(
   body: Record<string, unknown>,
   lang: UiLang,
   templates: { id: string; name: string }[]
-): Judged {
+): { data: Record<string, unknown> } | { errors: FieldError[] } {
   const known = new Set(profile.fields.map(apiKeyOf));
   const errors: FieldError[] = Object.keys(body)
     .filter((key) => !known.has(key))
