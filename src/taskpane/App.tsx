@@ -10,6 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { PROFILE_IDS, UI_LANGUAGES, type ProfileId, type UiLang } from "../core";
 import { LanguageContext, type Translate } from "./i18n";
+import { screenChunk } from "./screen-chunk";
 import type { PaneServices } from "./services";
 import { translate } from "./strings";
 
@@ -31,18 +32,19 @@ const LANGUAGE_NAMES: Record<UiLang, string> = { fr: "Français", nl: "Nederland
 // Inside Excel, the workbook's view (and the Excel code under it) comes in a chunk of its own:
 // the pane's first screen appears without waiting for it. Outside Excel, the preview does:
 // inside Excel, it is never loaded.
-const loadWorkbook = () => import("./Workbook");
-const loadPreview = () => import("./Preview");
-const Workbook = React.lazy(loadWorkbook);
-const Preview = React.lazy(loadPreview);
+const workbook = screenChunk(() => import("./Workbook"));
+const preview = screenChunk(() => import("./Preview"));
 
 /**
- * Starts loading the screen the pane will show, before React renders it: with Office.js on
- * the page, the workbook's view (it downloads while Office starts); without, the preview.
+ * Loads the screen the pane will show, before React renders it: with Office.js on the page,
+ * the workbook's view (it downloads while Office starts); without, the preview. A failed
+ * download is not lost: rendering the screen tries again, and says so if it fails again.
  */
-export function preloadScreen(officeLoaded: boolean): void {
-  // A failed download is not lost: rendering the screen tries again, and says so if it fails.
-  (officeLoaded ? loadWorkbook() : loadPreview()).catch(() => undefined);
+export function preloadScreen(officeLoaded: boolean): Promise<void> {
+  return (officeLoaded ? workbook.preload() : preview.preload()).then(
+    () => undefined,
+    () => undefined
+  );
 }
 
 export interface AppProps {
@@ -82,13 +84,17 @@ export function App({
           )}
         </header>
         {inExcel && services.run ? (
-          <React.Suspense fallback={<Spinner label={t("working")} />}>
-            <Workbook run={services.run} services={services} initialRegion={initialRegion} />
-          </React.Suspense>
+          <workbook.Screen
+            fallback={<Spinner label={t("working")} />}
+            run={services.run}
+            services={services}
+            initialRegion={initialRegion}
+          />
         ) : (
-          <React.Suspense fallback={<Spinner label={t("working")} />}>
-            <Preview initialRegion={initialRegion} />
-          </React.Suspense>
+          <preview.Screen
+            fallback={<Spinner label={t("working")} />}
+            initialRegion={initialRegion}
+          />
         )}
         {/* Chosen once, seldom changed: at the bottom, out of the way of the work. */}
         <footer className={styles.footer}>

@@ -45,13 +45,14 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
   );
 }
 
-// Inside Office, wait for Office.js; in a plain browser (or if the CDN is unreachable) run as a preview.
-preloadScreen(typeof Office !== "undefined");
+// Inside Office, wait for Office.js (the workbook's view loads meanwhile); in a plain browser
+// (or if the CDN is unreachable) run as a preview, shown whole once its chunk is here.
+const screen = preloadScreen(typeof Office !== "undefined");
 if (typeof Office !== "undefined") {
   Office.onReady((info) => {
     const inExcel = info.host === Office.HostType.Excel;
     render(inExcel, inExcel ? Office.context.displayLanguage : navigator.language);
   });
 } else {
-  render(false, navigator.language);
+  void screen.then(() => render(false, navigator.language));
 }
