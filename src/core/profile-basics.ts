@@ -21,5 +21,5 @@ export function uiLanguageOf(tag: string | undefined): UiLang {
 export const HEADER_LANGUAGES = ["fr", "nl", "en", "de"] as const;
 export type HeaderLang = (typeof HEADER_LANGUAGES)[number];
 
-/** What a field is when its profile does not say (profile-schema.ts gives the same defaults). */
+/** What a field is when its profile does not say (the schema and defineProfile both use these). */
 export const FIELD_DEFAULTS = { unique: false, identifier: false, aliases: [], width: 18 } as const;
