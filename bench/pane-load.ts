@@ -12,7 +12,7 @@ const RUNS = 7;
 
 /**
  * The pane's first screen outside Excel, whole: its first control enabled (the language) and
- * the preview's own first control (the region), which comes in a chunk of its own. One
+ * the first control of the screen outside Excel (the region), which comes in a chunk of its own. One
  * selector, waited for once, as the blank page's is.
  */
 const READY = "main:has(select:not([disabled])):has([role=radiogroup] input:not([disabled]))";

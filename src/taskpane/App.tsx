@@ -30,18 +30,19 @@ const useStyles = makeStyles({
 const LANGUAGE_NAMES: Record<UiLang, string> = { fr: "Français", nl: "Nederlands", en: "English" };
 
 // Inside Excel, the workbook's view (and the Excel code under it) comes in a chunk of its own:
-// the pane's first screen appears without waiting for it. Outside Excel, the preview does:
+// the pane's first screen appears without waiting for it. Outside Excel, the template's
+// columns do (OutsideExcel):
 // inside Excel, it is never loaded.
 const workbook = screenChunk(() => import("./Workbook"));
-const preview = screenChunk(() => import("./Preview"));
+const outsideExcel = screenChunk(() => import("./OutsideExcel"));
 
 /**
  * Loads the screen the pane will show, before React renders it: with Office.js on the page,
- * the workbook's view (it downloads while Office starts); without, the preview. A failed
+ * the workbook's view (it downloads while Office starts); without, the template's columns. A failed
  * download is not lost: rendering the screen tries again, and says so if it fails again.
  */
 export function preloadScreen(officeLoaded: boolean): Promise<void> {
-  return (officeLoaded ? workbook.preload() : preview.preload()).then(
+  return (officeLoaded ? workbook.preload() : outsideExcel.preload()).then(
     () => undefined,
     () => undefined
   );
@@ -91,7 +92,7 @@ export function App({
             initialRegion={initialRegion}
           />
         ) : (
-          <preview.Screen
+          <outsideExcel.Screen
             fallback={<Spinner label={t("working")} />}
             initialRegion={initialRegion}
           />

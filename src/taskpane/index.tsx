@@ -46,7 +46,7 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
 }
 
 // Inside Office, wait for Office.js (the workbook's view loads meanwhile); in a plain browser
-// (or if the CDN is unreachable) run as a preview, shown whole once its chunk is here.
+// (or if the CDN is unreachable) show the template's columns, whole once their chunk is here.
 const screen = preloadScreen(typeof Office !== "undefined");
 if (typeof Office !== "undefined") {
   Office.onReady((info) => {

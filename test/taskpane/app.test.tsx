@@ -7,7 +7,7 @@ import { App } from "../../src/taskpane/App";
 import { STRINGS } from "../../src/taskpane/strings";
 import { UI_LANGUAGES, uiLanguageOf, type ProfileId, type UiLang } from "../../src/core";
 
-/** The pane outside Excel, once its preview (a chunk of its own) is shown: its whole text. */
+/** The pane outside Excel, once its screen there (a chunk of its own) is shown: its text. */
 async function render(lang: UiLang, region: ProfileId, inExcel = false): Promise<string> {
   const { container } = renderPane(
     <FluentProvider theme={webLightTheme}>

@@ -5,7 +5,7 @@ import { ColumnsHelp } from "./ColumnsHelp";
 import { LanguageContext } from "./i18n";
 
 /** Outside Excel: the columns and rules of each region's template. */
-export default function Preview({ initialRegion }: { initialRegion: ProfileId }) {
+export default function OutsideExcel({ initialRegion }: { initialRegion: ProfileId }) {
   const [region, setRegion] = React.useState<ProfileId>(initialRegion);
   return (
     <LanguageContext.Consumer>
