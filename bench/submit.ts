@@ -22,21 +22,21 @@ export async function startSandboxProcess(
   env: Record<string, string>
 ): Promise<{ url: string; stop(): void }> {
   const db = join(mkdtempSync(join(tmpdir(), "bench-sandbox-")), "partner.db");
-  // node itself with tsx's loader (not npx): stopping it then stops the server, not a wrapper.
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", "src/sandbox/main.ts", "--port", "0", "--db", db],
-    {
-      env: {
-        ...process.env,
-        SANDBOX_CLIENT_ID: CLIENT.id,
-        SANDBOX_CLIENT_SECRET: CLIENT.secret,
-        SANDBOX_RATE_LIMIT: "1000000",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    }
-  );
+  // node itself (not npx): stopping it then stops the server, not a wrapper. The sandbox as
+  // bench/run.mjs bundled it, or else its sources with tsx's loader.
+  const main = process.env.BENCH_SANDBOX
+    ? [process.env.BENCH_SANDBOX]
+    : ["--import", "tsx", "src/sandbox/main.ts"];
+  const child: ChildProcess = spawn(process.execPath, [...main, "--port", "0", "--db", db], {
+    env: {
+      ...process.env,
+      SANDBOX_CLIENT_ID: CLIENT.id,
+      SANDBOX_CLIENT_SECRET: CLIENT.secret,
+      SANDBOX_RATE_LIMIT: "1000000",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => {
