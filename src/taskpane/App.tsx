@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { PROFILE_IDS, UI_LANGUAGES, type ProfileId, type UiLang } from "../core";
 import { LanguageContext, type Translate } from "./i18n";
-import { screenChunk } from "./screen-chunk";
+import { outsideExcelScreen, workbookScreen } from "./screens";
 import type { PaneServices } from "./services";
 import { translate } from "./strings";
 
@@ -28,25 +28,6 @@ const useStyles = makeStyles({
 });
 
 const LANGUAGE_NAMES: Record<UiLang, string> = { fr: "Français", nl: "Nederlands", en: "English" };
-
-// Inside Excel, the workbook's view (and the Excel code under it) comes in a chunk of its own:
-// the pane's first screen appears without waiting for it. Outside Excel, the template's
-// columns do (OutsideExcel):
-// inside Excel, it is never loaded.
-const workbook = screenChunk(() => import("./Workbook"));
-const outsideExcel = screenChunk(() => import("./OutsideExcel"));
-
-/**
- * Loads the screen the pane will show, before React renders it: with Office.js on the page,
- * the workbook's view (it downloads while Office starts); without, the template's columns. A failed
- * download is not lost: rendering the screen tries again, and says so if it fails again.
- */
-export function preloadScreen(officeLoaded: boolean): Promise<void> {
-  return (officeLoaded ? workbook.preload() : outsideExcel.preload()).then(
-    () => undefined,
-    () => undefined
-  );
-}
 
 export interface AppProps {
   initialLanguage: UiLang;
@@ -85,14 +66,14 @@ export function App({
           )}
         </header>
         {inExcel && services.run ? (
-          <workbook.Screen
+          <workbookScreen.Screen
             fallback={<Spinner label={t("working")} />}
             run={services.run}
             services={services}
             initialRegion={initialRegion}
           />
         ) : (
-          <outsideExcel.Screen
+          <outsideExcelScreen.Screen
             fallback={<Spinner label={t("working")} />}
             initialRegion={initialRegion}
           />

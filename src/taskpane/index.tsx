@@ -1,9 +1,11 @@
+// First: the screen starts loading before the rest of the pane is set up.
+import { firstScreen } from "./screens";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { profileIdForLocale, uiLanguageOf } from "../core";
 import { openOfficeDialog, type ExcelRun } from "../excel";
-import { App, preloadScreen } from "./App";
+import { App } from "./App";
 import type { PaneServices } from "./services";
 
 /** The partner API this build talks to (webpack puts the configured value here). */
@@ -47,12 +49,11 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
 
 // Inside Office, wait for Office.js (the workbook's view loads meanwhile); in a plain browser
 // (or if the CDN is unreachable) show the template's columns, whole once their chunk is here.
-const screen = preloadScreen(typeof Office !== "undefined");
 if (typeof Office !== "undefined") {
   Office.onReady((info) => {
     const inExcel = info.host === Office.HostType.Excel;
     render(inExcel, inExcel ? Office.context.displayLanguage : navigator.language);
   });
 } else {
-  void screen.then(() => render(false, navigator.language));
+  void firstScreen.then(() => render(false, navigator.language));
 }
