@@ -264,10 +264,10 @@ export class LiveSheet {
     return affected;
   }
 
-  private registryFindingsOf(
-    index: number,
-    key = this.registryKey(index)
-  ): readonly Problem[] | undefined {
+  private registryFindingsOf(index: number, key?: RegistryKey): readonly Problem[] | undefined {
+    // Most sheets were never checked against the registries: nothing to look up per row.
+    if (this.registry.size === 0) return undefined;
+    key ??= this.registryKey(index);
     const answer = key && this.registry.get(key.number);
     const cells = this.cells[index];
     if (!key || !answer || !cells) return undefined;
@@ -375,9 +375,10 @@ export class LiveSheet {
     this.verdicts[index]?.identities.forEach((identity, u) => {
       if (identity === undefined) return;
       const byIdentity = this.groups[this.validator.identitySlots[u]!]!;
-      const group = byIdentity.get(identity) ?? new Set<number>();
-      byIdentity.set(identity, group);
-      this.groupFacts.delete(group);
+      let group = byIdentity.get(identity);
+      if (!group) byIdentity.set(identity, (group = new Set<number>()));
+      // A group met before may have facts to forget (a new one has none).
+      else this.groupFacts.delete(group);
       if (group.has(index)) return;
       group.add(index);
       // The row that held this value alone becomes a duplicate.
