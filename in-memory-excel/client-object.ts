@@ -150,6 +150,22 @@ export abstract class ClientObject {
     this.loaded.set(prop, value);
   }
 
+  /** Loads properties at once (items created while a batch runs); returns their size. */
+  loadNow(names: string[]): number {
+    let bytes = 0;
+    for (const name of names) bytes += this.loadOneNow(name);
+    return bytes;
+  }
+
+  /** One property loaded at once (see loadNow): a scalar, unless a subclass knows the path. */
+  protected loadOneNow(name: string): number {
+    const getter = this.scalars()[name];
+    if (!getter) throw new Error(`the fake cannot load ${name} on ${this.constructor.name}`);
+    const value = getter();
+    this.store(name, value);
+    return sizeOf(value);
+  }
+
   protected read<T>(prop: string): T {
     if (!this.loaded.has(prop)) throw notLoaded(prop);
     const value = this.loaded.get(prop);
@@ -167,5 +183,26 @@ export abstract class ClientObject {
   /** A method call; `kind` "read" for those that change nothing in the document (select). */
   protected call(args: unknown, apply: () => void, kind: OperationKind = "write"): void {
     this.context.enqueue(() => apply(), sizeOf(args), this.onRange, kind);
+  }
+}
+
+/**
+ * A proxy for one object of the workbook (a sheet, a range, a table), found by `locate` the
+ * first time a batch needs it, then kept for the proxy's life.
+ */
+export abstract class LocatedObject<T> extends ClientObject {
+  private pinned: T | null | undefined;
+
+  constructor(
+    context: ProxyContext,
+    private readonly locate: () => T | null,
+    orNull = false
+  ) {
+    super(context, orNull);
+  }
+
+  protected resolveOrNull(): T | null {
+    if (this.pinned === undefined) this.pinned = this.locate();
+    return this.pinned;
   }
 }

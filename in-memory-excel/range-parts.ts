@@ -261,21 +261,9 @@ class ConditionalFormatProxy extends ClientObject {
     this.formulaLoaded = true;
     return sizeOf(state.formula);
   }
-  /** Loads at once (items created while a batch runs); returns the bytes of the answer. */
-  loadNow(names: string[]): number {
-    let bytes = 0;
-    for (const name of names) {
-      if (name === "custom/rule/formula") {
-        bytes += this.loadFormula();
-        continue;
-      }
-      const getter = (this.scalars() as Record<string, () => unknown>)[name];
-      if (!getter) throw new Error(`the fake cannot load ${name} on a conditional format`);
-      const value = getter();
-      bytes += sizeOf(value);
-      this.store(name, value);
-    }
-    return bytes;
+  /** The rule's formula is a path, not a scalar: loadFormula reads it (and refuses other kinds). */
+  protected override loadOneNow(name: string): number {
+    return name === "custom/rule/formula" ? this.loadFormula() : super.loadOneNow(name);
   }
   get id(): string {
     return this.read("id");

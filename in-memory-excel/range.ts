@@ -12,7 +12,7 @@ import {
 import { FakeError, type CellState, type SheetState } from "./workbook";
 import { evaluate } from "./formula";
 import { changedArgs, localAddress } from "./state";
-import { CELL_LIMIT, ClientObject, type ProxyContext } from "./client-object";
+import { CELL_LIMIT, LocatedObject, type ProxyContext } from "./client-object";
 import {
   ConditionalFormatCollectionProxy,
   DataValidationProxy,
@@ -20,18 +20,13 @@ import {
   type RangeTarget,
 } from "./range-parts";
 
-export class RangeProxy extends ClientObject {
-  private pinned: RangeTarget | null | undefined;
+export class RangeProxy extends LocatedObject<RangeTarget> {
   readonly format: RangeFormatProxy;
   readonly dataValidation: DataValidationProxy;
   readonly conditionalFormats: ConditionalFormatCollectionProxy;
 
-  constructor(
-    context: ProxyContext,
-    private readonly locate: () => RangeTarget | null,
-    orNull = false
-  ) {
-    super(context, orNull);
+  constructor(context: ProxyContext, locate: () => RangeTarget | null, orNull = false) {
+    super(context, locate, orNull);
     const target = () => this.resolve<RangeTarget>();
     this.format = new RangeFormatProxy(context, target);
     this.dataValidation = new DataValidationProxy(context, target);
@@ -43,10 +38,6 @@ export class RangeProxy extends ClientObject {
   }
   protected override get onRange() {
     return true;
-  }
-  protected resolveOrNull(): RangeTarget | null {
-    if (this.pinned === undefined) this.pinned = this.locate();
-    return this.pinned;
   }
   protected override children() {
     return { format: this.format };

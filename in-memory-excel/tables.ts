@@ -1,6 +1,6 @@
 import { parseRef, type Rect } from "./a1";
 import { FakeError, type SheetState, type TableState } from "./workbook";
-import { ClientObject, type ProxyContext } from "./client-object";
+import { ClientObject, LocatedObject, type ProxyContext } from "./client-object";
 import { eachCell, RangeProxy } from "./range";
 
 /** Makes a worksheet proxy: passed in by the worksheet, so that tables need not import it. */
@@ -45,17 +45,16 @@ export class TableCollectionProxy extends ClientObject {
   }
 }
 
-export class TableProxy extends ClientObject {
-  private pinned: TableState | null | undefined;
+export class TableProxy extends LocatedObject<TableState> {
   readonly columns: { add: (index?: number, values?: unknown, name?: string) => void };
   readonly rows: { add: (index?: number, values?: unknown[][]) => void };
   constructor(
     context: ProxyContext,
     private readonly worksheetOf: WorksheetMaker,
-    private readonly locate: () => TableState | null,
+    locate: () => TableState | null,
     orNull = false
   ) {
-    super(context, orNull);
+    super(context, locate, orNull);
     this.rows = {
       // Appends rows under the data (above a total row), as the add-in asks for them.
       add: (index, values) =>
@@ -99,10 +98,6 @@ export class TableProxy extends ClientObject {
           });
         }),
     };
-  }
-  protected resolveOrNull(): TableState | null {
-    if (this.pinned === undefined) this.pinned = this.locate();
-    return this.pinned;
   }
   protected override scalars() {
     const table = () => this.resolve<TableState>();

@@ -1,7 +1,7 @@
 import { MAX_COLUMNS, MAX_ROWS, parseRef } from "./a1";
 import { FakeError, type SheetState } from "./workbook";
 import { type HandlerKind } from "./state";
-import { ClientObject, notLoaded, sizeOf, type ProxyContext } from "./client-object";
+import { ClientObject, LocatedObject, notLoaded, type ProxyContext } from "./client-object";
 import { RangeProxy } from "./range";
 import { TableCollectionProxy } from "./tables";
 
@@ -87,8 +87,7 @@ export class WorksheetCollectionProxy extends ClientObject {
   }
 }
 
-export class WorksheetProxy extends ClientObject {
-  private pinned: SheetState | null | undefined;
+export class WorksheetProxy extends LocatedObject<SheetState> {
   readonly freezePanes: { freezeRows: (count?: number) => void };
   readonly onChanged: EventHandlers;
   readonly onSelectionChanged: EventHandlers;
@@ -96,12 +95,8 @@ export class WorksheetProxy extends ClientObject {
   readonly onColumnSorted: EventHandlers;
   readonly tables: TableCollectionProxy;
 
-  constructor(
-    context: ProxyContext,
-    private readonly locate: () => SheetState | null,
-    orNull = false
-  ) {
-    super(context, orNull);
+  constructor(context: ProxyContext, locate: () => SheetState | null, orNull = false) {
+    super(context, locate, orNull);
     const sheet = () => this.resolve<SheetState>();
     this.freezePanes = {
       freezeRows: (count = 1) => this.call(count, () => (sheet().frozenRows = count)),
@@ -116,10 +111,6 @@ export class WorksheetProxy extends ClientObject {
       (locate) => new WorksheetProxy(context, locate)
     );
   }
-  protected resolveOrNull(): SheetState | null {
-    if (this.pinned === undefined) this.pinned = this.locate();
-    return this.pinned;
-  }
   protected override scalars() {
     const sheet = () => this.resolve<SheetState>();
     return {
@@ -128,19 +119,6 @@ export class WorksheetProxy extends ClientObject {
       visibility: () => sheet().visibility,
       position: () => this.context.state.sheets.indexOf(sheet()),
     };
-  }
-  /** Loads properties at once (for items created while a batch runs); returns their size. */
-  loadNow(names: string[]): number {
-    const scalars = this.scalars() as Record<string, () => unknown>;
-    let bytes = 0;
-    for (const name of names) {
-      const getter = scalars[name];
-      if (!getter) throw new Error(`the fake cannot load ${name}`);
-      const value = getter();
-      bytes += sizeOf(value);
-      this.store(name, value);
-    }
-    return bytes;
   }
   get name(): string {
     return this.read("name");
