@@ -10,32 +10,28 @@ const cache = join(process.cwd(), "node_modules", ".cache");
 mkdirSync(cache, { recursive: true });
 const dir = mkdtempSync(join(cache, "bench-"));
 const outfile = join(dir, "bench.cjs");
-try {
-  await build({
-    entryPoints: [new URL("./index.ts", import.meta.url).pathname],
+
+/** `entry` (relative to bench/) as one CommonJS bundle for this Node, at `file`. */
+const bundle = (entry, file, external) =>
+  build({
+    entryPoints: [new URL(entry, import.meta.url).pathname],
     bundle: true,
     platform: "node",
     format: "cjs",
     target: "node20",
-    outfile,
-    // The browser driver stays a package: it loads its own files at run time.
-    external: ["playwright-core"],
+    outfile: file,
+    external,
     logLevel: "warning",
   });
+
+try {
+  // The browser driver stays a package: it loads its own files at run time.
+  await bundle("./index.ts", outfile, ["playwright-core"]);
   // The sandbox too runs as one bundle, beside a copy of the contract it reads at start
   // (src/sandbox/ and src/api/ keep their places): under tsx, every call from one of its
   // modules to another went through an export getter, about 8 % of a create.
   const sandbox = join(dir, "sandbox", "main.cjs");
-  await build({
-    entryPoints: [new URL("../src/sandbox/main.ts", import.meta.url).pathname],
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    outfile: sandbox,
-    external: ["better-sqlite3"],
-    logLevel: "warning",
-  });
+  await bundle("../src/sandbox/main.ts", sandbox, ["better-sqlite3"]);
   mkdirSync(join(dir, "api"));
   copyFileSync(
     new URL("../src/api/openapi.yaml", import.meta.url).pathname,
