@@ -22,6 +22,7 @@ const shared = {
   },
   // ESM-only packages that Jest must transform before running them under CommonJS.
   transformIgnorePatterns: ["/node_modules/(?!(csv-parse|oauth4webapi)/)"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/waits.ts"],
 };
 
 /** Tests that start the sandbox, spawn a process or build the add-in (folders or files in test/). */

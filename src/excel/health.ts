@@ -136,9 +136,12 @@ export class HealthCheck {
     });
   }
 
-  /** Phase two, once phase one is synced: the formulas and ranges of the custom rules. */
-  queueRuleDetails(): void {
-    this.rules.queueDetails();
+  /**
+   * Phase two, once phase one is synced: queues the formulas and ranges of the custom rules,
+   * to ride with the round's next request.
+   */
+  ruleDetails(): () => void {
+    return () => this.rules.queueDetails();
   }
 
   /** Once phase two is synced: queues the repairs and says what they were. */

@@ -278,22 +278,34 @@ export function queueKeysOutside(
   return pieces.length > 0;
 }
 
-/** Writes key blocks in requests under the budget; a block refused for its size is halved. */
+/**
+ * Writes key blocks in requests under the budget; a block refused for its size is halved.
+ * `alongside` queues what must ride with the first request (sent alone when nothing is written).
+ */
 export async function writeKeyBlocks(
   context: Excel.RequestContext,
   blocks: KeyBlock[],
   queued: boolean,
-  checksSheet: string
+  checksSheet: string,
+  alongside?: () => void
 ): Promise<void> {
   const slices = blocks.flatMap((block) => sliceKeyBlock(block, PAYLOAD_BUDGET_BYTES / 4));
   if (slices.length === 0) {
-    if (queued) await context.sync();
+    alongside?.();
+    if (queued || alongside) await context.sync();
     return;
   }
+  // A request refused for its size is dropped whole: what rides along is queued again with
+  // each try until one request has carried it.
+  let carried = !alongside;
   await syncInGroups(
     context,
     slices,
     (block) => block.bytes,
-    (group) => group.forEach((block) => queueKeyWrite(context, block, checksSheet))
+    (group) => {
+      if (!carried) alongside!();
+      group.forEach((block) => queueKeyWrite(context, block, checksSheet));
+      return () => (carried = true);
+    }
   );
 }

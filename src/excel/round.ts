@@ -25,8 +25,9 @@ export interface RoundContext {
 
 /**
  * One round (docs/glossary.md): read the changed rows with the keys at the same cells, judge,
- * heal what a paste took away, write only the keys that changed. At most three syncs for up to
- * 10,000 rows (read, check the rule after a paste, write); one when nothing changed.
+ * write only the keys that changed, heal what a paste took away. For up to 10,000 rows: two
+ * syncs (read; write, with the highlight rule read back), a third only when something needs
+ * healing; one when nothing changed.
  */
 export async function runRound(at: RoundContext, round: Round): Promise<void> {
   const { area } = at;
@@ -77,7 +78,6 @@ export async function runRound(at: RoundContext, round: Round): Promise<void> {
     queued = (await queueSentStatuses(context, at, geometry)) || queued;
 
     let check = rebuild ? undefined : health;
-    let everyKey = false;
     if (rebuild && (round.full || round.heal)) {
       check = new HealthCheck(context, area.healthScope(geometry));
       await context.sync();
@@ -86,28 +86,39 @@ export async function runRound(at: RoundContext, round: Round): Promise<void> {
       area.queueChecksSheet(context);
       queued = true;
     }
-    if (check) {
-      check.queueRuleDetails();
-      await context.sync();
-      const repairs = check.queueRepairs();
-      queued ||= repairs.rule || repairs.outdatedRule || repairs.textColumns.length > 0;
-      if (repairs.formatsPasted) {
-        area.queueValidation(context, geometry);
-        queued = true;
-      }
-      if (repairs.outdatedRule) {
-        // Keys written for the older rule are of another kind: write every one again.
-        everyKey = true;
-        affected = union(affected, [...Array(dataRowCount(geometry)).keys()]);
-      }
-    }
     if (round.catalog) {
       area.queueCatalogWrite(context, geometry, round.catalog);
       queued = true;
     }
-    const blocks = keyChanges(area.live!, geometry, affected, area.keys!, everyKey);
-    await writeKeyBlocks(context, blocks, queued, area.checksSheet);
+    const blocks = keyChanges(area.live!, geometry, affected, area.keys!);
+    // The rule's formula and range ride with the first key write: a change that needs no
+    // healing costs two syncs (read, write), one that does a third (the repairs).
+    await writeKeyBlocks(context, blocks, queued, area.checksSheet, check?.ruleDetails());
+    if (check) await heal(context, area, geometry, check);
   });
+}
+
+/**
+ * Once the rule's details are synced: the repairs the health check found needed, queued and
+ * synced (nothing when all is well). Keys written for an older rule are of another kind: every
+ * one is written again.
+ */
+async function heal(
+  context: Excel.RequestContext,
+  area: AreaState,
+  geometry: AreaGeometry,
+  check: HealthCheck
+): Promise<void> {
+  const repairs = check.queueRepairs();
+  let queued = repairs.rule || repairs.outdatedRule || repairs.textColumns.length > 0;
+  if (repairs.formatsPasted) {
+    area.queueValidation(context, geometry);
+    queued = true;
+  }
+  const blocks = repairs.outdatedRule
+    ? keyChanges(area.live!, geometry, [...Array(dataRowCount(geometry)).keys()], area.keys!, true)
+    : [];
+  await writeKeyBlocks(context, blocks, queued, area.checksSheet);
 }
 
 /**

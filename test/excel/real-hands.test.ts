@@ -227,6 +227,28 @@ describe("a paste that brings formats (item 4)", () => {
     await settled(book);
     expect(book.excel.counters.rangeWrites).toBe(0);
   });
+
+  it("heals too when Excel refuses the first write for its size (the rule is read with it)", async () => {
+    const book = await templateWorkbook();
+    await threeRows(book);
+    // Two invalid rows too far apart to share a block of keys: the refused write can be halved.
+    const pasted = Array.from({ length: 100 }, (_, i) =>
+      uniqueValidRow(book, 10 + i, i === 0 || i === 99 ? { country: "XX" } : {})
+    ) as Cell[][];
+    // The paste's read goes through; the write after it is refused once.
+    book.excel.whileNextSyncTravels(() =>
+      book.excel.whileNextSyncTravels(() =>
+        book.excel.failNextSyncs("RequestPayloadSizeLimitExceeded")
+      )
+    );
+    await book.excel.user.paste(book.sheet, "A5", pasted as never);
+    await settled(book);
+    expect(highlighted(book)).toEqual(expectedHighlights(book));
+    expect(highlighted(book)).toEqual(
+      expect.arrayContaining([book.at(3, "country"), book.at(102, "country")])
+    );
+    expect(rulesNamingChecks(book.excel, book.sheet)).toHaveLength(1);
+  });
 });
 
 describe("undo (item 5): an edit that changes no verdict writes nothing", () => {
