@@ -99,7 +99,7 @@ export async function main(
     err(noHeaderRow());
     return 2;
   }
-  const { rows, problems, warnings } = validation;
+  const { rowCount, problems, warnings } = validation;
   if (json) {
     const described = (problem: Problem) => ({
       row: problem.row,
@@ -111,14 +111,14 @@ export async function main(
     out(
       JSON.stringify({
         profile: profile.id,
-        rows: rows.length,
+        rows: rowCount,
         problems: problems.map(described),
         // Likely typos in valid values: said, but they do not change the exit code.
         warnings: warnings.map(described),
       })
     );
   } else {
-    out(formatTable(profile, rows.length, problems, lang, warnings));
+    out(formatTable(profile, rowCount, problems, lang, warnings));
   }
   return problems.length > 0 ? 1 : 0;
 }

@@ -48,33 +48,139 @@ export function smallest(numbers: Iterable<number>, count: number): number[] {
 }
 
 /**
- * The first row of each identity, in an open-addressing table sized once for `count` keys. A
- * Map grows and rehashes all the way through a large paste's fresh keys: five times slower.
+ * The rows that share an identity, found while the rows are judged. `slots[u]` is the slot of
+ * unique column `u`: columns in one slot are compared with each other (a VAT number meets
+ * enterprise numbers there). Rows must be added in order, each row's columns together.
  */
-export class FirstRows {
+export class SharedIdentities {
+  /** Per slot, the first row of each identity and the columns it holds it in. */
+  private readonly firsts: FirstRows[];
+  /** Per slot, only for identities seen in two rows or more: those rows and their columns. */
+  private readonly groups: Map<string, Group>[];
+
+  /** `expected`: how many rows are coming, when known (the tables are sized for them once). */
+  constructor(
+    private readonly slots: readonly number[],
+    expected: number
+  ) {
+    this.firsts = slots.map(
+      (_, slot) => new FirstRows(expected * slots.filter((s) => s === slot).length)
+    );
+    this.groups = slots.map(() => new Map<string, Group>());
+  }
+
+  // The last identity added, kept because a row's next column often holds the same.
+  private lastIdentity = "";
+  private lastSlot = -1;
+  private lastIndex = -1;
+  private lastEntry = -1;
+
+  /** Row `index` holds `identity` in unique column `u`. */
+  add(identity: string, index: number, u: number): void {
+    const slot = this.slots[u]!;
+    const column = 1 << u;
+    const firsts = this.firsts[slot]!;
+    // A VAT number after its enterprise number: the same entry, without a second lookup.
+    const entry =
+      this.lastIndex === index && this.lastSlot === slot && this.lastIdentity === identity
+        ? this.lastEntry
+        : firsts.entryOf(identity, index);
+    this.lastIdentity = identity;
+    this.lastSlot = slot;
+    this.lastIndex = index;
+    this.lastEntry = entry;
+    const first = firsts.rowAt(entry);
+    // First seen in this row (maybe in another column too: a company is no duplicate of itself).
+    if (first === index) return firsts.addColumn(entry, column);
+    const group = this.groups[slot]!.get(identity);
+    if (!group)
+      this.groups[slot]!.set(identity, {
+        rows: [first, index],
+        columns: [firsts.columnsAt(entry), column],
+      });
+    else if (group.rows[group.rows.length - 1] === index)
+      group.columns[group.rows.length - 1]! |= column;
+    else {
+      group.rows.push(index);
+      group.columns.push(column);
+    }
+  }
+
+  /**
+   * Each duplicate problem, with the index of its row: every row of a group, in each unique
+   * column it holds the group's identity in. `rowNumbers`: the sheet row of each index.
+   */
+  *problems(
+    rowNumbers: readonly number[],
+    keys: readonly string[]
+  ): Generator<[index: number, problem: Problem]> {
+    for (let u = 0; u < this.slots.length; u++) {
+      const column = 1 << u;
+      for (const group of this.groups[this.slots[u]!]!.values()) {
+        const { rows, columns } = group;
+        // Per group and column, once: whether all its rows hold it in this column, its first rows.
+        const same = columns.every((held) => (held & column) !== 0);
+        const nearest = rows.slice(0, DUPLICATE_ROWS_NAMED + 1).map((i) => rowNumbers[i]!);
+        for (let m = 0; m < rows.length; m++) {
+          if ((columns[m]! & column) === 0) continue;
+          const index = rows[m]!;
+          yield [index, duplicateProblem(rowNumbers[index]!, keys[u]!, nearest, rows.length, same)];
+        }
+      }
+    }
+  }
+}
+
+/** Rows sharing an identity, ascending, with the unique columns (bits) each holds it in. */
+interface Group {
+  rows: number[];
+  columns: number[];
+}
+
+/**
+ * The first row of each identity, in an open-addressing table sized once for the rows
+ * expected. A Map grows and rehashes all the way through a large paste's fresh keys: five
+ * times slower.
+ */
+class FirstRows {
   private slots = new Int32Array(0);
   private mask = 0;
   private readonly keys: string[] = [];
   private readonly rows: number[] = [];
+  private readonly columns: number[] = [];
 
   constructor(count: number) {
     this.size(count);
   }
 
-  /** The first row seen with `key`, or -1 when this is the first (then it is remembered). */
-  firstOrAdd(key: string, row: number): number {
+  /** The entry of `key`; a new one, for `row` and no column yet, when the key is new. */
+  entryOf(key: string, row: number): number {
     for (let slot = hashOf(key) & this.mask; ; slot = (slot + 1) & this.mask) {
       const entry = this.slots[slot]!;
       if (entry === -1) {
-        this.slots[slot] = this.keys.length;
+        const added = this.keys.length;
+        this.slots[slot] = added;
         this.keys.push(key);
         this.rows.push(row);
+        this.columns.push(0);
         // Never more than half full: a probe always ends on a free slot.
         if (this.keys.length * 2 > this.slots.length) this.size(this.keys.length * 2);
-        return -1;
+        return added;
       }
-      if (this.keys[entry] === key) return this.rows[entry]!;
+      if (this.keys[entry] === key) return entry;
     }
+  }
+
+  rowAt(entry: number): number {
+    return this.rows[entry]!;
+  }
+
+  columnsAt(entry: number): number {
+    return this.columns[entry]!;
+  }
+
+  addColumn(entry: number, column: number): void {
+    this.columns[entry]! |= column;
   }
 
   private size(count: number): void {

@@ -60,12 +60,16 @@ export function ibanCheckDigits(country: string, bban: string): string {
 /** ISO 13616 check: the IBAN with its first four characters moved to the end, letters as 10–35. */
 function ibanRemainder(compact: string): number {
   let remainder = 0;
-  for (let i = 0; i < compact.length; i++) {
-    const code = compact.charCodeAt((i + 4) % compact.length);
-    remainder = code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48);
-    if (remainder >= REDUCE_ABOVE) remainder %= 97;
-  }
+  for (let i = 4; i < compact.length; i++) remainder = withCharacter(remainder, compact, i);
+  for (let i = 0; i < 4; i++) remainder = withCharacter(remainder, compact, i);
   return remainder % 97;
+}
+
+/** The running remainder with one more character of an IBAN (a letter counts as 10–35). */
+function withCharacter(remainder: number, text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  const next = code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48);
+  return next >= REDUCE_ABOVE ? next % 97 : next;
 }
 
 interface CountryFormat {

@@ -66,7 +66,12 @@ export function platformFile(
   }
   // Judged together now, for what one row cannot show: duplicates.
   const judged = validator.validateRows(fixed);
-  const problemsByRow = new Map(judged.rows.map((report) => [report.row, report.problems]));
+  const problemsByRow = new Map<number, Problem[]>();
+  for (const problem of judged.problems) {
+    const list = problemsByRow.get(problem.row);
+    if (list) list.push(problem);
+    else problemsByRow.set(problem.row, [problem]);
+  }
   const file: PlatformFile = {
     headers: platformHeaders(profile),
     lines: [],
@@ -74,10 +79,10 @@ export function platformFile(
     leftOut: [],
   };
   for (const input of fixed) {
+    // Never judged to its end: an empty row, which is no row.
+    if (!valuesOf.has(input.row)) continue;
     const problems = problemsByRow.get(input.row);
-    // Not in the report: an empty row, which is no row.
-    if (!problems) continue;
-    if (problems.length > 0) {
+    if (problems) {
       file.leftOut.push({ row: input.row, problems });
       continue;
     }

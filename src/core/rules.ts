@@ -27,8 +27,11 @@ export interface RowValues {
 }
 
 export interface FieldChecker {
-  /** Judges the cell on its own: the normalized value, or why it is wrong. */
-  parse(text: string, cell: Cell): Normalized | Failure;
+  /**
+   * Judges the cell on its own: the normalized value, or why it is wrong. A function property,
+   * not a method: the validator calls it detached from its checker.
+   */
+  parse: (text: string, cell: Cell) => Normalized | Failure;
   /** Judges a valid value against the rest of its row. */
   relate?(value: Normalized, row: RowValues, cell: Cell): Failure | undefined;
   /**

@@ -1,4 +1,4 @@
-import { DUPLICATE_ROWS_NAMED, duplicateProblem, FirstRows } from "./duplicates";
+import { SharedIdentities } from "./duplicates";
 import { problemOf, type Problem } from "./problem";
 import { absentFields, findColumns, type ColumnMapping } from "./headers";
 import type { Profile } from "./profile";
@@ -12,6 +12,9 @@ import {
 } from "./rules";
 import { type Cell, cellText } from "./text";
 
+/** An empty required cell: the same failure every time (failures are never changed). */
+const REQUIRED = new Failure("required");
+
 /** Shared by every row without problems (most rows): never mutated, replaced on first problem. */
 const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
 
@@ -24,16 +27,9 @@ export interface JudgedRow {
   warnings: Problem[];
 }
 
-/** A row as judged in bulk: its number and its problems (values are not kept, see below). */
-interface RowReport {
-  row: number;
-  problems: Problem[];
-  warnings?: Problem[];
-}
-
 export interface ValidationResult {
-  /** Non-empty rows only: an all-empty row is not a row (docs/rules.md). */
-  rows: RowReport[];
+  /** How many rows are not empty: an all-empty row is not a row (docs/rules.md). */
+  rowCount: number;
   /** Every problem, by row then by column order. */
   problems: Problem[];
   /** Every warning, in the same order (they do not make a row invalid). */
@@ -69,7 +65,16 @@ export interface ValidateOptions extends Partial<RuleOptions> {
  */
 export class Validator implements RowValues {
   private readonly checkers: FieldChecker[];
+  /**
+   * Each field's parse, and the fields that have a cross-field rule or a warning: read once,
+   * not looked up on checkers of a dozen shapes for every cell.
+   */
+  private readonly parsers: FieldChecker["parse"][];
+  private readonly relating: number[];
+  private readonly warning: number[];
   private readonly judged: boolean[];
+  /** Judged fields that must have a value. */
+  private readonly required: boolean[];
   private readonly positions: Map<string, number>;
   private readonly uniqueFields: number[];
   /**
@@ -79,7 +84,6 @@ export class Validator implements RowValues {
   readonly identitySlots: number[];
 
   // Scratch state reused from row to row: judging 100,000 rows should not feed the GC.
-  private readonly texts: string[] = [];
   private readonly failures: (Failure | undefined)[] = [];
   private readonly fixed: (Normalized | undefined)[] = [];
   private readonly scratchValues: (Normalized | undefined)[] = [];
@@ -96,7 +100,11 @@ export class Validator implements RowValues {
       templates: options.templates,
     };
     this.checkers = profile.fields.map((field) => compileRule(field.rule, ruleOptions));
+    this.parsers = this.checkers.map((checker) => checker.parse);
+    this.relating = this.checkers.flatMap((checker, i) => (checker.relate ? [i] : []));
+    this.warning = this.checkers.flatMap((checker, i) => (checker.warn ? [i] : []));
     this.judged = profile.fields.map((field) => !options.absentFields?.has(field.key));
+    this.required = profile.fields.map((field, i) => this.judged[i]! && !!field.required);
     this.positions = new Map(profile.fields.map((field, i) => [field.key, i]));
     this.uniqueFields = profile.fields.flatMap((field, i) => (field.unique ? [i] : []));
     this.identitySlots = this.uniqueFields.map((field, u) => {
@@ -127,47 +135,62 @@ export class Validator implements RowValues {
   }
 
   /**
-   * Judges rows, then marks values that several rows share (docs/rules.md, duplicates). Normalized
-   * values are not kept: a large paste should cost problems, not a copy of the sheet.
+   * Judges rows, and marks values that several rows share (docs/rules.md, duplicates).
+   * Normalized values are not kept: a large paste should cost problems, not a copy of the
+   * sheet. Nor is anything kept of a row without problems but its sheet row.
    */
   validateRows(inputs: Iterable<RowInput>): ValidationResult {
-    const rows: RowReport[] = [];
     const values = this.scratchValues;
     const { uniqueFields } = this;
-    // For each unique field, the identity of each row (index as in `rows`).
-    const identities: (string | undefined)[][] = uniqueFields.map(() => []);
+    // By index (the order rows are judged in): the sheet row, and problems where there are.
+    const rowNumbers: number[] = [];
+    const problemsAt = new Map<number, Problem[]>();
+    const warningsAt = new Map<number, Problem[]>();
+    const shared = new SharedIdentities(
+      this.identitySlots,
+      Array.isArray(inputs) ? inputs.length : 0
+    );
     let ascending = true;
-    let previous = -Infinity;
     for (const input of inputs) {
       const problems = this.judge(input, values);
       if (!problems) continue;
+      const index = rowNumbers.length;
+      if (index > 0 && input.row <= rowNumbers[index - 1]!) ascending = false;
+      rowNumbers.push(input.row);
+      if (problems.length) problemsAt.set(index, problems);
+      if (this.warnings.length) warningsAt.set(index, this.warnings);
       for (let u = 0; u < uniqueFields.length; u++) {
         const field = uniqueFields[u]!;
-        identities[u]!.push(this.identityOf(field, values[field]));
+        const identity = this.identityOf(field, values[field]);
+        if (identity !== undefined) shared.add(identity, index, u);
       }
-      const report: RowReport = { row: input.row, problems };
-      if (this.warnings.length) report.warnings = this.warnings;
-      rows.push(report);
-      if (input.row <= previous) ascending = false;
-      previous = input.row;
     }
     const order = this.positions;
     const byField = (a: Problem, b: Problem) =>
       (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0);
-    markDuplicates(rows, identities, this.identitySlots, this.uniqueKeys, byField);
+    const marked = new Set<Problem[]>();
+    for (const [index, problem] of shared.problems(rowNumbers, this.uniqueKeys)) {
+      let list = problemsAt.get(index);
+      if (!list) problemsAt.set(index, (list = []));
+      list.push(problem);
+      marked.add(list);
+    }
+    for (const list of marked) list.sort(byField);
     // Each row's problems and warnings are in column order: rows in sheet order need no sort.
-    const byPlace = (a: Problem, b: Problem) => a.row - b.row || byField(a, b);
     const problems: Problem[] = [];
     const warnings: Problem[] = [];
-    for (const row of rows) {
-      for (const problem of row.problems) problems.push(problem);
-      if (row.warnings) for (const warning of row.warnings) warnings.push(warning);
-    }
+    const indexes = [...problemsAt.keys()];
+    // Rows that had no problem but a duplicate came last.
+    if (marked.size > 0) indexes.sort((a, b) => a - b);
+    for (const index of indexes)
+      for (const problem of problemsAt.get(index)!) problems.push(problem);
+    for (const list of warningsAt.values()) for (const warning of list) warnings.push(warning);
     if (!ascending) {
+      const byPlace = (a: Problem, b: Problem) => a.row - b.row || byField(a, b);
       problems.sort(byPlace);
       warnings.sort(byPlace);
     }
-    return { rows, problems, warnings };
+    return { rowCount: rowNumbers.length, problems, warnings };
   }
 
   /** The keys of the fields that must not repeat across rows, in profile order. */
@@ -201,28 +224,27 @@ export class Validator implements RowValues {
   private judge(input: RowInput, values: (Normalized | undefined)[]): Problem[] | undefined {
     const { fields } = this.profile;
     const count = fields.length;
-    const { texts, failures, fixed, judged, checkers } = this;
+    const { failures, fixed, judged, required, parsers, checkers } = this;
+    // One pass: an all-empty row has parsed nothing when it turns out empty.
     let empty = true;
-    for (let i = 0; i < count; i++) {
-      texts[i] = judged[i] ? cellText(input.cells[i]) : "";
-      if (texts[i] !== "") empty = false;
-    }
-    this.warnings = NO_PROBLEMS;
-    if (empty) return undefined;
     let failed = false;
+    this.warnings = NO_PROBLEMS;
     for (let i = 0; i < count; i++) {
       failures[i] = undefined;
       fixed[i] = undefined;
       values[i] = undefined;
-      const text = texts[i] as string;
+      if (!judged[i]) continue;
+      const cell = input.cells[i];
+      const text = cellText(cell);
       if (text === "") {
-        if (judged[i] && fields[i]!.required) {
-          failures[i] = new Failure("required");
+        if (required[i]) {
+          failures[i] = REQUIRED;
           failed = true;
         }
         continue;
       }
-      const outcome = checkers[i]!.parse(text, input.cells[i]);
+      empty = false;
+      const outcome = parsers[i]!(text, cell);
       if (outcome instanceof Failure) {
         const fixedValue = this.fixedValue(i, outcome);
         failures[i] = fixedValue === undefined ? withoutFix(outcome) : outcome;
@@ -230,23 +252,22 @@ export class Validator implements RowValues {
         failed = true;
       } else values[i] = outcome;
     }
+    if (empty) return undefined;
     this.current = values;
-    for (let i = 0; i < count; i++) {
-      const relate = checkers[i]!.relate;
+    for (const i of this.relating) {
       const value = values[i];
-      if (!relate || value === undefined) continue;
-      const failure = relate(value, this, input.cells[i]);
+      if (value === undefined) continue;
+      const failure = checkers[i]!.relate!(value, this, input.cells[i]);
       if (failure) {
         failures[i] = failure;
         values[i] = undefined;
         failed = true;
       }
     }
-    for (let i = 0; i < count; i++) {
-      const warn = checkers[i]!.warn;
+    for (const i of this.warning) {
       const value = values[i];
-      if (!warn || value === undefined) continue;
-      const warning = warn(value);
+      if (value === undefined) continue;
+      const warning = checkers[i]!.warn!(value);
       if (!warning) continue;
       if (this.warnings === NO_PROBLEMS) this.warnings = [];
       this.warnings.push(problemOf(input.row, fields[i]!.key, warning.reason, warning.params));
@@ -272,55 +293,6 @@ export class Validator implements RowValues {
     const fixed = this.checkers[field]!.parse(failure.fix, failure.fix);
     return fixed instanceof Failure ? undefined : fixed;
   }
-}
-
-/**
- * Adds a duplicate problem to every row whose identity another row shares (in its slot: a
- * VAT number meets enterprise numbers there), then puts each such row's problems back in
- * column order. Rows arrive in sheet order, so each group's list is ascending and its first
- * rows are the ones named. Only identities seen twice get a list: most are seen once.
- */
-function markDuplicates(
-  rows: RowReport[],
-  identities: (string | undefined)[][],
-  slots: readonly number[],
-  keys: readonly string[],
-  byField: (a: Problem, b: Problem) => number
-): void {
-  const firsts = slots.map(
-    (_, slot) => new FirstRows(rows.length * slots.filter((other) => other === slot).length)
-  );
-  const groups = slots.map(() => new Map<string, number[]>());
-  for (let index = 0; index < rows.length; index++) {
-    for (let u = 0; u < identities.length; u++) {
-      const identity = identities[u]![index];
-      if (identity === undefined) continue;
-      const slot = slots[u]!;
-      const first = firsts[slot]!.firstOrAdd(identity, index);
-      if (first !== -1 && first !== index) {
-        // `first === index`: the row holds the company in two columns; it is no duplicate.
-        const group = groups[slot]!.get(identity);
-        if (!group) groups[slot]!.set(identity, [first, index]);
-        else if (group[group.length - 1] !== index) group.push(index);
-      }
-    }
-  }
-  const marked = new Set<RowReport>();
-  identities.forEach((column, u) => {
-    for (const [identity, group] of groups[slots[u]!]!) {
-      // Per group and column, once: whether all its rows hold it in this column, its first rows.
-      const same = group.every((other) => column[other] === identity);
-      const nearest = group.slice(0, DUPLICATE_ROWS_NAMED + 1).map((i) => rows[i]!.row);
-      for (const index of group) {
-        if (column[index] !== identity) continue;
-        const row = rows[index]!;
-        if (row.problems === NO_PROBLEMS) row.problems = [];
-        row.problems.push(duplicateProblem(row.row, keys[u]!, nearest, group.length, same));
-        marked.add(row);
-      }
-    }
-  });
-  for (const row of marked) row.problems.sort(byField);
 }
 
 function withoutFix(failure: Failure): Failure {
@@ -386,7 +358,7 @@ export function validateSheet(
   );
   return {
     mapping,
-    rows: result.rows,
+    rowCount: result.rowCount,
     problems: [...headerProblems, ...result.problems],
     warnings: result.warnings,
   };

@@ -74,7 +74,7 @@ describe("judging a whole sheet", () => {
     expect(result?.problems).toEqual([
       { row: 1, field: "contactLocale", code: "contactLocale.missingColumn", fix: null },
     ]);
-    expect(result?.rows).toHaveLength(2);
+    expect(result?.rowCount).toBe(2);
   });
   it("skips rows whose cells are all empty and numbers rows as the sheet does", () => {
     const sheet = [
@@ -85,7 +85,7 @@ describe("judging a whole sheet", () => {
       rowOf(be, { ...VALID.be, enterpriseNumber: "1", vatNumber: "" }),
     ];
     const result = validateSheet(be, sheet);
-    expect(result?.rows.map((r) => r.row)).toEqual([2, 5]);
+    expect(result?.rowCount).toBe(2);
     expect(result?.problems.map((p) => [p.row, p.code])).toEqual([[5, "enterpriseNumber.format"]]);
   });
   it("reports duplicates on every row that shares the value, naming the others", () => {

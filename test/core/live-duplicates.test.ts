@@ -1,5 +1,5 @@
 import { getProfile, LiveSheet, Validator, type Cell, type Problem } from "../../src/core";
-import { FirstRows } from "../../src/core/duplicates";
+import { SharedIdentities } from "../../src/core/duplicates";
 import { VALID } from "../../testkit/judge";
 import { belgianNumber } from "../../testkit/oracles";
 
@@ -80,14 +80,43 @@ describe("duplicates while the sheet changes", () => {
   });
 });
 
-describe("the first row of each identity", () => {
-  it("answers the first row of a key seen before, and -1 for a new one, past its planned size", () => {
-    // Planned for 2 keys, given 1,000 distinct keys and their repeats: it grows.
-    const firsts = new FirstRows(2);
-    for (let i = 0; i < 1000; i++) expect(firsts.firstOrAdd(`0${4000000000 + i}`, i)).toBe(-1);
-    for (let i = 0; i < 1000; i++)
-      expect(firsts.firstOrAdd(`0${4000000000 + i}`, 5000 + i)).toBe(i);
-    expect(firsts.firstOrAdd("", 7)).toBe(-1);
-    expect(firsts.firstOrAdd("", 8)).toBe(7);
+describe("rows that share an identity, found as rows are judged", () => {
+  const KEYS = ["enterpriseNumber", "vatNumber"];
+
+  it("finds every repeat past the rows planned; one row holding it in two columns is no duplicate", () => {
+    // Two unique columns compared together (an enterprise number and a VAT number), planned
+    // for 2 rows, given 1,000 rows that each hold their company in both columns, then repeats.
+    const shared = new SharedIdentities([0, 0], 2);
+    const identity = (i: number) => `0${4_000_000_000 + i}`;
+    for (let i = 0; i < 1000; i++) {
+      shared.add(identity(i), i, 0);
+      shared.add(identity(i), i, 1);
+    }
+    expect([...shared.problems([], KEYS)]).toEqual([]);
+    for (let i = 0; i < 1000; i++) shared.add(identity(i), 1000 + i, 0);
+    const rowNumbers = Array.from({ length: 2000 }, (_, i) => i + 2);
+    const found = [...shared.problems(rowNumbers, KEYS)];
+    // Each first row in both its columns, each repeat in the one it has.
+    expect(found).toHaveLength(3000);
+    const of = (index: number) => found.filter(([at]) => at === index).map(([, p]) => p);
+    expect(of(7)).toEqual([
+      expect.objectContaining({
+        row: 9,
+        code: "enterpriseNumber.duplicate",
+        params: { rows: [1009], more: 0 },
+      }),
+      expect.objectContaining({
+        row: 9,
+        code: "vatNumber.sameCompany",
+        params: { rows: [1009], more: 0 },
+      }),
+    ]);
+    expect(of(1007)).toEqual([
+      expect.objectContaining({
+        row: 1009,
+        code: "enterpriseNumber.duplicate",
+        params: { rows: [9], more: 0 },
+      }),
+    ]);
   });
 });
