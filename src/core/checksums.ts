@@ -23,11 +23,11 @@ export function isBelgianCheckValid(text: string, start = 0): boolean {
   return lastTwo === 97 - (firstEight % 97);
 }
 
-/** All digits and divisible by 97 (Moroccan ICE, RIB): one pass. */
-export function isDivisibleBy97(digits: string): boolean {
-  if (digits.length === 0) return false;
+/** All digits (from `start`) and divisible by 97 (Moroccan ICE, RIB): one pass. */
+export function isDivisibleBy97(digits: string, start = 0): boolean {
+  if (digits.length <= start) return false;
   let remainder = 0;
-  for (let i = 0; i < digits.length; i++) {
+  for (let i = start; i < digits.length; i++) {
     const digit = digits.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) return false;
     remainder = remainder * 10 + digit;

@@ -119,15 +119,31 @@ const COM_TYPOS = new Set(["con", "cmo", "ocm", "comm", "coom", "cim", "vom", "x
  */
 export function suggestEmailDomain(address: string): string | undefined {
   const at = address.lastIndexOf("@");
-  const domain = address.slice(at + 1).toLowerCase();
+  if (at <= 0) return undefined;
+  const domain = address.slice(at + 1);
+  // A sheet's addresses share few domains (its clients', the providers'): each is looked at once.
+  let fixed = domainFixes.get(domain);
+  if (fixed === undefined) {
+    fixed = providerDomain(domain.toLowerCase()) ?? null;
+    if (domainFixes.size >= DOMAINS_REMEMBERED) domainFixes.clear();
+    domainFixes.set(domain, fixed);
+  }
+  return fixed === null ? undefined : `${address.slice(0, at)}@${fixed}`;
+}
+
+const DOMAINS_REMEMBERED = 10_000;
+const domainFixes = new Map<string, string | null>();
+
+/** The provider's domain a lowercase domain is one typo from; undefined when none. */
+function providerDomain(domain: string): string | undefined {
   const dot = domain.indexOf(".");
-  if (at <= 0 || dot <= 0) return undefined;
+  if (dot <= 0) return undefined;
   const name = domain.slice(0, dot);
   const tld = domain.slice(dot + 1);
   const known = PROVIDERS.get(name);
   if (known) {
     if (known.includes(tld)) return undefined;
-    if (COM_TYPOS.has(tld) && known.includes("com")) return `${address.slice(0, at)}@${name}.com`;
+    if (COM_TYPOS.has(tld) && known.includes("com")) return `${name}.com`;
     return undefined;
   }
   for (const provider of TYPO_CANDIDATES.get(name.length) ?? []) {
@@ -138,7 +154,7 @@ export function suggestEmailDomain(address: string): string | undefined {
       : COM_TYPOS.has(tld) && tlds.includes("com")
         ? "com"
         : undefined;
-    if (fixedTld) return `${address.slice(0, at)}@${provider}.${fixedTld}`;
+    if (fixedTld) return `${provider}.${fixedTld}`;
   }
   return undefined;
 }

@@ -38,16 +38,17 @@ export const REGISTRY_CORRECTIONS: Readonly<Record<string, { structure: string; 
  */
 export function judgeIban(compact: string): IbanVerdict {
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$/.test(compact)) return "invalid";
-  const spec = countryFormat(compact.slice(0, 2));
+  const spec = countryFormat(compact);
   if (!spec || compact.length !== spec.chars) return "invalid";
-  const bban = compact.slice(4);
-  if (!spec.bban.test(bban)) return "invalid";
+  // The BBAN is read in place (from the fifth character): this runs on every row.
+  spec.bban.lastIndex = 4;
+  if (!spec.bban.test(compact)) return "invalid";
   // 00 and 01 are the same check as 97 and 98 modulo 97, 99 the same as 02: the standard
   // reserves them, so the remainder alone would accept them.
-  const checkDigits = Number(compact.slice(2, 4));
+  const checkDigits = (compact.charCodeAt(2) - 48) * 10 + (compact.charCodeAt(3) - 48);
   if (checkDigits < 2 || checkDigits > 98 || ibanRemainder(compact) !== 1) return "checksum";
-  if (spec.nationalCheck && !spec.nationalCheck(bban)) return "checksum";
-  if (compact.startsWith("MA") && !isDivisibleBy97(bban)) return "rib";
+  if (spec.nationalCheck && !spec.nationalCheck(compact.slice(4))) return "checksum";
+  if (compact.startsWith("MA") && !isDivisibleBy97(compact, 4)) return "rib";
   return "ok";
 }
 
@@ -74,26 +75,38 @@ function withCharacter(remainder: number, text: string, at: number): number {
 
 interface CountryFormat {
   chars: number;
+  /** The BBAN's pattern, sticky: it is tested from the IBAN's fifth character to its end. */
   bban: RegExp;
   nationalCheck?: (bban: string) => boolean;
 }
-const formats = new Map<string, CountryFormat | null>();
+/** By the two letters' codes (the country is not cut out of the IBAN to look it up). */
+const formats = new Map<number, CountryFormat | null>();
 
-/** A country's IBAN length, BBAN pattern and national check, compiled once. */
-function countryFormat(country: string): CountryFormat | null {
-  let format = formats.get(country);
+/**
+ * A BBAN pattern as a sticky one tested on the whole IBAN from its fifth character: "^" there
+ * is that character; a pattern without it may match further on, as it did on the BBAN alone.
+ */
+function stickyFromFifth(pattern: string): RegExp {
+  return new RegExp(pattern.startsWith("^") ? pattern.slice(1) : `[\\s\\S]*?(?:${pattern})`, "y");
+}
+
+/** The IBAN's country's length, BBAN pattern and national check, compiled once. */
+function countryFormat(iban: string): CountryFormat | null {
+  const key = iban.charCodeAt(0) * 65536 + iban.charCodeAt(1);
+  let format = formats.get(key);
   if (format === undefined) {
+    const country = iban.slice(0, 2);
     const source = countrySpecs[country];
     const pattern = REGISTRY_CORRECTIONS[country]?.bban ?? source?.bban_regexp;
     format =
       source?.chars && pattern
         ? {
             chars: source.chars,
-            bban: new RegExp(pattern),
+            bban: stickyFromFifth(pattern),
             nationalCheck: source.bban_validation_func,
           }
         : null;
-    formats.set(country, format);
+    formats.set(key, format);
   }
   return format;
 }
