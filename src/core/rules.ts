@@ -184,10 +184,16 @@ const beVatNumber: Compiler<"beVatNumber"> = (spec) => ({
   relate(value, row) {
     if (!spec.sameDigitsAs) return undefined;
     const other = row.value(spec.sameDigitsAs);
-    if (typeof other !== "string" || other === (value as string).slice(2)) return undefined;
+    if (typeof other !== "string" || sameDigitsAfterPrefix(value as string, other))
+      return undefined;
     return new Failure("mismatch", { value: value as string, other });
   },
 });
+
+/** Whether a VAT number ("BE" and ten digits) holds these digits, compared in place. */
+function sameDigitsAfterPrefix(vat: string, digits: string): boolean {
+  return vat.length === digits.length + 2 && vat.startsWith(digits, 2);
+}
 
 const iban: Compiler<"iban"> = (spec) => ({
   parse(value, cell) {

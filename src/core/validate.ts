@@ -146,12 +146,12 @@ export class Validator implements RowValues {
     const rowNumbers: number[] = [];
     const problemsAt = new Map<number, Problem[]>();
     const warningsAt = new Map<number, Problem[]>();
-    const shared = new SharedIdentities(
-      this.identitySlots,
-      Array.isArray(inputs) ? inputs.length : 0
-    );
     let ascending = true;
-    for (const input of inputs) {
+    // Indexed: the loop stays free of an iterator's results.
+    const list = Array.isArray(inputs) ? (inputs as readonly RowInput[]) : [...inputs];
+    const shared = new SharedIdentities(this.identitySlots, list.length);
+    for (let at = 0; at < list.length; at++) {
+      const input = list[at]!;
       const problems = this.judge(input, values);
       if (!problems) continue;
       const index = rowNumbers.length;

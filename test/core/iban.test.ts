@@ -103,3 +103,27 @@ describe("IBAN: our judgement and ibantools.validateIBAN", () => {
     expect(disagreements).toEqual([]);
   });
 });
+
+describe("IBAN: Belgium's account check, done in place", () => {
+  it("agrees with ibantools on every Belgian account of a sample, right and wrong", () => {
+    // Account numbers spread over the range, each with its right key and a wrong one: the
+    // key 97 (remainder 0) included, and keys off by one.
+    const ibans: string[] = [];
+    for (let n = 0; n < 2_000; n++) {
+      const account = String(539_007_547 + n * 4_999_999)
+        .padStart(10, "0")
+        .slice(-10);
+      const remainder = Number(BigInt(account) % 97n);
+      const key = remainder === 0 ? 97 : remainder;
+      for (const candidate of [key, (key % 97) + 1]) {
+        ibans.push(ibanFor("BE", `${account}${String(candidate).padStart(2, "0")}`));
+      }
+    }
+    ibans.push(ibanFor("BE", "000000000097"), ibanFor("BE", "000000000000"));
+    const disagreements = ibans.filter(
+      (iban) => (judgeIban(iban) === "ok") !== validateIBAN(iban).valid
+    );
+    expect(disagreements).toEqual([]);
+    expect(ibans.filter((iban) => judgeIban(iban) === "ok")).toHaveLength(2_001);
+  });
+});
