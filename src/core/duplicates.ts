@@ -51,29 +51,34 @@ export function smallest(numbers: Iterable<number>, count: number): number[] {
  * The rows that share an identity, found while the rows are judged. `slots[u]` is the slot of
  * unique column `u`: columns in one slot are compared with each other (a VAT number meets
  * enterprise numbers there). Rows must be added in order, each row's columns together.
+ *
+ * Made once and `reset` for each set of rows: on a large paste, fresh memory is what costs
+ * (growing arrays, new pages), so the tables keep theirs from one set to the next.
  */
 export class SharedIdentities {
   /** Per slot, the first row of each identity and the columns it holds it in. */
   private readonly firsts: FirstRows[];
   /** Per slot, only for identities seen in two rows or more: those rows and their columns. */
-  private readonly groups: Map<string, Group>[];
-
-  /** `expected`: how many rows are coming, when known (the tables are sized for them once). */
-  constructor(
-    private readonly slots: readonly number[],
-    expected: number
-  ) {
-    this.firsts = slots.map(
-      (_, slot) => new FirstRows(expected * slots.filter((s) => s === slot).length)
-    );
-    this.groups = slots.map(() => new Map<string, Group>());
-  }
-
+  private groups: Map<string, Group>[] = [];
   // The last identity added, kept because a row's next column often holds the same.
   private lastIdentity = "";
   private lastSlot = -1;
   private lastIndex = -1;
   private lastEntry = -1;
+
+  constructor(private readonly slots: readonly number[]) {
+    this.firsts = Array.from({ length: Math.max(-1, ...slots) + 1 }, () => new FirstRows());
+  }
+
+  /**
+   * Forgets every row, ready for `expected` more (sized for one identity a row: where two
+   * columns share a slot, most rows hold one company in both, and a table grows if need be).
+   */
+  reset(expected: number): void {
+    for (const firsts of this.firsts) firsts.reset(expected);
+    this.groups = this.firsts.map(() => new Map<string, Group>());
+    this.lastIndex = -1;
+  }
 
   /** Row `index` holds `identity` in unique column `u`. */
   add(identity: string, index: number, u: number): void {
@@ -111,7 +116,7 @@ export class SharedIdentities {
    * column it holds the group's identity in. `rowNumbers`: the sheet row of each index.
    */
   *problems(
-    rowNumbers: readonly number[],
+    rowNumbers: ArrayLike<number>,
     keys: readonly string[]
   ): Generator<[index: number, problem: Problem]> {
     for (let u = 0; u < this.slots.length; u++) {
@@ -138,33 +143,49 @@ interface Group {
 }
 
 /**
- * The first row of each identity, in an open-addressing table sized once for the rows
- * expected. A Map grows and rehashes all the way through a large paste's fresh keys: five
- * times slower.
+ * The first row of each identity, in an open-addressing table. A Map grows and rehashes all
+ * the way through a large paste's fresh keys: five times slower.
  */
 class FirstRows {
+  /** Entry + 1 of each slot, 0 for a free one (a fresh buffer is all free). */
   private slots = new Int32Array(0);
-  private mask = 0;
-  private readonly keys: string[] = [];
-  private readonly rows: number[] = [];
-  private readonly columns: number[] = [];
+  private mask = -1;
+  private count = 0;
+  // By entry: the key, its first row, the columns that row holds it in.
+  private keys: string[] = [];
+  private rows = new Int32Array(0);
+  private columns = new Int32Array(0);
 
-  constructor(count: number) {
-    this.size(count);
+  /** Forgets every key, ready for `expected` of them. */
+  reset(expected: number): void {
+    const size = slotsFor(expected);
+    // Kept when near the size needed; a far larger one would cost more to clear than to make.
+    if (this.slots.length >= size && this.slots.length <= size * 4) this.slots.fill(0);
+    else this.slots = new Int32Array(size);
+    this.mask = this.slots.length - 1;
+    // The keys of the last set are let go: a large paste's strings must not stay reachable.
+    this.keys = new Array<string>(Math.min(expected, 1 << 20));
+    if (this.rows.length < expected) {
+      this.rows = new Int32Array(expected);
+      this.columns = new Int32Array(expected);
+    }
+    this.count = 0;
   }
 
   /** The entry of `key`; a new one, for `row` and no column yet, when the key is new. */
   entryOf(key: string, row: number): number {
-    for (let slot = hashOf(key) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const entry = this.slots[slot]!;
+    const { slots, mask } = this;
+    for (let slot = hashOf(key) & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot]! - 1;
       if (entry === -1) {
-        const added = this.keys.length;
-        this.slots[slot] = added;
-        this.keys.push(key);
-        this.rows.push(row);
-        this.columns.push(0);
+        const added = this.count++;
+        if (added === this.rows.length) this.grow();
+        slots[slot] = added + 1;
+        this.keys[added] = key;
+        this.rows[added] = row;
+        this.columns[added] = 0;
         // Never more than half full: a probe always ends on a free slot.
-        if (this.keys.length * 2 > this.slots.length) this.size(this.keys.length * 2);
+        if (this.count * 2 > mask + 1) this.rehash();
         return added;
       }
       if (this.keys[entry] === key) return entry;
@@ -183,17 +204,33 @@ class FirstRows {
     this.columns[entry]! |= column;
   }
 
-  private size(count: number): void {
-    let size = 16;
-    while (size < count * 2) size *= 2;
-    this.slots = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
-    this.keys.forEach((key, entry) => {
-      let slot = hashOf(key) & this.mask;
-      while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.slots[slot] = entry;
-    });
+  private grow(): void {
+    const rows = new Int32Array(Math.max(16, this.rows.length * 2));
+    const columns = new Int32Array(rows.length);
+    rows.set(this.rows);
+    columns.set(this.columns);
+    this.rows = rows;
+    this.columns = columns;
   }
+
+  private rehash(): void {
+    const slots = new Int32Array(slotsFor(this.count * 2));
+    const mask = slots.length - 1;
+    for (let entry = 0; entry < this.count; entry++) {
+      let slot = hashOf(this.keys[entry]!) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = entry + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/** Slots for `count` keys: a power of two, at least twice as many. */
+function slotsFor(count: number): number {
+  let size = 16;
+  while (size < count * 2) size *= 2;
+  return size;
 }
 
 /** FNV-1a over the UTF-16 code units: quick, and spread enough for identifiers. */

@@ -88,6 +88,9 @@ export class Validator implements RowValues {
   private readonly fixed: (Normalized | undefined)[] = [];
   private readonly scratchValues: (Normalized | undefined)[] = [];
   private current: (Normalized | undefined)[] = [];
+  /** Bulk judgement's duplicate tables and sheet rows, kept from one set of rows to the next. */
+  private readonly shared: SharedIdentities;
+  private rowNumbers = new Int32Array(0);
   /** The warnings of the row judged last (shared empty list when none). */
   private warnings: Problem[] = NO_PROBLEMS;
 
@@ -112,6 +115,7 @@ export class Validator implements RowValues {
       const slot = same ? this.uniqueFields.indexOf(this.positions.get(same.field) ?? -1) : -1;
       return slot >= 0 ? slot : u;
     });
+    this.shared = new SharedIdentities(this.identitySlots);
   }
 
   value(key: string): Normalized | undefined {
@@ -142,21 +146,23 @@ export class Validator implements RowValues {
   validateRows(inputs: Iterable<RowInput>): ValidationResult {
     const values = this.scratchValues;
     const { uniqueFields } = this;
+    // Indexed: the loop stays free of an iterator's results.
+    const list = Array.isArray(inputs) ? (inputs as readonly RowInput[]) : [...inputs];
     // By index (the order rows are judged in): the sheet row, and problems where there are.
-    const rowNumbers: number[] = [];
+    const rowNumbers = this.rowNumbersFor(list.length);
+    let rowCount = 0;
     const problemsAt = new Map<number, Problem[]>();
     const warningsAt = new Map<number, Problem[]>();
     let ascending = true;
-    // Indexed: the loop stays free of an iterator's results.
-    const list = Array.isArray(inputs) ? (inputs as readonly RowInput[]) : [...inputs];
-    const shared = new SharedIdentities(this.identitySlots, list.length);
+    const shared = this.shared;
+    shared.reset(list.length);
     for (let at = 0; at < list.length; at++) {
       const input = list[at]!;
       const problems = this.judge(input, values);
       if (!problems) continue;
-      const index = rowNumbers.length;
+      const index = rowCount++;
       if (index > 0 && input.row <= rowNumbers[index - 1]!) ascending = false;
-      rowNumbers.push(input.row);
+      rowNumbers[index] = input.row;
       if (problems.length) problemsAt.set(index, problems);
       if (this.warnings.length) warningsAt.set(index, this.warnings);
       for (let u = 0; u < uniqueFields.length; u++) {
@@ -190,7 +196,13 @@ export class Validator implements RowValues {
       problems.sort(byPlace);
       warnings.sort(byPlace);
     }
-    return { rowCount: rowNumbers.length, problems, warnings };
+    return { rowCount, problems, warnings };
+  }
+
+  /** Room for the sheet rows of `count` rows (sheet rows fit 32 bits: Excel has 1,048,576). */
+  private rowNumbersFor(count: number): Int32Array {
+    if (this.rowNumbers.length < count) this.rowNumbers = new Int32Array(count);
+    return this.rowNumbers;
   }
 
   /** The keys of the fields that must not repeat across rows, in profile order. */

@@ -86,7 +86,8 @@ describe("rows that share an identity, found as rows are judged", () => {
   it("finds every repeat past the rows planned; one row holding it in two columns is no duplicate", () => {
     // Two unique columns compared together (an enterprise number and a VAT number), planned
     // for 2 rows, given 1,000 rows that each hold their company in both columns, then repeats.
-    const shared = new SharedIdentities([0, 0], 2);
+    const shared = new SharedIdentities([0, 0]);
+    shared.reset(2);
     const identity = (i: number) => `0${4_000_000_000 + i}`;
     for (let i = 0; i < 1000; i++) {
       shared.add(identity(i), i, 0);
