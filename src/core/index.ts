@@ -16,6 +16,7 @@ export { profileSchema } from "./profile-schema";
 export { getProfile, isProfileId, PROFILE_IDS, profileIdForLocale, PROFILES } from "./profiles";
 export { compileRule, Failure, type FieldChecker } from "./rules";
 export { type Problem } from "./problem";
+export { unionAscending } from "./ascending";
 export {
   type RowInput,
   sheetRows,

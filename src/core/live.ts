@@ -1,3 +1,4 @@
+import { indexRange, unionAscending } from "./ascending";
 import type { Cell } from "./text";
 import { DUPLICATE_ROWS_NAMED, duplicateProblem, smallest } from "./duplicates";
 import { registryFindings, registryKeyOf, type RegistryAnswer, type RegistryKey } from "./registry";
@@ -46,8 +47,12 @@ export interface ProblemGroup {
 export class LiveSheet {
   private cells: (readonly Cell[] | undefined)[] = [];
   private verdicts: (LiveVerdict | undefined)[] = [];
-  /** For each identity slot (see Validator.identitySlots): identity → the rows holding it. */
-  private groups: Map<string, Set<number>>[];
+  /**
+   * For each identity slot (see Validator.identitySlots): identity → the row holding it, or
+   * the set of rows when two or more do (a duplicate group). Most identities have one row: a
+   * set for each would cost a paste of 10,000 rows 20,000 sets.
+   */
+  private groups: Map<string, Holders>[];
   /** A group's first rows and how many of its rows hold it in each unique field, until it changes. */
   private groupFacts = new WeakMap<Set<number>, { first: number[]; byField: number[] }>();
   private readonly uniqueKeys: string[];
@@ -91,11 +96,12 @@ export class LiveSheet {
     rows: readonly (readonly Cell[])[],
     length = Math.max(this.length, start + rows.length)
   ): number[] {
-    const affected = new Set<number>();
-    for (let i = length; i < this.cells.length; i++) {
-      this.forget(i, affected);
+    // Besides the rows given and the rows dropped: rows whose duplicate status they change.
+    const others = new Set<number>();
+    const dropped = indexRange(length, this.cells.length - length);
+    for (const i of dropped) {
+      this.forget(i, others);
       this.remote.delete(i);
-      affected.add(i);
     }
     this.cells.length = Math.min(this.cells.length, length);
     this.verdicts.length = this.cells.length;
@@ -105,18 +111,21 @@ export class LiveSheet {
       this.verdicts.push(undefined);
       this.registryWarnings.push(undefined);
     }
-    rows.forEach((cells, k) => {
-      const index = start + k;
-      if (index >= length) return;
-      this.forget(index, affected);
+    const given = indexRange(start, Math.min(rows.length, length - start));
+    given.forEach((index, k) => {
+      const cells = rows[k]!;
+      this.forget(index, others);
       this.remote.delete(index);
       this.cells[index] = cells;
       this.verdicts[index] = this.validator.judgeLive({ row: this.firstRow + index, cells });
       this.registryWarnings[index] = this.registryFindingsOf(index);
-      this.remember(index, affected);
-      affected.add(index);
+      this.remember(index, others);
     });
-    return [...affected].sort((a, b) => a - b);
+    const changed = unionAscending(given, dropped);
+    return unionAscending(
+      changed,
+      [...others].sort((a, b) => a - b)
+    );
   }
 
   /** Judges every row again with other rules (a new template list): all rows are affected. */
@@ -164,7 +173,9 @@ export class LiveSheet {
     if (!followEdits) return { index: undefined, reason: "gone" };
     const holders = new Set<number>();
     snapshot.identities.forEach((identity, u) => {
-      for (const row of this.groupOf(u, identity) ?? []) holders.add(row);
+      const held = identity === undefined ? undefined : this.slotOf(u).get(identity);
+      if (typeof held === "number") holders.add(held);
+      else for (const row of held ?? []) holders.add(row);
     });
     if (holders.size === 1) {
       const [found] = holders;
@@ -202,11 +213,14 @@ export class LiveSheet {
     return duplicates.length ? [...verdict.problems, ...duplicates] : [...verdict.problems];
   }
 
-  /** The rows holding an identity of unique field `u`, in the field's slot. */
+  /** The rows holding an identity of unique field `u`, when two or more do (in its slot). */
   private groupOf(u: number, identity: string | undefined): Set<number> | undefined {
-    return identity === undefined
-      ? undefined
-      : this.groups[this.validator.identitySlots[u]!]!.get(identity);
+    const held = identity === undefined ? undefined : this.slotOf(u).get(identity);
+    return typeof held === "object" ? held : undefined;
+  }
+
+  private slotOf(u: number): Map<string, Holders> {
+    return this.groups[this.validator.identitySlots[u]!]!;
   }
 
   /** Computed once per group and state: a group of 10,000 rows is read once, not per row. */
@@ -362,30 +376,41 @@ export class LiveSheet {
 
   private forget(index: number, affected: Set<number>): void {
     this.verdicts[index]?.identities.forEach((identity, u) => {
-      const group = this.groupOf(u, identity);
-      if (!group || !group.delete(index)) return;
-      this.groupFacts.delete(group);
+      if (identity === undefined) return;
+      const slot = this.slotOf(u);
+      const held = slot.get(identity);
+      if (held === index) slot.delete(identity);
+      if (typeof held !== "object" || !held.delete(index)) return;
+      this.groupFacts.delete(held);
+      if (held.size > 1) return;
       // The one row left is no longer a duplicate.
-      if (group.size === 1) for (const other of group) affected.add(other);
-      if (group.size === 0) this.groups[this.validator.identitySlots[u]!]!.delete(identity!);
+      const [other] = held;
+      slot.set(identity, other!);
+      affected.add(other!);
     });
   }
 
   private remember(index: number, affected: Set<number>): void {
     this.verdicts[index]?.identities.forEach((identity, u) => {
       if (identity === undefined) return;
-      const byIdentity = this.groups[this.validator.identitySlots[u]!]!;
-      let group = byIdentity.get(identity);
-      if (!group) byIdentity.set(identity, (group = new Set<number>()));
-      // A group met before may have facts to forget (a new one has none).
-      else this.groupFacts.delete(group);
-      if (group.has(index)) return;
-      group.add(index);
-      // The row that held this value alone becomes a duplicate.
-      if (group.size === 2) for (const other of group) affected.add(other);
+      const slot = this.slotOf(u);
+      const held = slot.get(identity);
+      if (held === undefined) slot.set(identity, index);
+      else if (typeof held === "number") {
+        if (held === index) return;
+        slot.set(identity, new Set([held, index]));
+        // The row that held this value alone becomes a duplicate.
+        affected.add(held);
+      } else if (!held.has(index)) {
+        held.add(index);
+        this.groupFacts.delete(held);
+      }
     });
   }
 }
+
+/** The rows holding an identity: one row, or a set of two or more. */
+type Holders = number | Set<number>;
 
 /** Two rows hold the same cells (an empty cell and a missing one are the same). */
 export function sameCells(a: readonly Cell[] | undefined, b: readonly Cell[]): boolean {

@@ -1,6 +1,7 @@
 import {
   absentFields,
   LiveSheet,
+  unionAscending,
   Validator,
   type Cell,
   type Profile,
@@ -232,7 +233,7 @@ export class AreaState {
     const count = dataRowCount(geometry);
     const previousCount = live.length;
     // Rows past the new end are dropped first (their keys are cleared).
-    const affected = new Set<number>(live.update(0, [], count));
+    let affected = live.update(0, [], count);
     const covered: [number, number][] = [];
     for (const { values: range, keys } of reads.ranges) {
       if (keys) memory.learn(keys.top, keys.range.values);
@@ -244,7 +245,7 @@ export class AreaState {
       this.noteStatuses(geometry, start, lines);
       const rows = lines.map((line) => fieldCells(geometry, line));
       if (rows.length === 0) continue;
-      for (const index of live.update(start, rows, count)) affected.add(index);
+      affected = unionAscending(affected, live.update(start, rows, count));
       covered.push([start, start + rows.length - 1]);
       this.cost.learn(values);
     }
@@ -260,11 +261,11 @@ export class AreaState {
     }
     for (const [a, b] of mergeRuns(wanted)) {
       const rows = await this.readRows(context, geometry, a, b - a + 1, memory);
-      for (const index of live.update(a, rows, count)) affected.add(index);
+      affected = unionAscending(affected, live.update(a, rows, count));
     }
     if (reads.below) this.below = straysFrom(reads.below, geometry);
     this.where = geometry;
-    return [...affected].sort((a, b) => a - b);
+    return affected;
   }
 
   /**
