@@ -309,6 +309,13 @@ export class LiveSheet {
     return !!verdict && verdict.problems.length === 0 && !this.isDuplicate(index);
   }
 
+  /** Whether the row has any problem: its own, a duplicate, or the partner API's. */
+  hasProblems(index: number): boolean {
+    const verdict = this.verdicts[index];
+    if (!verdict) return false;
+    return verdict.problems.length > 0 || this.remote.has(index) || this.isDuplicate(index);
+  }
+
   isEmpty(index: number): boolean {
     return this.verdicts[index] === undefined;
   }
@@ -317,10 +324,9 @@ export class LiveSheet {
     let rows = 0;
     let invalid = 0;
     for (let i = 0; i < this.verdicts.length; i++) {
-      const verdict = this.verdicts[i];
-      if (!verdict) continue;
+      if (!this.verdicts[i]) continue;
       rows++;
-      if (verdict.problems.length > 0 || this.isDuplicate(i) || this.remote.has(i)) invalid++;
+      if (this.hasProblems(i)) invalid++;
     }
     return { rows, valid: rows - invalid, invalid };
   }

@@ -69,12 +69,16 @@ export function isCurrentRule(formula: string): boolean {
   return formula.replace(/\s+/g, "").toUpperCase().includes(`${HIGHLIGHT_RULE_MARK}(`);
 }
 
-/** The keys of one data row, one per area column. */
-function rowKeys(live: LiveSheet, geometry: AreaGeometry, index: number): HighlightKey[] {
-  const width = areaWidth(geometry);
-  const keys: HighlightKey[] = new Array<HighlightKey>(width).fill("");
+/** The keys of one data row, one per area column; `none` (shared) when it has no problem. */
+function rowKeys(
+  live: LiveSheet,
+  geometry: AreaGeometry,
+  index: number,
+  none: readonly HighlightKey[]
+): readonly HighlightKey[] {
   const cells = live.cellsOf(index);
-  if (!cells) return keys;
+  if (!cells || !live.hasProblems(index)) return none;
+  const keys: HighlightKey[] = new Array<HighlightKey>(areaWidth(geometry)).fill("");
   const { columns } = geometry.mapping;
   const fields = live.profile.fields;
   for (const problem of live.problemsOf(index)) {
@@ -94,17 +98,18 @@ function rowKeys(live: LiveSheet, geometry: AreaGeometry, index: number): Highli
  */
 export class KeyMemory {
   private readonly rows = new Map<number, readonly HighlightKey[]>();
-  private readonly empty: readonly HighlightKey[];
+  /** The keys of a row without any (shared: most rows). */
+  readonly none: readonly HighlightKey[];
 
   constructor(
     readonly left: number,
     readonly width: number
   ) {
-    this.empty = new Array<HighlightKey>(width).fill("");
+    this.none = Object.freeze(new Array<HighlightKey>(width).fill(""));
   }
 
   get(sheetRow: number): readonly HighlightKey[] {
-    return this.rows.get(sheetRow) ?? this.empty;
+    return this.rows.get(sheetRow) ?? this.none;
   }
 
   set(sheetRow: number, keys: readonly HighlightKey[]): void {
@@ -130,7 +135,7 @@ function asKey(value: unknown): HighlightKey {
 }
 
 function sameKeys(a: readonly HighlightKey[], b: readonly HighlightKey[]): boolean {
-  return a.length === b.length && a.every((key, i) => key === b[i]);
+  return a === b || (a.length === b.length && a.every((key, i) => key === b[i]));
 }
 
 /**
@@ -164,9 +169,10 @@ export function keyChanges(
   const rows = dataRowCount(geometry);
   const changed: number[] = [];
   const lines = new Map<number, readonly HighlightKey[]>();
+  // The memory is made for the area's layout; a row without keys is its shared empty row.
+  const none = memory.width === width ? memory.none : new Array<HighlightKey>(width).fill("");
   for (const index of indexes) {
-    const line =
-      index < rows ? rowKeys(live, geometry, index) : new Array<HighlightKey>(width).fill("");
+    const line = index < rows ? rowKeys(live, geometry, index, none) : none;
     if (!everything && sameKeys(memory.get(top + index), line)) continue;
     lines.set(index, line);
     changed.push(index);
