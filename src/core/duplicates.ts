@@ -147,7 +147,11 @@ interface Group {
  * the way through a large paste's fresh keys: five times slower.
  */
 class FirstRows {
-  /** Entry + 1 of each slot, 0 for a free one (a fresh buffer is all free). */
+  /**
+   * Pairs of (entry + 1, hash), entry 0 for a free slot (a fresh buffer is all free): the
+   * hash is read with the entry, so a probe that meets another key mostly decides without
+   * reading that key (a memory access less).
+   */
   private slots = new Int32Array(0);
   private mask = -1;
   private count = 0;
@@ -160,9 +164,9 @@ class FirstRows {
   reset(expected: number): void {
     const size = slotsFor(expected);
     // Kept when near the size needed; a far larger one would cost more to clear than to make.
-    if (this.slots.length >= size && this.slots.length <= size * 4) this.slots.fill(0);
-    else this.slots = new Int32Array(size);
-    this.mask = this.slots.length - 1;
+    if (this.slots.length >= 2 * size && this.slots.length <= 8 * size) this.slots.fill(0);
+    else this.slots = new Int32Array(2 * size);
+    this.mask = this.slots.length / 2 - 1;
     // The keys of the last set are let go: a large paste's strings must not stay reachable.
     this.keys = new Array<string>(Math.min(expected, 1 << 20));
     if (this.rows.length < expected) {
@@ -175,12 +179,14 @@ class FirstRows {
   /** The entry of `key`; a new one, for `row` and no column yet, when the key is new. */
   entryOf(key: string, row: number): number {
     const { slots, mask } = this;
-    for (let slot = hashOf(key) & mask; ; slot = (slot + 1) & mask) {
-      const entry = slots[slot]! - 1;
+    const hash = hashOf(key);
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[2 * slot]! - 1;
       if (entry === -1) {
         const added = this.count++;
         if (added === this.rows.length) this.grow();
-        slots[slot] = added + 1;
+        slots[2 * slot] = added + 1;
+        slots[2 * slot + 1] = hash;
         this.keys[added] = key;
         this.rows[added] = row;
         this.columns[added] = 0;
@@ -188,7 +194,7 @@ class FirstRows {
         if (this.count * 2 > mask + 1) this.rehash();
         return added;
       }
-      if (this.keys[entry] === key) return entry;
+      if (slots[2 * slot + 1] === hash && this.keys[entry] === key) return entry;
     }
   }
 
@@ -214,12 +220,15 @@ class FirstRows {
   }
 
   private rehash(): void {
-    const slots = new Int32Array(slotsFor(this.count * 2));
-    const mask = slots.length - 1;
+    const size = slotsFor(this.count * 2);
+    const slots = new Int32Array(2 * size);
+    const mask = size - 1;
     for (let entry = 0; entry < this.count; entry++) {
-      let slot = hashOf(this.keys[entry]!) & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = entry + 1;
+      const hash = hashOf(this.keys[entry]!);
+      let slot = hash & mask;
+      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = entry + 1;
+      slots[2 * slot + 1] = hash;
     }
     this.slots = slots;
     this.mask = mask;
@@ -233,9 +242,9 @@ function slotsFor(count: number): number {
   return size;
 }
 
-/** FNV-1a over the UTF-16 code units: quick, and spread enough for identifiers. */
+/** FNV-1a over the UTF-16 code units (as a signed 32-bit integer, as the slots hold it). */
 function hashOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+  return hash | 0;
 }

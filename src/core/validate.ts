@@ -151,7 +151,9 @@ export class Validator implements RowValues {
     // By index (the order rows are judged in): the sheet row, and problems where there are.
     const rowNumbers = this.rowNumbersFor(list.length);
     let rowCount = 0;
-    const problemsAt = new Map<number, Problem[]>();
+    // Rows with problems of their own, in index order (a list, not a map: most rows have none).
+    const listed: number[] = [];
+    const lists: Problem[][] = [];
     const warningsAt = new Map<number, Problem[]>();
     let ascending = true;
     const shared = this.shared;
@@ -163,7 +165,10 @@ export class Validator implements RowValues {
       const index = rowCount++;
       if (index > 0 && input.row <= rowNumbers[index - 1]!) ascending = false;
       rowNumbers[index] = input.row;
-      if (problems.length) problemsAt.set(index, problems);
+      if (problems.length) {
+        listed.push(index);
+        lists.push(problems);
+      }
       if (this.warnings.length) warningsAt.set(index, this.warnings);
       for (let u = 0; u < uniqueFields.length; u++) {
         const field = uniqueFields[u]!;
@@ -174,10 +179,13 @@ export class Validator implements RowValues {
     const order = this.positions;
     const byField = (a: Problem, b: Problem) =>
       (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0);
+    // Rows with no problem of their own but a duplicate: few, kept apart, then merged in.
+    const onlyDuplicates = new Map<number, Problem[]>();
     const marked = new Set<Problem[]>();
     for (const [index, problem] of shared.problems(rowNumbers, this.uniqueKeys)) {
-      let list = problemsAt.get(index);
-      if (!list) problemsAt.set(index, (list = []));
+      const at = indexIn(listed, index);
+      let list = at >= 0 ? lists[at] : onlyDuplicates.get(index);
+      if (!list) onlyDuplicates.set(index, (list = []));
       list.push(problem);
       marked.add(list);
     }
@@ -185,11 +193,12 @@ export class Validator implements RowValues {
     // Each row's problems and warnings are in column order: rows in sheet order need no sort.
     const problems: Problem[] = [];
     const warnings: Problem[] = [];
-    const indexes = [...problemsAt.keys()];
-    // Rows that had no problem but a duplicate came last.
-    if (marked.size > 0) indexes.sort((a, b) => a - b);
-    for (const index of indexes)
-      for (const problem of problemsAt.get(index)!) problems.push(problem);
+    const others = [...onlyDuplicates.keys()].sort((a, b) => a - b);
+    for (let i = 0, j = 0; i < listed.length || j < others.length;) {
+      const fromListed = j >= others.length || (i < listed.length && listed[i]! < others[j]!);
+      const list = fromListed ? lists[i++]! : onlyDuplicates.get(others[j++]!)!;
+      for (const problem of list) problems.push(problem);
+    }
     for (const list of warningsAt.values()) for (const warning of list) warnings.push(warning);
     if (!ascending) {
       const byPlace = (a: Problem, b: Problem) => a.row - b.row || byField(a, b);
@@ -305,6 +314,20 @@ export class Validator implements RowValues {
     const fixed = this.checkers[field]!.parse(failure.fix, failure.fix);
     return fixed instanceof Failure ? undefined : fixed;
   }
+}
+
+/** Where `value` is in an ascending list; -1 when it is not. */
+function indexIn(ascending: readonly number[], value: number): number {
+  let low = 0;
+  let high = ascending.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = ascending[middle]!;
+    if (found === value) return middle;
+    if (found < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 function withoutFix(failure: Failure): Failure {
