@@ -227,7 +227,10 @@ export class Validator implements RowValues {
     const values = this.scratchValues;
     const problems = this.judge(input, values);
     if (!problems) return undefined;
-    const identities = this.uniqueFields.map((field) => this.identityOf(field, values[field]));
+    const { uniqueFields } = this;
+    const identities = new Array<string | undefined>(uniqueFields.length);
+    for (let u = 0; u < uniqueFields.length; u++)
+      identities[u] = this.identityOf(uniqueFields[u]!, values[uniqueFields[u]!]);
     return this.warnings.length
       ? { problems, identities, warnings: this.warnings }
       : { problems, identities };

@@ -113,8 +113,9 @@ export class KeyMemory {
   }
 
   set(sheetRow: number, keys: readonly HighlightKey[]): void {
-    if (keys.every((key) => key === "")) this.rows.delete(sheetRow);
-    else this.rows.set(sheetRow, keys);
+    if (keys !== this.none && keys.some((key) => key !== "")) this.rows.set(sheetRow, keys);
+    // Most rows have no keys and were not remembered: nothing to forget.
+    else if (this.rows.size > 0) this.rows.delete(sheetRow);
   }
 
   /** Records keys read from the checks sheet (a block whose first row is `top`). */
