@@ -104,7 +104,7 @@ function nationalCheckOf(
 }
 
 /** A Belgian IBAN's account check (its BBAN is twelve digits: the pattern holds it). */
-export function isBelgianAccountValid(iban: string): boolean {
+function isBelgianAccountValid(iban: string): boolean {
   let remainder = 0;
   for (let i = 4; i < 14; i++) remainder = (remainder * 10 + iban.charCodeAt(i) - 48) % 97;
   const check = (iban.charCodeAt(14) - 48) * 10 + (iban.charCodeAt(15) - 48);
