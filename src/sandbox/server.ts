@@ -215,6 +215,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (Object.values(options.faults).some((value) => value > 0)) {
       api.addHook("onRequest", injectFaults(options.faults, random));
       api.addHook("onSend", async (request, _reply, payload) => {
+        await holdUntilDue(request, options.faults.latencyMs);
         if (options.faults.lostResponseRate > 0 && random() < options.faults.lostResponseRate) {
           request.raw.socket.destroy();
         }
@@ -250,12 +251,33 @@ async function connectRegistries(settings: RegistrySettings) {
   return { fixtures, registries };
 }
 
+/** When each request arrived, for the latency fault. */
+const arrivals = new WeakMap<FastifyRequest, number>();
+
+// The wait holds no stopping sandbox open: its connection is cut on close anyway.
+const wait = (millis: number) =>
+  new Promise((resolve) => setTimeout(resolve, millis).unref());
+
+/**
+ * Latency as a remote service has it: an answer leaves `latencyMs` after its request arrived,
+ * the work on it included. Waiting before the work instead put the sandbox's own work (one
+ * thread for every request, where Banqup has many machines) on top of every wait, and a
+ * measure of the client's concurrency measured the sandbox's thread.
+ */
+async function holdUntilDue(request: FastifyRequest, latencyMs: number): Promise<void> {
+  const arrived = arrivals.get(request);
+  if (arrived === undefined) return;
+  // Node's timers count whole milliseconds and fire a little late: rounded, the answers leave
+  // at `latencyMs` on average (rounded up, they left a millisecond late on average).
+  const remaining = Math.round(arrived + latencyMs - performance.now());
+  if (remaining > 0) await wait(remaining);
+}
+
 function injectFaults(faults: Faults, random: () => number) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    // The wait holds no stopping sandbox open: its connection is cut on close anyway.
-    if (faults.latencyMs > 0)
-      await new Promise((resolve) => setTimeout(resolve, faults.latencyMs).unref());
+    if (faults.latencyMs > 0) arrivals.set(request, performance.now());
     if (faults.dropRate > 0 && random() < faults.dropRate) {
+      if (faults.latencyMs > 0) await wait(faults.latencyMs);
       request.raw.socket.destroy();
       return reply;
     }
