@@ -16,6 +16,9 @@ export type Identifier = components["schemas"]["Identifier"];
 export type LookupMatch = components["schemas"]["LookupMatch"];
 export type Invitation = components["schemas"]["Invitation"];
 export type CompanyLookupResult = components["schemas"]["CompanyLookupResult"];
+export type ClientPage = components["schemas"]["ClientPage"];
+/** What a page of the partner's clients asks for (see listClients). */
+export type PageRequest = NonNullable<paths["/v1/clients"]["get"]["parameters"]["query"]>;
 type ProblemBody = components["schemas"]["Problem"];
 
 /** The contract's paths, typed: every request below is checked against openapi.yaml. */
@@ -61,6 +64,17 @@ export class ContractRequest {
   }
 }
 
+/** The answer to a conditional GET whose version is still the client's. */
+export const NOT_MODIFIED = 304;
+
+/** A client's version as the entity tag the API gives it ("3"). */
+const etagOf = (version: number) => `"${version}"`;
+
+/** With a 412: the client as it now is in Banqup (what the change would have overwritten). */
+export function currentClientOf(problem: ApiProblem): Client | undefined {
+  return problem.status === 412 ? (problem.current as Client | undefined) : undefined;
+}
+
 /** The data of a call that returned (the transport has thrown for anything else). */
 function dataOf<T>(result: { data?: T; response: Response }): T {
   if (result.data === undefined)
@@ -98,17 +112,39 @@ export const operations = {
     id: string,
     input: ClientInput,
     idempotencyKey: string,
+    fromVersion: number,
     signal?: AbortSignal
   ): Promise<Client> =>
     dataOf(
       await api.PATCH("/v1/clients/{id}", {
-        params: { path: { id }, header: { "Idempotency-Key": idempotencyKey } },
+        params: {
+          path: { id },
+          header: { "Idempotency-Key": idempotencyKey, "If-Match": etagOf(fromVersion) },
+        },
         body: input,
         signal,
       })
     ),
   getClient: async (api: PartnerApi, id: string, signal?: AbortSignal): Promise<Client> =>
     dataOf(await api.GET("/v1/clients/{id}", { params: { path: { id } }, signal })),
+  getClientIfChanged: async (
+    api: PartnerApi,
+    id: string,
+    knownVersion: number,
+    signal?: AbortSignal
+  ): Promise<Client | undefined> => {
+    const result = await api.GET("/v1/clients/{id}", {
+      params: { path: { id }, header: { "If-None-Match": etagOf(knownVersion) } },
+      signal,
+    });
+    return result.response.status === NOT_MODIFIED ? undefined : dataOf(result);
+  },
+  listClients: async (
+    api: PartnerApi,
+    page: PageRequest,
+    signal?: AbortSignal
+  ): Promise<ClientPage> =>
+    dataOf(await api.GET("/v1/clients", { params: { query: page }, signal })),
   inviteClient: async (api: PartnerApi, id: string, signal?: AbortSignal): Promise<Invitation> =>
     dataOf(await api.POST("/v1/clients/{id}/invitation", { params: { path: { id } }, signal })),
   lookupCompanies: async (
@@ -167,6 +203,27 @@ export function toClientInput(
   return input as ClientInput;
 }
 
+/**
+ * A client as the values its row holds, in profile field order: toClientInput's inverse
+ * (template ids back to their names). Banqup keeps the values the same rules normalized, so
+ * a client sent from a row gives back that row's values.
+ */
+export function valuesOfClient(
+  profileId: ProfileId,
+  client: ClientInput,
+  templateNames: ReadonlyMap<string, string> = new Map()
+): (string | boolean | undefined)[] {
+  const wire = client as Record<string, unknown>;
+  return getProfile(profileId).fields.map((field) => {
+    const value = wire[field.apiName ?? field.key];
+    if (typeof value === "boolean") return value;
+    if (typeof value !== "string" || value === "") return undefined;
+    return field.rule.kind === "configurationTemplate"
+      ? (templateNames.get(value) ?? value)
+      : value;
+  });
+}
+
 /** The wire names of the profiles' unique fields: what identifies a client exactly. */
 const IDENTIFIER_TYPES = new Set<string>(
   Object.values(PROFILES).flatMap((profile) =>
@@ -212,7 +269,8 @@ export function toProblem(response: Response, text: string, region?: ProfileId):
     body.detail ?? body.title ?? `The partner API answered ${response.status}.`,
     fields,
     body.existingClientId,
-    retryAfterSeconds(response.headers.get("Retry-After"))
+    retryAfterSeconds(response.headers.get("Retry-After")),
+    body.client
   );
 }
 

@@ -1,16 +1,19 @@
 import type { ProfileId } from "../core";
 import {
+  NOT_MODIFIED,
   operations,
   partnerApi,
   toProblem,
   type Client,
   type ContractRequest,
   type ClientInput,
+  type ClientPage,
   type CompanyLookupResult,
   type ConfigurationTemplate,
   type Identifier,
   type Invitation,
   type LookupMatch,
+  type PageRequest,
   type Partner,
   type PartnerApi,
 } from "./adapter";
@@ -98,14 +101,33 @@ export class PartnerApiClient {
     return operations.createClient(this.api, input, idempotencyKey, signal);
   }
 
-  /** Makes an existing client what `input` says (the whole client, as for a create). */
+  /**
+   * Makes an existing client what `input` says (the whole client, as for a create), if it is
+   * still at `fromVersion`: otherwise an ApiProblem 412 carrying the client as it now is
+   * (currentClientOf), and nothing is overwritten.
+   */
   updateClient(
     id: string,
     input: ClientInput,
     idempotencyKey: string,
+    fromVersion: number,
     signal?: AbortSignal
   ): Promise<Client> {
-    return operations.updateClient(this.api, id, input, idempotencyKey, signal);
+    return operations.updateClient(this.api, id, input, idempotencyKey, fromVersion, signal);
+  }
+
+  /** A page of the partner's clients, newest first (`cursor`: the previous page's nextCursor). */
+  listClients(page: PageRequest = {}, signal?: AbortSignal): Promise<ClientPage> {
+    return operations.listClients(this.api, page, signal);
+  }
+
+  /** The client as it now is, or undefined if it is still at `knownVersion`. */
+  getClientIfChanged(
+    id: string,
+    knownVersion: number,
+    signal?: AbortSignal
+  ): Promise<Client | undefined> {
+    return operations.getClientIfChanged(this.api, id, knownVersion, signal);
   }
 
   /**
@@ -150,7 +172,7 @@ export class PartnerApiClient {
     const response = await this.limit.run(() =>
       this.attempt(request.url, { method: request.method, headers, body }, signal)
     );
-    if (response.ok) return response;
+    if (response.ok || response.status === NOT_MODIFIED) return response;
     throw toProblem(response, await response.text(), this.options.region);
   }
 

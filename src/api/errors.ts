@@ -14,7 +14,9 @@ export class ApiProblem extends Error {
     readonly fields: FieldProblem[] = [],
     readonly existingClientId?: string,
     /** Seconds the server asked to wait (429, 503). */
-    readonly retryAfterSeconds?: number
+    readonly retryAfterSeconds?: number,
+    /** With 412: the resource as it now is (the adapter types it). */
+    readonly current?: object
   ) {
     super(message);
     this.name = "ApiProblem";

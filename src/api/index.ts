@@ -3,12 +3,15 @@
  * idempotency keys, concurrency limit, cancel), sign-in, and the registry lookup.
  */
 export {
+  type Client,
   type ClientInput,
+  currentClientOf,
   identifiersOf,
   type LookupMatch,
   type Partner,
   resemblanceKeysOf,
   toClientInput,
+  valuesOfClient,
 } from "./adapter";
 export { DEFAULT_CONCURRENCY, PartnerApiClient, sleep } from "./client";
 export { ApiProblem, Cancelled, NetworkFailure } from "./errors";

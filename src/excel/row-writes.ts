@@ -275,7 +275,12 @@ function ledgerUnits(
   state: LedgerState
 ): WriteUnit[] {
   if (lines.length === 0) return [];
-  const cells = lines.map(([key, client, print]) => [key, client, print ?? ""]);
+  const cells = lines.map(([key, client, print, version]) => [
+    key,
+    client,
+    print ?? "",
+    version === undefined ? "" : String(version),
+  ]);
   const groups = groupsWithin(cells, (line) => blockBytes([line]));
   const text = () => Array.from({ length: LEDGER_WIDTH }, () => "@");
   return groups.map((group, i) => ({

@@ -4,17 +4,23 @@ import { LEDGER_SHEET } from "./names";
 import { readInChunks, rowChunks } from "./payload";
 
 /**
- * A ledger line as read back: an idempotency key, what it created, and the print of the row
- * as sent (lines of older versions have none). The header is not one.
+ * A ledger line as read back: an idempotency key, what it created, the print of the row as
+ * sent and the client's version it made (lines of older add-ins have no print, or no
+ * version). The header is not one.
  */
 const ledgerLineSchema = z.tuple([
   z.string().check(z.startsWith("cix_")),
   z.string(),
   z.optional(z.unknown()),
+  z.optional(z.unknown()),
 ]);
 
-/** What a send writes to the ledger: key, client id (or pending), and the row's print. */
-export type LedgerLine = readonly [key: string, client: string, print?: string];
+/**
+ * What a send writes to the ledger: key, client id (or pending), the row's print, and the
+ * version of the client in Banqup once the row was written there (what an update of the row
+ * is made from).
+ */
+export type LedgerLine = readonly [key: string, client: string, print?: string, version?: number];
 
 /**
  * The status column: what happened to each row when it was sent, in words the user reads, in
@@ -127,9 +133,9 @@ export function parseStatus(text: unknown): RowStatus | undefined {
  */
 export const LEDGER_PENDING = "pending";
 
-/** The ledger's columns: key, client id, print. */
-export const LEDGER_COLUMNS = "A:C";
-export const LEDGER_HEADER = ["key", "client", "print"] as const;
+/** The ledger's columns: key, client id, print, version. */
+export const LEDGER_COLUMNS = "A:D";
+export const LEDGER_HEADER = ["key", "client", "print", "version"] as const;
 export const LEDGER_WIDTH = LEDGER_HEADER.length;
 
 /**
@@ -145,6 +151,17 @@ export interface Ledger {
   entries: Map<string, string>;
   /** Client id → the print of its row as last sent (the last line for a client wins). */
   prints: Map<string, string>;
+  /**
+   * Client id → its version in Banqup as the sheet last wrote or read it (the last line for a
+   * client wins; a line without one, from an older add-in, leaves it unknown).
+   */
+  versions: Map<string, number>;
+}
+
+/** A version as the ledger holds it: text (the ledger's cells are text), a whole number. */
+function versionIn(cell: unknown): number | undefined {
+  const text = String(cell ?? "");
+  return /^[1-9]\d{0,14}$/.test(text) ? Number(text) : undefined;
 }
 
 /** Lines read per request: about 100 bytes each, well under Excel's 5 MB. */
@@ -169,7 +186,12 @@ export async function readLedger(
     sheet = queueLedgerSheet(context);
     await context.sync();
   }
-  const ledger: Ledger = { exists: !sheet.isNullObject, entries: new Map(), prints: new Map() };
+  const ledger: Ledger = {
+    exists: !sheet.isNullObject,
+    entries: new Map(),
+    prints: new Map(),
+    versions: new Map(),
+  };
   if (!ledger.exists) return ledger;
   const used = sheet.getRange(LEDGER_COLUMNS).getUsedRangeOrNullObject(true);
   used.load("rowIndex, rowCount");
@@ -184,10 +206,13 @@ export async function readLedger(
       for (const line of range.values as unknown[][]) {
         const entry = ledgerLineSchema.safeParse(line);
         if (!entry.success) continue;
-        const [key, client, print] = entry.data;
+        const [key, client, print, version] = entry.data;
         ledger.entries.set(key, client);
-        if (typeof print === "string" && print && client !== LEDGER_PENDING)
-          ledger.prints.set(client, print);
+        if (client === LEDGER_PENDING) continue;
+        if (typeof print === "string" && print) ledger.prints.set(client, print);
+        const known = versionIn(version);
+        if (known === undefined) ledger.versions.delete(client);
+        else ledger.versions.set(client, known);
       }
     };
   });

@@ -4,17 +4,20 @@ import type { BodyCheck } from "./contract";
 import {
   clientBody,
   createClient,
+  etagOf,
   NOT_FOUND,
   updateClient,
   type ClientRow,
   type Outcome,
   type PartnerRow,
+  type Precondition,
 } from "./create-client";
 import { issuerOf } from "./auth";
 import { nameKey, statement, type Db } from "./db";
 import { newId, sha256 } from "./ids";
 import { sendInvalid, sendProblem, type FieldError } from "./problems";
 import { writeBatches } from "./write-batches";
+import { cursorAfter, ifMatchOf, noneMatchNames, pageQueryOf } from "./versions";
 
 interface Checks {
   clientInput: BodyCheck;
@@ -151,6 +154,10 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     }
     if (outcome.status === 422) return invalid(reply, outcome.errors);
     const success = outcome.status === 200 || outcome.status === 201;
+    // The version of the client the answer carries (a 412's, the client as it now is).
+    const client = success ? outcome.body : (outcome.body as { client?: object }).client;
+    const version = (client as { version?: unknown } | undefined)?.version;
+    if (typeof version === "number") reply.header("ETag", etagOf(version));
     return reply
       .code(outcome.status)
       .header("Idempotent-Replayed", outcome.replayed ? "true" : "false")
@@ -164,8 +171,24 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     )
   );
 
-  app.patch("/v1/clients/:id", (request, reply) =>
-    idempotentWrite(request, reply, (partner, body, templates) =>
+  app.patch("/v1/clients/:id", (request, reply) => {
+    const precondition = ifMatchOf(request.headers["if-match"]);
+    if (precondition === "missing")
+      return sendProblem(reply, {
+        status: 428,
+        title: "If-Match required",
+        code: "if_match_required",
+        detail:
+          'Send If-Match with the ETag of the version this change was made from (e.g. "3"), so that a change made meanwhile is not lost.',
+      });
+    if (precondition === "malformed")
+      return sendProblem(reply, {
+        status: 400,
+        title: "If-Match malformed",
+        code: "if_match_malformed",
+        detail: 'If-Match must be an entity tag such as "3", or *.',
+      });
+    return idempotentWrite(request, reply, (partner, body, templates) =>
       updateClient(
         db,
         partner,
@@ -173,16 +196,92 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
         body,
         languageOf(request),
         templates,
-        issuerOf(request)
+        issuerOf(request),
+        precondition
       )
-    )
+    );
+  });
+
+  const pageRows = db.prepare(
+    "SELECT rowid AS position, * FROM clients WHERE partner_id = ? AND rowid < ? AND updated_at >= ? ORDER BY rowid DESC LIMIT ?"
   );
+  app.get("/v1/clients", async (request, reply) => {
+    const query = pageQueryOf(request.query as Record<string, unknown>);
+    if ("problem" in query)
+      return sendProblem(reply, {
+        status: 400,
+        title: query.problem === "invalid_cursor" ? "Invalid cursor" : "Invalid query",
+        code: query.problem,
+        detail: query.detail,
+      });
+    // One more than the page: whether there is a next page, without another query.
+    const rows = pageRows.all(
+      request.partnerId,
+      query.before ?? Number.MAX_SAFE_INTEGER,
+      query.updatedSince ?? "",
+      query.limit + 1
+    ) as (ClientRow & { position: number })[];
+    const page = rows.slice(0, query.limit);
+    const base = issuerOf(request);
+    return {
+      items: page.map((row) => clientBody(row, base)),
+      nextCursor: rows.length > query.limit ? cursorAfter(page.at(-1)!.position) : null,
+    };
+  });
 
   app.get("/v1/clients/:id", async (request, reply) => {
     const { id } = request.params as { id: string };
     const row = clientOf(request.partnerId as string, id);
     if (!row) return notFound(reply);
+    reply.header("ETag", etagOf(row.version));
+    if (noneMatchNames(request.headers["if-none-match"], row.version))
+      return reply.code(304).send();
     return clientBody(row, issuerOf(request));
+  });
+
+  // Not Banqup's API: the sandbox's stand-in for a change made elsewhere (a colleague in
+  // Banqup's own screens), for tests and the preview. The body's fields replace the client's
+  // (null removes one); no If-Match, as a screen that shows the client as it is needs none.
+  app.patch("/sandbox/clients/:id", async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const row = clientOf(request.partnerId as string, id);
+    if (!row) return notFound(reply);
+    const changes = request.body;
+    if (!changes || typeof changes !== "object" || Array.isArray(changes))
+      return sendProblem(reply, {
+        status: 400,
+        title: "Invalid change",
+        code: "invalid_change",
+        detail: "Send the fields to change as a JSON object.",
+      });
+    const merged: Record<string, unknown> = { ...(JSON.parse(row.data) as object) };
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null) delete merged[name];
+      else merged[name] = value;
+    }
+    const schemaErrors = checks.clientInput(merged);
+    if (schemaErrors.length > 0) return invalid(reply, schemaErrors);
+    const partner = partnerOf(request);
+    const anyVersion: Precondition = { anyVersion: true };
+    const outcome = await inBatch(() =>
+      updateClient(
+        db,
+        partner,
+        id,
+        merged,
+        languageOf(request),
+        templateNames.all(partner.id) as { id: string; name: string }[],
+        issuerOf(request),
+        anyVersion
+      )
+    );
+    if (outcome.status === 422) return invalid(reply, outcome.errors);
+    if (outcome.status === 200)
+      reply.header("ETag", etagOf((outcome.body as { version: number }).version));
+    return reply
+      .code(outcome.status)
+      .type(outcome.status === 200 ? "application/json" : "application/problem+json")
+      .send(outcome.body);
   });
 
   app.post("/v1/clients/:id/invitation", async (request, reply) => {
@@ -255,9 +354,9 @@ function onceForKeyIn(db: Db) {
       };
     }
     const outcome = write();
-    // A refused body (422) or an unknown client (404) is not remembered: the same key may
-    // come back corrected.
-    if (outcome.status !== 422 && outcome.status !== 404) {
+    // A refused body (422), an unknown client (404) or a change made from an older version
+    // (412) is not remembered: the same key may come back corrected, or from the new version.
+    if (outcome.status !== 422 && outcome.status !== 404 && outcome.status !== 412) {
       remember.run(
         partnerId,
         key,

@@ -23,6 +23,8 @@ export interface ClientRow {
   contact_email: string;
   status: string;
   created_at: string;
+  updated_at: string;
+  version: number;
 }
 
 /** A client as the API answers it. */
@@ -37,9 +39,14 @@ function bodyOf(data: object, row: Omit<ClientRow, "data" | "contact_email">, ba
     id: row.id,
     status: row.status,
     createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
     url: clientUrl(base, row.id),
   };
 }
+
+/** A client's version as its strong entity tag ("3"). */
+export const etagOf = (version: number) => `"${version}"`;
 
 /** A partner as the sandbox stores it. */
 export interface PartnerRow {
@@ -49,8 +56,14 @@ export interface PartnerRow {
 }
 
 export type Outcome =
-  | { status: 200 | 201 | 404 | 409; body: object; replayed?: boolean }
+  | { status: 200 | 201 | 404 | 409 | 412; body: object; replayed?: boolean }
   | { status: 422; errors: FieldError[] };
+
+/**
+ * What an update requires of the client's version (If-Match): one of these versions, or any
+ * (`*`). Weak tags never match: If-Match compares strongly.
+ */
+export type Precondition = { anyVersion: true } | { versions: readonly number[] };
 
 /** The field's name on the wire: the profile's key, or its `apiName`. */
 const apiKeyOf = (field: Profile["fields"][number]) => field.apiName ?? field.key;
@@ -86,12 +99,16 @@ export function updateClient(
   body: Record<string, unknown>,
   lang: UiLang,
   templates: { id: string; name: string }[],
-  base: string
+  base: string,
+  precondition: Precondition
 ): Outcome {
-  const existing = db
-    .prepare("SELECT * FROM clients WHERE id = ? AND partner_id = ?")
-    .get(id, partner.id) as ClientRow | undefined;
+  const existing = statement(db, "SELECT * FROM clients WHERE id = ? AND partner_id = ?").get(
+    id,
+    partner.id
+  ) as ClientRow | undefined;
   if (!existing) return { status: 404, body: NOT_FOUND };
+  if (!("anyVersion" in precondition) && !precondition.versions.includes(existing.version))
+    return { status: 412, body: changedSince(existing, base) };
   const profile = getProfile(partner.region);
   const judged = judgeBody(profile, body, lang, templates);
   if ("errors" in judged) return { status: 422, errors: judged.errors };
@@ -99,17 +116,29 @@ export function updateClient(
   if (conflict) return conflict;
   const data = JSON.stringify(judged.data);
   const contactEmail = String(judged.data.contactEmail ?? "");
-  statement(db, "UPDATE clients SET data = ?, contact_email = ?, name_key = ? WHERE id = ?").run(
-    data,
-    contactEmail,
-    nameKey(String(judged.data.companyName ?? "")),
-    id
-  );
+  const version = existing.version + 1;
+  const updatedAt = new Date().toISOString();
+  statement(
+    db,
+    "UPDATE clients SET data = ?, contact_email = ?, name_key = ?, version = ?, updated_at = ? WHERE id = ?"
+  ).run(data, contactEmail, nameKey(String(judged.data.companyName ?? "")), version, updatedAt, id);
   statement(db, "DELETE FROM client_identifiers WHERE client_id = ?").run(id);
   storeIdentifiers(db, partner, profile, judged.data, id);
   return {
     status: 200,
-    body: clientBody({ ...existing, data, contact_email: contactEmail }, base),
+    body: bodyOf(judged.data, { ...existing, version, updated_at: updatedAt }, base),
+  };
+}
+
+/** The 412 of an update made from an older version: the client as it now is, to compare. */
+function changedSince(existing: ClientRow, base: string) {
+  return {
+    type: "urn:problem:changed_since",
+    title: "Changed since",
+    status: 412,
+    code: "changed_since",
+    detail: `This client changed since the version this change was made from (it is now at version ${existing.version}).`,
+    client: clientBody(existing, base),
   };
 }
 
@@ -247,19 +276,24 @@ function insert(
   const contactEmail = String(data.contactEmail ?? "");
   statement(
     db,
-    "INSERT INTO clients (id, partner_id, data, contact_email, name_key, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+    "INSERT INTO clients (id, partner_id, data, contact_email, name_key, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"
   ).run(
     id,
     partner.id,
     JSON.stringify(data),
     contactEmail,
     nameKey(String(data.companyName ?? "")),
+    createdAt,
     createdAt
   );
   storeIdentifiers(db, partner, profile, data, id);
   return {
     status: 201,
-    body: bodyOf(data, { id, status: "draft", created_at: createdAt }, base),
+    body: bodyOf(
+      data,
+      { id, status: "draft", created_at: createdAt, updated_at: createdAt, version: 1 },
+      base
+    ),
   };
 }
 

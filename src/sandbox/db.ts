@@ -69,6 +69,14 @@ const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
    ALTER TABLE tokens ADD COLUMN family_expires_at INTEGER;
    CREATE INDEX tokens_family ON tokens (family);
    ALTER TABLE auth_codes ADD COLUMN family TEXT;`,
+  // Versions: each change of a client makes its version one more, and the API refuses a
+  // change made from an older one (If-Match), so that nobody's edit is lost. Clients made
+  // before start at 1. The index lists a partner's clients in their order of creation (rowid:
+  // the sandbox never vacuums, so rowids only grow).
+  `ALTER TABLE clients ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+   ALTER TABLE clients ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+   UPDATE clients SET updated_at = created_at;
+   CREATE INDEX clients_partner ON clients (partner_id);`,
 ];
 
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();

@@ -176,8 +176,15 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
     origin: (origin, callback) => callback(null, origin === options.allowedOrigin),
     // PATCH is no CORS-safelisted method: the preflight must name it (an update from the pane).
     methods: ["GET", "HEAD", "POST", "PATCH"],
-    allowedHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "Accept-Language"],
-    exposedHeaders: ["Retry-After", "Idempotent-Replayed"],
+    allowedHeaders: [
+      "Authorization",
+      "Content-Type",
+      "Idempotency-Key",
+      "Accept-Language",
+      "If-Match",
+      "If-None-Match",
+    ],
+    exposedHeaders: ["Retry-After", "Idempotent-Replayed", "ETag"],
   });
   await app.register(formbody);
   await app.register(rateLimit, {
@@ -255,8 +262,7 @@ async function connectRegistries(settings: RegistrySettings) {
 const arrivals = new WeakMap<FastifyRequest, number>();
 
 // The wait holds no stopping sandbox open: its connection is cut on close anyway.
-const wait = (millis: number) =>
-  new Promise((resolve) => setTimeout(resolve, millis).unref());
+const wait = (millis: number) => new Promise((resolve) => setTimeout(resolve, millis).unref());
 
 /**
  * Latency as a remote service has it: an answer leaves `latencyMs` after its request arrived,

@@ -46,6 +46,12 @@ export interface PlannedRow {
   key?: string;
   /** For an edited row: the key of the update that makes its client what the row says. */
   updateKey?: string;
+  /**
+   * For an edited row: the client's version the sheet last wrote or read (the update is made
+   * from it), and the print of the row as last sent; no version from an older add-in.
+   */
+  fromVersion?: number;
+  sentPrint?: string;
   /** The print of the row's values as planned, recorded with its client (see rowPrint). */
   print?: string;
   /**
@@ -64,6 +70,9 @@ export interface SendPlan {
   rows: PlannedRow[];
   counts: Record<PlannedKind, number>;
   ledger: Ledger;
+  region: ProfileId;
+  /** The partner's configuration templates, id → name (a client names its template by id). */
+  templateNames: ReadonlyMap<string, string>;
 }
 
 export interface PlanOptions {
@@ -126,6 +135,8 @@ export async function planSend(options: PlanOptions): Promise<SendPlan> {
         input,
         key,
         updateKey,
+        fromVersion: status.clientId ? state.ledger.versions.get(status.clientId) : undefined,
+        sentPrint: status.clientId ? state.ledger.prints.get(status.clientId) : undefined,
         print,
         resumed: updatedAs === LEDGER_PENDING,
       });
@@ -143,7 +154,8 @@ export async function planSend(options: PlanOptions): Promise<SendPlan> {
     edited: 0,
   };
   for (const row of rows) counts[row.kind]++;
-  return { rows, counts, ledger: state.ledger };
+  const templateNames = new Map(options.catalog.map((template) => [template.id, template.name]));
+  return { rows, counts, ledger: state.ledger, region, templateNames };
 }
 
 /**

@@ -1,5 +1,12 @@
-import { ApiProblem, Cancelled, type PartnerApiClient } from "../api";
-import type { Problem, UiLang } from "../core";
+import {
+  ApiProblem,
+  Cancelled,
+  currentClientOf,
+  valuesOfClient,
+  type Client,
+  type PartnerApiClient,
+} from "../api";
+import { rowPrint, type Problem, type UiLang } from "../core";
 import {
   createdStatus,
   LEDGER_PENDING,
@@ -169,6 +176,7 @@ const requestKeyOf = (row: PlannedRow) => (row.kind === "edited" ? row.updateKey
 /** The statuses a send writes, by the key of their words. */
 type SendWord =
   | "statusCancelled"
+  | "statusChangedInBanqup"
   | "statusEdited"
   | "statusExists"
   | "statusInvalid"
@@ -216,6 +224,8 @@ interface Outcome {
   count: "created" | "updated" | "failed" | "skipped";
   problems?: Problem[];
   cancelled?: boolean;
+  /** The client as it now is in Banqup, when it changed there since the row was sent. */
+  changed?: Client;
 }
 
 async function sendOne(row: PlannedRow, options: SendOptions, say: SendSay): Promise<Outcome> {
@@ -228,7 +238,15 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: SendSay): Pro
   if (signal?.aborted) return skippedCancelled();
   try {
     if (row.kind === "edited") {
-      const updated = await client.updateClient(row.clientId!, row.input!, row.updateKey!, signal);
+      const base = await baseVersionOf(row, options);
+      if ("changed" in base) return changedInBanqup(row, base.changed, say);
+      const updated = await client.updateClient(
+        row.clientId!,
+        row.input!,
+        row.updateKey!,
+        base.version,
+        signal
+      );
       return {
         result: {
           row: row.row,
@@ -238,7 +256,7 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: SendSay): Pro
             detail: `${updated.id} · ${say("statusUpdated")}`,
           },
           url: client.trustedLink(updated.url),
-          ledger: [row.updateKey!, updated.id, row.print ?? ""],
+          ledger: [row.updateKey!, updated.id, row.print ?? "", updated.version],
           created: true,
         },
         count: "updated",
@@ -259,13 +277,15 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: SendSay): Pro
         row: row.row,
         status: { kind: "created", clientId: created.id, detail },
         url: client.trustedLink(created.url),
-        ledger: [row.key!, created.id, row.print ?? ""],
+        ledger: [row.key!, created.id, row.print ?? "", created.version],
         created: true,
       },
       count: "created",
     };
   } catch (error) {
     if (error instanceof Cancelled || signal?.aborted) return skippedCancelled();
+    const current = error instanceof ApiProblem ? currentClientOf(error) : undefined;
+    if (current && row.kind === "edited") return changedInBanqup(row, current, say);
     // A create refused because the client exists is skipped; an update refused because
     // another client has the identifier fails on that field, like any refused value.
     if (
@@ -309,6 +329,41 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: SendSay): Pro
         : { kind: "failed", detail: reasonOf(error) };
     return { result: { row: row.row, status }, count: "failed", problems };
   }
+}
+
+/**
+ * The version an edited row's update is made from: the one the ledger keeps, or, for a client
+ * sent by an add-in that kept none, Banqup's current one if Banqup still has what the row last
+ * sent (its print); if not, the client changed in Banqup since.
+ */
+async function baseVersionOf(
+  row: PlannedRow,
+  options: SendOptions
+): Promise<{ version: number } | { changed: Client }> {
+  if (row.fromVersion !== undefined) return { version: row.fromVersion };
+  const { plan, client, signal } = options;
+  const current = await client.getClient(row.clientId!, signal);
+  const print = rowPrint(valuesOfClient(plan.region, current, plan.templateNames));
+  return print === row.sentPrint ? { version: current.version } : { changed: current };
+}
+
+/**
+ * An update refused because the client changed in Banqup since the sheet last saw it:
+ * nothing is overwritten, the row keeps its client and says so.
+ */
+function changedInBanqup(row: PlannedRow, current: Client, say: SendSay): Outcome {
+  return {
+    result: {
+      row: row.row,
+      status: {
+        kind: "created",
+        clientId: row.clientId,
+        detail: `${row.clientId ?? ""} · ${say("statusChangedInBanqup", { version: current.version })}`,
+      },
+    },
+    count: "failed",
+    changed: current,
+  };
 }
 
 function reasonOf(error: unknown): string {

@@ -1,5 +1,7 @@
 import {
+  ApiProblem,
   ClientCredentials,
+  currentClientOf,
   idempotencyKeyFor,
   PartnerApiClient,
   sleep,
@@ -45,6 +47,42 @@ describe("partner API client against the sandbox", () => {
       ).toEqual([expect.objectContaining({ clientId: created.id })]);
       expect((await api.getClient(created.id)).id).toBe(created.id);
       expect((await api.listTemplates()).length).toBeGreaterThanOrEqual(4);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it("pages the partner's clients, reads one only if changed, and updates from a version, never over a change made meanwhile", async () => {
+    const sandbox = await startSandbox(withAutomation("be"));
+    try {
+      const api = apiFor(sandbox.url);
+      const inputs = rows(5);
+      const made = [];
+      for (const input of inputs)
+        made.push(await api.createClient(input, await idempotencyKeyFor("pa_be", input)));
+      const first = await api.listClients({ limit: 3 });
+      const second = await api.listClients({ limit: 3, cursor: first.nextCursor! });
+      expect([...first.items, ...second.items].map((client) => client.id)).toEqual(
+        made.map((client) => client.id).reverse()
+      );
+      expect(second.nextCursor).toBeNull();
+
+      const target = made[0]!;
+      expect(await api.getClientIfChanged(target.id, 1)).toBeUndefined();
+      const input = { ...inputs[0]!, city: "Namur" };
+      const updated = await api.updateClient(target.id, input, "cix_update_namur", 1);
+      expect(updated).toMatchObject({ version: 2, city: "Namur" });
+      expect(await api.getClientIfChanged(target.id, 1)).toMatchObject({ version: 2 });
+
+      // From version 1 again, with another key: Banqup is at 2, so it is refused, with the
+      // client as it is; nothing is overwritten.
+      const refused = await api
+        .updateClient(target.id, { ...input, city: "Liège" }, "cix_update_liege", 1)
+        .catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(ApiProblem);
+      expect((refused as ApiProblem).status).toBe(412);
+      expect(currentClientOf(refused as ApiProblem)).toMatchObject({ version: 2, city: "Namur" });
+      expect((await api.getClient(target.id)).city).toBe("Namur");
     } finally {
       await sandbox.close();
     }

@@ -311,8 +311,13 @@ describe("sandbox clients API", () => {
       contactEmail: "new@garage.be",
       enterpriseNumber: A,
     };
+    // Any version (*): what versions guard is tested on its own (versions.test.ts).
     const patch = (body: object, key: string, target = id) =>
-      call(`/v1/clients/${target}`, { method: "PATCH", body, headers: { "Idempotency-Key": key } });
+      call(`/v1/clients/${target}`, {
+        method: "PATCH",
+        body,
+        headers: { "Idempotency-Key": key, "If-Match": "*" },
+      });
     const updated = await patch(changed, "update-a-1");
     expect(updated.status).toBe(200);
     expect(updated.json).toMatchObject({
@@ -377,10 +382,16 @@ describe("sandbox clients API", () => {
       headers: {
         Origin: "https://localhost:3000",
         "Access-Control-Request-Method": "PATCH",
-        "Access-Control-Request-Headers": "authorization,idempotency-key",
+        "Access-Control-Request-Headers": "authorization,idempotency-key,if-match",
       },
     });
     expect(updatePreflight.headers.get("access-control-allow-methods")).toContain("PATCH");
+    // The version an update is made from (If-Match) may be sent, and the ETag read.
+    expect(updatePreflight.headers.get("access-control-allow-headers")).toMatch(/If-Match/i);
+    const read = await fetch(`${sandbox.url}/v1/clients/cl_x`, {
+      headers: { Origin: "https://localhost:3000" },
+    });
+    expect(read.headers.get("access-control-expose-headers")).toMatch(/ETag/i);
   });
 });
 

@@ -140,7 +140,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The partner's clients, newest first, a page at a time.
+         * @description Clients in the order they were created, newest first. `nextCursor` leads to the next
+         *     page; a client created after the first page was asked for is not in later pages, so
+         *     paging through never misses nor repeats a client that existed when it started.
+         */
+        get: operations["listClients"];
         put?: never;
         /** Creates one client (status draft). Idempotent per Idempotency-Key. */
         post: operations["createClient"];
@@ -168,7 +174,12 @@ export interface paths {
          * Replaces a client's fields with the body's (a field the body lacks is cleared). Idempotent per Idempotency-Key.
          * @description The body is the whole client as it should now be, judged by the same rules as a new
          *     client. Identifiers that another client of the partner holds are refused (409). The
-         *     client's id, status and creation date do not change.
+         *     client's id, status and creation date do not change; its version grows by one.
+         *     `If-Match` names the version the change was made from: without it the change is
+         *     refused (428), and if the client has changed since (another user, Banqup's own
+         *     screens), it is refused (412) with the client as it now is, so that nobody's edit is
+         *     lost. A repeated Idempotency-Key with the same body answers the first response, even
+         *     after later changes.
          */
         patch: operations["updateClient"];
         trace?: never;
@@ -207,6 +218,8 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
             /** @description With 409: the client that already holds the identifier. */
             existingClientId?: string;
+            /** @description With 412: the client as it now is. */
+            client?: components["schemas"]["Client"];
         };
         FieldError: {
             /** @description JSON pointer into the request body, e.g. /vatNumber. */
@@ -289,11 +302,20 @@ export interface components {
             status: "draft" | "invited" | "active";
             /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Grows by one with each change of the client; its ETag is this number, quoted. */
+            version: number;
             /**
              * Format: uri
              * @description The client in the partner space's web app.
              */
             url?: string;
+        };
+        ClientPage: {
+            items: components["schemas"]["Client"][];
+            /** @description The cursor of the next page; null after the last one. */
+            nextCursor: string | null;
         };
         /**
          * @description What to look a client up by. enterpriseNumber, vatNumber and ice are exact; contactEmail
@@ -426,6 +448,16 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The client changed since the version If-Match named; `client` is the client as it now is. */
+        ChangedSince: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description Rate limited; wait Retry-After seconds. */
         TooManyRequests: {
             headers: {
@@ -451,6 +483,8 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description The client's version as a strong entity tag, e.g. "3". */
+        ETag: string;
         /** @description Seconds to wait before trying again. */
         RetryAfter: number;
     };
@@ -738,6 +772,37 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    listClients: {
+        parameters: {
+            query?: {
+                /** @description Clients per page (default 100). */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page, as it came (opaque). */
+                cursor?: string;
+                /** @description Only clients changed (or created) at or after this time. */
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of clients. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientPage"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     createClient: {
         parameters: {
             query?: never;
@@ -760,6 +825,7 @@ export interface operations {
             /** @description Created (or, for a repeated key, the client created the first time). */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     /** @description true when this is the stored response of an earlier request with the same key. */
                     "Idempotent-Replayed"?: "true" | "false";
                     [name: string]: unknown;
@@ -780,7 +846,10 @@ export interface operations {
     getClient: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The client's ETag as last seen; 304 when it is still its version. */
+                "If-None-Match"?: string;
+            };
             path: {
                 id: components["parameters"]["ClientId"];
             };
@@ -791,11 +860,20 @@ export interface operations {
             /** @description The client. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Client"];
                 };
+            };
+            /** @description Not modified since the version If-None-Match named. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["Problem"];
@@ -807,6 +885,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description The ETag of the version the change was made from, e.g. "3". */
+                "If-Match": string;
                 /**
                  * @description A key unique to this change of this client (8–255 characters). The same key with the
                  *     same body returns the first response again; with another body it is refused (422).
@@ -827,6 +907,7 @@ export interface operations {
             /** @description The client as it now is (or, for a repeated key, as the first request left it). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     /** @description true when this is the stored response of an earlier request with the same key. */
                     "Idempotent-Replayed"?: "true" | "false";
                     [name: string]: unknown;
@@ -839,8 +920,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["Problem"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["ChangedSince"];
             413: components["responses"]["Problem"];
             422: components["responses"]["Invalid"];
+            428: components["responses"]["Problem"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };

@@ -97,6 +97,7 @@ export const en = {
   statusExists: "already a client: {id} {name}",
   statusSimilarEmail: "not sent: client {id} {name} has the same contact e-mail",
   statusSimilarName: "not sent: client {id} {name} has the same name",
+  statusChangedInBanqup: "changed in Banqup meanwhile (version {version}): nothing was overwritten",
   statusEdited: "created, but its client's id is missing here: not sent again",
   statusUpdated: "updated",
   statusUpdateFailed: "Banqup differs, the update was refused: {reason}",

@@ -101,6 +101,7 @@ export const nl: Record<StringKey, string> = {
   statusExists: "al klant: {id} {name}",
   statusSimilarEmail: "niet verzonden: klant {id} {name} heeft hetzelfde contact-e-mailadres",
   statusSimilarName: "niet verzonden: klant {id} {name} heeft dezelfde naam",
+  statusChangedInBanqup: "intussen in Banqup gewijzigd (versie {version}): niets werd overschreven",
   statusEdited: "aangemaakt, maar de id van de klant ontbreekt hier: niet opnieuw verzonden",
   statusUpdated: "bijgewerkt",
   statusUpdateFailed: "Banqup wijkt af, het bijwerken werd geweigerd: {reason}",
