@@ -202,6 +202,32 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
     });
   }, 60_000);
 
+  it("an edited row whose client changed in Banqup meanwhile overwrites nothing, and says so", async () => {
+    await withSandbox(async (sandbox) => {
+      const book = await bookWithRows(2, 3550);
+      const client = clientFor(sandbox);
+      await send(book, client);
+      const createdId = statuses(book, 2)[1]!.clientId!;
+      // A colleague fixes the client in Banqup's own screens: a new version.
+      sandbox.db
+        .prepare(
+          "UPDATE clients SET data = json_set(data, '$.city', 'Gent'), version = version + 1 WHERE id = ?"
+        )
+        .run(createdId);
+      await book.excel.user.type(book.sheet, book.at(1, "city"), [["Namur"]]);
+      await settled(book);
+      const { report } = await send(book, client, { updateEdited: true });
+      expect(report).toMatchObject({ updated: 0, failed: 1 });
+      const stored = sandbox.db.prepare("SELECT data FROM clients WHERE id = ?").get(createdId) as {
+        data: string;
+      };
+      expect(JSON.parse(stored.data).city).toBe("Gent");
+      const status = statuses(book, 2)[1]!;
+      expect(status).toMatchObject({ kind: "created", clientId: createdId });
+      expect(status.detail).toContain("modifié dans Banqup entre-temps (version 2)");
+    });
+  }, 60_000);
+
   it("an update refused because another client has the new number fails on that cell", async () => {
     await withSandbox(async (sandbox) => {
       const book = await bookWithRows(2, 3600);
