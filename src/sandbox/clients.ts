@@ -153,16 +153,8 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
       });
     }
     if (outcome.status === 422) return invalid(reply, outcome.errors);
-    const success = outcome.status === 200 || outcome.status === 201;
-    // The version of the client the answer carries (a 412's, the client as it now is).
-    const client = success ? outcome.body : (outcome.body as { client?: object }).client;
-    const version = (client as { version?: unknown } | undefined)?.version;
-    if (typeof version === "number") reply.header("ETag", etagOf(version));
-    return reply
-      .code(outcome.status)
-      .header("Idempotent-Replayed", outcome.replayed ? "true" : "false")
-      .type(success ? "application/json" : "application/problem+json")
-      .send(outcome.body);
+    reply.header("Idempotent-Replayed", outcome.replayed ? "true" : "false");
+    return answer(reply, outcome);
   };
 
   app.post("/v1/clients", (request, reply) =>
@@ -276,12 +268,7 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
       )
     );
     if (outcome.status === 422) return invalid(reply, outcome.errors);
-    if (outcome.status === 200)
-      reply.header("ETag", etagOf((outcome.body as { version: number }).version));
-    return reply
-      .code(outcome.status)
-      .type(outcome.status === 200 ? "application/json" : "application/problem+json")
-      .send(outcome.body);
+    return answer(reply, outcome);
   });
 
   app.post("/v1/clients/:id/invitation", async (request, reply) => {
@@ -316,6 +303,21 @@ function invalid(reply: FastifyReply, errors: FieldError[]) {
     { title: "Invalid client", detail: "Some fields are invalid: see errors." },
     errors
   );
+}
+
+/**
+ * A write's outcome as the answer: its status and body, with the ETag of the client it
+ * carries (a success's, or a 412's client as it now is).
+ */
+function answer(reply: FastifyReply, outcome: Exclude<Outcome, { status: 422 }>) {
+  const success = outcome.status === 200 || outcome.status === 201;
+  const client = success ? outcome.body : (outcome.body as { client?: object }).client;
+  const version = (client as { version?: unknown } | undefined)?.version;
+  if (typeof version === "number") reply.header("ETag", etagOf(version));
+  return reply
+    .code(outcome.status)
+    .type(success ? "application/json" : "application/problem+json")
+    .send(outcome.body);
 }
 
 function notFound(reply: FastifyReply) {

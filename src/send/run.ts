@@ -224,8 +224,6 @@ interface Outcome {
   count: "created" | "updated" | "failed" | "skipped";
   problems?: Problem[];
   cancelled?: boolean;
-  /** The client as it now is in Banqup, when it changed there since the row was sent. */
-  changed?: Client;
 }
 
 async function sendOne(row: PlannedRow, options: SendOptions, say: SendSay): Promise<Outcome> {
@@ -362,7 +360,6 @@ function changedInBanqup(row: PlannedRow, current: Client, say: SendSay): Outcom
       },
     },
     count: "failed",
-    changed: current,
   };
 }
 

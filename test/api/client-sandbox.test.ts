@@ -8,20 +8,10 @@ import {
   type ClientInput,
 } from "../../src/api";
 import { NO_FAULTS } from "../../src/sandbox/server";
-import { belgianNumber } from "../../testkit/oracles";
-import { AUTOMATION, BELGIAN_CLIENT, startSandbox, withAutomation } from "../sandbox/start-sandbox";
+import { AUTOMATION, numberedClient, startSandbox, withAutomation } from "../sandbox/start-sandbox";
 
 const rows = (count: number): ClientInput[] =>
-  Array.from({ length: count }, (_, i) => {
-    const enterpriseNumber = belgianNumber(`0${String(4100000 + i).padStart(7, "0")}`);
-    return {
-      ...BELGIAN_CLIENT,
-      companyName: `Client ${i}`,
-      contactEmail: `c${i}@client.be`,
-      enterpriseNumber,
-      vatNumber: `BE${enterpriseNumber}`,
-    };
-  });
+  Array.from({ length: count }, (_, i) => numberedClient(i, 4_100_000));
 
 function apiFor(url: string) {
   return new PartnerApiClient({

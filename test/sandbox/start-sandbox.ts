@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { buildSandbox, defaultOptions, type SandboxOptions } from "../../src/sandbox/server";
+import { belgianNumber } from "../../testkit/oracles";
 
 export interface RunningSandbox {
   url: string;
@@ -81,3 +82,18 @@ export const BELGIAN_CLIENT = {
   enterpriseNumber: "0403019261",
   vatNumber: "BE0403019261",
 };
+
+/**
+ * A valid Belgian client of its own: its enterprise and VAT numbers come from `series + n`
+ * (under 10,000,000), its name and e-mail from `n`, so that no two of a series clash.
+ */
+export function numberedClient(n: number, series: number) {
+  const enterpriseNumber = belgianNumber(`0${String(series + n).padStart(7, "0")}`);
+  return {
+    ...BELGIAN_CLIENT,
+    companyName: `Client ${n}`,
+    contactEmail: `client${n}@example.be`,
+    enterpriseNumber,
+    vatNumber: `BE${enterpriseNumber}`,
+  };
+}

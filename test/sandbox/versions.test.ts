@@ -1,24 +1,13 @@
-import { belgianNumber } from "../../testkit/oracles";
 import {
   api,
   automationToken,
-  BELGIAN_CLIENT,
+  numberedClient,
   startSandbox,
   withAutomation,
   type RunningSandbox,
 } from "./start-sandbox";
 
-/** A valid Belgian client whose numbers are its own (n: 0–999,999). */
-function clientNumber(n: number) {
-  const enterpriseNumber = belgianNumber(`0${String(7_000_000 + n).padStart(7, "0")}`);
-  return {
-    ...BELGIAN_CLIENT,
-    companyName: `Client ${n}`,
-    contactEmail: `client${n}@example.be`,
-    enterpriseNumber,
-    vatNumber: `BE${enterpriseNumber}`,
-  };
-}
+const clientNumber = (n: number) => numberedClient(n, 7_000_000);
 
 describe("sandbox: the partner's clients, listed, with versions", () => {
   let sandbox: RunningSandbox;

@@ -31,6 +31,14 @@ export function clientCount(sandbox: RunningSandbox): number {
   ).n;
 }
 
+/** A client's data as the sandbox stores it. */
+export function storedClient(sandbox: RunningSandbox, id: string): Record<string, unknown> {
+  const row = sandbox.db.prepare("SELECT data FROM clients WHERE id = ?").get(id) as {
+    data: string;
+  };
+  return JSON.parse(row.data) as Record<string, unknown>;
+}
+
 /** The status column's cells, parsed, for data rows 0..count-1. */
 export function statuses(book: TemplateWorkbook, count: number) {
   const column = columnLetters(book.session.profile.fields.length);

@@ -12,6 +12,7 @@ import {
   planFor,
   send,
   statuses,
+  storedClient,
   withSandbox,
 } from "./helpers";
 
@@ -187,10 +188,7 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       const { plan, report } = await send(book, client, { updateEdited: true });
       expect(plan.counts).toMatchObject({ create: 0, created: 2, edited: 1 });
       expect(report).toMatchObject({ created: 0, updated: 1, failed: 0 });
-      const stored = sandbox.db.prepare("SELECT data FROM clients WHERE id = ?").get(createdId) as {
-        data: string;
-      };
-      expect(JSON.parse(stored.data).city).toBe("Namur");
+      expect(storedClient(sandbox, createdId).city).toBe("Namur");
       const updated = statuses(book, 3)[1]!;
       expect(updated).toMatchObject({ kind: "created", clientId: createdId });
       expect(updated.detail).toContain("mis à jour");
@@ -218,10 +216,7 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       await settled(book);
       const { report } = await send(book, client, { updateEdited: true });
       expect(report).toMatchObject({ updated: 0, failed: 1 });
-      const stored = sandbox.db.prepare("SELECT data FROM clients WHERE id = ?").get(createdId) as {
-        data: string;
-      };
-      expect(JSON.parse(stored.data).city).toBe("Gent");
+      expect(storedClient(sandbox, createdId).city).toBe("Gent");
       const status = statuses(book, 2)[1]!;
       expect(status).toMatchObject({ kind: "created", clientId: createdId });
       expect(status.detail).toContain("modifié dans Banqup entre-temps (version 2)");
