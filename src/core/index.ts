@@ -62,3 +62,12 @@ export { countryNameIndex } from "./countries";
 export { languageNameIndex } from "./languages";
 export { canonicalJson, rowPrint } from "./canonical-json";
 export { suggestEmailDomain } from "./email";
+export {
+  type FieldDifference,
+  fieldDifferences,
+  type Merge,
+  type MergeChoice,
+  mergeValues,
+  type RowValues,
+  sheetTextOf,
+} from "./merge";

@@ -1,5 +1,6 @@
 import { platformHeaderOf, type Profile } from "./profile";
-import { YES_NO, type Normalized } from "./rules";
+import { sheetTextOf } from "./merge";
+import type { Normalized } from "./rules";
 import type { Cell } from "./text";
 import type { Problem } from "./problem";
 import { Validator, type RowInput, type ValidateOptions } from "./validate";
@@ -94,7 +95,5 @@ export function platformFile(
 
 /** A normalized value as the platform's file writes it: Yes/No in the platform's French. */
 function platformText(value: Normalized | undefined): string {
-  if (value === undefined) return "";
-  if (typeof value === "boolean") return YES_NO.fr[value ? 0 : 1];
-  return value;
+  return sheetTextOf(value, "fr");
 }

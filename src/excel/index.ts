@@ -4,6 +4,7 @@
  * an open area goes through its `LiveSession`.
  */
 export { cellAddress, columnLetters } from "./address";
+export { type NewRow, RowAppender } from "./append-rows";
 export { type AreaSpec, parseAreaSpec } from "./area";
 export { parseCatalog, type TemplateInfo } from "./catalog";
 export { DialogClosed, DialogMessageRefused, openOfficeDialog, readDialogMessage } from "./dialog";
@@ -30,7 +31,7 @@ export { listProblemsOnSheet } from "./problems-sheet";
 export { readRegistryMemory, rememberRegistryAnswers } from "./registry-memory";
 export { ensureStatusColumn, readSheetSendState, type RowResult, writeResults } from "./results";
 export { showOnlyRowsWithProblems } from "./row-visibility";
-export { type RowWriteOutcome } from "./row-writes";
+export { type RowWrite, type RowWriteOutcome } from "./row-writes";
 export { describeError, type ExcelRun, type HostRequirements, officeErrorCode } from "./run";
 export { runSelfCheck, type SelfCheckResult } from "./self-check";
 export { SessionProblem } from "./session-problem";

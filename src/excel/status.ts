@@ -53,10 +53,11 @@ const DIFFERS_LABELS: Readonly<Record<UiLang, string>> = {
   en: "Banqup differs",
 };
 
+/** Said of a row edited since it was sent, loaded or refreshed. */
 const DIFFERS_HINTS: Readonly<Record<UiLang, string>> = {
-  fr: "ligne modifiée depuis l'envoi",
-  nl: "rij gewijzigd sinds verzending",
-  en: "row edited since it was sent",
+  fr: "modifiée dans la feuille",
+  nl: "gewijzigd in het blad",
+  en: "changed in the sheet",
 };
 
 /**

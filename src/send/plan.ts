@@ -85,6 +85,8 @@ export interface PlanOptions {
   scope?: readonly number[];
   /** Only rows whose last send failed ("retry failed"). */
   onlyFailed?: boolean;
+  /** Only rows that have a client ("Update in Banqup": the edited ones among them are sent). */
+  onlyWithClient?: boolean;
   signal?: AbortSignal;
 }
 
@@ -106,6 +108,7 @@ export async function planSend(options: PlanOptions): Promise<SendPlan> {
     if (!row) continue;
     const status = state.statuses[index];
     if (options.onlyFailed && status?.kind !== "failed") continue;
+    if (options.onlyWithClient && !status?.clientId) continue;
     if (!live.isLocallyValid(index)) {
       rows.push({ index, row, kind: "invalid" });
       continue;

@@ -16,7 +16,9 @@ import {
   type RowStatus,
   type RowWriteOutcome,
 } from "../excel";
+import { bothChangedStatus, conflictAt, type Conflict } from "./conflicts";
 import type { PlannedRow, SendPlan } from "./plan";
+import type { SendSay } from "./words";
 
 export interface SendProgress {
   /** Rows being sent (the plan's "create" rows, and the edited rows to update). */
@@ -42,6 +44,8 @@ export interface SendReport extends SendProgress {
   changed: number;
   /** Clients created whose row could not be found to show it (the pane names them). */
   unplaced: UnplacedClient[];
+  /** Rows whose update was refused because their client changed in Banqup too. */
+  conflicts: Conflict[];
 }
 
 export interface SendOptions {
@@ -132,7 +136,13 @@ export async function runSend(options: SendOptions): Promise<SendReport> {
   const written = await writer.close();
   const remote: { index: number; problems: Problem[] }[] = [];
   const unplaced: UnplacedClient[] = [];
+  const conflicts: Conflict[] = [];
   for (const { row, outcome, placed } of written) {
+    const conflict =
+      placed.written && outcome.current
+        ? conflictAt(readingOf(options), placed.index, outcome.current)
+        : undefined;
+    if (conflict) conflicts.push(conflict);
     if (placed.written && outcome.problems?.length)
       remote.push({ index: placed.index, problems: outcome.problems });
     if (!placed.written && outcome.result.status?.clientId && outcome.count === "created")
@@ -155,7 +165,14 @@ export async function runSend(options: SendOptions): Promise<SendReport> {
     cancelled: cancelled || (options.signal?.aborted ?? false),
     changed,
     unplaced,
+    conflicts,
   };
+}
+
+/** How the send compares a row with its client: the plan's region and templates. */
+function readingOf(options: SendOptions) {
+  const catalog = [...options.plan.templateNames].map(([id, name]) => ({ id, name }));
+  return { session: options.session, region: options.plan.region, catalog };
 }
 
 /** Whether a planned row is sent: created, or its client updated. */
@@ -172,23 +189,6 @@ export function sentBy(
 
 /** The idempotency key of the request a row is sent with. */
 const requestKeyOf = (row: PlannedRow) => (row.kind === "edited" ? row.updateKey! : row.key!);
-
-/** The statuses a send writes, by the key of their words. */
-type SendWord =
-  | "statusCancelled"
-  | "statusChangedInBanqup"
-  | "statusEdited"
-  | "statusExists"
-  | "statusInvalid"
-  | "statusInviteFailed"
-  | "statusInvited"
-  | "statusSimilarEmail"
-  | "statusSimilarName"
-  | "statusUpdateFailed"
-  | "statusUpdated";
-
-/** Turns a status's key and its values into the words written in the sheet. */
-export type SendSay = (key: SendWord, params?: Record<string, string | number>) => string;
 
 function statusWithoutSending(row: PlannedRow, say: SendSay, lang: UiLang): RowStatus | undefined {
   switch (row.kind) {
@@ -224,6 +224,8 @@ interface Outcome {
   count: "created" | "updated" | "failed" | "skipped";
   problems?: Problem[];
   cancelled?: boolean;
+  /** The client as Banqup has it, when it changed there since the sheet last saw it. */
+  current?: Client;
 }
 
 async function sendOne(row: PlannedRow, options: SendOptions, say: SendSay): Promise<Outcome> {
@@ -351,15 +353,9 @@ async function baseVersionOf(
  */
 function changedInBanqup(row: PlannedRow, current: Client, say: SendSay): Outcome {
   return {
-    result: {
-      row: row.row,
-      status: {
-        kind: "created",
-        clientId: row.clientId,
-        detail: `${row.clientId ?? ""} · ${say("statusChangedInBanqup", { version: current.version })}`,
-      },
-    },
+    result: { row: row.row, status: bothChangedStatus(say, current.id, current.version) },
     count: "failed",
+    current,
   };
 }
 

@@ -3,7 +3,7 @@ import { columnLetters, parseStatus } from "../../src/excel";
 import { planSend, runSend, type SendProgress } from "../../src/send";
 import { sayFr } from "../../testkit/words";
 import { settled, templateWorkbook, uniqueValidRow, type TemplateWorkbook } from "../excel/helpers";
-import type { Faults } from "../../src/sandbox/server";
+import type { Faults, SandboxOptions } from "../../src/sandbox/server";
 import {
   AUTOMATION,
   startSandbox,
@@ -127,7 +127,8 @@ export async function send(
  */
 export async function withSandbox<T>(
   work: (sandbox: RunningSandbox) => Promise<T>,
-  faults?: Partial<Faults>
+  faults?: Partial<Faults>,
+  options: Partial<SandboxOptions> = {}
 ): Promise<T> {
   stage = { name: "starting the sandbox", detail: () => "" };
   const watchdog = setInterval(
@@ -137,6 +138,7 @@ export async function withSandbox<T>(
   watchdog.unref();
   const sandbox = await startSandbox({
     ...withAutomation("be"),
+    ...options,
     ...(faults
       ? {
           faults: {

@@ -155,7 +155,7 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
         differs: true,
         clientId: before[1]!.clientId,
       });
-      expect(edited[1]!.detail).toContain("ligne modifiée depuis l'envoi");
+      expect(edited[1]!.detail).toContain("modifiée dans la feuille");
       expect([edited[0], edited[2]]).toEqual([before[0], before[2]]);
       // The same edit taken back: in step again.
       await book.excel.user.type(book.sheet, book.at(1, "city"), [[city]]);
@@ -219,7 +219,7 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       expect(storedClient(sandbox, createdId).city).toBe("Gent");
       const status = statuses(book, 2)[1]!;
       expect(status).toMatchObject({ kind: "created", clientId: createdId });
-      expect(status.detail).toContain("modifié dans Banqup entre-temps (version 2)");
+      expect(status.detail).toContain("modifié aussi dans Banqup (version 2)");
     });
   }, 60_000);
 

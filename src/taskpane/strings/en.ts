@@ -97,8 +97,12 @@ export const en = {
   statusExists: "already a client: {id} {name}",
   statusSimilarEmail: "not sent: client {id} {name} has the same contact e-mail",
   statusSimilarName: "not sent: client {id} {name} has the same name",
-  statusChangedInBanqup: "changed in Banqup meanwhile (version {version}): nothing was overwritten",
   statusEdited: "created, but its client's id is missing here: not sent again",
+  statusBothChanged:
+    "changed in Banqup too (version {version}): nothing was overwritten, choose what to keep",
+  statusLoaded: "loaded from Banqup (version {version})",
+  statusRefreshed: "refreshed from Banqup (version {version})",
+  statusMerged: "the sheet and Banqup agree (version {version})",
   statusUpdated: "updated",
   statusUpdateFailed: "Banqup differs, the update was refused: {reason}",
   statusCancelled: "cancelled",

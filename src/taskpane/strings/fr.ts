@@ -104,9 +104,12 @@ export const fr: Record<StringKey, string> = {
   statusExists: "déjà client : {id} {name}",
   statusSimilarEmail: "non envoyé : le client {id} {name} a la même adresse e-mail de contact",
   statusSimilarName: "non envoyé : le client {id} {name} a le même nom",
-  statusChangedInBanqup:
-    "modifié dans Banqup entre-temps (version {version}) : rien n'a été écrasé",
   statusEdited: "créée, mais l'identifiant de son client manque ici : pas renvoyée",
+  statusBothChanged:
+    "modifié aussi dans Banqup (version {version}) : rien n'a été écrasé, choisissez quoi garder",
+  statusLoaded: "chargé depuis Banqup (version {version})",
+  statusRefreshed: "actualisé depuis Banqup (version {version})",
+  statusMerged: "la feuille et Banqup concordent (version {version})",
   statusUpdated: "mis à jour",
   statusUpdateFailed: "Banqup diffère, la mise à jour a été refusée : {reason}",
   statusCancelled: "annulé",

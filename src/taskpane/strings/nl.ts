@@ -101,8 +101,12 @@ export const nl: Record<StringKey, string> = {
   statusExists: "al klant: {id} {name}",
   statusSimilarEmail: "niet verzonden: klant {id} {name} heeft hetzelfde contact-e-mailadres",
   statusSimilarName: "niet verzonden: klant {id} {name} heeft dezelfde naam",
-  statusChangedInBanqup: "intussen in Banqup gewijzigd (versie {version}): niets werd overschreven",
   statusEdited: "aangemaakt, maar de id van de klant ontbreekt hier: niet opnieuw verzonden",
+  statusBothChanged:
+    "ook gewijzigd in Banqup (versie {version}): niets werd overschreven, kies wat u houdt",
+  statusLoaded: "geladen uit Banqup (versie {version})",
+  statusRefreshed: "vernieuwd uit Banqup (versie {version})",
+  statusMerged: "het blad en Banqup komen overeen (versie {version})",
   statusUpdated: "bijgewerkt",
   statusUpdateFailed: "Banqup wijkt af, het bijwerken werd geweigerd: {reason}",
   statusCancelled: "geannuleerd",

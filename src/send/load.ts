@@ -1,0 +1,322 @@
+import { Cancelled, type Client, type PartnerApiClient } from "../api";
+import { rowPrint, sheetTextOf } from "../core";
+import {
+  ensureStatusColumn,
+  formatStatus,
+  readSheetSendState,
+  RowAppender,
+  type Ledger,
+  type RowStatus,
+  type RowWrite,
+} from "../excel";
+import { bothChangedStatus, conflictAt, type Conflict } from "./conflicts";
+import { banqupValuesOf, syncedLine, type BanqupWork } from "./synced-rows";
+
+/** The contract's largest page: the fewer pages, the fewer round trips. */
+const PAGE_SIZE = 200;
+
+export interface LoadProgress {
+  /** Clients received from Banqup so far. */
+  received: number;
+  /** Rows added for clients the sheet did not have. */
+  added: number;
+  /** Rows that took Banqup's newer values (not edited in the sheet). */
+  refreshed: number;
+  /** Rows already holding what Banqup has. */
+  inStep: number;
+  /** Rows edited in the sheet only: "Update in Banqup" sends them. */
+  editedInSheet: number;
+  /** Rows changed in the sheet and in Banqup: the user chooses. */
+  conflicts: number;
+  /** Clients that could not be read (refreshing selected rows). */
+  failed: number;
+}
+
+export interface LoadReport extends LoadProgress {
+  cancelled: boolean;
+  /** The rows changed in both places, for the user to choose field by field. */
+  conflictRows: Conflict[];
+  /** Why the first client that could not be read failed. */
+  failure?: string;
+}
+
+export interface LoadOptions extends BanqupWork {
+  onProgress?: (progress: LoadProgress) => void;
+  pageSize?: number;
+}
+
+/**
+ * Loads the partner's clients into the area, page by page: a client whose row is already
+ * there (its status names the client) is compared with it, not added again; the others are
+ * added under the last row, each with a status naming the client and its version. What was
+ * added before a Cancel or a failure stays, with its ledger lines.
+ */
+export function loadClients(options: LoadOptions): Promise<LoadReport> {
+  return syncWithPages(options, true);
+}
+
+/** Compares every row that has a client with Banqup, through the list (no row is added). */
+export function refreshAllRows(options: LoadOptions): Promise<LoadReport> {
+  return syncWithPages(options, false);
+}
+
+/**
+ * Compares the given data rows that have a client with Banqup, one request each (a client
+ * still at the version the ledger knows costs a 304 and nothing else).
+ */
+export async function refreshRows(
+  options: LoadOptions & { rows: readonly number[] }
+): Promise<LoadReport> {
+  const { session, client, signal } = options;
+  await ensureStatusColumn(session, options.lang);
+  const state = await readSheetSendState(session);
+  const report = emptyReport();
+  const matches: Match[] = [];
+  await Promise.all(
+    options.rows.map(async (index) => {
+      const id = state.statuses[index]?.clientId;
+      if (!id || state.statuses[index]?.kind !== "created") return;
+      const known = state.ledger.versions.get(id);
+      try {
+        const current =
+          known === undefined
+            ? await client.getClient(id, signal)
+            : await client.getClientIfChanged(id, known, signal);
+        report.received++;
+        if (current) matches.push({ index, client: current });
+        else if (isSheetEdited(options, index, state.ledger, id)) report.editedInSheet++;
+        else report.inStep++;
+      } catch (error) {
+        if (error instanceof Cancelled || signal?.aborted) report.cancelled = true;
+        else {
+          report.failed++;
+          report.failure ??= error instanceof Error ? error.message : String(error);
+        }
+      }
+      options.onProgress?.(progressOf(report));
+    })
+  );
+  await compareRows(options, matches, state.ledger, report);
+  return report;
+}
+
+interface Match {
+  index: number;
+  client: Client;
+}
+
+async function syncWithPages(options: LoadOptions, add: boolean): Promise<LoadReport> {
+  const { session, lang, say } = options;
+  await ensureStatusColumn(session, lang);
+  const state = await readSheetSendState(session);
+  const rowOf = new Map<string, number>();
+  state.statuses.forEach((status, index) => {
+    if (status?.kind === "created" && status.clientId) rowOf.set(status.clientId, index);
+  });
+  const report = emptyReport();
+  const appender = new RowAppender(session);
+  const added: Client[] = [];
+  const matches: Match[] = [];
+  // A client met twice (it moved in the list while the pages were read) is taken once.
+  const seen = new Set<string>();
+  const headerLang = session.geometry?.mapping.headerLang ?? "fr";
+  try {
+    for await (const clients of pagesOf(
+      options.client,
+      options.pageSize ?? PAGE_SIZE,
+      options.signal
+    )) {
+      report.received += clients.length;
+      const fresh: Client[] = [];
+      for (const client of clients) {
+        if (seen.has(client.id)) continue;
+        seen.add(client.id);
+        const index = rowOf.get(client.id);
+        if (index !== undefined) matches.push({ index, client });
+        else if (add) fresh.push(client);
+      }
+      await appender.append(
+        fresh.map((client) => ({
+          texts: banqupValuesOf(options, client).map((value) => sheetTextOf(value, headerLang)),
+          status: formatStatus(
+            loadedStatus(client, say("statusLoaded", { version: client.version })),
+            lang
+          ),
+        }))
+      );
+      added.push(...fresh);
+      report.added = appender.written;
+      options.onProgress?.(progressOf(report));
+    }
+  } catch (error) {
+    if (!(error instanceof Cancelled) && !options.signal?.aborted) {
+      // What was added stays, and is recorded, before the failure is said.
+      await recordAdded(options, added);
+      throw error;
+    }
+    report.cancelled = true;
+  }
+  await recordAdded(options, added);
+  await compareRows(options, matches, state.ledger, report);
+  return report;
+}
+
+/** Pages of the partner's clients; the next page is asked for while this one is written. */
+async function* pagesOf(
+  client: PartnerApiClient,
+  limit: number,
+  signal?: AbortSignal
+): AsyncGenerator<Client[]> {
+  let next = client.listClients({ limit }, signal);
+  for (;;) {
+    const page = await next;
+    const cursor = page.nextCursor;
+    if (cursor) {
+      next = client.listClients({ limit, cursor }, signal);
+      // Awaited on the next turn; not left unhandled if the loop stops before it.
+      next.catch(() => undefined);
+    }
+    yield page.items;
+    if (!cursor) return;
+  }
+}
+
+/**
+ * Once the added rows are read into the session: each one's ledger line (the version it was
+ * loaded at, the print of the row as the sheet judges it) and the link to its client.
+ */
+async function recordAdded(options: LoadOptions, added: readonly Client[]): Promise<void> {
+  if (added.length === 0) return;
+  const { session, lang, say } = options;
+  await session.reload();
+  const { statuses } = await readSheetSendState(session);
+  const live = session.rows!;
+  const rowOf = new Map<string, number>();
+  statuses.forEach((status, index) => {
+    if (status?.clientId) rowOf.set(status.clientId, index);
+  });
+  const writes: RowWrite[] = [];
+  for (const client of added) {
+    const index = rowOf.get(client.id);
+    const row = index === undefined ? undefined : live.snapshot(index);
+    if (index === undefined || !row) continue;
+    const status = loadedStatus(client, say("statusLoaded", { version: client.version }));
+    writes.push({
+      row,
+      status: { text: formatStatus(status, lang), link: options.client.trustedLink(client.url) },
+      ledger: {
+        line: await syncedLine(options, client.id, live.normalized(index) ?? [], client.version),
+        always: false,
+      },
+    });
+  }
+  await session.writeRows(writes);
+}
+
+function loadedStatus(client: Client, words: string): RowStatus {
+  return { kind: "created", clientId: client.id, detail: `${client.id} · ${words}` };
+}
+
+/** Whether a row changed in the sheet since it was last sent, loaded or refreshed. */
+function isSheetEdited(options: LoadOptions, index: number, ledger: Ledger, id: string): boolean {
+  const sent = ledger.prints.get(id);
+  return sent === undefined || rowPrint(options.session.rows?.normalized(index) ?? []) !== sent;
+}
+
+/**
+ * Rows whose client Banqup sent, compared with it: the same values are recorded as in step
+ * at Banqup's version; a row not edited in the sheet takes Banqup's newer values; a row
+ * edited in the sheet while Banqup kept its version waits for "Update in Banqup"; a row
+ * changed in both places becomes a conflict, and nothing is overwritten.
+ */
+async function compareRows(
+  options: LoadOptions,
+  matches: readonly Match[],
+  ledger: Ledger,
+  report: LoadReport
+): Promise<void> {
+  const { session, lang, say } = options;
+  const live = session.rows;
+  if (!live || matches.length === 0) return;
+  const headerLang = session.geometry?.mapping.headerLang ?? "fr";
+  const writes: RowWrite[] = [];
+  for (const { index, client } of matches) {
+    const row = live.snapshot(index);
+    if (!row) continue;
+    const values = live.normalized(index) ?? [];
+    const theirs = banqupValuesOf(options, client);
+    const print = rowPrint(values);
+    const known = ledger.versions.get(client.id);
+    const sent = ledger.prints.get(client.id);
+    const link = options.client.trustedLink(client.url);
+    if (print === rowPrint(theirs)) {
+      report.inStep++;
+      if (known === client.version && sent === print) continue;
+      const status = loadedStatus(client, say("statusRefreshed", { version: client.version }));
+      writes.push({
+        row,
+        status: { text: formatStatus(status, lang), link },
+        ledger: {
+          line: await syncedLine(options, client.id, values, client.version),
+          always: false,
+        },
+      });
+      continue;
+    }
+    // Unknown history (no print or no version) counts as a change on that side: the user decides.
+    const editedInSheet = sent === undefined || print !== sent;
+    const changedInBanqup =
+      known === undefined
+        ? sent === undefined || rowPrint(theirs) !== sent
+        : client.version !== known;
+    if (!changedInBanqup) {
+      report.editedInSheet++;
+    } else if (!editedInSheet) {
+      report.refreshed++;
+      const conflict = conflictAt(options, index, client)!;
+      const status = loadedStatus(client, say("statusRefreshed", { version: client.version }));
+      writes.push({
+        row,
+        cells: conflict.differences.map((difference) => ({
+          field: difference.field,
+          value: sheetTextOf(difference.banqup, headerLang),
+        })),
+        status: { text: formatStatus(status, lang), link },
+        ledger: {
+          line: await syncedLine(options, client.id, theirs, client.version),
+          always: false,
+        },
+      });
+    } else {
+      const conflict = conflictAt(options, index, client);
+      if (!conflict) continue;
+      report.conflictRows.push(conflict);
+      report.conflicts++;
+      writes.push({
+        row,
+        status: { text: formatStatus(bothChangedStatus(say, client.id, client.version), lang) },
+      });
+    }
+  }
+  await session.writeRows(writes);
+  options.onProgress?.(progressOf(report));
+}
+
+function emptyReport(): LoadReport {
+  return {
+    received: 0,
+    added: 0,
+    refreshed: 0,
+    inStep: 0,
+    editedInSheet: 0,
+    conflicts: 0,
+    failed: 0,
+    cancelled: false,
+    conflictRows: [],
+  };
+}
+
+function progressOf(report: LoadReport): LoadProgress {
+  const { received, added, refreshed, inStep, editedInSheet, conflicts, failed } = report;
+  return { received, added, refreshed, inStep, editedInSheet, conflicts, failed };
+}
