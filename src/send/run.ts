@@ -230,8 +230,19 @@ interface Outcome {
 
 async function sendOne(row: PlannedRow, options: SendOptions, say: SendSay): Promise<Outcome> {
   const { client, signal } = options;
+  // A cancelled update leaves a created row: its status keeps the client's id, or the row
+  // would be taken for a new client by the next send.
+  const cancelledStatus: RowStatus =
+    row.kind === "edited" && row.clientId
+      ? {
+          kind: "created",
+          clientId: row.clientId,
+          differs: true,
+          detail: `${row.clientId} · ${say("statusCancelled")}`,
+        }
+      : { kind: "skipped", detail: say("statusCancelled") };
   const skippedCancelled = (): Outcome => ({
-    result: { row: row.row, status: { kind: "skipped", detail: say("statusCancelled") } },
+    result: { row: row.row, status: cancelledStatus },
     count: "skipped",
     cancelled: true,
   });

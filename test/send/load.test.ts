@@ -351,3 +351,52 @@ describe("loading many clients", () => {
     );
   }, 120_000);
 });
+
+describe("updates cut short", () => {
+  it("are finished by the next press, never made twice: lost answers and a Cancel mid-way", async () => {
+    await withSandbox(
+      async (sandbox) => {
+        const client = clientFor(sandbox);
+        const ids = await seedClients(client, 30, 5_400_000);
+        const book = await templateWorkbook("be", "fr");
+        const work = workOf(book, client);
+        await loadClients(work);
+        await settled(book);
+        for (const id of ids) await typeIn(book, rowOf(book, id), "city", "Namur");
+        const update = async (signal?: AbortSignal, onProgress?: (updated: number) => void) =>
+          runSend({
+            plan: await plan(book, client, true),
+            session: book.session,
+            client,
+            lang: "fr",
+            say: sayFr,
+            invite: false,
+            updateEdited: true,
+            signal,
+            onProgress: (progress) => onProgress?.(progress.updated),
+            flushMillis: 20,
+          });
+        const abort = new AbortController();
+        const first = await update(abort.signal, (updated) => {
+          if (updated >= 5) abort.abort();
+        });
+        expect(first.cancelled).toBe(true);
+        const second = await update();
+        expect(second.cancelled).toBe(false);
+        expect(first.updated + second.updated).toBeGreaterThanOrEqual(ids.length);
+        expect(second.conflicts).toEqual([]);
+        // Each client changed once: version 2, whatever answers were lost on the way.
+        for (const id of ids) {
+          const stored = sandbox.db.prepare("SELECT version FROM clients WHERE id = ?").get(id) as {
+            version: number;
+          };
+          expect([storedClient(sandbox, id).city, stored.version]).toEqual(["Namur", 2]);
+        }
+        await settled(book);
+        expect((await plan(book, client, true)).counts.edited).toBe(0);
+      },
+      { lostResponseRate: 0.3 },
+      { rateLimitPerMinute: 100_000 }
+    );
+  }, 120_000);
+});
