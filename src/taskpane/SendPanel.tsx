@@ -21,6 +21,10 @@ import { useSend } from "./hooks/useSend";
 import { SendSummary } from "./SendSummary";
 import type { SendProgress } from "../send";
 import { useSessionView } from "./hooks/useLiveSession";
+import { useBanqupSync } from "./hooks/useBanqupSync";
+import { useConflicts } from "./hooks/useConflicts";
+import { BanqupActions } from "./banqup/BanqupActions";
+import { ConflictGroup } from "./banqup/ConflictGroup";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -42,7 +46,10 @@ export function SendPanel({
 }): React.JSX.Element {
   const styles = useStyles();
   const { lang, t } = useLanguage();
-  const send = useSend({ session, connection, partnerId: partner.id, region, lang });
+  const work = { session, connection, partnerId: partner.id, region, lang };
+  const conflicts = useConflicts(work);
+  const send = useSend({ ...work, onConflicts: conflicts.add });
+  const sync = useBanqupSync({ ...work, onConflicts: conflicts.add });
   const { state } = send;
   const view = useSessionView(session);
   // The outcome of a send takes the focus: the button that started it is gone by then.
@@ -51,7 +58,8 @@ export function SendPanel({
     if (state.kind === "done" || state.kind === "failed") outcome.current?.focus();
   }, [state.kind]);
   const selected = view.selection?.rows ?? [];
-  const busy = state.kind === "preparing" || state.kind === "sending";
+  const busy =
+    state.kind === "preparing" || state.kind === "sending" || sync.state.kind === "working";
   const notes = session.profile.fields.flatMap((field) => field.sendNote?.[lang] ?? []);
 
   return (
@@ -84,6 +92,12 @@ export function SendPanel({
           onClick={() => void send.prepare({ onlyFailed: true })}
         >
           {t("retryFailed", { count: send.failedRows })}
+        </Button>
+        <Button
+          disabledFocusable={busy || send.changedRows === 0}
+          onClick={() => void send.prepare({ onlyWithClient: true })}
+        >
+          {t("updateChanged", { count: send.changedRows })}
         </Button>
       </div>
       {state.kind === "preparing" && <Spinner size="tiny" label={t("preparing")} />}
@@ -157,6 +171,22 @@ export function SendPanel({
           </MessageBar>
         )}
       </div>
+      <ConflictGroup
+        conflicts={conflicts.conflicts}
+        profile={session.profile}
+        firstRow={view.firstRow}
+        headerLang={session.geometry?.mapping.headerLang ?? "fr"}
+        busy={conflicts.busy}
+        note={conflicts.note}
+        onApply={(conflict, choices, row) => void conflicts.settle(conflict, choices, row)}
+      />
+      <BanqupActions
+        state={sync.state}
+        selected={selected}
+        disabled={state.kind === "preparing" || state.kind === "sending"}
+        onStart={(action, rows) => void sync.start(action, rows)}
+        onCancel={sync.cancel}
+      />
     </section>
   );
 }

@@ -18,7 +18,15 @@ import { FakeExcel } from "../../in-memory-excel";
 import { runOf } from "../../testkit/excel-run";
 import { VALID } from "../../testkit/judge";
 import { belgianNumber } from "../../testkit/oracles";
-import { startSandbox, type RunningSandbox } from "../sandbox/start-sandbox";
+import {
+  api,
+  automationToken,
+  BELGIAN_CLIENT,
+  startSandbox,
+  withAutomation,
+  type RunningSandbox,
+} from "../sandbox/start-sandbox";
+import { clientFor } from "../send/helpers";
 import { settle } from "./settle";
 import "../support/layout";
 
@@ -38,6 +46,17 @@ function row(i: number, changes: Record<string, unknown> = {}) {
     ...changes,
   };
   return KEYS.map((key) => values[key]);
+}
+
+/** A client made in Banqup's own screens, for the pane to load. */
+function paneClient(n: number) {
+  const enterprise = belgianNumber(`0${String(700 + n).padStart(7, "0")}`);
+  return {
+    companyName: `Pane ${n}`,
+    contactEmail: `pane${n}@example.be`,
+    enterpriseNumber: enterprise,
+    vatNumber: `BE${enterprise}`,
+  };
 }
 
 /**
@@ -74,7 +93,7 @@ function signInAs(email: string, password: string) {
 describe("signing in and sending from the pane (sandbox on loopback)", () => {
   let sandbox: RunningSandbox;
   beforeAll(async () => {
-    sandbox = await startSandbox();
+    sandbox = await startSandbox(withAutomation("be"));
   });
   afterAll(() => sandbox.close());
 
@@ -173,6 +192,79 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
       await screen.findByText("Sophie follows the client; invoices go to Exact Online.")
     ).toBeTruthy();
   }, 30_000);
+
+  it("loads the partner's clients, updates the rows edited in the sheet, and settles one changed in Banqup too", async () => {
+    const client = clientFor(sandbox);
+    const made = await Promise.all(
+      [1, 2].map((n) =>
+        client.createClient(
+          { ...BELGIAN_CLIENT, ...paneClient(n) },
+          `cix_pane${String(n).padStart(36, "0")}`
+        )
+      )
+    );
+    const excel = new FakeExcel();
+    pane(excel);
+    fireEvent.click(await screen.findByRole("button", { name: "Utiliser cette plateforme" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Insérer le tableau d'import" }));
+    await screen.findByText("Lignes");
+    fireEvent.click(screen.getByRole("button", { name: "Se connecter à Banqup" }));
+    await screen.findByText(/Connecté à Fiduciaire Lambert/, {}, { timeout: 5000 });
+    fireEvent.click(screen.getByRole("tab", { name: "Envoyer" }));
+
+    fireEvent.click(
+      await screen.findByRole("button", { name: "Charger les clients depuis Banqup" })
+    );
+    const loaded = await screen.findByText(/clients? ajoutés?/, {}, { timeout: 10_000 });
+    await waitFor(() => expect(document.activeElement?.contains(loaded)).toBe(true));
+    await settle(excel);
+    const sheet = "Clients Banqup";
+    const status = columnLetters(KEYS.length);
+    const city = columnLetters(KEYS.indexOf("city"));
+    const rowOf = (id: string) => {
+      const lines = excel.values(sheet, `${status}2:${status}2000`);
+      return lines.findIndex((line) => parseStatus(line[0])?.clientId === id) + 2;
+    };
+    const [first, second] = made.map((created) => rowOf(created.id));
+    expect(first).toBeGreaterThan(1);
+    await act(() => excel.user.type(sheet, `${city}${first}`, [["Namur"]]));
+    await act(() => excel.user.type(sheet, `${city}${second}`, [["Namur"]]));
+    await settle(excel);
+    // A colleague changes the second client's city in Banqup meanwhile.
+    const call = api(sandbox.url, await automationToken(sandbox.url));
+    await call(`/sandbox/clients/${made[1]!.id}`, { method: "PATCH", body: { city: "Gent" } });
+
+    fireEvent.click(
+      await screen.findByRole(
+        "button",
+        { name: "Mettre à jour dans Banqup (2)" },
+        { timeout: 5000 }
+      )
+    );
+    const summary = await screen.findByRole("region", { name: "Avant l'envoi" }, { timeout: 5000 });
+    fireEvent.click(within(summary).getByRole("button", { name: "Mettre à jour 2 clients" }));
+    const group = await screen.findByRole(
+      "region",
+      { name: "Modifiés aussi dans Banqup (1)" },
+      { timeout: 5000 }
+    );
+    const card = within(group).getByRole("group", { name: `Ligne ${second} : Pane 2` });
+    expect(within(card).getByText("Feuille : Namur")).toBeTruthy();
+    expect(within(card).getByText("Banqup : Gent")).toBeTruthy();
+    fireEvent.click(within(card).getByRole("radio", { name: "Prendre celle de Banqup" }));
+    fireEvent.click(within(card).getByRole("button", { name: "Appliquer" }));
+    expect(
+      await screen.findByText(/Ligne \d+ : la feuille et Banqup concordent \(version 2\)\./)
+    ).toBeTruthy();
+    await settle(excel);
+    expect(excel.values(sheet, `${city}${second}`)[0]![0]).toBe("Gent");
+    const stored = (id: string) =>
+      JSON.parse(
+        (sandbox.db.prepare("SELECT data FROM clients WHERE id = ?").get(id) as { data: string })
+          .data
+      );
+    expect([stored(made[0]!.id).city, stored(made[1]!.id).city]).toEqual(["Namur", "Gent"]);
+  }, 60_000);
 
   it("updates in Banqup the client of a row edited after it was created", async () => {
     const { excel, sheet } = await readyToSend([row(61), row(62)]);

@@ -6,12 +6,14 @@ import {
   planSend,
   runSend,
   sentBy,
+  type Conflict,
   type SendPlan,
   type SendProgress,
   type SendReport,
 } from "../../send";
 import { fetchTemplateCatalog } from "../templates";
 import { translate } from "../strings";
+import { useSessionView } from "./useLiveSession";
 
 export type SendPanelState =
   | { kind: "idle" }
@@ -25,6 +27,8 @@ export type SendPanelState =
 export interface SendScope {
   rows?: number[];
   onlyFailed?: boolean;
+  /** "Update in Banqup": the rows that have a client, updated where edited. */
+  onlyWithClient?: boolean;
 }
 
 /** The send flow: prepare (templates, statuses, lookup), confirm, send with progress, cancel. */
@@ -34,8 +38,10 @@ export function useSend(options: {
   partnerId: string | undefined;
   region: ProfileId;
   lang: UiLang;
+  /** Rows whose update was refused because their client changed in Banqup too. */
+  onConflicts?: (conflicts: Conflict[]) => void;
 }) {
-  const { session, connection, partnerId, region, lang } = options;
+  const { session, connection, partnerId, region, lang, onConflicts } = options;
   const [state, setState] = React.useState<SendPanelState>({ kind: "idle" });
   const [invite, setInvite] = React.useState(false);
   const [createSimilar, setCreateSimilar] = React.useState(false);
@@ -60,9 +66,10 @@ export function useSend(options: {
           catalog: session.catalog ?? [],
           scope: scope.rows,
           onlyFailed: scope.onlyFailed,
+          onlyWithClient: scope.onlyWithClient,
         });
         setCreateSimilar(false);
-        setUpdateEdited(false);
+        setUpdateEdited(scope.onlyWithClient === true);
         setState({ kind: "summary", plan, scope });
       } catch (error) {
         setState({ kind: "failed", reason: (error as Error).message });
@@ -91,6 +98,7 @@ export function useSend(options: {
         catalog: session.catalog ?? [],
         scope: rows,
         onlyFailed: state.scope.onlyFailed,
+        onlyWithClient: state.scope.onlyWithClient,
       });
     } catch (error) {
       setState({ kind: "failed", reason: (error as Error).message });
@@ -121,19 +129,31 @@ export function useSend(options: {
         onProgress: (progress) => setState({ kind: "sending", progress }),
       });
       setState({ kind: "done", report });
+      if (report.conflicts.length) onConflicts?.(report.conflicts);
     } catch (error) {
       setState({ kind: "failed", reason: (error as Error).message });
     } finally {
       controller.current = undefined;
     }
-  }, [state, connection, partnerId, session, region, lang, invite, createSimilar, updateEdited]);
+  }, [
+    state,
+    connection,
+    partnerId,
+    session,
+    region,
+    lang,
+    invite,
+    createSimilar,
+    updateEdited,
+    onConflicts,
+  ]);
 
   const cancel = React.useCallback(() => {
     if (controller.current) controller.current.abort();
     else setState({ kind: "idle" });
   }, []);
 
-  const failedRows = useFailedRows(session, state.kind);
+  const counts = useStatusCounts(session, state.kind);
   return {
     state,
     invite,
@@ -145,33 +165,50 @@ export function useSend(options: {
     prepare,
     confirm,
     cancel,
-    failedRows,
+    failedRows: counts.failed,
+    changedRows: counts.changed,
   };
 }
 
 /**
- * How many rows' status says their last send failed, read when the send step opens and after
- * each send: "Retry failed rows" has nothing to do before a failure.
+ * How many rows' status says their last send failed ("Retry failed rows") or that they changed
+ * in the sheet since Banqup last had them ("Update in Banqup"): read when the send step opens,
+ * after each send, and a moment after each change the session judged.
  */
-function useFailedRows(session: LiveSession, kind: SendPanelState["kind"]): number {
-  const [failed, setFailed] = React.useState(0);
+function useStatusCounts(
+  session: LiveSession,
+  kind: SendPanelState["kind"]
+): { failed: number; changed: number } {
+  const [counts, setCounts] = React.useState({ failed: 0, changed: 0 });
   const settled = kind === "idle" || kind === "done" || kind === "failed";
+  const view = useSessionView(session);
   React.useEffect(() => {
     if (!settled) return;
     let current = true;
-    readSheetSendState(session).then(
-      ({ statuses }) => {
-        if (current) setFailed(statuses.filter((status) => status?.kind === "failed").length);
-      },
-      // Unreadable now (the user is editing a cell, say): the next send step reads again.
-      () => undefined
-    );
+    // After the typing stops: each read is a request to Excel.
+    const timer = setTimeout(() => {
+      readSheetSendState(session).then(
+        ({ statuses }) => {
+          if (!current) return;
+          setCounts({
+            failed: statuses.filter((status) => status?.kind === "failed").length,
+            changed: statuses.filter((status) => status?.differs === true).length,
+          });
+        },
+        // Unreadable now (the user is editing a cell, say): the next change reads again.
+        () => undefined
+      );
+    }, READ_DELAY_MS);
     return () => {
       current = false;
+      clearTimeout(timer);
     };
-  }, [session, settled, kind]);
-  return failed;
+  }, [session, settled, kind, view.summary]);
+  return counts;
 }
+
+/** How long the counts wait after a change before reading the statuses. */
+const READ_DELAY_MS = 400;
 
 /**
  * Whether two plans would send the same requests: the same rows to create, that may already

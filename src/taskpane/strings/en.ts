@@ -207,6 +207,43 @@ export const en = {
     "This Excel cannot open a new workbook from an add-in (it needs ExcelApi 1.8): use check-file --export instead.",
   exportLeftOut: "Rows left out ({count})",
   exportMore: "(and {count} more)",
+  banqupTitle: "Clients in Banqup",
+  loadClients: "Load clients from Banqup",
+  refreshAll: "Refresh the rows from Banqup",
+  refreshSelected: "Refresh the selected rows ({count})",
+  updateChanged: "{count, plural, =0 {Update in Banqup} other {Update in Banqup (#)}}",
+  loadingClients: "Reading Banqup: {received, plural, one {# client} other {# clients}} received",
+  loadDone:
+    "{added, plural, one {# client added} other {# clients added}}, {refreshed} refreshed, {inStep} already in step.",
+  refreshDone:
+    "{refreshed, plural, one {# row refreshed} other {# rows refreshed}}, {inStep} already in step.",
+  loadEdited:
+    "{count, plural, one {# row changed} other {# rows changed}} in the sheet: “Update in Banqup” sends them.",
+  loadConflicts:
+    "{count, plural, one {# row changed} other {# rows changed}} in Banqup too: choose below what to keep.",
+  loadCancelled:
+    "Cancelled: {added, plural, one {# client added} other {# clients added}} so far, kept. Load again to complete the rest: nobody is added twice.",
+  loadFailed: "Reading Banqup stopped: {reason}. Try again: nobody is added twice.",
+  loadUnread:
+    "{count, plural, one {# client could not be read} other {# clients could not be read}}: {reason}",
+  conflictsTitle: "Changed in Banqup too ({count})",
+  conflictsIntro:
+    "These rows changed in the sheet and in Banqup since the sheet last saw their client. For each field, choose what to keep: nothing is overwritten until you apply.",
+  conflictRow: "Row {row}: {name}",
+  conflictSheet: "Sheet: {value}",
+  conflictBanqup: "Banqup: {value}",
+  conflictEmpty: "(empty)",
+  keepSheet: "Keep the sheet's",
+  takeBanqup: "Take Banqup's",
+  leaveIt: "Leave it",
+  conflictApply: "Apply",
+  settledDone: "Row {row}: the sheet and Banqup agree (version {version}).",
+  settledPartly: "Row {row}: done; the fields left still differ.",
+  settledLeft: "Row {row}: left as it is.",
+  settledAgain: "Row {row} changed in Banqup once more: compare again.",
+  settledRowChanged:
+    "Row {row} changed in the sheet meanwhile: refresh it from Banqup to compare again.",
+  settledFailed: "Row {row}: {reason}",
 };
 
 export type StringKey = keyof typeof en;

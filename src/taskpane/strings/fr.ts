@@ -219,4 +219,44 @@ export const fr: Record<StringKey, string> = {
     "Cet Excel ne peut pas ouvrir de nouveau classeur depuis un complément (ExcelApi 1.8 requis) : utilisez check-file --export.",
   exportLeftOut: "Lignes laissées de côté ({count})",
   exportMore: "(et {count} de plus)",
+  banqupTitle: "Clients dans Banqup",
+  loadClients: "Charger les clients depuis Banqup",
+  refreshAll: "Actualiser les lignes depuis Banqup",
+  refreshSelected: "Actualiser les lignes sélectionnées ({count})",
+  updateChanged:
+    "{count, plural, =0 {Mettre à jour dans Banqup} other {Mettre à jour dans Banqup (#)}}",
+  loadingClients:
+    "Lecture de Banqup : {received, plural, one {# client reçu} other {# clients reçus}}",
+  loadDone:
+    "{added, plural, one {# client ajouté} other {# clients ajoutés}}, {refreshed, plural, one {# actualisé} other {# actualisés}}, {inStep} déjà à jour.",
+  refreshDone:
+    "{refreshed, plural, one {# ligne actualisée} other {# lignes actualisées}}, {inStep} déjà à jour.",
+  loadEdited:
+    "{count, plural, one {# ligne modifiée} other {# lignes modifiées}} dans la feuille : « Mettre à jour dans Banqup » les envoie.",
+  loadConflicts:
+    "{count, plural, one {# ligne modifiée} other {# lignes modifiées}} aussi dans Banqup : choisissez ci-dessous quoi garder.",
+  loadCancelled:
+    "Annulé : {added, plural, one {# client ajouté} other {# clients ajoutés}} jusque-là, conservés. Chargez à nouveau pour compléter : personne n'est ajouté deux fois.",
+  loadFailed:
+    "La lecture de Banqup s'est arrêtée : {reason}. Réessayez : personne n'est ajouté deux fois.",
+  loadUnread:
+    "{count, plural, one {# client n'a pas pu être lu} other {# clients n'ont pas pu être lus}} : {reason}",
+  conflictsTitle: "Modifiés aussi dans Banqup ({count})",
+  conflictsIntro:
+    "Ces lignes ont changé dans la feuille et dans Banqup depuis que la feuille a vu leur client. Pour chaque champ, choisissez quoi garder : rien n'est écrasé avant « Appliquer ».",
+  conflictRow: "Ligne {row} : {name}",
+  conflictSheet: "Feuille : {value}",
+  conflictBanqup: "Banqup : {value}",
+  conflictEmpty: "(vide)",
+  keepSheet: "Garder celle de la feuille",
+  takeBanqup: "Prendre celle de Banqup",
+  leaveIt: "Laisser",
+  conflictApply: "Appliquer",
+  settledDone: "Ligne {row} : la feuille et Banqup concordent (version {version}).",
+  settledPartly: "Ligne {row} : fait ; les champs laissés diffèrent encore.",
+  settledLeft: "Ligne {row} : laissée telle quelle.",
+  settledAgain: "Ligne {row} : modifiée encore une fois dans Banqup, comparez à nouveau.",
+  settledRowChanged:
+    "Ligne {row} : modifiée dans la feuille entre-temps, actualisez-la depuis Banqup pour comparer à nouveau.",
+  settledFailed: "Ligne {row} : {reason}",
 };

@@ -218,4 +218,43 @@ export const nl: Record<StringKey, string> = {
     "Deze Excel kan geen nieuwe werkmap openen vanuit een invoegtoepassing (ExcelApi 1.8 nodig): gebruik check-file --export.",
   exportLeftOut: "Weggelaten rijen ({count})",
   exportMore: "(en nog {count})",
+  banqupTitle: "Klanten in Banqup",
+  loadClients: "Klanten laden uit Banqup",
+  refreshAll: "Rijen vernieuwen uit Banqup",
+  refreshSelected: "Geselecteerde rijen vernieuwen ({count})",
+  updateChanged: "{count, plural, =0 {Bijwerken in Banqup} other {Bijwerken in Banqup (#)}}",
+  loadingClients:
+    "Banqup lezen: {received, plural, one {# klant ontvangen} other {# klanten ontvangen}}",
+  loadDone:
+    "{added, plural, one {# klant toegevoegd} other {# klanten toegevoegd}}, {refreshed} vernieuwd, {inStep} al gelijk.",
+  refreshDone:
+    "{refreshed, plural, one {# rij vernieuwd} other {# rijen vernieuwd}}, {inStep} al gelijk.",
+  loadEdited:
+    "{count, plural, one {# rij gewijzigd} other {# rijen gewijzigd}} in het blad: „Bijwerken in Banqup” verstuurt ze.",
+  loadConflicts:
+    "{count, plural, one {# rij ook gewijzigd} other {# rijen ook gewijzigd}} in Banqup: kies hieronder wat u houdt.",
+  loadCancelled:
+    "Geannuleerd: {added, plural, one {# klant toegevoegd} other {# klanten toegevoegd}} tot dan, die blijven. Laad opnieuw om de rest te voltooien: niemand wordt twee keer toegevoegd.",
+  loadFailed:
+    "Banqup lezen is gestopt: {reason}. Probeer opnieuw: niemand wordt twee keer toegevoegd.",
+  loadUnread:
+    "{count, plural, one {# klant kon niet gelezen worden} other {# klanten konden niet gelezen worden}}: {reason}",
+  conflictsTitle: "Ook gewijzigd in Banqup ({count})",
+  conflictsIntro:
+    "Deze rijen zijn gewijzigd in het blad en in Banqup sinds het blad hun klant laatst zag. Kies per veld wat u houdt: niets wordt overschreven vóór „Toepassen”.",
+  conflictRow: "Rij {row}: {name}",
+  conflictSheet: "Blad: {value}",
+  conflictBanqup: "Banqup: {value}",
+  conflictEmpty: "(leeg)",
+  keepSheet: "Die van het blad houden",
+  takeBanqup: "Die van Banqup nemen",
+  leaveIt: "Laten",
+  conflictApply: "Toepassen",
+  settledDone: "Rij {row}: het blad en Banqup komen overeen (versie {version}).",
+  settledPartly: "Rij {row}: gedaan; de gelaten velden verschillen nog.",
+  settledLeft: "Rij {row}: gelaten zoals ze is.",
+  settledAgain: "Rij {row}: opnieuw gewijzigd in Banqup, vergelijk opnieuw.",
+  settledRowChanged:
+    "Rij {row}: intussen gewijzigd in het blad, vernieuw ze uit Banqup om opnieuw te vergelijken.",
+  settledFailed: "Rij {row}: {reason}",
 };

@@ -1,0 +1,100 @@
+import * as React from "react";
+import type { ProfileId, UiLang } from "../../core";
+import type { LiveSession } from "../../excel";
+import {
+  loadClients,
+  refreshAllRows,
+  refreshRows,
+  type BanqupWork,
+  type Conflict,
+  type LoadProgress,
+  type LoadReport,
+} from "../../send";
+import type { PartnerConnection } from "../connection";
+import { translate } from "../strings";
+import { fetchTemplateCatalog } from "../templates";
+
+/** Loading the partner's clients, or refreshing rows from Banqup. */
+export type SyncAction = "load" | "refresh";
+
+export type SyncState =
+  | { kind: "idle" }
+  | { kind: "working"; action: SyncAction; progress: LoadProgress }
+  | { kind: "done"; action: SyncAction; report: LoadReport }
+  | { kind: "failed"; action: SyncAction; reason: string };
+
+const NO_PROGRESS: LoadProgress = {
+  received: 0,
+  added: 0,
+  refreshed: 0,
+  inStep: 0,
+  editedInSheet: 0,
+  conflicts: 0,
+  failed: 0,
+};
+
+/**
+ * What the sheet and Banqup share, from the pane: load the partner's clients, refresh all or
+ * the selected rows, with progress and Cancel. Rows changed in both places go to `onConflicts`.
+ */
+export function useBanqupSync(options: {
+  session: LiveSession;
+  connection: PartnerConnection;
+  partnerId: string;
+  region: ProfileId;
+  lang: UiLang;
+  onConflicts: (conflicts: Conflict[]) => void;
+}) {
+  const { session, connection, partnerId, region, lang, onConflicts } = options;
+  const [state, setState] = React.useState<SyncState>({ kind: "idle" });
+  const controller = React.useRef<AbortController | undefined>(undefined);
+
+  /** The work's context: the client, the partner's templates (fetched first), the words. */
+  const work = React.useCallback(
+    async (signal: AbortSignal): Promise<BanqupWork> => {
+      const client = connection.client(region);
+      if (session.profile.fields.some((field) => field.list === "configurationTemplates"))
+        await session.setCatalog(await fetchTemplateCatalog(client, signal));
+      return {
+        session,
+        client,
+        partnerId,
+        region,
+        catalog: session.catalog ?? [],
+        lang,
+        say: (key, params) => translate(lang, key, params),
+        signal,
+      };
+    },
+    [connection, partnerId, region, session, lang]
+  );
+
+  const start = React.useCallback(
+    async (action: SyncAction, rows?: readonly number[]) => {
+      const abort = new AbortController();
+      controller.current = abort;
+      setState({ kind: "working", action, progress: NO_PROGRESS });
+      try {
+        const onProgress = (progress: LoadProgress) =>
+          setState({ kind: "working", action, progress });
+        const base = { ...(await work(abort.signal)), onProgress };
+        const report =
+          action === "load"
+            ? await loadClients(base)
+            : rows
+              ? await refreshRows({ ...base, rows })
+              : await refreshAllRows(base);
+        setState({ kind: "done", action, report });
+        if (report.conflictRows.length) onConflicts(report.conflictRows);
+      } catch (error) {
+        setState({ kind: "failed", action, reason: (error as Error).message });
+      } finally {
+        controller.current = undefined;
+      }
+    },
+    [work, onConflicts]
+  );
+
+  const cancel = React.useCallback(() => controller.current?.abort(), []);
+  return { state, start, cancel };
+}
