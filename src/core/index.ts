@@ -65,7 +65,6 @@ export { suggestEmailDomain } from "./email";
 export {
   type FieldDifference,
   fieldDifferences,
-  type Merge,
   type MergeChoice,
   mergeValues,
   type RowValues,

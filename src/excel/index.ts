@@ -4,7 +4,7 @@
  * an open area goes through its `LiveSession`.
  */
 export { cellAddress, columnLetters } from "./address";
-export { type NewRow, RowAppender } from "./append-rows";
+export { RowAppender } from "./append-rows";
 export { type AreaSpec, parseAreaSpec } from "./area";
 export { parseCatalog, type TemplateInfo } from "./catalog";
 export { DialogClosed, DialogMessageRefused, openOfficeDialog, readDialogMessage } from "./dialog";

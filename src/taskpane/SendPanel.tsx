@@ -23,6 +23,7 @@ import type { SendProgress } from "../send";
 import { useSessionView } from "./hooks/useLiveSession";
 import { useBanqupSync } from "./hooks/useBanqupSync";
 import { useConflicts } from "./hooks/useConflicts";
+import { useStatusCounts } from "./hooks/useStatusCounts";
 import { BanqupActions } from "./banqup/BanqupActions";
 import { ConflictGroup } from "./banqup/ConflictGroup";
 
@@ -60,6 +61,9 @@ export function SendPanel({
   const selected = view.selection?.rows ?? [];
   const busy =
     state.kind === "preparing" || state.kind === "sending" || sync.state.kind === "working";
+  // Read again once a send, a load or a refresh ends, and after each settled conflict.
+  const afterWrites = React.useMemo(() => ({}), [state.kind, sync.state.kind, conflicts.note]);
+  const counts = useStatusCounts(session, !busy && state.kind !== "summary", afterWrites);
   const notes = session.profile.fields.flatMap((field) => field.sendNote?.[lang] ?? []);
 
   return (
@@ -88,16 +92,16 @@ export function SendPanel({
         </Button>
         {/* Kept in its place (and focusable) so the buttons do not move; active once a row failed. */}
         <Button
-          disabledFocusable={busy || send.failedRows === 0}
+          disabledFocusable={busy || counts.failed === 0}
           onClick={() => void send.prepare({ onlyFailed: true })}
         >
-          {t("retryFailed", { count: send.failedRows })}
+          {t("retryFailed", { count: counts.failed })}
         </Button>
         <Button
-          disabledFocusable={busy || send.changedRows === 0}
+          disabledFocusable={busy || counts.changed === 0}
           onClick={() => void send.prepare({ onlyWithClient: true })}
         >
-          {t("updateChanged", { count: send.changedRows })}
+          {t("updateChanged", { count: counts.changed })}
         </Button>
       </div>
       {state.kind === "preparing" && <Spinner size="tiny" label={t("preparing")} />}
@@ -148,6 +152,9 @@ export function SendPanel({
               })}
               {state.report.updated > 0 && (
                 <> {t("sendUpdated", { count: state.report.updated })}</>
+              )}
+              {state.report.conflicts.length > 0 && (
+                <> {t("loadConflicts", { count: state.report.conflicts.length })}</>
               )}
               {state.report.changed > 0 && (
                 <> {t("sendRowsChanged", { count: state.report.changed })}</>

@@ -10,7 +10,19 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { getProfile, type Cell } from "../../src/core";
 import { columnLetters } from "../../src/excel";
 import { ADDIN_CLIENT_ID, defaultOptions } from "../../src/sandbox/server";
-import { startSandbox, type RunningSandbox } from "../sandbox/start-sandbox";
+import {
+  api,
+  AUTOMATION,
+  automationToken,
+  BELGIAN_CLIENT,
+  startSandbox,
+  type RunningSandbox,
+} from "../sandbox/start-sandbox";
+import { clientFor } from "../send/helpers";
+import { TEMPLATE_SHEET_TITLE } from "../../src/excel/names";
+import { translate } from "../../src/taskpane/strings";
+import type { UiLang } from "../../src/core";
+import { belgianNumber } from "../../testkit/oracles";
 import {
   enterpriseNumber,
   FIXTURE_COMPANIES,
@@ -166,6 +178,8 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
       auth: {
         ...base.auth,
         publicClients: new Map([[ADDIN_CLIENT_ID, [`${site.origin}/auth-callback.html`]]]),
+        // Plays the colleague who changes clients in Banqup's own screens.
+        automationClient: { ...AUTOMATION, partnerId: "pa_be" },
       },
     });
     buildPreview(root, folder, sandbox.url);
@@ -211,8 +225,8 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
 
   /** Moves the focus with Tab (then Shift+Tab) until it is on the named control, then presses Enter. */
   /** Opens a tab of the pane with the keyboard: Tab to the tab list, arrows to the tab. */
-  async function openTab(name: string): Promise<void> {
-    await press(/^(Check|Templates|Send)$/, "Home");
+  async function openTab(name: string, tabs = ["Check", "Templates", "Send"]): Promise<void> {
+    await press(new RegExp(`^(${tabs.join("|")})$`), "Home");
     for (let i = 0; i < 5; i++) {
       const focused = await page.evaluate(
         () => (document.activeElement as HTMLElement | null)?.innerText ?? ""
@@ -233,8 +247,10 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     for (const direction of ["Tab", "Shift+Tab"]) {
       for (let i = 0; i < 120; i++) {
         const focused = await page.evaluate(() => {
-          const el = document.activeElement as HTMLElement | null;
-          return el ? (el.getAttribute("aria-label") ?? el.innerText ?? "") : "";
+          const el = document.activeElement as HTMLInputElement | null;
+          // A radio or a box is named by its label.
+          const label = el?.labels?.[0]?.innerText;
+          return el ? (el.getAttribute("aria-label") ?? label ?? el.innerText ?? "") : "";
         });
         if (matches(focused)) {
           await page.keyboard.press(key);
@@ -581,6 +597,123 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
       await fit.close();
     }
   }, 120_000);
+
+  it.each(["fr", "nl", "en"] as UiLang[])(
+    "in %s: loads the partner's clients, updates the rows edited in the sheet, and settles one changed in Banqup too",
+    async (lang) => {
+      const t = (key: Parameters<typeof translate>[1], params = {}) => translate(lang, key, params);
+      const series = { fr: 1, nl: 3, en: 5 }[lang];
+      const client = clientFor(sandbox);
+      const made = await Promise.all(
+        [0, 1].map((n) => {
+          const number = belgianNumber(`0${String(8_500_000 + series + n).padStart(7, "0")}`);
+          return client.createClient(
+            {
+              ...BELGIAN_CLIENT,
+              companyName: `Journey ${lang} ${n}`,
+              contactEmail: `journey-${lang}-${n}@example.be`,
+              enterpriseNumber: number,
+              vatNumber: `BE${number}`,
+              city: "Bruxelles",
+            },
+            `cix_journey${lang}${String(series + n).padStart(31, "0")}`
+          );
+        })
+      );
+      const partnerClients = (
+        sandbox.db
+          .prepare("SELECT COUNT(*) AS n FROM clients WHERE partner_id = 'pa_be'")
+          .get() as { n: number }
+      ).n;
+      const sheet = TEMPLATE_SHEET_TITLE[lang];
+      const values = (address: string) =>
+        page.evaluate(
+          ({ sheet, address }) =>
+            (
+              window as unknown as {
+                __banqupPreview: { excel: { values(s: string, a: string): unknown[][] } };
+              }
+            ).__banqupPreview.excel.values(sheet, address) as string[][],
+          { sheet, address }
+        );
+
+      await page.goto(`${site.origin}/preview.html?lang=${lang}`);
+      await press(t("regionSave"));
+      await page.getByRole("button", { name: t("insertTemplate") }).waitFor();
+      await press(t("insertTemplate"));
+      await page.getByText(t("rowsCount"), { exact: true }).waitFor();
+      // Signed in already when an earlier step of this browser signed in (the token is kept).
+      const signIn = page.getByRole("button", { name: t("signIn") });
+      const signOut = page.getByRole("button", { name: t("signOut") });
+      await signIn.or(signOut).waitFor();
+      if (await signIn.isVisible()) {
+        const popupOpened = page.waitForEvent("popup");
+        await press(t("signIn"));
+        const popup = await popupOpened;
+        await popup.waitForSelector("input[name=email]");
+        await popup.fill("input[name=email]", "sophie@fiduciaire-lambert.be");
+        await popup.fill("input[name=password]", "sandbox-be");
+        await popup.keyboard.press("Enter");
+        await signOut.waitFor({ timeout: 15_000 });
+      }
+      await openTab(t("tabSend"), [t("tabCheck"), t("tabTemplates"), t("tabSend")]);
+
+      // Load: every client of the partner gets a row, each status naming its client.
+      await press(t("loadClients"));
+      await page
+        .getByText(t("loadDone", { added: partnerClients, refreshed: 0, inStep: 0 }))
+        .waitFor({ timeout: 30_000 });
+      await checkpoint(`loaded-${lang}`);
+      const status = columnLetters(KEYS.length);
+      const statuses = await values(`${status}2:${status}${partnerClients + 1}`);
+      const rowOf = (id: string) => statuses.findIndex(([text]) => String(text).includes(id)) + 2;
+      const [first, second] = made.map((created) => rowOf(created.id));
+      expect(Math.min(first!, second!)).toBeGreaterThan(1);
+
+      // The city of both rows is edited in the sheet; a colleague changes the second's in Banqup.
+      const city = columnLetters(KEYS.indexOf("city"));
+      for (const row of [first, second]) {
+        await page.locator(`td[data-address="${city}${row}"]`).click();
+        await page.fill("#paste-rows", "Namur");
+        await page.getByRole("button", { name: "Paste" }).click();
+      }
+      const call = api(sandbox.url, await automationToken(sandbox.url));
+      await call(`/sandbox/clients/${made[1]!.id}`, { method: "PATCH", body: { city: "Gent" } });
+      await page
+        .getByRole("button", { name: t("updateChanged", { count: 2 }) })
+        .waitFor({ timeout: 15_000 });
+      await press(t("updateChanged", { count: 2 }));
+      await press(t("confirmUpdate", { count: 2 }));
+      const group = page.getByRole("region", { name: t("conflictsTitle", { count: 1 }) });
+      await group.waitFor({ timeout: 15_000 });
+      await group.getByText(t("conflictBanqup", { value: "Gent" })).waitFor();
+      await checkpoint(`conflict-${lang}`);
+
+      // Take Banqup's city for the second row: from "Leave it", one arrow up.
+      await press(t("leaveIt"), "ArrowUp");
+      await press(t("conflictApply"));
+      await page
+        .getByText(t("settledDone", { row: second, version: 2 }))
+        .waitFor({ timeout: 15_000 });
+      // The grid shows Banqup's city, and no row is left to update.
+      await page
+        .locator(`td[data-address="${city}${second}"]`)
+        .filter({ hasText: "Gent" })
+        .waitFor();
+      await page
+        .getByRole("button", { name: t("updateChanged", { count: 0 }), exact: true })
+        .waitFor();
+      await checkpoint(`settled-${lang}`);
+      expect(await values(`${city}${second}`)).toEqual([["Gent"]]);
+      const stored = (id: string) =>
+        JSON.parse(
+          (sandbox.db.prepare("SELECT data FROM clients WHERE id = ?").get(id) as { data: string })
+            .data
+        ) as { city: string };
+      expect([stored(made[0]!.id).city, stored(made[1]!.id).city]).toEqual(["Namur", "Gent"]);
+    },
+    120_000
+  );
 
   it("the task pane runs under its Content-Security-Policy: nothing refused, Fluent's styles applied", async () => {
     const pane = await browser.newPage({ viewport: { width: 350, height: 900 } });

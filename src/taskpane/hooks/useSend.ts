@@ -1,6 +1,6 @@
 import * as React from "react";
 import type { ProfileId, UiLang } from "../../core";
-import { ensureStatusColumn, readSheetSendState, type LiveSession } from "../../excel";
+import { ensureStatusColumn, type LiveSession } from "../../excel";
 import type { PartnerConnection } from "../connection";
 import {
   planSend,
@@ -13,7 +13,6 @@ import {
 } from "../../send";
 import { fetchTemplateCatalog } from "../templates";
 import { translate } from "../strings";
-import { useSessionView } from "./useLiveSession";
 
 export type SendPanelState =
   | { kind: "idle" }
@@ -153,7 +152,6 @@ export function useSend(options: {
     else setState({ kind: "idle" });
   }, []);
 
-  const counts = useStatusCounts(session, state.kind);
   return {
     state,
     invite,
@@ -165,50 +163,8 @@ export function useSend(options: {
     prepare,
     confirm,
     cancel,
-    failedRows: counts.failed,
-    changedRows: counts.changed,
   };
 }
-
-/**
- * How many rows' status says their last send failed ("Retry failed rows") or that they changed
- * in the sheet since Banqup last had them ("Update in Banqup"): read when the send step opens,
- * after each send, and a moment after each change the session judged.
- */
-function useStatusCounts(
-  session: LiveSession,
-  kind: SendPanelState["kind"]
-): { failed: number; changed: number } {
-  const [counts, setCounts] = React.useState({ failed: 0, changed: 0 });
-  const settled = kind === "idle" || kind === "done" || kind === "failed";
-  const view = useSessionView(session);
-  React.useEffect(() => {
-    if (!settled) return;
-    let current = true;
-    // After the typing stops: each read is a request to Excel.
-    const timer = setTimeout(() => {
-      readSheetSendState(session).then(
-        ({ statuses }) => {
-          if (!current) return;
-          setCounts({
-            failed: statuses.filter((status) => status?.kind === "failed").length,
-            changed: statuses.filter((status) => status?.differs === true).length,
-          });
-        },
-        // Unreadable now (the user is editing a cell, say): the next change reads again.
-        () => undefined
-      );
-    }, READ_DELAY_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [session, settled, kind, view.summary]);
-  return counts;
-}
-
-/** How long the counts wait after a change before reading the statuses. */
-const READ_DELAY_MS = 400;
 
 /**
  * Whether two plans would send the same requests: the same rows to create, that may already
