@@ -12,6 +12,7 @@ import {
 import { baselineValidate } from "./baseline";
 import { generateRows } from "../testkit/generate-rows";
 import { benchExcelChange } from "./excel-change";
+import { benchLoad } from "./load";
 import { benchPaneFit } from "./pane-fit";
 import { benchPaneLoad } from "./pane-load";
 import { benchRegistry } from "./registry";
@@ -95,6 +96,7 @@ const PARTS: Record<string, () => void | Promise<void>> = {
   change: () => benchExcelChange(emit),
   submit: () => benchSubmit(emit),
   sheet: () => benchSheetSubmit(emit),
+  load: () => benchLoad(emit),
   pane: () => benchPaneLoad(emit),
   fit: () => benchPaneFit(emit),
   registry: () => benchRegistry(emit),

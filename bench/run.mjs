@@ -37,10 +37,14 @@ try {
     new URL("../src/api/openapi.yaml", import.meta.url).pathname,
     join(dir, "api", "openapi.yaml")
   );
-  const result = spawnSync(process.execPath, ["--expose-gc", outfile], {
-    stdio: "inherit",
-    env: { ...process.env, BENCH_SANDBOX: sandbox },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [...(process.env.BENCH_NODE_ARGS?.split(" ") ?? []), "--expose-gc", outfile],
+    {
+      stdio: "inherit",
+      env: { ...process.env, BENCH_SANDBOX: sandbox },
+    }
+  );
   process.exitCode = result.status ?? 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -166,9 +166,12 @@ export class SheetState {
     );
   }
 
-  /** Inserts whole rows: cells at and below `first` move down. */
+  /** Inserts whole rows: cells at and below `first` move down (rows added under a table: none). */
   insertRows(first: number, count: number): void {
-    this.remap((row, column) => (row < first ? [row, column] : [row + count, column]));
+    const below = SheetState.key(first, 0);
+    const moving = [...this.cells].filter(([key]) => key >= below);
+    for (const [key] of moving) this.cells.delete(key);
+    for (const [key, state] of moving) this.cells.set(key + count * MAX_COLUMNS, state);
     this.hiddenRows = new Set([...this.hiddenRows].map((row) => (row < first ? row : row + count)));
   }
 

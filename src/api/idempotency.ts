@@ -1,4 +1,4 @@
-import { canonicalJson } from "../core";
+import { canonicalJson, sha256Hex } from "../core";
 import type { ClientInput } from "./adapter";
 
 /**
@@ -23,10 +23,6 @@ export async function updateKeyFor(
 }
 
 /** Keys have one shape (the ledger reads them back): "cix_" and 40 hex digits of a SHA-256. */
-async function keyOf(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join(
-    ""
-  );
-  return `cix_${hex.slice(0, 40)}`;
+function keyOf(text: string): string {
+  return `cix_${sha256Hex(text).slice(0, 40)}`;
 }

@@ -5,6 +5,7 @@
 export {
   type Client,
   type ClientInput,
+  type ClientPage,
   currentClientOf,
   identifiersOf,
   type LookupMatch,

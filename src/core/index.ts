@@ -61,6 +61,7 @@ export { type Cell, cellText, foldForLookup } from "./text";
 export { countryNameIndex } from "./countries";
 export { languageNameIndex } from "./languages";
 export { canonicalJson, rowPrint } from "./canonical-json";
+export { sha256Hex } from "./sha256";
 export { suggestEmailDomain } from "./email";
 export {
   type FieldDifference,

@@ -1,33 +1,44 @@
 import { areaWidth, firstDataRow, type AreaGeometry, type AreaSpec } from "./area";
-import { blockBytes, syncInGroups } from "./payload";
+import { blockBytes, OPERATION_BYTES, syncInGroups } from "./payload";
+import { findLedger } from "./place-writes";
+import { ledgerUnits, type LedgerState } from "./row-writes";
+import type { LedgerLine } from "./status";
 import type { LiveSession } from "./session";
 
-/** A row to add: one text per profile field ("" for empty), and its status. */
+/**
+ * A row to add: one text per profile field ("" for empty), its status and the status's link,
+ * and the ledger line that records its client (appended in the same request as the row).
+ */
 export interface NewRow {
   texts: readonly string[];
   status: string;
+  link?: string;
+  ledger?: LedgerLine;
 }
 
 /**
  * Adds rows under the last row of the area that holds anything (empty rows left in a table
  * are filled first), as text: "0123" keeps its zero and "=x" never becomes a formula. Each
  * call writes where the last one stopped; requests stay under Excel's payload limit. The
- * session does not see the rows until it reads the area again (`LiveSession.reload`): the
- * add-in's own writes start no check.
+ * session does not see the rows until it is told to read them (`LiveSession.readWritten`):
+ * the add-in's own writes start no check.
  */
 export class RowAppender {
   /** The data row the next row goes to, once known. */
   private next: number | undefined;
   /** The table's data rows as this appender left them (rows past it are added first). */
   private rows = 0;
+  /** Whether the ledger sheet has its header, once looked at (the first row with a line). */
+  private ledger: LedgerState | undefined;
 
   /** How many rows this appender has written. */
   written = 0;
 
   constructor(private readonly session: LiveSession) {}
 
-  async append(rows: readonly NewRow[]): Promise<void> {
-    if (rows.length === 0) return;
+  /** Writes the rows; returns the data row of the first (the others follow it). */
+  async append(rows: readonly NewRow[]): Promise<number> {
+    if (this.next !== undefined && rows.length === 0) return this.next;
     const live = this.session.rows;
     if (!live) throw new Error("The client area has not been read yet.");
     if (this.next === undefined) {
@@ -36,14 +47,20 @@ export class RowAppender {
       this.next = next;
       this.rows = live.length;
     }
+    const first = this.next;
+    if (rows.length === 0) return first;
+    const lines = rows.flatMap((row) => (row.ledger ? [row.ledger] : []));
+    this.session.learnLedgerLines(lines);
     await this.session.excel(async (context, area) => {
       const geometry = area.geometry;
       if (!geometry || geometry.statusColumn === undefined)
         throw new Error("The client area has no status column.");
+      if (lines.length > 0) this.ledger ??= await findLedger(context);
       await syncInGroups(context, rows, lineBytes(geometry), (group) =>
         this.queueRows(context, geometry, area.spec, group)
       );
     });
+    return first;
   }
 
   private queueRows(
@@ -74,8 +91,20 @@ export class RowAppender {
       .getRangeByIndexes(firstDataRow(geometry) + at, geometry.firstColumn, lines.length, width);
     range.numberFormat = lines.map((line) => line.map(() => "@"));
     range.values = lines;
+    group.forEach((row, i) => {
+      if (row.link)
+        range.getCell(i, geometry.statusColumn!).hyperlink = {
+          address: row.link,
+          textToDisplay: row.status,
+        };
+    });
+    const ledger = group.flatMap((row) => (row.ledger ? [row.ledger] : []));
+    for (const unit of ledgerUnits(context, ledger, this.ledger ?? "ready")) unit.queue();
     // Counted once written: a refused group is split, and its halves start from the same row.
-    return () => this.advance(group.length, missing);
+    return () => {
+      this.advance(group.length, missing);
+      if (ledger.length > 0) this.ledger = "ready";
+    };
   }
 
   private advance(count: number, added: number): void {
@@ -85,8 +114,15 @@ export class RowAppender {
   }
 }
 
-/** What one row costs in a request: its texts twice (values, formats) and the blanks added. */
+/**
+ * What one row costs in a request: its texts twice (values, formats), the blanks added, and
+ * its status's link.
+ */
 function lineBytes(geometry: AreaGeometry): (row: NewRow) => number {
   const width = areaWidth(geometry);
-  return (row) => blockBytes([[...row.texts, row.status]]) + width * 9;
+  return (row) =>
+    blockBytes([[...row.texts, row.status]]) +
+    width * 9 +
+    (row.link ? blockBytes([[row.link, row.status]]) + OPERATION_BYTES : 0) +
+    (row.ledger ? blockBytes([row.ledger.map(String)]) * 2 : 0);
 }

@@ -269,7 +269,7 @@ function misplacedRows(
  * range, then the rows below it): two panes or two co-authors appending at once never write
  * over each other's lines, as an end read in an earlier request could make them.
  */
-function ledgerUnits(
+export function ledgerUnits(
   context: Excel.RequestContext,
   lines: readonly LedgerLine[],
   state: LedgerState

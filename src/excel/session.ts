@@ -21,6 +21,7 @@ import { fullRound, RoundQueue, type QueueState, type Round } from "./round-queu
 import { cellsByRow, type LedgerState, type RowWrite, type RowWriteOutcome } from "./row-writes";
 import { hostRequirements, type ExcelRun, type HostRequirements } from "./run";
 import { SentRows } from "./sent-rows";
+import type { LedgerLine } from "./status";
 import { listenToSheet, type SessionEvents } from "./session-events";
 import { SessionProblem } from "./session-problem";
 import { selectionAt, ViewStore, type SelectionInfo, type SessionView } from "./session-view";
@@ -298,6 +299,32 @@ export class LiveSession {
     const rewrite = entries.map((entry) => entry.index);
     this.queue.schedule({ full: false, spans: [], heal: false, rewrite });
     await this.idle();
+  }
+
+  /**
+   * Reads and judges data rows the add-in itself wrote (rows it added): the session sees only
+   * the user's changes by itself.
+   */
+  async readWritten(first: number, count: number): Promise<void> {
+    const geometry = this.geometry;
+    if (!geometry || count <= 0) return;
+    const top = firstDataRow(geometry) + first;
+    const span = {
+      top,
+      bottom: top + count - 1,
+      left: geometry.firstColumn,
+      right: geometry.lastColumn,
+    };
+    this.queue.schedule({ full: false, spans: [span], heal: false });
+    await this.idle();
+  }
+
+  /**
+   * Ledger lines the add-in appended itself (with rows it added): what a row was loaded with,
+   * so that an edit of it shows at once.
+   */
+  learnLedgerLines(lines: readonly LedgerLine[]): void {
+    this.round.sent.learn(lines);
   }
 
   /** Reads the whole area again (its layout changed, or before a send is confirmed). */

@@ -1,4 +1,4 @@
-import { Cancelled, type Client, type PartnerApiClient } from "../api";
+import { Cancelled, type Client, type ClientPage, type PartnerApiClient } from "../api";
 import { rowPrint, sheetTextOf } from "../core";
 import {
   ensureStatusColumn,
@@ -106,7 +106,11 @@ interface Match {
 }
 
 async function syncWithPages(options: LoadOptions, add: boolean): Promise<LoadReport> {
-  const { session, lang, say } = options;
+  const { session, lang } = options;
+  // The first page is on its way while the sheet is read.
+  const pages = pagesOf(options.client, options.pageSize ?? PAGE_SIZE, options.signal);
+  const first = pages.next();
+  first.catch(() => undefined);
   await ensureStatusColumn(session, lang);
   const state = await readSheetSendState(session);
   const rowOf = new Map<string, number>();
@@ -115,17 +119,15 @@ async function syncWithPages(options: LoadOptions, add: boolean): Promise<LoadRe
   });
   const report = emptyReport();
   const appender = new RowAppender(session);
-  const added: Client[] = [];
   const matches: Match[] = [];
   // A client met twice (it moved in the list while the pages were read) is taken once.
   const seen = new Set<string>();
-  const headerLang = session.geometry?.mapping.headerLang ?? "fr";
+  // Each page is written while the next one is on its way; the writes keep their order.
+  let writing: Promise<void> = Promise.resolve();
+  let failure: unknown;
   try {
-    for await (const clients of pagesOf(
-      options.client,
-      options.pageSize ?? PAGE_SIZE,
-      options.signal
-    )) {
+    for (let page = await first; !page.done; page = await pages.next()) {
+      const clients = page.value;
       report.received += clients.length;
       const fresh: Client[] = [];
       for (const client of clients) {
@@ -135,39 +137,47 @@ async function syncWithPages(options: LoadOptions, add: boolean): Promise<LoadRe
         if (index !== undefined) matches.push({ index, client });
         else if (add) fresh.push(client);
       }
-      await appender.append(
-        fresh.map((client) => ({
-          texts: banqupValuesOf(options, client).map((value) => sheetTextOf(value, headerLang)),
-          status: formatStatus(
-            loadedStatus(client, say("statusLoaded", { version: client.version })),
-            lang
-          ),
-        }))
-      );
-      added.push(...fresh);
-      report.added = appender.written;
+      writing = writing.then(async () => {
+        if (failure) return;
+        try {
+          report.added += await addClients(options, appender, fresh);
+          options.onProgress?.(progressOf(report));
+        } catch (error) {
+          failure = error;
+        }
+      });
       options.onProgress?.(progressOf(report));
     }
   } catch (error) {
-    if (!(error instanceof Cancelled) && !options.signal?.aborted) {
-      // What was added stays, and is recorded, before the failure is said.
-      await recordAdded(options, added);
-      throw error;
-    }
+    await writing;
+    if (!(error instanceof Cancelled) && !options.signal?.aborted) throw error;
     report.cancelled = true;
   }
-  await recordAdded(options, added);
+  await writing;
+  if (failure) throw failure;
   await compareRows(options, matches, state.ledger, report);
   return report;
 }
 
 /** Pages of the partner's clients; the next page is asked for while this one is written. */
-async function* pagesOf(
+function pagesOf(
   client: PartnerApiClient,
   limit: number,
   signal?: AbortSignal
-): AsyncGenerator<Client[]> {
-  let next = client.listClients({ limit }, signal);
+): AsyncGenerator<Client[], void> {
+  // Asked at once, not when the generator first runs.
+  const firstPage = client.listClients({ limit }, signal);
+  firstPage.catch(() => undefined);
+  return pagesFrom(client, limit, firstPage, signal);
+}
+
+async function* pagesFrom(
+  client: PartnerApiClient,
+  limit: number,
+  firstPage: Promise<ClientPage>,
+  signal?: AbortSignal
+): AsyncGenerator<Client[], void> {
+  let next = firstPage;
   for (;;) {
     const page = await next;
     const cursor = page.nextCursor;
@@ -182,35 +192,46 @@ async function* pagesOf(
 }
 
 /**
- * Once the added rows are read into the session: each one's ledger line (the version it was
- * loaded at, the print of the row as the sheet judges it) and the link to its client.
+ * Adds rows for clients the sheet does not have, each in one request with what records it:
+ * its values as text, a status naming the client and its version (linked to its page), and
+ * its ledger line (the version it was loaded at and the print of its values). Once the
+ * session has judged the rows, a row whose values the sheet reads otherwise than Banqup gave
+ * them (Banqup kept a form the rules write another way) gets its line again, from the sheet's
+ * reading: the row reads as in step. Returns how many rows were added.
  */
-async function recordAdded(options: LoadOptions, added: readonly Client[]): Promise<void> {
-  if (added.length === 0) return;
+async function addClients(
+  options: LoadOptions,
+  appender: RowAppender,
+  clients: readonly Client[]
+): Promise<number> {
+  if (clients.length === 0) return 0;
   const { session, lang, say } = options;
-  await session.reload();
-  const { statuses } = await readSheetSendState(session);
+  const headerLang = session.geometry?.mapping.headerLang ?? "fr";
+  const rows = await Promise.all(
+    clients.map(async (client) => {
+      const values = banqupValuesOf(options, client);
+      const status = loadedStatus(client, say("statusLoaded", { version: client.version }));
+      return {
+        texts: values.map((value) => sheetTextOf(value, headerLang)),
+        status: formatStatus(status, lang),
+        link: options.client.trustedLink(client.url),
+        ledger: await syncedLine(options, client.id, values, client.version),
+      };
+    })
+  );
+  const first = await appender.append(rows);
+  await session.readWritten(first, clients.length);
   const live = session.rows!;
-  const rowOf = new Map<string, number>();
-  statuses.forEach((status, index) => {
-    if (status?.clientId) rowOf.set(status.clientId, index);
-  });
-  const writes: RowWrite[] = [];
-  for (const client of added) {
-    const index = rowOf.get(client.id);
-    const row = index === undefined ? undefined : live.snapshot(index);
-    if (index === undefined || !row) continue;
-    const status = loadedStatus(client, say("statusLoaded", { version: client.version }));
-    writes.push({
-      row,
-      status: { text: formatStatus(status, lang), link: options.client.trustedLink(client.url) },
-      ledger: {
-        line: await syncedLine(options, client.id, live.normalized(index) ?? [], client.version),
-        always: false,
-      },
-    });
+  const fixes: RowWrite[] = [];
+  for (const [i, client] of clients.entries()) {
+    const row = live.snapshot(first + i);
+    const values = live.normalized(first + i) ?? [];
+    if (!row || rowPrint(values) === rows[i]!.ledger[2]) continue;
+    const line = await syncedLine(options, client.id, values, client.version);
+    fixes.push({ row, ledger: { line, always: false } });
   }
-  await session.writeRows(writes);
+  await session.writeRows(fixes);
+  return clients.length;
 }
 
 function loadedStatus(client: Client, words: string): RowStatus {
