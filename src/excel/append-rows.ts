@@ -20,7 +20,7 @@ export interface NewRow {
  * Adds rows under the last row of the area that holds anything (empty rows left in a table
  * are filled first), as text: "0123" keeps its zero and "=x" never becomes a formula. Each
  * call writes where the last one stopped; requests stay under Excel's payload limit. The
- * session does not see the rows until it is told to read them (`LiveSession.readWritten`):
+ * session does not see the rows until it is told to read them (`LiveSession.readAdded`):
  * the add-in's own writes start no check.
  */
 export class RowAppender {
@@ -50,7 +50,6 @@ export class RowAppender {
     const first = this.next;
     if (rows.length === 0) return first;
     const lines = rows.flatMap((row) => (row.ledger ? [row.ledger] : []));
-    this.session.learnLedgerLines(lines);
     await this.session.excel(async (context, area) => {
       const geometry = area.geometry;
       if (!geometry || geometry.statusColumn === undefined)

@@ -302,29 +302,21 @@ export class LiveSession {
   }
 
   /**
-   * Reads and judges data rows the add-in itself wrote (rows it added): the session sees only
-   * the user's changes by itself.
+   * Reads and judges data rows the add-in added (the session sees only the user's changes by
+   * itself), and learns the ledger lines written with them: an edit of one shows at once.
    */
-  async readWritten(first: number, count: number): Promise<void> {
+  async readAdded(first: number, count: number, lines: readonly LedgerLine[]): Promise<void> {
     const geometry = this.geometry;
     if (!geometry || count <= 0) return;
-    const top = firstDataRow(geometry) + first;
-    const span = {
-      top,
-      bottom: top + count - 1,
-      left: geometry.firstColumn,
-      right: geometry.lastColumn,
-    };
-    this.queue.schedule({ full: false, spans: [span], heal: false });
-    await this.idle();
-  }
-
-  /**
-   * Ledger lines the add-in appended itself (with rows it added): what a row was loaded with,
-   * so that an edit of it shows at once.
-   */
-  learnLedgerLines(lines: readonly LedgerLine[]): void {
     this.round.sent.learn(lines);
+    const top = firstDataRow(geometry) + first;
+    const [left, right] = [geometry.firstColumn, geometry.lastColumn];
+    this.queue.schedule({
+      full: false,
+      spans: [{ top, bottom: top + count - 1, left, right }],
+      heal: false,
+    });
+    await this.idle();
   }
 
   /** Reads the whole area again (its layout changed, or before a send is confirmed). */
@@ -386,24 +378,21 @@ export class LiveSession {
     const spec = this.area.spec;
     if (!strays || !geometry || spec.kind !== "table") return false;
     // Table.resize is ExcelApi 1.13: without it, the pane says how to do it by hand.
-    let resized = false;
-    if (this.requirements.isSetSupported("ExcelApi", "1.13")) {
-      await this.excel(async (context) => {
-        const range = context.workbook.worksheets
-          .getItem(geometry.sheet)
-          .getRangeByIndexes(
-            geometry.headerRow,
-            geometry.firstColumn,
-            strays.top + strays.count - geometry.headerRow,
-            areaWidth(geometry)
-          );
-        context.workbook.tables.getItem(spec.table).resize(range);
-        await context.sync();
-      });
-      resized = true;
-    }
-    if (resized) await this.reload();
-    return resized;
+    if (!this.requirements.isSetSupported("ExcelApi", "1.13")) return false;
+    await this.excel(async (context) => {
+      const range = context.workbook.worksheets
+        .getItem(geometry.sheet)
+        .getRangeByIndexes(
+          geometry.headerRow,
+          geometry.firstColumn,
+          strays.top + strays.count - geometry.headerRow,
+          areaWidth(geometry)
+        );
+      context.workbook.tables.getItem(spec.table).resize(range);
+      await context.sync();
+    });
+    await this.reload();
+    return true;
   }
 
   /** The round a change needs; a sheet area follows rows inserted or deleted above it. */

@@ -220,7 +220,11 @@ async function addClients(
     })
   );
   const first = await appender.append(rows);
-  await session.readWritten(first, clients.length);
+  await session.readAdded(
+    first,
+    clients.length,
+    rows.map((row) => row.ledger)
+  );
   const live = session.rows!;
   const fixes: RowWrite[] = [];
   for (const [i, client] of clients.entries()) {
@@ -294,11 +298,12 @@ async function compareRows(
       report.editedInSheet++;
     } else if (!editedInSheet) {
       report.refreshed++;
-      const conflict = conflictAt(options, index, client)!;
+      // The fields Banqup changed: the row takes them (none, if only a form differed).
+      const differences = conflictAt(options, index, client)?.differences ?? [];
       const status = loadedStatus(client, say("statusRefreshed", { version: client.version }));
       writes.push({
         row,
-        cells: conflict.differences.map((difference) => ({
+        cells: differences.map((difference) => ({
           field: difference.field,
           value: sheetTextOf(difference.banqup, headerLang),
         })),

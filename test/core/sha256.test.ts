@@ -9,6 +9,7 @@ describe("the keys' hash", () => {
       "abc",
       ...[55, 56, 63, 64, 65, 119, 120].map((length) => "a".repeat(length)),
       "é€𝄞 مرحبا Ωmega",
+      "a lone \ud800 surrogate and a lone \udc00 one",
       "x".repeat(5000),
     ];
     for (const text of texts)
