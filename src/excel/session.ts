@@ -378,21 +378,23 @@ export class LiveSession {
     const spec = this.area.spec;
     if (!strays || !geometry || spec.kind !== "table") return false;
     // Table.resize is ExcelApi 1.13: without it, the pane says how to do it by hand.
-    if (!this.requirements.isSetSupported("ExcelApi", "1.13")) return false;
-    await this.excel(async (context) => {
-      const range = context.workbook.worksheets
-        .getItem(geometry.sheet)
-        .getRangeByIndexes(
-          geometry.headerRow,
-          geometry.firstColumn,
-          strays.top + strays.count - geometry.headerRow,
-          areaWidth(geometry)
-        );
-      context.workbook.tables.getItem(spec.table).resize(range);
-      await context.sync();
-    });
-    await this.reload();
-    return true;
+    if (this.requirements.isSetSupported("ExcelApi", "1.13")) {
+      await this.excel(async (context) => {
+        const range = context.workbook.worksheets
+          .getItem(geometry.sheet)
+          .getRangeByIndexes(
+            geometry.headerRow,
+            geometry.firstColumn,
+            strays.top + strays.count - geometry.headerRow,
+            areaWidth(geometry)
+          );
+        context.workbook.tables.getItem(spec.table).resize(range);
+        await context.sync();
+      });
+      await this.reload();
+      return true;
+    }
+    return false;
   }
 
   /** The round a change needs; a sheet area follows rows inserted or deleted above it. */
