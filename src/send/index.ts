@@ -7,6 +7,7 @@ export { type Conflict, settleConflict, type Settlement } from "./conflicts";
 export {
   loadClients,
   type LoadProgress,
+  NO_LOAD_PROGRESS,
   type LoadReport,
   refreshAllRows,
   refreshRows,

@@ -328,18 +328,19 @@ async function compareRows(
   options.onProgress?.(progressOf(report));
 }
 
+/** Nothing received or done yet. */
+export const NO_LOAD_PROGRESS: Readonly<LoadProgress> = {
+  received: 0,
+  added: 0,
+  refreshed: 0,
+  inStep: 0,
+  editedInSheet: 0,
+  conflicts: 0,
+  failed: 0,
+};
+
 function emptyReport(): LoadReport {
-  return {
-    received: 0,
-    added: 0,
-    refreshed: 0,
-    inStep: 0,
-    editedInSheet: 0,
-    conflicts: 0,
-    failed: 0,
-    cancelled: false,
-    conflictRows: [],
-  };
+  return { ...NO_LOAD_PROGRESS, cancelled: false, conflictRows: [] };
 }
 
 function progressOf(report: LoadReport): LoadProgress {

@@ -47,10 +47,13 @@ export function SendPanel({
 }): React.JSX.Element {
   const styles = useStyles();
   const { lang, t } = useLanguage();
-  const work = { session, connection, partnerId: partner.id, region, lang };
+  const work = React.useMemo(
+    () => ({ session, connection, partnerId: partner.id, region, lang }),
+    [session, connection, partner.id, region, lang]
+  );
   const conflicts = useConflicts(work);
   const send = useSend({ ...work, onConflicts: conflicts.add });
-  const sync = useBanqupSync({ ...work, onConflicts: conflicts.add });
+  const sync = useBanqupSync(work, conflicts.add);
   const { state } = send;
   const view = useSessionView(session);
   // The outcome of a send takes the focus: the button that started it is gone by then.

@@ -262,8 +262,8 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     throw new Error(`no control named ${name} could be reached with the keyboard`);
   }
 
-  /** Cells of the template sheet, as the in-memory workbook holds them. */
-  const sheetValues = (address: string) =>
+  /** Cells of the template sheet (or another), as the in-memory workbook holds them. */
+  const sheetValues = (address: string, sheet = SHEET) =>
     page.evaluate(
       ({ sheet, address }) =>
         (
@@ -271,7 +271,7 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
             __banqupPreview: { excel: { values(s: string, a: string): unknown[][] } };
           }
         ).__banqupPreview.excel.values(sheet, address) as string[][],
-      { sheet: SHEET, address }
+      { sheet, address }
     );
 
   const highlighted = () =>
@@ -625,17 +625,7 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
           .prepare("SELECT COUNT(*) AS n FROM clients WHERE partner_id = 'pa_be'")
           .get() as { n: number }
       ).n;
-      const sheet = TEMPLATE_SHEET_TITLE[lang];
-      const values = (address: string) =>
-        page.evaluate(
-          ({ sheet, address }) =>
-            (
-              window as unknown as {
-                __banqupPreview: { excel: { values(s: string, a: string): unknown[][] } };
-              }
-            ).__banqupPreview.excel.values(sheet, address) as string[][],
-          { sheet, address }
-        );
+      const values = (address: string) => sheetValues(address, TEMPLATE_SHEET_TITLE[lang]);
 
       await page.goto(`${site.origin}/preview.html?lang=${lang}`);
       await press(t("regionSave"));

@@ -65,15 +65,22 @@ export async function bookWithRows(count: number, offset = 0): Promise<TemplateW
   return book;
 }
 
-/** What a send of the book's rows would do (no template catalog: names are not checked). */
-export function planFor(book: TemplateWorkbook, client: PartnerApiClient, onlyFailed = false) {
+/**
+ * What a send of the book's rows would do (no template catalog: names are not checked); only
+ * the failed rows ("Retry failed rows"), or only those with a client ("Update in Banqup").
+ */
+export function planFor(
+  book: TemplateWorkbook,
+  client: PartnerApiClient,
+  scope: { onlyFailed?: boolean; onlyWithClient?: boolean } = {}
+) {
   return planSend({
     session: book.session,
     client,
     partnerId: PARTNER,
     region: "be",
     catalog: [],
-    onlyFailed,
+    ...scope,
   });
 }
 

@@ -2,13 +2,14 @@ import type { PartnerApiClient } from "../../src/api";
 import type { MergeChoice } from "../../src/core";
 import {
   loadClients,
-  planSend,
   refreshAllRows,
   refreshRows,
   runSend,
   settleConflict,
   type BanqupWork,
   type Conflict,
+  type SendPlan,
+  type SendProgress,
 } from "../../src/send";
 import { sayFr } from "../../testkit/words";
 import { settled, templateWorkbook, type TemplateWorkbook } from "../excel/helpers";
@@ -18,7 +19,7 @@ import {
   numberedClient,
   type RunningSandbox,
 } from "../sandbox/start-sandbox";
-import { clientFor, PARTNER, statuses, storedClient, withSandbox } from "./helpers";
+import { clientFor, PARTNER, planFor, statuses, storedClient, withSandbox } from "./helpers";
 
 /** Creates `count` numbered clients in the sandbox, as if made in Banqup's own screens. */
 async function seedClients(client: PartnerApiClient, count: number, series: number) {
@@ -73,14 +74,22 @@ async function typeIn(book: TemplateWorkbook, index: number, field: string, valu
   await settled(book);
 }
 
-async function plan(book: TemplateWorkbook, client: PartnerApiClient, onlyWithClient = false) {
-  return planSend({
+/** "Update in Banqup": the rows with a client, the edited ones sent from their versions. */
+async function updateAll(
+  book: TemplateWorkbook,
+  client: PartnerApiClient,
+  extra: { plan?: SendPlan; signal?: AbortSignal; onProgress?: (p: SendProgress) => void } = {}
+) {
+  return runSend({
+    plan: extra.plan ?? (await planFor(book, client, { onlyWithClient: true })),
     session: book.session,
     client,
-    partnerId: PARTNER,
-    region: "be",
-    catalog: [],
-    onlyWithClient,
+    lang: "fr",
+    say: sayFr,
+    invite: false,
+    updateEdited: true,
+    flushMillis: 20,
+    ...extra,
   });
 }
 
@@ -112,7 +121,7 @@ describe("Banqup and the sheet as one truth", () => {
         expect(cell(book, first, "companyName")).toBe("Client 0");
         expect(all[first]!.detail).toBe(`${ids[0]} · chargé depuis Banqup (version 1)`);
         // Loaded rows read as in step: nothing to create, nothing to update.
-        const fresh = await plan(book, client);
+        const fresh = await planFor(book, client);
         expect(fresh.counts).toMatchObject({ create: 0, edited: 0, created: rows });
 
         // Loading again adds nobody.
@@ -128,18 +137,9 @@ describe("Banqup and the sheet as one truth", () => {
         await changeElsewhere(sandbox, c, { city: "Liège", companyName: "Client 3 SA" });
 
         // "Update in Banqup" sends the three edited rows only, each from its version.
-        const updates = await plan(book, client, true);
+        const updates = await planFor(book, client, { onlyWithClient: true });
         expect(updates.counts.edited).toBe(3);
-        const report = await runSend({
-          plan: updates,
-          session: book.session,
-          client,
-          lang: "fr",
-          say: sayFr,
-          invite: false,
-          updateEdited: true,
-          flushMillis: 20,
-        });
+        const report = await updateAll(book, client, { plan: updates });
         expect(report).toMatchObject({ created: 0, updated: 1, failed: 2 });
         expect(storedClient(sandbox, a).city).toBe("Namur");
         // Nothing of the colleague's was overwritten.
@@ -212,19 +212,10 @@ describe("Banqup and the sheet as one truth", () => {
 
         // b is in step now; c is still edited, and its next update comes back to the group with
         // the name only.
-        const after = await plan(book, client, true);
+        const after = await planFor(book, client, { onlyWithClient: true });
         const kindOf = (id: string) => after.rows.find((row) => row.clientId === id)?.kind;
         expect([kindOf(a), kindOf(b), kindOf(c)]).toEqual(["created", "created", "edited"]);
-        const retry = await runSend({
-          plan: after,
-          session: book.session,
-          client,
-          lang: "fr",
-          say: sayFr,
-          invite: false,
-          updateEdited: true,
-          flushMillis: 20,
-        });
+        const retry = await updateAll(book, client, { plan: after });
         expect(retry.conflicts.map(fieldsOf)).toEqual([
           [["companyName", "Client 3", "Client 3 SA"]],
         ]);
@@ -248,7 +239,7 @@ describe("Banqup and the sheet as one truth", () => {
         expect(kept).toEqual({ kind: "settled", version: 3 });
         expect(storedClient(sandbox, c)).toMatchObject({ city: "Liège", companyName: "Client 3" });
         await settled(book);
-        const final = await plan(book, client, true);
+        const final = await planFor(book, client, { onlyWithClient: true });
         expect(final.counts).toMatchObject({ edited: 0, created: rows });
         // No faults and no rate limit: this test is about versions, not failures.
       },
@@ -292,13 +283,7 @@ describe("Banqup and the sheet as one truth", () => {
       expect(selected).toMatchObject({ received: 2, refreshed: 1, inStep: 1, failed: 0 });
       await settled(book);
       expect(cell(book, rowOf(book, ids[2]!), "city")).toBe("Mons");
-      const plan = await planSend({
-        session: book.session,
-        client,
-        partnerId: PARTNER,
-        region: "be",
-        catalog: [],
-      });
+      const plan = await planFor(book, client);
       const kinds = plan.rows.map((row) => row.kind);
       expect(kinds.filter((kind) => kind === "edited")).toHaveLength(1);
     }, {});
@@ -325,13 +310,7 @@ describe("loading many clients", () => {
         expect(first.added).toBeGreaterThanOrEqual(1000);
         expect(first.added).toBeLessThan(5000);
         // What was added before the Cancel is recorded: in step, nothing to send.
-        const halfway = await planSend({
-          session: book.session,
-          client,
-          partnerId: PARTNER,
-          region: "be",
-          catalog: [],
-        });
+        const halfway = await planFor(book, client);
         expect(halfway.counts).toMatchObject({ create: 0, edited: 0, created: first.added });
 
         const rest = await loadClients(work);
@@ -363,18 +342,10 @@ describe("updates cut short", () => {
         await loadClients(work);
         await settled(book);
         for (const id of ids) await typeIn(book, rowOf(book, id), "city", "Namur");
-        const update = async (signal?: AbortSignal, onProgress?: (updated: number) => void) =>
-          runSend({
-            plan: await plan(book, client, true),
-            session: book.session,
-            client,
-            lang: "fr",
-            say: sayFr,
-            invite: false,
-            updateEdited: true,
+        const update = (signal?: AbortSignal, onProgress?: (updated: number) => void) =>
+          updateAll(book, client, {
             signal,
             onProgress: (progress) => onProgress?.(progress.updated),
-            flushMillis: 20,
           });
         const abort = new AbortController();
         const first = await update(abort.signal, (updated) => {
@@ -393,7 +364,7 @@ describe("updates cut short", () => {
           expect([storedClient(sandbox, id).city, stored.version]).toEqual(["Namur", 2]);
         }
         await settled(book);
-        expect((await plan(book, client, true)).counts.edited).toBe(0);
+        expect((await planFor(book, client, { onlyWithClient: true })).counts.edited).toBe(0);
       },
       { lostResponseRate: 0.3 },
       { rateLimitPerMinute: 100_000 }

@@ -326,7 +326,7 @@ describe("sending rows from the sheet to the partner API (sandbox + Excel fake)"
       // "Retry failed rows" once the user fixed the template: only that row is sent.
       await book.excel.user.type(book.sheet, book.at(2, "configurationTemplate"), [[""]]);
       await settled(book);
-      const retry = await planFor(book, client, true);
+      const retry = await planFor(book, client, { onlyFailed: true });
       expect(retry.rows.map((row) => [row.index, row.kind])).toEqual([[2, "create"]]);
       const retried = await runSend({
         plan: retry,

@@ -1,22 +1,16 @@
 import * as React from "react";
 import {
   Button,
-  makeStyles,
   MessageBar,
   MessageBarBody,
   ProgressBar,
   Subtitle2,
   Text,
-  tokens,
 } from "@fluentui/react-components";
 import type { LoadReport } from "../../send";
 import type { SyncAction, SyncState } from "../hooks/useBanqupSync";
 import { useLanguage } from "../i18n";
-
-const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-});
+import { usePanelStyles } from "../panel-styles";
 
 /**
  * The partner's clients in the sheet: load them, refresh the rows (the selected ones, or all)
@@ -37,7 +31,7 @@ export function BanqupActions({
   onStart: (action: SyncAction, rows?: readonly number[]) => void;
   onCancel: () => void;
 }): React.JSX.Element {
-  const styles = useStyles();
+  const styles = usePanelStyles();
   const { t } = useLanguage();
   const working = state.kind === "working";
   // The outcome takes the focus: the button that started it was disabled meanwhile.
@@ -50,7 +44,7 @@ export function BanqupActions({
       <Subtitle2 as="h2" id="banqup-title">
         {t("banqupTitle")}
       </Subtitle2>
-      <div className={styles.actions}>
+      <div className={styles.rows}>
         <Button disabled={working || disabled} onClick={() => onStart("load")}>
           {t("loadClients")}
         </Button>

@@ -1,21 +1,11 @@
 import * as React from "react";
-import {
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Subtitle2, Text } from "@fluentui/react-components";
 import type { HeaderLang, Profile } from "../../core";
 import type { Conflict } from "../../send";
 import type { SettledNote } from "../hooks/useConflicts";
 import { useLanguage } from "../i18n";
+import { usePanelStyles } from "../panel-styles";
 import { ConflictCard } from "./ConflictCard";
-
-const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-});
 
 /** "Changed in Banqup too": each row changed in both places, and what the last choice did. */
 export function ConflictGroup({
@@ -41,7 +31,7 @@ export function ConflictGroup({
     row: number
   ) => void;
 }): React.JSX.Element | null {
-  const styles = useStyles();
+  const styles = usePanelStyles();
   const { t } = useLanguage();
   if (conflicts.length === 0 && !note) return null;
   return (

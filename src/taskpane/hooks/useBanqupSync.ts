@@ -1,8 +1,7 @@
 import * as React from "react";
-import type { ProfileId, UiLang } from "../../core";
-import type { LiveSession } from "../../excel";
 import {
   loadClients,
+  NO_LOAD_PROGRESS,
   refreshAllRows,
   refreshRows,
   type BanqupWork,
@@ -10,8 +9,7 @@ import {
   type LoadProgress,
   type LoadReport,
 } from "../../send";
-import type { PartnerConnection } from "../connection";
-import { translate } from "../strings";
+import { banqupWork, type PaneWork } from "../banqup/work";
 import { fetchTemplateCatalog } from "../templates";
 
 /** Loading the partner's clients, or refreshing rows from Banqup. */
@@ -23,29 +21,12 @@ export type SyncState =
   | { kind: "done"; action: SyncAction; report: LoadReport }
   | { kind: "failed"; action: SyncAction; reason: string };
 
-const NO_PROGRESS: LoadProgress = {
-  received: 0,
-  added: 0,
-  refreshed: 0,
-  inStep: 0,
-  editedInSheet: 0,
-  conflicts: 0,
-  failed: 0,
-};
-
 /**
  * What the sheet and Banqup share, from the pane: load the partner's clients, refresh all or
  * the selected rows, with progress and Cancel. Rows changed in both places go to `onConflicts`.
  */
-export function useBanqupSync(options: {
-  session: LiveSession;
-  connection: PartnerConnection;
-  partnerId: string;
-  region: ProfileId;
-  lang: UiLang;
-  onConflicts: (conflicts: Conflict[]) => void;
-}) {
-  const { session, connection, partnerId, region, lang, onConflicts } = options;
+export function useBanqupSync(pane: PaneWork, onConflicts: (conflicts: Conflict[]) => void) {
+  const { session, connection, region } = pane;
   const [state, setState] = React.useState<SyncState>({ kind: "idle" });
   const controller = React.useRef<AbortController | undefined>(undefined);
 
@@ -55,25 +36,16 @@ export function useBanqupSync(options: {
       const client = connection.client(region);
       if (session.profile.fields.some((field) => field.list === "configurationTemplates"))
         await session.setCatalog(await fetchTemplateCatalog(client, signal));
-      return {
-        session,
-        client,
-        partnerId,
-        region,
-        catalog: session.catalog ?? [],
-        lang,
-        say: (key, params) => translate(lang, key, params),
-        signal,
-      };
+      return banqupWork(pane, signal);
     },
-    [connection, partnerId, region, session, lang]
+    [pane, connection, region, session]
   );
 
   const start = React.useCallback(
     async (action: SyncAction, rows?: readonly number[]) => {
       const abort = new AbortController();
       controller.current = abort;
-      setState({ kind: "working", action, progress: NO_PROGRESS });
+      setState({ kind: "working", action, progress: NO_LOAD_PROGRESS });
       try {
         const onProgress = (progress: LoadProgress) =>
           setState({ kind: "working", action, progress });

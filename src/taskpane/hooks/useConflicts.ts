@@ -1,9 +1,7 @@
 import * as React from "react";
-import type { MergeChoice, ProfileId, UiLang } from "../../core";
-import type { LiveSession } from "../../excel";
+import type { MergeChoice } from "../../core";
 import { settleConflict, type Conflict, type Settlement } from "../../send";
-import type { PartnerConnection } from "../connection";
-import { translate } from "../strings";
+import { banqupWork, type PaneWork } from "../banqup/work";
 
 /** What became of a conflict the user settled, said under the group. */
 export interface SettledNote {
@@ -18,14 +16,7 @@ export interface SettledNote {
  * comparison of the same client replaces the older), and the user's choices applied one row
  * at a time.
  */
-export function useConflicts(options: {
-  session: LiveSession;
-  connection: PartnerConnection;
-  partnerId: string;
-  region: ProfileId;
-  lang: UiLang;
-}) {
-  const { session, connection, partnerId, region, lang } = options;
+export function useConflicts(pane: PaneWork) {
   const [conflicts, setConflicts] = React.useState<Conflict[]>([]);
   const [note, setNote] = React.useState<SettledNote | undefined>(undefined);
   const [busy, setBusy] = React.useState<string | undefined>(undefined);
@@ -42,19 +33,7 @@ export function useConflicts(options: {
       setBusy(conflict.clientId);
       let settlement: Settlement;
       try {
-        settlement = await settleConflict(
-          {
-            session,
-            client: connection.client(region),
-            partnerId,
-            region,
-            catalog: session.catalog ?? [],
-            lang,
-            say: (key, params) => translate(lang, key, params),
-          },
-          conflict,
-          choices
-        );
+        settlement = await settleConflict(banqupWork(pane), conflict, choices);
       } catch (error) {
         settlement = { kind: "failed", reason: (error as Error).message };
       } finally {
@@ -69,7 +48,7 @@ export function useConflicts(options: {
             : current.filter((c) => c.clientId !== conflict.clientId)
       );
     },
-    [session, connection, partnerId, region, lang]
+    [pane]
   );
 
   return { conflicts, add, settle, note, busy };
