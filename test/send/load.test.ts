@@ -1,5 +1,8 @@
 import type { PartnerApiClient } from "../../src/api";
-import type { MergeChoice } from "../../src/core";
+import { fieldHeader, getProfile, type MergeChoice } from "../../src/core";
+import { detectActiveSheet, LiveSession, parseStatus, sheetAreaSpec } from "../../src/excel";
+import { FakeExcel } from "../../in-memory-excel";
+import { runOf } from "../../testkit/excel-run";
 import {
   loadClients,
   refreshAllRows,
@@ -47,9 +50,9 @@ async function changeElsewhere(
   expect(answer.status).toBe(200);
 }
 
-function workOf(book: TemplateWorkbook, client: PartnerApiClient): BanqupWork {
+function workOf(session: LiveSession, client: PartnerApiClient): BanqupWork {
   return {
-    session: book.session,
+    session,
     client,
     partnerId: PARTNER,
     region: "be",
@@ -100,7 +103,7 @@ describe("Banqup and the sheet as one truth", () => {
         const client = clientFor(sandbox);
         const ids = await seedClients(client, 1000, 5_100_000);
         const book = await templateWorkbook("be", "fr");
-        const work = workOf(book, client);
+        const work = workOf(book.session, client);
 
         const pages: number[] = [];
         const loaded = await loadClients({
@@ -253,7 +256,7 @@ describe("Banqup and the sheet as one truth", () => {
       const client = clientFor(sandbox);
       const ids = await seedClients(client, 5, 5_200_000);
       const book = await templateWorkbook("be", "fr");
-      const work = workOf(book, client);
+      const work = workOf(book.session, client);
       await loadClients(work);
       await settled(book);
       const [quiet, both] = [ids[0]!, ids[1]!];
@@ -297,7 +300,7 @@ describe("loading many clients", () => {
         const client = clientFor(sandbox);
         const ids = await seedClients(client, 5000, 5_300_000);
         const book = await templateWorkbook("be", "fr");
-        const work = workOf(book, client);
+        const work = workOf(book.session, client);
         const abort = new AbortController();
         const first = await loadClients({
           ...work,
@@ -338,7 +341,7 @@ describe("updates cut short", () => {
         const client = clientFor(sandbox);
         const ids = await seedClients(client, 30, 5_400_000);
         const book = await templateWorkbook("be", "fr");
-        const work = workOf(book, client);
+        const work = workOf(book.session, client);
         await loadClients(work);
         await settled(book);
         for (const id of ids) await typeIn(book, rowOf(book, id), "city", "Namur");
@@ -370,4 +373,44 @@ describe("updates cut short", () => {
       { rateLimitPerMinute: 100_000 }
     );
   }, 120_000);
+});
+
+describe("loading into a sheet the user already has", () => {
+  it("adds the clients under the sheet's last row, in its own column order, and a second load adds nobody", async () => {
+    await withSandbox(
+      async (sandbox) => {
+        const client = clientFor(sandbox);
+        const ids = await seedClients(client, 3, 5_500_000);
+        const be = getProfile("be");
+        const excel = new FakeExcel();
+        const run = runOf(excel);
+        // The user's own list: a title, then the headers in another order (name last).
+        const order = [...be.fields].reverse();
+        await excel.user.type("Sheet1", "A1", [
+          ["Mes clients"],
+          order.map((field) => fieldHeader(field, "fr")),
+        ]);
+        const detected = (await detectActiveSheet(run, be))!;
+        const spec = sheetAreaSpec(detected, {}, be);
+        const session = await LiveSession.open({ run, profile: be, spec });
+        const work = workOf(session, client);
+        const loaded = await loadClients(work);
+        expect(loaded.added).toBeGreaterThanOrEqual(3);
+        await excel.settle();
+        await session.idle();
+        const name = order.findIndex((field) => field.key === "companyName");
+        const lines = excel.values("Sheet1", `A3:Z${2 + loaded.added}`);
+        const status = lines.map((line) => parseStatus(line[order.length]));
+        for (const [n, id] of ids.entries()) {
+          const at = status.findIndex((s) => s?.clientId === id);
+          expect(lines[at]![name]).toBe(`Client ${n}`);
+        }
+        expect(session.summary().rows).toBe(loaded.added);
+        const again = await loadClients(work);
+        expect(again).toMatchObject({ added: 0, inStep: loaded.added });
+      },
+      {},
+      { rateLimitPerMinute: 100_000 }
+    );
+  }, 60_000);
 });
