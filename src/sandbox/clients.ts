@@ -4,6 +4,7 @@ import type { BodyCheck } from "./contract";
 import {
   clientBody,
   createClient,
+  dryRunCreate,
   etagOf,
   NOT_FOUND,
   updateClient,
@@ -22,6 +23,7 @@ import { cursorAfter, ifMatchOf, noneMatchNames, pageQueryOf } from "./versions"
 interface Checks {
   clientInput: BodyCheck;
   lookupRequest: BodyCheck;
+  validateRequest: BodyCheck;
 }
 
 function languageOf(request: FastifyRequest): UiLang {
@@ -162,6 +164,21 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
       createClient(db, partner, body, languageOf(request), templates, issuerOf(request))
     )
   );
+
+  // A dry run of creates: each body judged as a create's, nothing stored, no key needed.
+  app.post("/v1/clients/validate", async (request, reply) => {
+    const errors = checks.validateRequest(request.body);
+    if (errors.length > 0) return invalid(reply, errors);
+    const partner = partnerOf(request);
+    const templates = templateNames.all(partner.id) as { id: string; name: string }[];
+    const results = (request.body as { clients: unknown[] }).clients.map((body) => {
+      const schemaErrors = checks.clientInput(body);
+      if (schemaErrors.length > 0) return { valid: false, problems: schemaErrors };
+      const client = body as Record<string, unknown>;
+      return dryRunCreate(db, partner, client, languageOf(request), templates);
+    });
+    return { results };
+  });
 
   app.patch("/v1/clients/:id", (request, reply) => {
     const precondition = ifMatchOf(request.headers["if-match"]);

@@ -88,6 +88,33 @@ export function createClient(
   );
 }
 
+/** What creating a client would answer, without creating it (the dry run). */
+export interface DryRun {
+  valid: boolean;
+  problems: FieldError[];
+  existingClientId?: string;
+}
+
+/** Judges the body as `createClient` does, and stores nothing. */
+export function dryRunCreate(
+  db: Db,
+  partner: PartnerRow,
+  body: Record<string, unknown>,
+  lang: UiLang,
+  templates: { id: string; name: string }[]
+): DryRun {
+  const profile = getProfile(partner.region);
+  const judged = judgeBody(profile, body, lang, templates);
+  if ("errors" in judged) return { valid: false, problems: judged.errors };
+  const conflict = conflictOf(db, partner, profile, judged.data);
+  if (!conflict || !("body" in conflict)) return { valid: true, problems: [] };
+  const { errors, existingClientId } = conflict.body as {
+    errors: FieldError[];
+    existingClientId: string;
+  };
+  return { valid: false, problems: errors, existingClientId };
+}
+
 /**
  * Makes a client what the body says, judged as a new client is. Identifiers that another
  * client holds make a 409 naming that client; the client's own identifiers are its own.

@@ -233,6 +233,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
     registerClientRoutes(api, db, {
       clientInput: contract.check("ClientInput"),
       lookupRequest: contract.check("LookupRequest"),
+      validateRequest: contract.check("ValidateRequest"),
     });
     registerCompanyRoutes(api, db, {
       lookupRequest: contract.check("CompanyLookupRequest"),

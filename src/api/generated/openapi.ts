@@ -107,6 +107,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/clients/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What creating each of up to 100 clients would answer, without creating any.
+         * @description A dry run of `POST /v1/clients`: one result per client, in the order sent. A client a
+         *     create would accept is `valid`; otherwise `problems` holds the field errors the create
+         *     would answer (its 422's `errors`, or its 409's error with `existingClientId`, the
+         *     client that already holds the identifier). Nothing is stored and no Idempotency-Key is
+         *     needed; the route is rate-limited like every other.
+         */
+        post: operations["validateClients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/companies/lookup": {
         parameters: {
             query?: never;
@@ -340,6 +364,19 @@ export interface components {
         };
         LookupResponse: {
             matches: components["schemas"]["LookupMatch"][];
+        };
+        ValidateRequest: {
+            /** @description Client bodies, each judged as a create's body is (ClientInput). */
+            clients: Record<string, never>[];
+        };
+        ValidateResult: {
+            valid: boolean;
+            problems: components["schemas"]["FieldError"][];
+            /** @description The client that already holds one of the identifiers (a create would answer 409). */
+            existingClientId?: string;
+        };
+        ValidateResponse: {
+            results: components["schemas"]["ValidateResult"][];
         };
         CompanyLookupRequest: {
             identifiers: string[];
@@ -733,6 +770,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LookupResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["Problem"];
+            422: components["responses"]["Invalid"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    validateClients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateRequest"];
+            };
+        };
+        responses: {
+            /** @description One result per client, in the order sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidateResponse"];
                 };
             };
             401: components["responses"]["Unauthorized"];
