@@ -17,6 +17,8 @@ export type LookupMatch = components["schemas"]["LookupMatch"];
 export type Invitation = components["schemas"]["Invitation"];
 export type CompanyLookupResult = components["schemas"]["CompanyLookupResult"];
 export type ClientPage = components["schemas"]["ClientPage"];
+/** What creating a client would answer, from the dry run (valid, or the create's field errors). */
+export type ValidateResult = components["schemas"]["ValidateResult"];
 /** What a page of the partner's clients asks for (see listClients). */
 export type PageRequest = NonNullable<paths["/v1/clients"]["get"]["parameters"]["query"]>;
 type ProblemBody = components["schemas"]["Problem"];
@@ -153,6 +155,12 @@ export const operations = {
     signal?: AbortSignal
   ): Promise<CompanyLookupResult[]> =>
     dataOf(await api.POST("/v1/companies/lookup", { body: { identifiers }, signal })).results,
+  validateClients: async (
+    api: PartnerApi,
+    clients: ClientInput[],
+    signal?: AbortSignal
+  ): Promise<ValidateResult[]> =>
+    dataOf(await api.POST("/v1/clients/validate", { body: { clients }, signal })).results,
 };
 
 /** A registry result as the core reads it: the address's parts by the template's field keys. */

@@ -12,6 +12,7 @@ import {
   type ConfigurationTemplate,
   type Identifier,
   type Invitation,
+  type ValidateResult,
   type LookupMatch,
   type PageRequest,
   type Partner,
@@ -156,6 +157,14 @@ export class PartnerApiClient {
   /** What the public registries say of up to 100 company numbers (see lookupCompanies). */
   lookupCompanies(identifiers: string[], signal?: AbortSignal): Promise<CompanyLookupResult[]> {
     return operations.lookupCompanies(this.api, identifiers, signal);
+  }
+
+  /**
+   * What creating each of up to 100 clients would answer, in order, without creating any
+   * (the partner API's own verdict, besides the add-in's rules).
+   */
+  validateClients(clients: ClientInput[], signal?: AbortSignal): Promise<ValidateResult[]> {
+    return operations.validateClients(this.api, clients, signal);
   }
 
   /**

@@ -42,6 +42,27 @@ describe("partner API client against the sandbox", () => {
     }
   });
 
+  it("asks Banqup's own verdict on clients before creating any (the dry run)", async () => {
+    const sandbox = await startSandbox(withAutomation("be"));
+    try {
+      const api = apiFor(sandbox.url);
+      const [first, second] = rows(2) as [ClientInput, ClientInput];
+      const held = await api.createClient(first, await idempotencyKeyFor("pa_be", first));
+      const results = await api.validateClients([
+        second,
+        { ...second, contactEmail: "marie@dupont" },
+        { ...second, enterpriseNumber: first.enterpriseNumber, vatNumber: first.vatNumber },
+      ]);
+      expect(results.map((result) => result.valid)).toEqual([true, false, false]);
+      expect(results[1]!.problems.map((problem) => problem.pointer)).toEqual(["/contactEmail"]);
+      expect(results[2]!.existingClientId).toBe(held.id);
+      // Nothing was created: the second client is still new.
+      expect(await api.lookup([{ type: "companyName", value: "Client 1" }])).toEqual([]);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it("pages the partner's clients, reads one only if changed, and updates from a version, never over a change made meanwhile", async () => {
     const sandbox = await startSandbox(withAutomation("be"));
     try {

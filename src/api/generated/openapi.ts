@@ -367,7 +367,9 @@ export interface components {
         };
         ValidateRequest: {
             /** @description Client bodies, each judged as a create's body is (ClientInput). */
-            clients: Record<string, never>[];
+            clients: {
+                [key: string]: unknown;
+            }[];
         };
         ValidateResult: {
             valid: boolean;
