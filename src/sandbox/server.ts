@@ -49,8 +49,9 @@ export interface SandboxOptions {
 }
 
 /**
- * Where the company lookup asks VIES and the Peppol Directory. An upstream without a URL is
- * served by the sandbox's own fixtures (offline), with their latency and concurrency limit.
+ * Where the company lookup asks VIES, the Peppol Directory and the SMP. An upstream without a
+ * URL is served by the sandbox's own fixtures (offline), with their latency and concurrency
+ * limit.
  */
 type RegistrySettings = Omit<RegistryOptions, "viesUrl" | "peppolUrl"> & {
   viesUrl?: string;
@@ -249,12 +250,14 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
 
 /** The registries as configured, starting the fixture upstreams for those without a URL. */
 async function connectRegistries(settings: RegistrySettings) {
-  const { fixtures: fixtureSettings, viesUrl, peppolUrl, ...policy } = settings;
-  const fixtures = viesUrl && peppolUrl ? undefined : await startFixtureUpstreams(fixtureSettings);
+  const { fixtures: fixtureSettings, viesUrl, peppolUrl, smpUrl, ...policy } = settings;
+  const fixtures =
+    viesUrl && peppolUrl && smpUrl ? undefined : await startFixtureUpstreams(fixtureSettings);
   const registries = new Registries({
     ...policy,
     viesUrl: viesUrl ?? fixtures!.viesUrl,
     peppolUrl: peppolUrl ?? fixtures!.peppolUrl,
+    smpUrl: smpUrl ?? fixtures!.smpUrl,
   });
   return { fixtures, registries };
 }

@@ -44,6 +44,24 @@ describe("company lookup (VIES and the Peppol Directory, fixture upstreams)", ()
     return answer.json.results as any[];
   };
 
+  it("says whether a company can receive Peppol invoices, from its SMP, not from the Directory alone", async () => {
+    const invoices = company((c) => c.active && !!c.peppol && c.smp === "invoices");
+    const orders = company((c) => c.active && !!c.peppol && c.smp === "otherDocuments");
+    const cardless = company((c) => c.active && !c.peppol && c.smp === "invoices");
+    const nowhere = company((c) => c.active && !c.peppol && !c.smp);
+    const [a, b, c, d] = await lookup(
+      [invoices, orders, cardless, nowhere].map((found) => found.number)
+    );
+    expect(a.peppol).toMatchObject({ registered: true, reachable: true });
+    expect(a.peppol.documentTypes[0]).toMatch(/Invoice-2::Invoice##.*billing:3\.0/);
+    // Registered on Peppol (a card, a service group), but not for invoices.
+    expect(b.peppol).toMatchObject({ registered: true, reachable: false });
+    expect(b.peppol.documentTypes).toEqual([expect.stringMatching(/Order-2::Order/)]);
+    // No card in the Directory, and invoices received all the same.
+    expect(c.peppol).toMatchObject({ registered: false, reachable: true });
+    expect(d.peppol).toMatchObject({ registered: false, reachable: false, documentTypes: [] });
+  });
+
   it("answers an active company with its official name and its address in the template's fields", async () => {
     const active = company((c) => c.active && !c.peppol && !!c.postalBox);
     const [result] = await lookup([

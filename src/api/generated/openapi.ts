@@ -409,6 +409,15 @@ export interface components {
             /** @description The card's registration date (YYYY-MM-DD). */
             registeredOn?: string | null;
             fault?: string;
+            /**
+             * @description Whether the company can receive Peppol BIS Billing 3.0 invoices, as the Peppol
+             *     lookup says with authority (the SML, then the participant's SMP): true when its SMP
+             *     lists the invoice, false when it lists none or only other documents, or when it is
+             *     in no SMP; null when the lookup could not be made.
+             */
+            reachable?: boolean | null;
+            /** @description The document types its SMP lists (scheme::value). */
+            documentTypes?: string[];
         };
         CompanyLookupResult: {
             /** @description As asked. */

@@ -18,6 +18,11 @@ export interface FixtureCompany {
   active: boolean;
   /** Its business card in the Peppol Directory (scheme 0208), when it published one. */
   peppol?: { name: string; registeredOn: string };
+  /**
+   * What its SMP lists, when it is on Peppol: invoices (BIS Billing 3.0), or other documents
+   * only. The Directory's cards are voluntary: some companies receive invoices without one.
+   */
+  smp?: "invoices" | "otherDocuments";
 }
 
 /**
@@ -116,7 +121,9 @@ function makeCompanies(count: number): FixtureCompany[] {
         name: k % 3 === 0 ? `${FAMILIES[k % FAMILIES.length]} & Co` : name,
         registeredOn: `202${k % 6}-0${1 + (k % 9)}-1${k % 10}`,
       };
-    }
+      // One card in six belongs to a company registered for orders, not invoices.
+      company.smp = k % 24 === 5 ? "otherDocuments" : "invoices";
+    } else if (k % 10 === 3) company.smp = "invoices";
     return company;
   });
 }
@@ -183,6 +190,9 @@ export const FAULT_COMPANIES: readonly FixtureCompany[] = FIXTURE_FAULTS.map((fa
   city: "Bruxelles",
   active: true,
   ...(fault.upstream === "peppol"
-    ? { peppol: { name: `Société de test ${i + 1}`, registeredOn: "2025-01-01" } }
+    ? {
+        peppol: { name: `Société de test ${i + 1}`, registeredOn: "2025-01-01" },
+        smp: "invoices" as const,
+      }
     : {}),
 }));

@@ -5,6 +5,7 @@ import {
   FIXTURE_FAULTS,
   type FixtureCompany,
 } from "./fixture-companies";
+import { BIS_BILLING_INVOICE, serviceGroupXml } from "./smp";
 import { PEPPOL_SCHEME_PREFIX } from "./upstreams";
 
 /**
@@ -27,10 +28,18 @@ export interface FixtureUpstreamOptions {
 export interface FixtureUpstreams {
   viesUrl: string;
   peppolUrl: string;
+  /** An SMP that answers for every participant (the sandbox skips the SML's DNS). */
+  smpUrl: string;
   /** What each upstream saw: requests, the most served at once, those refused as too many. */
-  stats: Record<"vies" | "peppol", { requests: number; maxInFlight: number; refused: number }>;
+  stats: Record<Upstream, { requests: number; maxInFlight: number; refused: number }>;
   close(): Promise<void>;
 }
+
+type Upstream = "vies" | "peppol" | "smp";
+
+/** The documents an SMP lists for a company registered for other documents than invoices. */
+const ORDER =
+  "busdox-docid-qns::urn:oasis:names:specification:ubl:schema:xsd:Order-2::Order##urn:fdc:peppol.eu:poacc:trns:order:3::2.1";
 
 const COMPANIES = new Map<string, FixtureCompany>(
   [...FIXTURE_COMPANIES, ...FAULT_COMPANIES].map((company) => [company.number, company])
@@ -51,8 +60,9 @@ export async function startFixtureUpstreams(
   const stats: FixtureUpstreams["stats"] = {
     vies: { requests: 0, maxInFlight: 0, refused: 0 },
     peppol: { requests: 0, maxInFlight: 0, refused: 0 },
+    smp: { requests: 0, maxInFlight: 0, refused: 0 },
   };
-  const inFlight = { vies: 0, peppol: 0 };
+  const inFlight = { vies: 0, peppol: 0, smp: 0 };
   const faultsSeen = new Map<string, number>();
 
   /** The fault this request meets, counting it; undefined once the number's fault has passed. */
@@ -68,7 +78,7 @@ export async function startFixtureUpstreams(
 
   /** Runs an answer within the upstream's limit, after its latency; `refuse` beyond the limit. */
   const serve = async (
-    upstream: "vies" | "peppol",
+    upstream: Upstream,
     refuse: () => FastifyReply,
     answer: () => FastifyReply
   ) => {
@@ -175,10 +185,31 @@ export async function startFixtureUpstreams(
     );
   });
 
+  // The SMP's service group, in the Peppol SMP wire format; 404 for a participant in none.
+  app.get("/smp/:participant", async (request, reply) => {
+    const { participant } = request.params as { participant: string };
+    return serve(
+      "smp",
+      () => reply.code(429).type("text/plain").send("Too many requests"),
+      () => {
+        const number = participant.startsWith(PEPPOL_SCHEME_PREFIX)
+          ? participant.slice(PEPPOL_SCHEME_PREFIX.length)
+          : "";
+        const lists = COMPANIES.get(number)?.smp;
+        if (!lists) return reply.code(404).type("text/plain").send("No such service group");
+        const types = lists === "invoices" ? [BIS_BILLING_INVOICE] : [ORDER];
+        return reply
+          .type("application/xml")
+          .send(serviceGroupXml(`${origin}/smp`, participant, types));
+      }
+    );
+  });
+
   const origin = await app.listen({ port: options.port ?? 0, host: "127.0.0.1" });
   return {
     viesUrl: `${origin}/vies`,
     peppolUrl: `${origin}/peppol`,
+    smpUrl: `${origin}/smp`,
     stats,
     close: () => app.close(),
   };

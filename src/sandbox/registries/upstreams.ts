@@ -1,5 +1,6 @@
 import { ConcurrencyLimit } from "../../api/limiter";
 import type { components } from "../../api/generated/openapi";
+import { parseServiceGroup, receivesInvoices, type ServiceGroup } from "./smp";
 
 /**
  * The two public registries the partner API asks, in their own wire formats: the EU's VIES
@@ -17,6 +18,11 @@ export const PEPPOL_SCHEME_PREFIX = "iso6523-actorid-upis::0208:";
 export interface RegistryOptions {
   viesUrl: string;
   peppolUrl: string;
+  /**
+   * The SMP asked for participants' service groups (the sandbox skips the SML's DNS: one SMP
+   * answers for all); unset, reachability is not asked.
+   */
+  smpUrl?: string;
   /** Requests in flight to each upstream at once (VIES refuses more per member state). */
   concurrency: number;
   /** Attempts after the first, for faults that pass (too many requests, a member state down). */
@@ -97,25 +103,38 @@ export function splitBelgianAddress(text: string): RegistryAddress {
 export class Registries {
   private readonly vies: ConcurrencyLimit;
   private readonly peppol: ConcurrencyLimit;
+  private readonly smp: ConcurrencyLimit;
   private readonly fetchImpl: typeof fetch;
   private readonly random: () => number;
 
   constructor(private readonly options: RegistryOptions) {
     this.vies = new ConcurrencyLimit(options.concurrency);
     this.peppol = new ConcurrencyLimit(options.concurrency);
+    this.smp = new ConcurrencyLimit(options.concurrency);
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
     this.random = options.random ?? Math.random;
   }
 
   /** What the registries say of a Belgian enterprise number (10 digits): both asked at once. */
   async lookupBelgian(number: string, identifier: string): Promise<CompanyLookupResult> {
-    const [vies, peppol] = await Promise.all([
+    const [vies, peppol, smp] = await Promise.all([
       this.withRetries(this.vies, () => this.askVies("BE", number)),
       this.withRetries(this.peppol, () => this.askPeppol(number)),
+      this.options.smpUrl ? this.withRetries(this.smp, () => this.askSmp(number)) : undefined,
     ]);
+    // What the participant's SMP lists: the authority on what it receives (null: not asked).
+    const reach =
+      smp && "answer" in smp
+        ? { reachable: receivesInvoices(smp.answer), documentTypes: smp.answer.documentTypes }
+        : { reachable: null };
     const peppolEntry: PeppolEntry =
       "answer" in peppol
-        ? { participantId: `${PEPPOL_SCHEME_PREFIX}${number}`, checked: true, ...peppol.answer }
+        ? {
+            participantId: `${PEPPOL_SCHEME_PREFIX}${number}`,
+            checked: true,
+            ...peppol.answer,
+            ...reach,
+          }
         : {
             participantId: `${PEPPOL_SCHEME_PREFIX}${number}`,
             checked: false,
@@ -123,6 +142,7 @@ export class Registries {
             businessCardName: null,
             registeredOn: null,
             fault: peppol.fault,
+            ...reach,
           };
     if (!("answer" in vies)) {
       return {
@@ -210,23 +230,56 @@ export class Registries {
     };
   }
 
+  /**
+   * The participant's service group from its SMP: no service group (404) is a participant
+   * not on Peppol, listing nothing; an answer that is none is a fault that passes.
+   */
+  private async askSmp(number: string): Promise<Attempt<ServiceGroup>> {
+    const participant = `${PEPPOL_SCHEME_PREFIX}${number}`;
+    const response = await this.getText(
+      `${this.options.smpUrl}/${encodeURIComponent(participant)}`,
+      "application/xml"
+    );
+    if ("fault" in response) return response;
+    if (response.status === 404) return { answer: { participant, documentTypes: [] } };
+    if (response.status !== 200)
+      return {
+        fault: `HTTP_${response.status}`,
+        passing: response.status === 429 || response.status >= 500,
+      };
+    try {
+      return { answer: parseServiceGroup(response.text) };
+    } catch {
+      return { fault: "SMP_ANSWER", passing: true };
+    }
+  }
+
   /** One GET: its status and JSON body, or a fault that may pass (network, timeout). */
   private async get(
     url: string
   ): Promise<{ status: number; answer: unknown } | { fault: string; passing: true }> {
+    const response = await this.getText(url, "application/json");
+    if ("fault" in response) return response;
+    let answer: unknown;
+    try {
+      answer = response.text ? JSON.parse(response.text) : undefined;
+    } catch {
+      answer = undefined;
+    }
+    return { status: response.status, answer };
+  }
+
+  /** One GET: its status and body, or a fault that may pass (network, timeout). */
+  private async getText(
+    url: string,
+    accept: string
+  ): Promise<{ status: number; text: string } | { fault: string; passing: true }> {
     try {
       const response = await this.fetchImpl(url, {
-        headers: { Accept: "application/json" },
+        headers: { Accept: accept },
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
-      const text = await response.text();
-      let answer: unknown;
-      try {
-        answer = text ? JSON.parse(text) : undefined;
-      } catch {
-        answer = undefined;
-      }
-      return { status: response.status, answer };
+      return { status: response.status, text: await response.text() };
     } catch (error) {
       const timedOut = (error as Error).name === "TimeoutError";
       return { fault: timedOut ? "TIMEOUT" : "UNREACHABLE", passing: true };
