@@ -182,6 +182,8 @@ export function toRegistryAnswer(result: CompanyLookupResult): RegistryAnswer {
           registered: result.peppol.registered,
           participantId: result.peppol.participantId,
           businessCardName: result.peppol.businessCardName ?? null,
+          reachable: result.peppol.reachable ?? null,
+          inSmp: (result.peppol.documentTypes ?? []).length > 0,
         }
       : null,
   };

@@ -20,9 +20,17 @@ export interface RegistryAnswer {
   checkedAt: string;
   peppol?: {
     checked: boolean;
+    /** A business card in the Peppol Directory (a voluntary listing). */
     registered: boolean;
     participantId: string;
     businessCardName: string | null;
+    /**
+     * What the Peppol lookup (SML, then the participant's SMP) says, with authority: whether
+     * it receives BIS Billing 3.0 invoices; null or absent when it could not be asked.
+     */
+    reachable?: boolean | null;
+    /** Whether its SMP lists any document at all (registered on Peppol, for something). */
+    inSmp?: boolean;
   } | null;
 }
 
@@ -175,11 +183,16 @@ export function registryFindings(
     }
   }
   const peppol = answer.peppol;
-  if (registry.peppolMandate && row.mandate && peppol?.checked && peppol.registered) {
-    on(registry.peppolMandate, "registryPeppol", {
-      name: peppol.businessCardName ?? answer.name ?? "",
-      participant: peppol.participantId,
-    });
+  if (registry.peppolMandate && row.mandate && peppol?.checked) {
+    // A participant is in one SMP at a time: registering it through Banqup needs it released
+    // first, whatever that SMP lists. Without the lookup, the Directory's card is the sign.
+    const name = peppol.businessCardName ?? answer.name ?? "";
+    const params = { name, participant: peppol.participantId };
+    if (peppol.reachable === true) on(registry.peppolMandate, "registryPeppol", params);
+    else if (peppol.reachable === false && peppol.inSmp)
+      on(registry.peppolMandate, "registryPeppolOther", params);
+    else if (peppol.reachable == null && peppol.registered)
+      on(registry.peppolMandate, "registryPeppol", params);
   }
   return findings;
 }

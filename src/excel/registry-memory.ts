@@ -29,6 +29,9 @@ const answerSchema = z.object({
         registered: z.boolean(),
         participantId: z.string(),
         businessCardName: z.nullable(z.string()),
+        // Answers remembered before the Peppol lookup have neither.
+        reachable: z.optional(z.nullable(z.boolean())),
+        inSmp: z.optional(z.boolean()),
       })
     )
   ),

@@ -159,6 +159,28 @@ describe("what a registry answer says about a row", () => {
     expect(codes(sheetWith([row({ mandate: "Non" })], answer({ peppol })).live)).toEqual([]);
   });
 
+  it("goes by the Peppol lookup when there is one: receives invoices, registered for other documents, or not on Peppol", () => {
+    const base = {
+      checked: true,
+      registered: false,
+      participantId: `iso6523-actorid-upis::0208:${NUMBER}`,
+      businessCardName: null,
+    };
+    const mandateFinding = (peppol: object) =>
+      codes(sheetWith([row({ mandate: "Oui" })], answer({ peppol: { ...base, ...peppol } })).live);
+    // Reachable without a Directory card: the mandate would register it a second time.
+    expect(mandateFinding({ reachable: true, inSmp: true })).toEqual(["mandate.registryPeppol"]);
+    expect(mandateFinding({ reachable: false, inSmp: true })).toEqual([
+      "mandate.registryPeppolOther",
+    ]);
+    // A Directory card, but the lookup finds no service group: free to register.
+    expect(mandateFinding({ registered: true, reachable: false, inSmp: false })).toEqual([]);
+    // No lookup (an answer remembered from before it): the card is the sign, as before.
+    expect(mandateFinding({ registered: true, reachable: null })).toEqual([
+      "mandate.registryPeppol",
+    ]);
+  });
+
   it("calls a number the registry could not be asked about unchecked, never invalid", () => {
     const { live } = sheetWith(
       [row({ companyName: "Autre Nom", mandate: "Oui" })],

@@ -70,6 +70,8 @@ export const en = {
   registryFill: "Empty: the registry says “{suggestion}”.",
   registryPeppol:
     "Mandate Yes, but this company is already on Peppol as “{name}” ({participant}): ask the client which provider receives its invoices before registering it.",
+  registryPeppolOther:
+    "Mandate Yes, but this company is already registered on Peppol ({participant}) for other documents than invoices: its provider must add invoices or release it before Banqup can register it.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -79,4 +79,6 @@ export const fr: Record<MessageKey, string> = {
   registryFill: "Vide : le registre indique « {suggestion} ».",
   registryPeppol:
     "Mandat Oui, mais cette entreprise est déjà sur Peppol sous « {name} » ({participant}) : demandez au client quel fournisseur reçoit ses factures avant de l'inscrire.",
+  registryPeppolOther:
+    "Mandat Oui, mais cette entreprise est déjà inscrite sur Peppol ({participant}) pour d'autres documents que des factures : son fournisseur doit ajouter les factures ou la libérer avant que Banqup puisse l'inscrire.",
 };

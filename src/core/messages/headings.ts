@@ -33,6 +33,7 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     registryName: "The name differs from the registry's.",
     registryFill: "Empty here; the registry knows it.",
     registryPeppol: "Mandate Yes, but already on Peppol.",
+    registryPeppolOther: "Mandate Yes, but on Peppol for other documents.",
   },
   fr: {
     tooLong: "Trop long : {max} caractères au plus.",
@@ -62,6 +63,7 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     registryName: "Le nom diffère de celui du registre.",
     registryFill: "Vide ici ; le registre le connaît.",
     registryPeppol: "Mandat Oui, mais déjà sur Peppol.",
+    registryPeppolOther: "Mandat Oui, mais sur Peppol pour d'autres documents.",
   },
   nl: {
     tooLong: "Te lang: hoogstens {max} tekens.",
@@ -88,5 +90,6 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     registryName: "De naam verschilt van die in het register.",
     registryFill: "Hier leeg; het register kent het.",
     registryPeppol: "Mandaat Ja, maar al op Peppol.",
+    registryPeppolOther: "Mandaat Ja, maar op Peppol voor andere documenten.",
   },
 };

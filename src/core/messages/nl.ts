@@ -73,4 +73,6 @@ export const nl: Record<MessageKey, string> = {
   registryFill: "Leeg: het register vermeldt “{suggestion}”.",
   registryPeppol:
     "Mandaat Ja, maar deze onderneming staat al op Peppol als “{name}” ({participant}): vraag de klant welke provider zijn facturen ontvangt voor u ze registreert.",
+  registryPeppolOther:
+    "Mandaat Ja, maar deze onderneming is al op Peppol geregistreerd ({participant}) voor andere documenten dan facturen: haar provider moet facturen toevoegen of haar vrijgeven voor Banqup ze kan registreren.",
 };
