@@ -12,6 +12,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   ProgressBar,
+  Text,
   tokens,
   Tooltip,
 } from "@fluentui/react-components";
@@ -109,9 +110,14 @@ function RegistryOutcomeMessage({
   switch (outcome.kind) {
     case "done":
       return (
-        <MessageBar intent={outcome.unchecked > 0 ? "warning" : "success"}>
-          <MessageBarBody>{t("registryDone", outcome)}</MessageBarBody>
-        </MessageBar>
+        <>
+          <MessageBar intent={outcome.unchecked > 0 ? "warning" : "success"}>
+            <MessageBarBody>
+              {t("registryDone", { checked: outcome.checked, unchecked: outcome.unchecked })}
+            </MessageBarBody>
+          </MessageBar>
+          {outcome.peppol && <Text>{t("registryPeppolCounts", { ...outcome.peppol })}</Text>}
+        </>
       );
     case "cancelled":
       return (

@@ -96,7 +96,8 @@ function journeyRows(): {
  */
 function registryRows(): { rows: Cell[][]; expected: Record<string, number[]> } {
   const active = FIXTURE_COMPANIES.filter((c) => c.active && !c.peppol);
-  const onPeppol = FIXTURE_COMPANIES.filter((c) => c.active && c.peppol);
+  // On Peppol for invoices (its SMP lists them), not only with a card in the Directory.
+  const onPeppol = FIXTURE_COMPANIES.filter((c) => c.active && c.peppol && c.smp === "invoices");
   const inactive = FIXTURE_COMPANIES.filter((c) => !c.active);
   const down = FIXTURE_FAULTS.filter(
     (f) => f.upstream === "vies" && f.times === Infinity && f.code === "MS_UNAVAILABLE"

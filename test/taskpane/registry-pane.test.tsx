@@ -20,7 +20,17 @@ const row = (changes: Record<string, unknown>) =>
 const official = (name: string) => registryAnswer(name);
 const REGISTRY: Record<string, RegistryAnswer> = {
   "0403019261": official("BOULANGERIE DUPONT"),
-  "0123456749": official("GARAGE MAES"),
+  // Its SMP lists the BIS Billing invoice: it can receive invoices.
+  "0123456749": registryAnswer("GARAGE MAES", {
+    peppol: {
+      checked: true,
+      registered: false,
+      participantId: "iso6523-actorid-upis::0208:0123456749",
+      businessCardName: null,
+      reachable: true,
+      inSmp: true,
+    },
+  }),
 };
 
 /**
@@ -96,6 +106,11 @@ describe("checking rows against the registries from the pane", () => {
     expect(second.asked).toEqual([]);
     fireEvent.click(screen.getByRole("button", { name: "Vérifier auprès des registres (2)" }));
     await screen.findByText("1 numéro vérifié.");
+    expect(
+      screen.getByText(
+        "Sur Peppol, selon la recherche Peppol : 1 peut recevoir des factures, 0 inscrit pour d'autres documents seulement, 0 absent de Peppol."
+      )
+    ).toBeTruthy();
     expect(second.asked).toEqual([["0123456749"]]);
     await settle(excel);
 

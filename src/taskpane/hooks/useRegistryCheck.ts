@@ -15,7 +15,7 @@ export type RegistryLookup = (
 ) => Promise<Map<string, RegistryAnswer>>;
 
 type RegistryOutcome =
-  | { kind: "done"; checked: number; unchecked: number }
+  | { kind: "done"; checked: number; unchecked: number; peppol?: PeppolCounts }
   | { kind: "cancelled"; checked: number }
   | { kind: "failed"; reason: string }
   | { kind: "nothing" }
@@ -80,7 +80,12 @@ export function useRegistryCheck(
           },
         });
         const unchecked = [...got.values()].filter((answer) => !answer.checked).length;
-        setOutcome({ kind: "done", checked: got.size - unchecked, unchecked });
+        setOutcome({
+          kind: "done",
+          checked: got.size - unchecked,
+          unchecked,
+          peppol: peppolCounts(got.values()),
+        });
       } catch (error) {
         setOutcome(
           abort.signal.aborted
@@ -103,4 +108,24 @@ export function useRegistryCheck(
 
   const cancel = React.useCallback(() => controller.current?.abort(), []);
   return { progress, outcome, check, cancel };
+}
+
+/** What the Peppol lookup found among the answers (by the SMPs, not the Directory). */
+interface PeppolCounts {
+  invoices: number;
+  other: number;
+  none: number;
+}
+
+function peppolCounts(answers: Iterable<RegistryAnswer>): PeppolCounts | undefined {
+  const counts: PeppolCounts = { invoices: 0, other: 0, none: 0 };
+  let looked = false;
+  for (const { peppol } of answers) {
+    if (!peppol?.checked || peppol.reachable == null) continue;
+    looked = true;
+    if (peppol.reachable) counts.invoices++;
+    else if (peppol.inSmp) counts.other++;
+    else counts.none++;
+  }
+  return looked ? counts : undefined;
 }

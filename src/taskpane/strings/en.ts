@@ -244,6 +244,8 @@ export const en = {
   settledRowChanged:
     "Row {row} changed in the sheet meanwhile: refresh it from Banqup to compare again.",
   settledFailed: "Row {row}: {reason}",
+  registryPeppolCounts:
+    "On Peppol, by the Peppol lookup: {invoices, plural, one {# can receive invoices} other {# can receive invoices}}, {other} registered for other documents only, {none} not on Peppol.",
 };
 
 export type StringKey = keyof typeof en;

@@ -259,4 +259,6 @@ export const fr: Record<StringKey, string> = {
   settledRowChanged:
     "Ligne {row} : modifiée dans la feuille entre-temps, actualisez-la depuis Banqup pour comparer à nouveau.",
   settledFailed: "Ligne {row} : {reason}",
+  registryPeppolCounts:
+    "Sur Peppol, selon la recherche Peppol : {invoices, plural, one {# peut recevoir des factures} other {# peuvent recevoir des factures}}, {other, plural, one {# inscrit pour d'autres documents seulement} other {# inscrits pour d'autres documents seulement}}, {none, plural, one {# absent de Peppol} other {# absents de Peppol}}.",
 };

@@ -257,4 +257,6 @@ export const nl: Record<StringKey, string> = {
   settledRowChanged:
     "Rij {row}: intussen gewijzigd in het blad, vernieuw ze uit Banqup om opnieuw te vergelijken.",
   settledFailed: "Rij {row}: {reason}",
+  registryPeppolCounts:
+    "Op Peppol, volgens de Peppol-lookup: {invoices, plural, one {# kan facturen ontvangen} other {# kunnen facturen ontvangen}}, {other} enkel geregistreerd voor andere documenten, {none} niet op Peppol.",
 };
