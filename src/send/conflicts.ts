@@ -9,7 +9,13 @@ import {
 } from "../core";
 import { formatStatus, type RowStatus } from "../excel";
 import type { SendSay } from "./words";
-import { banqupValuesOf, syncedLine, type BanqupWork, type RowReading } from "./synced-rows";
+import {
+  banqupValuesOf,
+  syncedLine,
+  templateIdsOf,
+  type BanqupWork,
+  type RowReading,
+} from "./synced-rows";
 
 /**
  * A row and its client both changed since the sheet last saw the client ("Changed in Banqup
@@ -35,6 +41,15 @@ export function conflictAt(work: RowReading, index: number, current: Client): Co
     live.normalized(index) ?? [],
     banqupValuesOf(work, current)
   );
+  return conflictOf(row, current, differences);
+}
+
+/** A row and its client as compared, when any field differs. */
+export function conflictOf(
+  row: RowSnapshot,
+  current: Client,
+  differences: FieldDifference[]
+): Conflict | undefined {
   if (differences.length === 0) return undefined;
   return {
     row,
@@ -93,8 +108,7 @@ export async function settleConflict(
   if (merge.toBanqup.length + merge.toSheet.length === 0) return { kind: "left" };
   let version = conflict.current.version;
   if (merge.toBanqup.length > 0) {
-    const ids = new Map(work.catalog.map((template) => [template.name, template.id]));
-    const input = toClientInput(work.region, merge.banqup, ids);
+    const input = toClientInput(work.region, merge.banqup, templateIdsOf(work.catalog));
     try {
       const key = await updateKeyFor(work.partnerId, conflict.clientId, input);
       version = (

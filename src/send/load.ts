@@ -1,5 +1,5 @@
 import { Cancelled, type Client, type ClientPage, type PartnerApiClient } from "../api";
-import { rowPrint, sheetTextOf } from "../core";
+import { fieldDifferences, rowPrint, sheetTextOf } from "../core";
 import {
   ensureStatusColumn,
   formatStatus,
@@ -9,7 +9,7 @@ import {
   type RowStatus,
   type RowWrite,
 } from "../excel";
-import { bothChangedStatus, conflictAt, type Conflict } from "./conflicts";
+import { bothChangedStatus, conflictOf, type Conflict } from "./conflicts";
 import { banqupValuesOf, syncedLine, type BanqupWork } from "./synced-rows";
 
 /** The contract's largest page: the fewer pages, the fewer round trips. */
@@ -77,6 +77,7 @@ export async function refreshRows(
       const id = state.statuses[index]?.clientId;
       if (!id || state.statuses[index]?.kind !== "created") return;
       const known = state.ledger.versions.get(id);
+      const sent = state.ledger.prints.get(id);
       try {
         const current =
           known === undefined
@@ -84,7 +85,8 @@ export async function refreshRows(
             : await client.getClientIfChanged(id, known, signal);
         report.received++;
         if (current) matches.push({ index, client: current });
-        else if (isSheetEdited(options, index, state.ledger, id)) report.editedInSheet++;
+        else if (editedSince(rowPrint(session.rows?.normalized(index) ?? []), sent))
+          report.editedInSheet++;
         else report.inStep++;
       } catch (error) {
         if (error instanceof Cancelled || signal?.aborted) report.cancelled = true;
@@ -242,10 +244,12 @@ function loadedStatus(client: Client, words: string): RowStatus {
   return { kind: "created", clientId: client.id, detail: `${client.id} · ${words}` };
 }
 
-/** Whether a row changed in the sheet since it was last sent, loaded or refreshed. */
-function isSheetEdited(options: LoadOptions, index: number, ledger: Ledger, id: string): boolean {
-  const sent = ledger.prints.get(id);
-  return sent === undefined || rowPrint(options.session.rows?.normalized(index) ?? []) !== sent;
+/**
+ * Whether a row changed in the sheet since it was last sent, loaded or refreshed (`sent`: the
+ * print the ledger keeps). Unknown history counts as a change: the user decides.
+ */
+function editedSince(print: string, sent: string | undefined): boolean {
+  return sent === undefined || print !== sent;
 }
 
 /**
@@ -273,50 +277,41 @@ async function compareRows(
     const print = rowPrint(values);
     const known = ledger.versions.get(client.id);
     const sent = ledger.prints.get(client.id);
-    const link = options.client.trustedLink(client.url);
-    if (print === rowPrint(theirs)) {
+    const refreshed = {
+      text: formatStatus(
+        loadedStatus(client, say("statusRefreshed", { version: client.version })),
+        lang
+      ),
+      link: options.client.trustedLink(client.url),
+    };
+    const differences = fieldDifferences(session.profile, values, theirs);
+    if (differences.length === 0) {
       report.inStep++;
       if (known === client.version && sent === print) continue;
-      const status = loadedStatus(client, say("statusRefreshed", { version: client.version }));
-      writes.push({
-        row,
-        status: { text: formatStatus(status, lang), link },
-        ledger: {
-          line: await syncedLine(options, client.id, values, client.version),
-          always: false,
-        },
-      });
+      const line = await syncedLine(options, client.id, values, client.version);
+      writes.push({ row, status: refreshed, ledger: { line, always: false } });
       continue;
     }
-    // Unknown history (no print or no version) counts as a change on that side: the user decides.
-    const editedInSheet = sent === undefined || print !== sent;
     const changedInBanqup =
       known === undefined
         ? sent === undefined || rowPrint(theirs) !== sent
         : client.version !== known;
     if (!changedInBanqup) {
       report.editedInSheet++;
-    } else if (!editedInSheet) {
+    } else if (!editedSince(print, sent)) {
       report.refreshed++;
-      // The fields Banqup changed: the row takes them (none, if only a form differed).
-      const differences = conflictAt(options, index, client)?.differences ?? [];
-      const status = loadedStatus(client, say("statusRefreshed", { version: client.version }));
+      const line = await syncedLine(options, client.id, theirs, client.version);
       writes.push({
         row,
         cells: differences.map((difference) => ({
           field: difference.field,
           value: sheetTextOf(difference.banqup, headerLang),
         })),
-        status: { text: formatStatus(status, lang), link },
-        ledger: {
-          line: await syncedLine(options, client.id, theirs, client.version),
-          always: false,
-        },
+        status: refreshed,
+        ledger: { line, always: false },
       });
     } else {
-      const conflict = conflictAt(options, index, client);
-      if (!conflict) continue;
-      report.conflictRows.push(conflict);
+      report.conflictRows.push(conflictOf(row, client, differences)!);
       report.conflicts++;
       writes.push({
         row,

@@ -16,6 +16,7 @@ import {
   type Ledger,
   type TemplateInfo,
 } from "../excel";
+import { templateIdsOf } from "./synced-rows";
 
 /** The lookup takes at most this many identifiers per call (the contract's limit). */
 const LOOKUP_LIMIT = 1000;
@@ -71,8 +72,8 @@ export interface SendPlan {
   counts: Record<PlannedKind, number>;
   ledger: Ledger;
   region: ProfileId;
-  /** The partner's configuration templates, id → name (a client names its template by id). */
-  templateNames: ReadonlyMap<string, string>;
+  /** The partner's configuration templates the plan was made with. */
+  catalog: readonly TemplateInfo[];
 }
 
 export interface PlanOptions {
@@ -100,7 +101,7 @@ export async function planSend(options: PlanOptions): Promise<SendPlan> {
   const state = await readSheetSendState(session);
   const live = session.rows;
   if (!live) throw new Error("The client area has not been read yet.");
-  const templateIds = new Map(options.catalog.map((template) => [template.name, template.id]));
+  const templateIds = templateIdsOf(options.catalog);
   const scope = options.scope ?? Array.from({ length: live.length }, (_, i) => i);
   const rows: PlannedRow[] = [];
   for (const index of scope) {
@@ -157,8 +158,7 @@ export async function planSend(options: PlanOptions): Promise<SendPlan> {
     edited: 0,
   };
   for (const row of rows) counts[row.kind]++;
-  const templateNames = new Map(options.catalog.map((template) => [template.id, template.name]));
-  return { rows, counts, ledger: state.ledger, region, templateNames };
+  return { rows, counts, ledger: state.ledger, region, catalog: options.catalog };
 }
 
 /**

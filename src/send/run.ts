@@ -1,11 +1,4 @@
-import {
-  ApiProblem,
-  Cancelled,
-  currentClientOf,
-  valuesOfClient,
-  type Client,
-  type PartnerApiClient,
-} from "../api";
+import { ApiProblem, Cancelled, currentClientOf, type Client, type PartnerApiClient } from "../api";
 import { rowPrint, type Problem, type UiLang } from "../core";
 import {
   createdStatus,
@@ -18,6 +11,7 @@ import {
 } from "../excel";
 import { bothChangedStatus, conflictAt, type Conflict } from "./conflicts";
 import type { PlannedRow, SendPlan } from "./plan";
+import { banqupValuesOf, type RowReading } from "./synced-rows";
 import type { SendSay } from "./words";
 
 export interface SendProgress {
@@ -170,9 +164,8 @@ export async function runSend(options: SendOptions): Promise<SendReport> {
 }
 
 /** How the send compares a row with its client: the plan's region and templates. */
-function readingOf(options: SendOptions) {
-  const catalog = [...options.plan.templateNames].map(([id, name]) => ({ id, name }));
-  return { session: options.session, region: options.plan.region, catalog };
+function readingOf(options: SendOptions): RowReading {
+  return { session: options.session, region: options.plan.region, catalog: options.plan.catalog };
 }
 
 /** Whether a planned row is sent: created, or its client updated. */
@@ -352,9 +345,9 @@ async function baseVersionOf(
   options: SendOptions
 ): Promise<{ version: number } | { changed: Client }> {
   if (row.fromVersion !== undefined) return { version: row.fromVersion };
-  const { plan, client, signal } = options;
+  const { client, signal } = options;
   const current = await client.getClient(row.clientId!, signal);
-  const print = rowPrint(valuesOfClient(plan.region, current, plan.templateNames));
+  const print = rowPrint(banqupValuesOf(readingOf(options), current));
   return print === row.sentPrint ? { version: current.version } : { changed: current };
 }
 
