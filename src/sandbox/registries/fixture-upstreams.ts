@@ -5,7 +5,7 @@ import {
   FIXTURE_FAULTS,
   type FixtureCompany,
 } from "./fixture-companies";
-import { BIS_BILLING_INVOICE, serviceGroupXml } from "./smp";
+import { BIS_BILLING_INVOICE, BIS_BILLING_INVOICE_ID, serviceGroupXml } from "./smp";
 import { PEPPOL_SCHEME_PREFIX } from "./upstreams";
 
 /**
@@ -36,6 +36,12 @@ export interface FixtureUpstreams {
 }
 
 type Upstream = "vies" | "peppol" | "smp";
+
+/** The enterprise number of a Belgian participant (scheme 0208), or "" for any other. */
+const enterpriseNumberOf = (participant: string) =>
+  participant.startsWith(PEPPOL_SCHEME_PREFIX)
+    ? participant.slice(PEPPOL_SCHEME_PREFIX.length)
+    : "";
 
 /** The documents an SMP lists for a company registered for other documents than invoices. */
 const ORDER =
@@ -143,9 +149,7 @@ export async function startFixtureUpstreams(
       "peppol",
       () => reply.code(429).header("Retry-After", "1").type("text/plain").send("Too many requests"),
       () => {
-        const number = participant.startsWith(PEPPOL_SCHEME_PREFIX)
-          ? participant.slice(PEPPOL_SCHEME_PREFIX.length)
-          : "";
+        const number = enterpriseNumberOf(participant);
         const fault = faultFor("peppol", number);
         if (fault) {
           if (fault === "429") reply.header("Retry-After", "1");
@@ -156,13 +160,7 @@ export async function startFixtureUpstreams(
           ? [
               {
                 participantID: { scheme: "iso6523-actorid-upis", value: `0208:${number}` },
-                docTypes: [
-                  {
-                    scheme: "busdox-docid-qns",
-                    value:
-                      "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2::Invoice##urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0::2.1",
-                  },
-                ],
+                docTypes: [BIS_BILLING_INVOICE_ID],
                 entities: [
                   { name: [{ name: card.name }], countryCode: "BE", regDate: card.registeredOn },
                 ],
@@ -192,9 +190,7 @@ export async function startFixtureUpstreams(
       "smp",
       () => reply.code(429).type("text/plain").send("Too many requests"),
       () => {
-        const number = participant.startsWith(PEPPOL_SCHEME_PREFIX)
-          ? participant.slice(PEPPOL_SCHEME_PREFIX.length)
-          : "";
+        const number = enterpriseNumberOf(participant);
         const lists = COMPANIES.get(number)?.smp;
         if (!lists) return reply.code(404).type("text/plain").send("No such service group");
         const types = lists === "invoices" ? [BIS_BILLING_INVOICE] : [ORDER];

@@ -1,4 +1,5 @@
 import { XMLParser } from "fast-xml-parser";
+import { participantParts } from "./sml";
 
 /**
  * What a Peppol SMP says of a participant, in its own wire format: the `ServiceGroup` of the
@@ -11,9 +12,15 @@ import { XMLParser } from "fast-xml-parser";
 const SMP_NAMESPACE = "http://busdox.org/serviceMetadata/publishing/1.0/";
 const IDENTIFIERS_NAMESPACE = "http://busdox.org/transport/identifiers/1.0/";
 
-/** The Peppol BIS Billing 3.0 invoice, as a document type identifier (scheme::value). */
-export const BIS_BILLING_INVOICE =
-  "busdox-docid-qns::urn:oasis:names:specification:ubl:schema:xsd:Invoice-2::Invoice##urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0::2.1";
+/** The Peppol BIS Billing 3.0 invoice's document type: its scheme and its value. */
+export const BIS_BILLING_INVOICE_ID = {
+  scheme: "busdox-docid-qns",
+  value:
+    "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2::Invoice##urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0::2.1",
+} as const;
+
+/** The same, as an SMP's references name it (scheme::value). */
+export const BIS_BILLING_INVOICE = `${BIS_BILLING_INVOICE_ID.scheme}::${BIS_BILLING_INVOICE_ID.value}`;
 
 export interface ServiceGroup {
   /** The participant, scheme::value. */
@@ -93,7 +100,7 @@ export function serviceGroupXml(
   participant: string,
   documentTypes: readonly string[]
 ): string {
-  const { scheme, value } = splitIdentifier(participant);
+  const { scheme, value } = participantParts(participant);
   const base = `${smpUrl.replace(/\/$/, "")}/${encodeURIComponent(participant)}/services/`;
   const references = documentTypes
     .map(
@@ -107,11 +114,6 @@ export function serviceGroupXml(
     `<ServiceMetadataReferenceCollection>${references}</ServiceMetadataReferenceCollection>` +
     `</ServiceGroup>`
   );
-}
-
-function splitIdentifier(identifier: string): { scheme: string; value: string } {
-  const at = identifier.indexOf("::");
-  return { scheme: identifier.slice(0, at), value: identifier.slice(at + 2) };
 }
 
 function escapeXml(text: string): string {
