@@ -29,7 +29,13 @@ export {
 export { type CreateWorkbook, openAsNewWorkbook } from "./platform-export";
 export { listProblemsOnSheet } from "./problems-sheet";
 export { readRegistryMemory, rememberRegistryAnswers } from "./registry-memory";
-export { ensureStatusColumn, readSheetSendState, type RowResult, writeResults } from "./results";
+export {
+  ensureStatusColumn,
+  readSheetSendState,
+  readStatuses,
+  type RowResult,
+  writeResults,
+} from "./results";
 export { showOnlyRowsWithProblems } from "./row-visibility";
 export { type RowWrite, type RowWriteOutcome } from "./row-writes";
 export { describeError, type ExcelRun, type HostRequirements, officeErrorCode } from "./run";

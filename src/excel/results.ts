@@ -31,33 +31,51 @@ function placed(geometry: AreaGeometry | undefined): AreaGeometry {
 /** Reads the status column and the ledger, in chunks under Excel's payload limit. */
 export function readSheetSendState(session: LiveSession): Promise<SheetSendState> {
   return session.excel(async (context, area) => {
-    const geometry = placed(area.geometry);
-    const count = dataRowCount(geometry);
-    const statuses: (RowStatus | undefined)[] = [];
-    const column = geometry.statusColumn;
     // Found with the statuses' first read: one sync fewer before a send.
     let ledgerSheet: Excel.Worksheet | undefined;
-    if (column !== undefined && count > 0) {
+    const statuses = await readStatusColumn(context, placed(area.geometry), () => {
       ledgerSheet = queueLedgerSheet(context);
-      const sheet = context.workbook.worksheets.getItem(geometry.sheet);
-      const chunks = rowChunks(0, count, STATUS_ROWS_PER_READ);
-      await readInChunks(context, chunks, ([start, size]) => {
-        const range = sheet.getRangeByIndexes(
-          firstDataRow(geometry) + start,
-          geometry.firstColumn + column,
-          size,
-          1
-        );
-        range.load("values");
-        return () =>
-          // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read once the chunk's sync answered
-          (range.values as unknown[][]).forEach(
-            (line, i) => (statuses[start + i] = parseStatus(line[0]))
-          );
-      });
-    }
+    });
     return { statuses, ledger: await readLedger(context, ledgerSheet) };
   });
+}
+
+/**
+ * Reads the status column alone (what the pane counts after each change: the ledger is not
+ * needed there).
+ */
+export function readStatuses(session: LiveSession): Promise<(RowStatus | undefined)[]> {
+  return session.excel((context, area) => readStatusColumn(context, placed(area.geometry)));
+}
+
+/** Each data row's status, read in chunks; `withFirst` queues more into the first request. */
+async function readStatusColumn(
+  context: Excel.RequestContext,
+  geometry: AreaGeometry,
+  withFirst?: () => void
+): Promise<(RowStatus | undefined)[]> {
+  const count = dataRowCount(geometry);
+  const statuses: (RowStatus | undefined)[] = [];
+  const column = geometry.statusColumn;
+  if (column === undefined || count === 0) return statuses;
+  withFirst?.();
+  const sheet = context.workbook.worksheets.getItem(geometry.sheet);
+  const chunks = rowChunks(0, count, STATUS_ROWS_PER_READ);
+  await readInChunks(context, chunks, ([start, size]) => {
+    const range = sheet.getRangeByIndexes(
+      firstDataRow(geometry) + start,
+      geometry.firstColumn + column,
+      size,
+      1
+    );
+    range.load("values");
+    return () =>
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load -- read once the chunk's sync answered
+      (range.values as unknown[][]).forEach(
+        (line, i) => (statuses[start + i] = parseStatus(line[0]))
+      );
+  });
+  return statuses;
 }
 
 /** Adds the status column to the area when it has none (a sheet the user brought, an old table). */

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { readSheetSendState, type LiveSession } from "../../excel";
+import { readStatuses, type LiveSession } from "../../excel";
 import { useSessionView } from "./useLiveSession";
 
 /** How long the counts wait after a change before reading the statuses (each read is a request). */
@@ -22,8 +22,8 @@ export function useStatusCounts(
     if (!quiet) return;
     let current = true;
     const timer = setTimeout(() => {
-      readSheetSendState(session).then(
-        ({ statuses }) => {
+      readStatuses(session).then(
+        (statuses) => {
           if (!current) return;
           setCounts({
             failed: statuses.filter((status) => status?.kind === "failed").length,
