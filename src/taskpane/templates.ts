@@ -1,5 +1,5 @@
 import type { PartnerApiClient } from "../api";
-import type { TemplateInfo } from "../excel";
+import type { LiveSession, TemplateInfo } from "../excel";
 
 /** The partner's configuration templates as the workbook keeps them (names of people and software). */
 export async function fetchTemplateCatalog(
@@ -14,4 +14,18 @@ export async function fetchTemplateCatalog(
     users: template.users.map((user) => user.name),
     integrations: template.integrations.map((integration) => integration.name),
   }));
+}
+
+/**
+ * Before work that names templates (a send, a load): the session gets the partner's current
+ * templates, so names are checked and read against them. Profiles without templates ask
+ * nothing.
+ */
+export async function refreshCatalog(
+  session: LiveSession,
+  client: PartnerApiClient,
+  signal?: AbortSignal
+): Promise<void> {
+  if (session.profile.fields.some((field) => field.list === "configurationTemplates"))
+    await session.setCatalog(await fetchTemplateCatalog(client, signal));
 }

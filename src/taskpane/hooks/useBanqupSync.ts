@@ -10,7 +10,7 @@ import {
   type LoadReport,
 } from "../../send";
 import { banqupWork, type PaneWork } from "../banqup/work";
-import { fetchTemplateCatalog } from "../templates";
+import { refreshCatalog } from "../templates";
 
 /** Loading the partner's clients, or refreshing rows from Banqup. */
 export type SyncAction = "load" | "refresh";
@@ -26,19 +26,16 @@ export type SyncState =
  * the selected rows, with progress and Cancel. Rows changed in both places go to `onConflicts`.
  */
 export function useBanqupSync(pane: PaneWork, onConflicts: (conflicts: Conflict[]) => void) {
-  const { session, connection, region } = pane;
   const [state, setState] = React.useState<SyncState>({ kind: "idle" });
   const controller = React.useRef<AbortController | undefined>(undefined);
 
   /** The work's context: the client, the partner's templates (fetched first), the words. */
   const work = React.useCallback(
     async (signal: AbortSignal): Promise<BanqupWork> => {
-      const client = connection.client(region);
-      if (session.profile.fields.some((field) => field.list === "configurationTemplates"))
-        await session.setCatalog(await fetchTemplateCatalog(client, signal));
+      await refreshCatalog(pane.session, pane.connection.client(pane.region), signal);
       return banqupWork(pane, signal);
     },
-    [pane, connection, region, session]
+    [pane]
   );
 
   const start = React.useCallback(

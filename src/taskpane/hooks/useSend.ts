@@ -11,7 +11,7 @@ import {
   type SendProgress,
   type SendReport,
 } from "../../send";
-import { fetchTemplateCatalog } from "../templates";
+import { refreshCatalog } from "../templates";
 import { translate } from "../strings";
 
 export type SendPanelState =
@@ -54,8 +54,7 @@ export function useSend(options: {
       try {
         const client = connection.client(region);
         // Template names are checked against the partner's list before anything is sent.
-        if (session.profile.fields.some((field) => field.list === "configurationTemplates"))
-          await session.setCatalog(await fetchTemplateCatalog(client));
+        await refreshCatalog(session, client);
         await ensureStatusColumn(session, lang);
         const plan = await planSend({
           session,
