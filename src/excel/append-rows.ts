@@ -49,12 +49,11 @@ export class RowAppender {
     }
     const first = this.next;
     if (rows.length === 0) return first;
-    const lines = rows.flatMap((row) => (row.ledger ? [row.ledger] : []));
     await this.session.excel(async (context, area) => {
       const geometry = area.geometry;
       if (!geometry || geometry.statusColumn === undefined)
         throw new Error("The client area has no status column.");
-      if (lines.length > 0) this.ledger ??= await findLedger(context);
+      if (rows.some((row) => row.ledger)) this.ledger ??= await findLedger(context);
       await syncInGroups(context, rows, lineBytes(geometry), (group) =>
         this.queueRows(context, geometry, area.spec, group)
       );
