@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { canonicalJson, type UiLang, uiLanguageOf } from "../core";
+import { canonicalJson, getProfile, type UiLang, uiLanguageOf } from "../core";
 import type { BodyCheck } from "./contract";
 import {
   clientBody,
   createClient,
   dryRunCreate,
   etagOf,
+  type Judging,
   NOT_FOUND,
   updateClient,
   type ClientRow,
@@ -18,12 +19,31 @@ import { nameKey, statement, type Db } from "./db";
 import { newId, sha256 } from "./ids";
 import { sendInvalid, sendProblem, type FieldError } from "./problems";
 import { writeBatches } from "./write-batches";
+import type { Registries } from "./registries/upstreams";
 import { cursorAfter, ifMatchOf, noneMatchNames, pageQueryOf } from "./versions";
 
 interface Checks {
   clientInput: BodyCheck;
   lookupRequest: BodyCheck;
   validateRequest: BodyCheck;
+  /** Asked whether an ICE belongs to a company before a Moroccan client is written. */
+  registries: Pick<Registries, "iceVerdicts">;
+}
+
+/** The field of a region's clients that the company register is asked about (its wire name). */
+const iceNameOf = (region: PartnerRow["region"]) => {
+  const field = getProfile(region).fields.find((f) => f.rule.kind === "ice");
+  return field && (field.apiName ?? field.key);
+};
+
+/**
+ * The ICE of a body, when it has the shape of one: the register is asked, and an ICE the
+ * rules refuse (its checksum) is refused for that, not as unknown.
+ */
+function iceOf(partner: PartnerRow, body: unknown): string | undefined {
+  const name = iceNameOf(partner.region);
+  const value = name && (body as Record<string, unknown> | null)?.[name];
+  return typeof value === "string" && /^\d{15}$/.test(value) ? value : undefined;
 }
 
 function languageOf(request: FastifyRequest): UiLang {
@@ -54,6 +74,18 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     );
   /** What a create needs of the templates: ids and names only (one query, not 1 + 2·N). */
   const templateNames = db.prepare("SELECT id, name FROM templates WHERE partner_id = ?");
+
+  /** How the bodies of a request are judged: language, templates, and each one's ICE verdict. */
+  const judgingFor = async (request: FastifyRequest, partner: PartnerRow, bodies: unknown[]) => {
+    const ices = bodies.map((body) => iceOf(partner, body));
+    const asked = ices.filter((ice): ice is string => ice !== undefined);
+    const verdicts = asked.length ? await checks.registries.iceVerdicts(asked) : undefined;
+    const base = {
+      lang: languageOf(request),
+      templates: templateNames.all(partner.id) as { id: string; name: string }[],
+    };
+    return ices.map((ice): Judging => (ice ? { ...base, ice: verdicts!.get(ice) } : base));
+  };
 
   const onceForKey = onceForKeyIn(db);
   const inBatch = writeBatches(db);
@@ -116,11 +148,7 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
   const idempotentWrite = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    write: (
-      partner: PartnerRow,
-      body: Record<string, unknown>,
-      templates: { id: string; name: string }[]
-    ) => Outcome
+    write: (partner: PartnerRow, body: Record<string, unknown>, judging: Judging) => Outcome
   ) => {
     const key = request.headers["idempotency-key"];
     if (typeof key !== "string" || key.length < 8 || key.length > 255) {
@@ -135,15 +163,14 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     if (schemaErrors.length > 0) return invalid(reply, schemaErrors);
     const body = request.body as Record<string, unknown>;
     const partner = partnerOf(request);
+    const [judging] = await judgingFor(request, partner, [body]);
     // An update's method and path are part of what its key stands for: the same body sent
     // as an update of another client is another request. A create's hash is its body alone,
     // as the keys stored by earlier sandboxes were made.
     const scope = request.method === "POST" ? "" : `${request.method} ${request.url}\n`;
     const fingerprint = sha256(`${scope}${canonicalJson(body)}`);
     const outcome = await inBatch(() =>
-      onceForKey(partner.id, key, fingerprint, () =>
-        write(partner, body, templateNames.all(partner.id) as { id: string; name: string }[])
-      )
+      onceForKey(partner.id, key, fingerprint, () => write(partner, body, judging!))
     );
     if (outcome.status === "reused") {
       return sendProblem(reply, {
@@ -160,8 +187,8 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
   };
 
   app.post("/v1/clients", (request, reply) =>
-    idempotentWrite(request, reply, (partner, body, templates) =>
-      createClient(db, partner, body, languageOf(request), templates, issuerOf(request))
+    idempotentWrite(request, reply, (partner, body, judging) =>
+      createClient(db, partner, body, judging, issuerOf(request))
     )
   );
 
@@ -170,12 +197,12 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     const errors = checks.validateRequest(request.body);
     if (errors.length > 0) return invalid(reply, errors);
     const partner = partnerOf(request);
-    const templates = templateNames.all(partner.id) as { id: string; name: string }[];
-    const results = (request.body as { clients: unknown[] }).clients.map((body) => {
+    const bodies = (request.body as { clients: unknown[] }).clients;
+    const judgings = await judgingFor(request, partner, bodies);
+    const results = bodies.map((body, i) => {
       const schemaErrors = checks.clientInput(body);
       if (schemaErrors.length > 0) return { valid: false, problems: schemaErrors };
-      const client = body as Record<string, unknown>;
-      return dryRunCreate(db, partner, client, languageOf(request), templates);
+      return dryRunCreate(db, partner, body as Record<string, unknown>, judgings[i]!);
     });
     return { results };
   });
@@ -197,14 +224,13 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
         code: "if_match_malformed",
         detail: 'If-Match must be an entity tag such as "3", or *.',
       });
-    return idempotentWrite(request, reply, (partner, body, templates) =>
+    return idempotentWrite(request, reply, (partner, body, judging) =>
       updateClient(
         db,
         partner,
         (request.params as { id: string }).id,
         body,
-        languageOf(request),
-        templates,
+        judging,
         issuerOf(request),
         precondition
       )
@@ -272,17 +298,9 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     if (schemaErrors.length > 0) return invalid(reply, schemaErrors);
     const partner = partnerOf(request);
     const anyVersion: Precondition = { anyVersion: true };
+    const [judging] = await judgingFor(request, partner, [merged]);
     const outcome = await inBatch(() =>
-      updateClient(
-        db,
-        partner,
-        id,
-        merged,
-        languageOf(request),
-        templateNames.all(partner.id) as { id: string; name: string }[],
-        issuerOf(request),
-        anyVersion
-      )
+      updateClient(db, partner, id, merged, judging!, issuerOf(request), anyVersion)
     );
     if (outcome.status === 422) return invalid(reply, outcome.errors);
     return answer(reply, outcome);

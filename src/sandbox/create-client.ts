@@ -9,6 +9,17 @@ import {
 import { nameKey, statement, type Db } from "./db";
 import { newId } from "./ids";
 import type { FieldError } from "./problems";
+import type { IceVerdict } from "./registries/ice-batches";
+
+/**
+ * What a write is judged with besides its body: the answers' language, the partner's
+ * templates, and what the company register said of the body's ICE (Morocco).
+ */
+export interface Judging {
+  lang: UiLang;
+  templates: { id: string; name: string }[];
+  ice?: IceVerdict;
+}
 
 /**
  * The client's page in the partner space, given in responses as `url`: on the API's own
@@ -76,15 +87,15 @@ export function createClient(
   db: Db,
   partner: PartnerRow,
   body: Record<string, unknown>,
-  lang: UiLang,
-  templates: { id: string; name: string }[],
+  judging: Judging,
   base: string
 ): Outcome {
   const profile = getProfile(partner.region);
-  const judged = judgeBody(profile, body, lang, templates);
+  const judged = judgeBody(profile, body, judging);
   if ("errors" in judged) return { status: 422, errors: judged.errors };
   return (
-    conflictOf(db, partner, profile, judged.data) ?? insert(db, partner, profile, judged.data, base)
+    conflictOf(db, partner, profile, judged.data) ??
+    insert(db, partner, profile, judged.data, base, noticesOf(profile, judging))
   );
 }
 
@@ -93,6 +104,7 @@ export interface DryRun {
   valid: boolean;
   problems: FieldError[];
   existingClientId?: string;
+  notices?: FieldError[];
 }
 
 /** Judges the body as `createClient` does, and stores nothing. */
@@ -100,14 +112,15 @@ export function dryRunCreate(
   db: Db,
   partner: PartnerRow,
   body: Record<string, unknown>,
-  lang: UiLang,
-  templates: { id: string; name: string }[]
+  judging: Judging
 ): DryRun {
   const profile = getProfile(partner.region);
-  const judged = judgeBody(profile, body, lang, templates);
+  const judged = judgeBody(profile, body, judging);
   if ("errors" in judged) return { valid: false, problems: judged.errors };
   const conflict = conflictOf(db, partner, profile, judged.data);
-  if (!conflict || !("body" in conflict)) return { valid: true, problems: [] };
+  const notices = noticesOf(profile, judging);
+  if (!conflict || !("body" in conflict))
+    return { valid: true, problems: [], ...(notices ? { notices } : {}) };
   const { errors, existingClientId } = conflict.body as {
     errors: FieldError[];
     existingClientId: string;
@@ -124,8 +137,7 @@ export function updateClient(
   partner: PartnerRow,
   id: string,
   body: Record<string, unknown>,
-  lang: UiLang,
-  templates: { id: string; name: string }[],
+  judging: Judging,
   base: string,
   precondition: Precondition
 ): Outcome {
@@ -137,7 +149,7 @@ export function updateClient(
   if (!("anyVersion" in precondition) && !precondition.versions.includes(existing.version))
     return { status: 412, body: changedSince(existing, base) };
   const profile = getProfile(partner.region);
-  const judged = judgeBody(profile, body, lang, templates);
+  const judged = judgeBody(profile, body, judging);
   if ("errors" in judged) return { status: 422, errors: judged.errors };
   const conflict = conflictOf(db, partner, profile, judged.data, id);
   if (conflict) return conflict;
@@ -151,9 +163,13 @@ export function updateClient(
   ).run(data, contactEmail, nameKey(String(judged.data.companyName ?? "")), version, updatedAt, id);
   statement(db, "DELETE FROM client_identifiers WHERE client_id = ?").run(id);
   storeIdentifiers(db, partner, profile, judged.data, id);
+  const notices = noticesOf(profile, judging);
   return {
     status: 200,
-    body: bodyOf(judged.data, { ...existing, version, updated_at: updatedAt }, base),
+    body: {
+      ...bodyOf(judged.data, { ...existing, version, updated_at: updatedAt }, base),
+      ...(notices ? { notices } : {}),
+    },
   };
 }
 
@@ -198,8 +214,7 @@ function validatorFor(profile: Profile, templates: string[]): Validator {
 function judgeBody(
   profile: Profile,
   body: Record<string, unknown>,
-  lang: UiLang,
-  templates: { id: string; name: string }[]
+  { lang, templates, ice }: Judging
 ): { data: Record<string, unknown> } | { errors: FieldError[] } {
   const known = new Set(profile.fields.map(apiKeyOf));
   const errors: FieldError[] = Object.keys(body)
@@ -238,6 +253,10 @@ function judgeBody(
   }
   if (!result)
     errors.push({ pointer: "/", code: "client.empty", detail: "The client has no fields." });
+  // The register is asked only for an ICE the rules accept: a malformed one is refused for that.
+  const iceField = profile.fields.find((f) => f.rule.kind === "ice");
+  if (ice === "unknown" && iceField && !errors.some((e) => e.pointer === `/${apiKeyOf(iceField)}`))
+    errors.push(fieldError(profile, iceField, "unknown", lang));
   if (errors.length > 0 || !result) return { errors };
   const data: Record<string, unknown> = {};
   profile.fields.forEach((field, i) => {
@@ -247,6 +266,31 @@ function judgeBody(
       field.rule.kind === "configurationTemplate" ? body[apiKeyOf(field)] : value;
   });
   return { data };
+}
+
+/** A field's error as the API words it: its pointer, its code, the rules' message. */
+function fieldError(
+  profile: Profile,
+  field: Profile["fields"][number],
+  reason: string,
+  lang: UiLang
+): FieldError {
+  const code = `${field.key}.${reason}`;
+  return {
+    pointer: `/${apiKeyOf(field)}`,
+    code,
+    detail: describeProblem({ field: field.key, code }, lang, profile),
+  };
+}
+
+/**
+ * What a write that went through should say besides: an ICE the register could not be asked
+ * about is accepted (an unreachable register never refuses), and said to be unchecked.
+ */
+function noticesOf(profile: Profile, { ice, lang }: Judging): FieldError[] | undefined {
+  const iceField = profile.fields.find((f) => f.rule.kind === "ice");
+  if (ice !== "unchecked" || !iceField) return undefined;
+  return [fieldError(profile, iceField, "unchecked", lang)];
 }
 
 /** The 409 when another client of the partner already holds one of the identifiers. */
@@ -296,7 +340,8 @@ function insert(
   partner: PartnerRow,
   profile: Profile,
   data: Record<string, unknown>,
-  base: string
+  base: string,
+  notices: FieldError[] | undefined
 ): Outcome {
   const id = newId("cl");
   const createdAt = new Date().toISOString();
@@ -316,11 +361,14 @@ function insert(
   storeIdentifiers(db, partner, profile, data, id);
   return {
     status: 201,
-    body: bodyOf(
-      data,
-      { id, status: "draft", created_at: createdAt, updated_at: createdAt, version: 1 },
-      base
-    ),
+    body: {
+      ...bodyOf(
+        data,
+        { id, status: "draft", created_at: createdAt, updated_at: createdAt, version: 1 },
+        base
+      ),
+      ...(notices ? { notices } : {}),
+    },
   };
 }
 

@@ -46,6 +46,9 @@ async function main(): Promise<void> {
       ? { peppolUrl: new URL(env.PEPPOL_DIRECTORY_URL).href.replace(/\/$/, "") }
       : {}),
     ...(env.PEPPOL_SMP_URL ? { smpUrl: new URL(env.PEPPOL_SMP_URL).href.replace(/\/$/, "") } : {}),
+    ...(env.ICE_REGISTRY_URL
+      ? { iceUrl: new URL(env.ICE_REGISTRY_URL).href.replace(/\/$/, "") }
+      : {}),
     fixtures: {
       latencyMs: count("REGISTRY_FIXTURE_LATENCY_MS", 150),
       maxConcurrent: Math.max(1, count("REGISTRY_FIXTURE_CONCURRENCY", concurrency)),
@@ -94,7 +97,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Banqup partner API sandbox on ${address} (database ${options.dbFile}; add-in client id ${ADDIN_CLIENT_ID}).\n` +
       `Sign in with sophie@fiduciaire-lambert.be / sandbox-be (Belgium) or karima@cabinet-benali.ma / sandbox-ma (Morocco).\n` +
-      `Company lookups ask VIES at ${options.registries.viesUrl ?? `${fixtures?.viesUrl} (fixtures)`} the Peppol Directory at ${options.registries.peppolUrl ?? `${fixtures?.peppolUrl} (fixtures)`} and an SMP at ${options.registries.smpUrl ?? `${fixtures?.smpUrl} (fixtures)`}.\n`
+      `Company lookups ask VIES at ${options.registries.viesUrl ?? `${fixtures?.viesUrl} (fixtures)`} the Peppol Directory at ${options.registries.peppolUrl ?? `${fixtures?.peppolUrl} (fixtures)`} an SMP at ${options.registries.smpUrl ?? `${fixtures?.smpUrl} (fixtures)`} and the ICE register at ${options.registries.iceUrl ?? `${fixtures?.iceUrl} (fixtures)`}.\n`
   );
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.on(signal, () => void app.close().then(() => process.exit(0)));

@@ -49,7 +49,8 @@ export interface SandboxOptions {
 }
 
 /**
- * Where the company lookup asks VIES, the Peppol Directory and the SMP. An upstream without a
+ * Where the company lookup asks VIES, the Peppol Directory and the SMP, and client writes
+ * ask the Moroccan company register (ICE). An upstream without a
  * URL is served by the sandbox's own fixtures (offline), with their latency and concurrency
  * limit.
  */
@@ -235,6 +236,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
       clientInput: contract.check("ClientInput"),
       lookupRequest: contract.check("LookupRequest"),
       validateRequest: contract.check("ValidateRequest"),
+      registries,
     });
     registerCompanyRoutes(api, db, {
       lookupRequest: contract.check("CompanyLookupRequest"),
@@ -250,14 +252,17 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
 
 /** The registries as configured, starting the fixture upstreams for those without a URL. */
 async function connectRegistries(settings: RegistrySettings) {
-  const { fixtures: fixtureSettings, viesUrl, peppolUrl, smpUrl, ...policy } = settings;
+  const { fixtures: fixtureSettings, viesUrl, peppolUrl, smpUrl, iceUrl, ...policy } = settings;
   const fixtures =
-    viesUrl && peppolUrl && smpUrl ? undefined : await startFixtureUpstreams(fixtureSettings);
+    viesUrl && peppolUrl && smpUrl && iceUrl
+      ? undefined
+      : await startFixtureUpstreams(fixtureSettings);
   const registries = new Registries({
     ...policy,
     viesUrl: viesUrl ?? fixtures!.viesUrl,
     peppolUrl: peppolUrl ?? fixtures!.peppolUrl,
     smpUrl: smpUrl ?? fixtures!.smpUrl,
+    iceUrl: iceUrl ?? fixtures!.iceUrl,
   });
   return { fixtures, registries };
 }

@@ -221,6 +221,16 @@ interface Outcome {
   current?: Client;
 }
 
+/**
+ * What a written client's status adds when Banqup could not check its ICE (the register did
+ * not answer): the client exists, and the row says what is still unknown.
+ */
+function uncheckedSaid(client: { notices?: { code: string }[] }, say: SendSay): string {
+  return client.notices?.some((notice) => notice.code === "ice.unchecked")
+    ? ` · ${say("statusUnchecked")}`
+    : "";
+}
+
 async function sendOne(row: PlannedRow, options: SendOptions, say: SendSay): Promise<Outcome> {
   const { client, signal } = options;
   // A cancelled update leaves a created row: its status keeps the client's id, or the row
@@ -257,7 +267,7 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: SendSay): Pro
           status: {
             kind: "created",
             clientId: updated.id,
-            detail: `${updated.id} · ${say("statusUpdated")}`,
+            detail: `${updated.id} · ${say("statusUpdated")}${uncheckedSaid(updated, say)}`,
           },
           url: client.trustedLink(updated.url),
           ledger: [row.updateKey!, updated.id, row.print ?? "", updated.version],
@@ -267,13 +277,13 @@ async function sendOne(row: PlannedRow, options: SendOptions, say: SendSay): Pro
       };
     }
     const created = await client.createClient(row.input!, row.key!, signal);
-    let detail = created.id;
+    let detail = `${created.id}${uncheckedSaid(created, say)}`;
     if (options.invite) {
       try {
         await client.invite(created.id, signal);
-        detail = `${created.id} · ${say("statusInvited")}`;
+        detail = `${detail} · ${say("statusInvited")}`;
       } catch (error) {
-        detail = `${created.id} · ${say("statusInviteFailed", { reason: reasonOf(error) })}`;
+        detail = `${detail} · ${say("statusInviteFailed", { reason: reasonOf(error) })}`;
       }
     }
     return {

@@ -12,6 +12,7 @@ type SendWord =
   | "statusRefreshed"
   | "statusSimilarEmail"
   | "statusSimilarName"
+  | "statusUnchecked"
   | "statusUpdateFailed"
   | "statusUpdated";
 

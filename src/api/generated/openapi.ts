@@ -292,7 +292,10 @@ export interface components {
         /**
          * @description A client as the import profiles name its fields. Which fields are required and how each
          *     is checked depends on the partner's region (docs/rules.md); the server applies the same rules
-         *     as the add-in and answers 422 with field pointers.
+         *     as the add-in and answers 422 with field pointers. Besides, a Moroccan client's ICE is
+         *     looked up in the company register: an ICE no company holds is refused (`ice.unknown`,
+         *     the platform's "trn - est invalide"); a register that cannot be asked never refuses
+         *     (the answer's `notices` say `ice.unchecked`).
          */
         ClientInput: {
             companyName?: string;
@@ -335,6 +338,12 @@ export interface components {
              * @description The client in the partner space's web app.
              */
             url?: string;
+            /**
+             * @description Only in the answer to a create or an update: what could not be checked while
+             *     writing, without refusing the client (`ice.unchecked`: the company register
+             *     could not be asked whether the ICE exists).
+             */
+            notices?: components["schemas"]["FieldError"][];
         };
         ClientPage: {
             items: components["schemas"]["Client"][];
@@ -376,6 +385,8 @@ export interface components {
             problems: components["schemas"]["FieldError"][];
             /** @description The client that already holds one of the identifiers (a create would answer 409). */
             existingClientId?: string;
+            /** @description What could not be checked, as a create would say it (see Client.notices). */
+            notices?: components["schemas"]["FieldError"][];
         };
         ValidateResponse: {
             results: components["schemas"]["ValidateResult"][];

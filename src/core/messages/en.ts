@@ -56,6 +56,9 @@ export const en = {
   "ice.checksum":
     "The ICE check fails (the number must be divisible by 97): this ICE does not exist.",
   "ice.leadingZero": "Excel stored this number as a number and dropped its leading zeros.",
+  "ice.unknown":
+    "No company holds this ICE in the register: Banqup refuses it (“trn - est invalide”). Check the number on the company's documents.",
+  "ice.unchecked": "The company register could not be asked whether this ICE exists.",
   "digits.format": "Write {lengths, or} digits, without spaces or dots.",
   "language.invalid":
     "“{value}” is not a language we know: write a code (fr, en, ar) or a name (Français).",

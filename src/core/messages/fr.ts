@@ -64,6 +64,9 @@ export const fr: Record<MessageKey, string> = {
     "Le contrôle de l'ICE échoue (le nombre doit être divisible par 97) : cet ICE n'existe pas.",
   "ice.leadingZero":
     "Excel a enregistré ce numéro comme un nombre et a supprimé les zéros initiaux.",
+  "ice.unknown":
+    "Aucune entreprise ne porte cet ICE au registre : Banqup le refuse (« trn - est invalide »). Vérifiez le numéro sur les documents de l'entreprise.",
+  "ice.unchecked": "Le registre des entreprises n'a pas pu dire si cet ICE existe.",
   "digits.format": "Écrivez {lengths, or} chiffres, sans espaces ni points.",
   "language.invalid":
     "« {value} » n'est pas une langue connue : écrivez un code (fr, en, ar) ou un nom (Français).",

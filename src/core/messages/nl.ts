@@ -59,6 +59,9 @@ export const nl: Record<MessageKey, string> = {
   "ice.checksum":
     "De ICE-controle faalt (het getal moet deelbaar zijn door 97): deze ICE bestaat niet.",
   "ice.leadingZero": "Excel heeft dit nummer als getal opgeslagen en de voorloopnullen weggelaten.",
+  "ice.unknown":
+    "Geen onderneming heeft deze ICE in het register: Banqup weigert ze (“trn - est invalide”). Controleer het nummer op de documenten van de onderneming.",
+  "ice.unchecked": "Het ondernemingsregister kon niet zeggen of deze ICE bestaat.",
   "digits.format": "Schrijf {lengths, or} cijfers, zonder spaties of punten.",
   "language.invalid":
     "“{value}” is geen gekende taal: schrijf een code (fr, en, ar) of een naam (Nederlands).",

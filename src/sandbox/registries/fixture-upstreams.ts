@@ -5,12 +5,14 @@ import {
   FIXTURE_FAULTS,
   type FixtureCompany,
 } from "./fixture-companies";
+import { ICE_COMPANIES, ICE_FAULTS } from "./fixture-ice";
 import { BIS_BILLING_INVOICE, BIS_BILLING_INVOICE_ID, serviceGroupXml } from "./smp";
 import { PEPPOL_SCHEME_PREFIX } from "./upstreams";
 
 /**
- * Stand-ins for the two public registries, speaking their wire formats, so the sandbox runs
- * offline: the EU's VIES REST service (`GET /ms/{country}/vat/{number}`, HTTP 200 with
+ * Stand-ins for the public registries, speaking their wire formats, so the sandbox runs
+ * offline (with a Moroccan company register whose search by ICE, `GET /ice/companies?ice=…`,
+ * is the sandbox's own format: Morocco publishes none): the EU's VIES REST service (`GET /ms/{country}/vat/{number}`, HTTP 200 with
  * `isValid` and `userError`, "---" for what it does not give) and the Peppol Directory's REST
  * search (`GET /search/1.0/json?participant=iso6523-actorid-upis::0208:…`). Like the real ones
  * they answer slowly and refuse requests beyond a concurrency limit: VIES with
@@ -30,12 +32,14 @@ export interface FixtureUpstreams {
   peppolUrl: string;
   /** An SMP that answers for every participant (the sandbox skips the SML's DNS). */
   smpUrl: string;
+  /** The Moroccan company register's search by ICE. */
+  iceUrl: string;
   /** What each upstream saw: requests, the most served at once, those refused as too many. */
   stats: Record<Upstream, { requests: number; maxInFlight: number; refused: number }>;
   close(): Promise<void>;
 }
 
-type Upstream = "vies" | "peppol" | "smp";
+type Upstream = "vies" | "peppol" | "smp" | "ice";
 
 /** The enterprise number of a Belgian participant (scheme 0208), or "" for any other. */
 const enterpriseNumberOf = (participant: string) =>
@@ -50,6 +54,19 @@ const ORDER =
 const COMPANIES = new Map<string, FixtureCompany>(
   [...FIXTURE_COMPANIES, ...FAULT_COMPANIES].map((company) => [company.number, company])
 );
+
+/** Every fault, the ICE register's as the others': a number, its upstream, a code, how often. */
+const FAULTS: readonly { upstream: string; number: string; code: string; times: number }[] = [
+  ...FIXTURE_FAULTS,
+  ...ICE_FAULTS.map((f) => ({
+    upstream: "ice",
+    number: f.ice,
+    code: String(f.status),
+    times: f.times,
+  })),
+];
+
+const ICE_REGISTER = new Map(ICE_COMPANIES.map((company) => [company.ice, company]));
 
 /** How VIES writes a Belgian address: street, number and box on one line, then the place. */
 function viesAddress(company: FixtureCompany): string {
@@ -67,13 +84,14 @@ export async function startFixtureUpstreams(
     vies: { requests: 0, maxInFlight: 0, refused: 0 },
     peppol: { requests: 0, maxInFlight: 0, refused: 0 },
     smp: { requests: 0, maxInFlight: 0, refused: 0 },
+    ice: { requests: 0, maxInFlight: 0, refused: 0 },
   };
-  const inFlight = { vies: 0, peppol: 0, smp: 0 };
+  const inFlight = { vies: 0, peppol: 0, smp: 0, ice: 0 };
   const faultsSeen = new Map<string, number>();
 
   /** The fault this request meets, counting it; undefined once the number's fault has passed. */
-  const faultFor = (upstream: "vies" | "peppol", number: string) => {
-    const fault = FIXTURE_FAULTS.find((f) => f.upstream === upstream && f.number === number);
+  const faultFor = (upstream: "vies" | "peppol" | "ice", number: string) => {
+    const fault = FAULTS.find((f) => f.upstream === upstream && f.number === number);
     if (!fault) return undefined;
     const key = `${upstream} ${number}`;
     const seen = faultsSeen.get(key) ?? 0;
@@ -201,11 +219,30 @@ export async function startFixtureUpstreams(
     );
   });
 
+  // The register's search: the companies holding the ICEs asked (up to 100), none for the others.
+  app.get("/ice/companies", async (request, reply) => {
+    const asked = String((request.query as { ice?: unknown }).ice ?? "")
+      .split(",")
+      .filter((ice) => ice !== "");
+    if (asked.length === 0 || asked.length > 100)
+      return reply.code(400).type("text/plain").send("Ask for 1 to 100 ICEs.");
+    return serve(
+      "ice",
+      () => reply.code(429).header("Retry-After", "1").type("text/plain").send("Too many requests"),
+      () => {
+        const fault = asked.map((ice) => faultFor("ice", ice)).find(Boolean);
+        if (fault) return reply.code(Number(fault)).type("text/plain").send("Unavailable");
+        return reply.send({ companies: asked.flatMap((ice) => ICE_REGISTER.get(ice) ?? []) });
+      }
+    );
+  });
+
   const origin = await app.listen({ port: options.port ?? 0, host: "127.0.0.1" });
   return {
     viesUrl: `${origin}/vies`,
     peppolUrl: `${origin}/peppol`,
     smpUrl: `${origin}/smp`,
+    iceUrl: `${origin}/ice`,
     stats,
     close: () => app.close(),
   };

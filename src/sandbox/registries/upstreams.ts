@@ -1,6 +1,7 @@
 import { ConcurrencyLimit } from "../../api/limiter";
 import type { components } from "../../api/generated/openapi";
 import { parseServiceGroup, receivesInvoices, type ServiceGroup } from "./smp";
+import { IceBatches, type IceAnswer, type IceVerdict } from "./ice-batches";
 
 /**
  * The two public registries the partner API asks, in their own wire formats: the EU's VIES
@@ -23,6 +24,12 @@ export interface RegistryOptions {
    * answers for all); unset, reachability is not asked.
    */
   smpUrl?: string;
+  /**
+   * The Moroccan company register, asked whether an ICE belongs to a company (its search:
+   * `GET {iceUrl}/companies?ice=…,…`, up to 100 ICEs, answering the companies found); unset,
+   * no ICE is checked.
+   */
+  iceUrl?: string;
   /** Requests in flight to each upstream at once (VIES refuses more per member state). */
   concurrency: number;
   /** Attempts after the first, for faults that pass (too many requests, a member state down). */
@@ -104,6 +111,8 @@ export class Registries {
   private readonly vies: ConcurrencyLimit;
   private readonly peppol: ConcurrencyLimit;
   private readonly smp: ConcurrencyLimit;
+  private readonly ice: ConcurrencyLimit;
+  private readonly iceBatches: IceBatches;
   private readonly fetchImpl: typeof fetch;
   private readonly random: () => number;
 
@@ -111,6 +120,11 @@ export class Registries {
     this.vies = new ConcurrencyLimit(options.concurrency);
     this.peppol = new ConcurrencyLimit(options.concurrency);
     this.smp = new ConcurrencyLimit(options.concurrency);
+    this.ice = new ConcurrencyLimit(options.concurrency);
+    this.iceBatches = new IceBatches(async (ices): Promise<IceAnswer> => {
+      const attempt = await this.withRetries(this.ice, () => this.askIce(ices));
+      return "answer" in attempt ? { held: attempt.answer } : { fault: attempt.fault };
+    });
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
     this.random = options.random ?? Math.random;
   }
@@ -173,6 +187,25 @@ export class Registries {
       checkedAt: answer.requestDate,
       peppol: peppolEntry,
     };
+  }
+
+  /** What the register says of each ICE (all "unchecked" when no register is configured). */
+  async iceVerdicts(ices: readonly string[]): Promise<Map<string, IceVerdict>> {
+    if (!this.options.iceUrl) return new Map(ices.map((ice) => [ice, "unchecked" as const]));
+    return this.iceBatches.verdicts(ices);
+  }
+
+  private async askIce(ices: readonly string[]): Promise<Attempt<ReadonlySet<string>>> {
+    const response = await this.get(`${this.options.iceUrl}/companies?ice=${ices.join(",")}`);
+    if ("fault" in response) return response;
+    const companies = (response.answer as { companies?: { ice?: unknown }[] } | undefined)
+      ?.companies;
+    if (response.status !== 200 || !Array.isArray(companies))
+      return {
+        fault: `HTTP_${response.status}`,
+        passing: response.status === 429 || response.status >= 500,
+      };
+    return { answer: new Set(companies.map((company) => String(company.ice))) };
   }
 
   private async askVies(country: string, number: string): Promise<Attempt<ViesAnswer>> {

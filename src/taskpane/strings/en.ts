@@ -106,6 +106,7 @@ export const en = {
   statusUpdated: "updated",
   statusUpdateFailed: "Banqup differs, the update was refused: {reason}",
   statusCancelled: "cancelled",
+  statusUnchecked: "ICE not checked: the company register did not answer",
   statusInvited: "invited",
   statusInviteFailed: "invitation failed: {reason}",
   signIn: "Sign in to Banqup",

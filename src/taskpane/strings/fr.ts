@@ -113,6 +113,7 @@ export const fr: Record<StringKey, string> = {
   statusUpdated: "mis à jour",
   statusUpdateFailed: "Banqup diffère, la mise à jour a été refusée : {reason}",
   statusCancelled: "annulé",
+  statusUnchecked: "ICE non vérifié : le registre des entreprises n'a pas répondu",
   statusInvited: "invité",
   statusInviteFailed: "invitation échouée : {reason}",
   signIn: "Se connecter à Banqup",

@@ -110,6 +110,7 @@ export const nl: Record<StringKey, string> = {
   statusUpdated: "bijgewerkt",
   statusUpdateFailed: "Banqup wijkt af, het bijwerken werd geweigerd: {reason}",
   statusCancelled: "geannuleerd",
+  statusUnchecked: "ICE niet gecontroleerd: het ondernemingsregister antwoordde niet",
   statusInvited: "uitgenodigd",
   statusInviteFailed: "uitnodiging mislukt: {reason}",
   signIn: "Aanmelden bij Banqup",
