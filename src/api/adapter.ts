@@ -17,8 +17,19 @@ export type LookupMatch = components["schemas"]["LookupMatch"];
 export type Invitation = components["schemas"]["Invitation"];
 export type CompanyLookupResult = components["schemas"]["CompanyLookupResult"];
 export type ClientPage = components["schemas"]["ClientPage"];
-/** What creating a client would answer, from the dry run (valid, or the create's field errors). */
-export type ValidateResult = components["schemas"]["ValidateResult"];
+type ValidateResult = components["schemas"]["ValidateResult"];
+
+/**
+ * What creating a client would answer, from the dry run, with its fields named by the
+ * profile's keys: valid, or the create's field problems; the client that already holds its
+ * identifiers; what could not be checked.
+ */
+export interface ClientVerdict {
+  valid: boolean;
+  problems: FieldProblem[];
+  existingClientId?: string;
+  notices: FieldProblem[];
+}
 /** What a page of the partner's clients asks for (see listClients). */
 export type PageRequest = NonNullable<paths["/v1/clients"]["get"]["parameters"]["query"]>;
 type ProblemBody = components["schemas"]["Problem"];
@@ -158,9 +169,12 @@ export const operations = {
   validateClients: async (
     api: PartnerApi,
     clients: ClientInput[],
+    region: ProfileId | undefined,
     signal?: AbortSignal
-  ): Promise<ValidateResult[]> =>
-    dataOf(await api.POST("/v1/clients/validate", { body: { clients }, signal })).results,
+  ): Promise<ClientVerdict[]> =>
+    dataOf(await api.POST("/v1/clients/validate", { body: { clients }, signal })).results.map(
+      (result) => verdictOf(result, region)
+    ),
 };
 
 /** A registry result as the core reads it: the address's parts by the template's field keys. */
@@ -260,6 +274,28 @@ export function resemblanceKeysOf(input: ClientInput): Identifier[] {
   return keys;
 }
 
+function verdictOf(result: ValidateResult, region: ProfileId | undefined): ClientVerdict {
+  const verdict: ClientVerdict = {
+    valid: result.valid,
+    problems: fieldProblemsOf(result.problems, region),
+    notices: fieldProblemsOf(result.notices ?? [], region),
+  };
+  if (result.existingClientId) verdict.existingClientId = result.existingClientId;
+  return verdict;
+}
+
+/** Field errors as the add-in names them: the profile's key for each pointer. */
+function fieldProblemsOf(
+  errors: readonly components["schemas"]["FieldError"][],
+  region: ProfileId | undefined
+): FieldProblem[] {
+  return errors.map((error) => ({
+    field: fieldKeyOf(error.pointer, region),
+    code: error.code,
+    message: error.detail,
+  }));
+}
+
 /** A problem response as a typed error; field pointers become the rules engine's field keys. */
 export function toProblem(response: Response, text: string, region?: ProfileId): ApiProblem {
   let body: Partial<ProblemBody> = {};
@@ -268,11 +304,7 @@ export function toProblem(response: Response, text: string, region?: ProfileId):
   } catch {
     body = { title: response.statusText };
   }
-  const fields: FieldProblem[] = (body.errors ?? []).map((error) => ({
-    field: fieldKeyOf(error.pointer, region),
-    code: error.code,
-    message: error.detail,
-  }));
+  const fields = fieldProblemsOf(body.errors ?? [], region);
   return new ApiProblem(
     response.status,
     body.code ?? `http_${response.status}`,

@@ -12,7 +12,7 @@ import {
   type ConfigurationTemplate,
   type Identifier,
   type Invitation,
-  type ValidateResult,
+  type ClientVerdict,
   type LookupMatch,
   type PageRequest,
   type Partner,
@@ -163,8 +163,8 @@ export class PartnerApiClient {
    * What creating each of up to 100 clients would answer, in order, without creating any
    * (the partner API's own verdict, besides the add-in's rules).
    */
-  validateClients(clients: ClientInput[], signal?: AbortSignal): Promise<ValidateResult[]> {
-    return operations.validateClients(this.api, clients, signal);
+  validateClients(clients: ClientInput[], signal?: AbortSignal): Promise<ClientVerdict[]> {
+    return operations.validateClients(this.api, clients, this.options.region, signal);
   }
 
   /**

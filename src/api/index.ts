@@ -6,6 +6,7 @@ export {
   type Client,
   type ClientInput,
   type ClientPage,
+  type ClientVerdict,
   currentClientOf,
   identifiersOf,
   type LookupMatch,

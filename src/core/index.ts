@@ -41,13 +41,8 @@ export {
   messageParameters,
   type MessageParams,
 } from "./messages";
-export {
-  LiveSheet,
-  type LiveSummary,
-  type ProblemGroup,
-  type RowSnapshot,
-  sameCells,
-} from "./live";
+export { LiveSheet, type LiveSummary, type ProblemGroup, type RowSnapshot } from "./live";
+export { sameCells } from "./same-cells";
 export {
   companyNameKey,
   isRegistryFillCode,

@@ -3,6 +3,8 @@ import type { Cell } from "./text";
 import { DUPLICATE_ROWS_NAMED, duplicateProblem, smallest } from "./duplicates";
 import { registryFindings, registryKeyOf, type RegistryAnswer, type RegistryKey } from "./registry";
 import type { Problem } from "./problem";
+import { RemoteVerdicts } from "./remote-verdicts";
+import { sameCells } from "./same-cells";
 import type { LiveVerdict, Validator } from "./validate";
 
 export interface LiveSummary {
@@ -56,8 +58,8 @@ export class LiveSheet {
   /** A group's first rows and how many of its rows hold it in each unique field, until it changes. */
   private groupFacts = new WeakMap<Set<number>, { first: number[]; byField: number[] }>();
   private readonly uniqueKeys: string[];
-  /** Problems the partner API reported for rows, until those rows change. */
-  private remote = new Map<number, Problem[]>();
+  /** What the partner API said of rows, while their cells stay as they were. */
+  private remote: RemoteVerdicts;
   /** Each row's registry findings, computed when the row or its number's answer changes. */
   private registryWarnings: (readonly Problem[] | undefined)[] = [];
 
@@ -72,6 +74,9 @@ export class LiveSheet {
   ) {
     this.uniqueKeys = validator.uniqueKeys;
     this.groups = this.uniqueKeys.map(() => new Map());
+    this.remote = new RemoteVerdicts(
+      new Map(validator.profile.fields.map((field, i) => [field.key, i]))
+    );
   }
 
   get length(): number {
@@ -101,7 +106,7 @@ export class LiveSheet {
     const dropped = indexRange(length, this.cells.length - length);
     for (const i of dropped) {
       this.forget(i, others);
-      this.remote.delete(i);
+      this.remote.drop(i);
     }
     this.cells.length = Math.min(this.cells.length, length);
     this.verdicts.length = this.cells.length;
@@ -115,7 +120,7 @@ export class LiveSheet {
     given.forEach((index, k) => {
       const cells = rows[k]!;
       this.forget(index, others);
-      this.remote.delete(index);
+      this.remote.follow(index, this.cells[index], cells);
       this.cells[index] = cells;
       this.verdicts[index] = this.validator.judgeLive({ row: this.firstRow + index, cells });
       this.registryWarnings[index] = this.registryFindingsOf(index);
@@ -136,11 +141,15 @@ export class LiveSheet {
     this.verdicts = [];
     this.registryWarnings = [];
     this.groups = this.uniqueKeys.map(() => new Map());
-    return this.update(
+    // The same cells: what the partner API found in them still holds.
+    const remote = this.remote;
+    const affected = this.update(
       0,
       cells.map((row) => row ?? []),
       cells.length
     );
+    this.remote = remote;
+    return affected;
   }
 
   /** The row's normalized values in profile field order (undefined where empty or invalid). */
@@ -184,17 +193,32 @@ export class LiveSheet {
     return { index: undefined, reason: holders.size > 1 ? "ambiguous" : "gone" };
   }
 
-  /** Problems the partner API found in a row; they last until the row changes. */
-  setRemote(index: number, problems: Problem[]): void {
-    if (problems.length) this.remote.set(index, problems);
-    else this.remote.delete(index);
+  /** Problems the partner API found in a row; each lasts until its cell changes. */
+  setRemote(index: number, problems: Problem[] | undefined): void {
+    this.remote.set(index, problems);
+  }
+
+  /** Whether the partner API judged the row as its cells are now. */
+  isJudgedRemotely(index: number): boolean {
+    return this.remote.isJudged(index);
+  }
+
+  /** Whether any row's remote judgement still holds (a check with Banqup was made). */
+  hasRemoteJudgements(): boolean {
+    return this.remote.anyJudged;
+  }
+
+  /** Rows that pass the sheet's rules and that the partner API has not judged as they are. */
+  awaitingRemoteJudgement(scope?: readonly number[]): number[] {
+    const rows = scope ?? Array.from({ length: this.verdicts.length }, (_, i) => i);
+    return rows.filter((i) => !this.remote.isJudged(i) && this.isLocallyValid(i));
   }
 
   /** Own problems, duplicates and the API's problems of a row, with sheet row numbers. */
   problemsOf(index: number): Problem[] {
     const verdict = this.verdicts[index];
     if (!verdict) return [];
-    const remote = this.remote.get(index);
+    const remote = this.remote.problemsOf(index);
     if (remote) return [...this.localProblemsOf(index, verdict), ...remote];
     return this.localProblemsOf(index, verdict);
   }
@@ -313,7 +337,7 @@ export class LiveSheet {
   hasProblems(index: number): boolean {
     const verdict = this.verdicts[index];
     if (!verdict) return false;
-    return verdict.problems.length > 0 || this.remote.has(index) || this.isDuplicate(index);
+    return verdict.problems.length > 0 || this.remote.hasProblems(index) || this.isDuplicate(index);
   }
 
   isEmpty(index: number): boolean {
@@ -339,7 +363,12 @@ export class LiveSheet {
     let fixable = 0;
     for (let i = 0; i < this.verdicts.length; i++) {
       const verdict = this.verdicts[i];
-      if (!verdict || verdict.problems.length === 0 || this.isDuplicate(i) || this.remote.has(i))
+      if (
+        !verdict ||
+        verdict.problems.length === 0 ||
+        this.isDuplicate(i) ||
+        this.remote.hasProblems(i)
+      )
         continue;
       if (verdict.problems.every((problem) => problem.fix !== null)) fixable++;
     }
@@ -417,15 +446,3 @@ export class LiveSheet {
 
 /** The rows holding an identity: one row, or a set of two or more. */
 type Holders = number | Set<number>;
-
-/** Two rows hold the same cells (an empty cell and a missing one are the same). */
-export function sameCells(a: readonly Cell[] | undefined, b: readonly Cell[]): boolean {
-  if (!a) return false;
-  const length = Math.max(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a[i] ?? "";
-    const y = b[i] ?? "";
-    if (x !== y) return false;
-  }
-  return true;
-}

@@ -10,7 +10,7 @@ import {
   type RowSnapshot,
 } from "../core";
 import { cellAddress } from "./address";
-import { areaWidth, firstDataRow, type AreaGeometry, type AreaSpec } from "./area";
+import { firstDataRow, type AreaGeometry, type AreaSpec } from "./area";
 import { AreaState } from "./area-state";
 import type { TemplateInfo } from "./catalog";
 import { workForChange } from "./changes";
@@ -25,7 +25,7 @@ import type { LedgerLine } from "./status";
 import { listenToSheet, type SessionEvents } from "./session-events";
 import { SessionProblem } from "./session-problem";
 import { selectionAt, ViewStore, type SelectionInfo, type SessionView } from "./session-view";
-import type { StrayRows } from "./strays";
+import { takeStraysIn, type StrayRows } from "./strays";
 
 export interface SessionOptions {
   run: ExcelRun;
@@ -50,10 +50,13 @@ export type SessionRows = Pick<
   | "cellsOf"
   | "normalized"
   | "isLocallyValid"
+  | "hasProblems"
   | "problemsOf"
   | "warningsOf"
   | "registryAnswer"
   | "registryKey"
+  | "awaitingRemoteJudgement"
+  | "hasRemoteJudgements"
 >;
 
 /** What a feature's work in the session's queue is given besides Excel's context. */
@@ -292,7 +295,7 @@ export class LiveSession {
    * Problems the partner API found in rows (a refused client): highlighted and listed like the
    * sheet's own until the row is edited.
    */
-  async markRemote(entries: { index: number; problems: Problem[] }[]): Promise<void> {
+  async markRemote(entries: { index: number; problems?: Problem[] }[]): Promise<void> {
     const live = this.area.live;
     if (!live || entries.length === 0) return;
     for (const { index, problems } of entries) live.setRemote(index, problems);
@@ -377,24 +380,11 @@ export class LiveSession {
     const geometry = this.geometry;
     const spec = this.area.spec;
     if (!strays || !geometry || spec.kind !== "table") return false;
-    // Table.resize is ExcelApi 1.13: without it, the pane says how to do it by hand.
-    if (this.requirements.isSetSupported("ExcelApi", "1.13")) {
-      await this.excel(async (context) => {
-        const range = context.workbook.worksheets
-          .getItem(geometry.sheet)
-          .getRangeByIndexes(
-            geometry.headerRow,
-            geometry.firstColumn,
-            strays.top + strays.count - geometry.headerRow,
-            areaWidth(geometry)
-          );
-        context.workbook.tables.getItem(spec.table).resize(range);
-        await context.sync();
-      });
-      await this.reload();
-      return true;
-    }
-    return false;
+    const taken = await this.excel((context) =>
+      takeStraysIn(context, this.requirements, geometry, spec.table, strays)
+    );
+    if (taken) await this.reload();
+    return taken;
   }
 
   /** The round a change needs; a sheet area follows rows inserted or deleted above it. */

@@ -13,6 +13,7 @@ export {
   refreshRows,
 } from "./load";
 export { planSend, type PlannedKind, type PlannedRow, type SendPlan } from "./plan";
+export { checkWithBanqup, type ServerCheckReport } from "./server-check";
 export { runSend, sentBy, type SendProgress, type SendReport } from "./run";
 export type { BanqupWork } from "./synced-rows";
 export type { SendSay } from "./words";

@@ -16,6 +16,7 @@ import {
   type Ledger,
   type TemplateInfo,
 } from "../excel";
+import { checkWithBanqup } from "./server-check";
 import { templateIdsOf } from "./synced-rows";
 
 /** The lookup takes at most this many identifiers per call (the contract's limit). */
@@ -92,12 +93,16 @@ export interface PlanOptions {
 }
 
 /**
- * What a send would do, row by row, before anything is created: the sheet's verdicts, the
- * statuses and ledger of earlier sends, and one lookup per 1,000 identifiers against the
- * partner space.
+ * What a send would do, row by row, before anything is created: the sheet's verdicts (and
+ * Banqup's, where a check was made), the statuses and ledger of earlier sends, and one lookup
+ * per 1,000 identifiers against the partner space.
  */
 export async function planSend(options: PlanOptions): Promise<SendPlan> {
   const { session, client, partnerId, region } = options;
+  // Once Banqup has judged rows (a check), the rows changed since are judged again before the
+  // plan: what Banqup would refuse is then skipped as a problem, not met while sending.
+  if (session.rows?.hasRemoteJudgements() && !options.onlyWithClient)
+    await checkWithBanqup(options);
   const state = await readSheetSendState(session);
   const live = session.rows;
   if (!live) throw new Error("The client area has not been read yet.");
@@ -110,7 +115,8 @@ export async function planSend(options: PlanOptions): Promise<SendPlan> {
     const status = state.statuses[index];
     if (options.onlyFailed && status?.kind !== "failed") continue;
     if (options.onlyWithClient && !status?.clientId) continue;
-    if (!live.isLocallyValid(index)) {
+    // The sheet's problems, and Banqup's on cells unchanged since it found them.
+    if (live.hasProblems(index)) {
       rows.push({ index, row, kind: "invalid" });
       continue;
     }

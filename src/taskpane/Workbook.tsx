@@ -21,6 +21,7 @@ import type { PartnerConnection } from "./connection";
 import { useConnection, useLoadedConnection } from "./hooks/useConnection";
 import { useTemplateCatalog } from "./hooks/useTemplateCatalog";
 import type { RegistryLookup } from "./hooks/useRegistryCheck";
+import type { ServerCheck } from "./hooks/useServerCheck";
 import { useLiveSession } from "./hooks/useLiveSession";
 import { useWorkbook } from "./hooks/useWorkbook";
 import { useWarmNameIndexes } from "./hooks/useWarmNameIndexes";
@@ -31,7 +32,7 @@ import { SessionMessage } from "./SessionMessage";
 import { TemplatesPanel } from "./TemplatesPanel";
 import { RegionPicker } from "./RegionPicker";
 import { SetupPanel } from "./SetupPanel";
-import { fetchTemplateCatalog } from "./templates";
+import { fetchTemplateCatalog, refreshCatalog } from "./templates";
 
 const useStyles = makeStyles({
   status: { color: tokens.colorNeutralForeground3 },
@@ -238,6 +239,26 @@ function ClientArea({
             : undefined)),
     [services.registryLookup, connection, profile]
   );
+  // Banqup's own verdict, signed in: the dry run of creates, through the send's code.
+  const serverCheck = React.useMemo<ServerCheck | undefined>(
+    () =>
+      connection && session
+        ? async (options) => {
+            const { checkWithBanqup } = await import("../send");
+            const client = connection.client(profile.id);
+            // Template names are judged against the partner's list as it is now.
+            await refreshCatalog(session, client);
+            return checkWithBanqup({
+              ...options,
+              session,
+              client,
+              region: profile.id,
+              catalog: session.catalog ?? [],
+            });
+          }
+        : undefined,
+    [connection, session, profile.id]
+  );
   // The client area replaces the setup step: the focus goes to its tabs once it is there.
   const firstTab = React.useRef<HTMLButtonElement>(null);
   const ready = session !== undefined;
@@ -282,7 +303,12 @@ function ClientArea({
         <Tab value="send">{t("tabSend")}</Tab>
       </TabList>
       {tab === "check" && (
-        <CheckPanel session={session} profile={profile} registryLookup={registryLookup} />
+        <CheckPanel
+          session={session}
+          profile={profile}
+          registryLookup={registryLookup}
+          serverCheck={serverCheck}
+        />
       )}
       {tab === "templates" && (
         <TemplatesPanel

@@ -20,4 +20,5 @@ export const usePanelStyles = makeStyles({
   headingRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   fixedPlace: { color: tokens.colorPaletteGreenForeground1 },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  line: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
 });

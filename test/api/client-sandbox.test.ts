@@ -54,7 +54,7 @@ describe("partner API client against the sandbox", () => {
         { ...second, enterpriseNumber: first.enterpriseNumber, vatNumber: first.vatNumber },
       ]);
       expect(results.map((result) => result.valid)).toEqual([true, false, false]);
-      expect(results[1]!.problems.map((problem) => problem.pointer)).toEqual(["/contactEmail"]);
+      expect(results[1]!.problems.map((problem) => problem.field)).toEqual(["contactEmail"]);
       expect(results[2]!.existingClientId).toBe(held.id);
       // Nothing was created: the second client is still new.
       expect(await api.lookup([{ type: "companyName", value: "Client 1" }])).toEqual([]);

@@ -5,7 +5,6 @@
 // The pane's origin is the add-in's, so the sandbox's CORS rules apply as in Office.
 import "../support/jsdom-web";
 import "whatwg-fetch";
-import { request as httpRequest } from "node:http";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { MemoryTokenStore } from "../../src/api";
@@ -28,6 +27,7 @@ import {
 } from "../sandbox/start-sandbox";
 import { clientFor } from "../send/helpers";
 import { settle } from "./settle";
+import { signInAs } from "./sign-in-as";
 import "../support/layout";
 
 // jsdom lacks WebCrypto's digest, TextEncoder and a layout engine: what the pane needs of them.
@@ -56,37 +56,6 @@ function paneClient(n: number) {
     contactEmail: `pane${n}@example.be`,
     enterpriseNumber: enterprise,
     vatNumber: `BE${enterprise}`,
-  };
-}
-
-/**
- * Plays the user in the sign-in window: fills the sandbox's form and returns where it
- * redirects. A window navigates, it does not fetch: plain HTTP, no CORS.
- */
-function signInAs(email: string, password: string) {
-  return (url: string): Promise<string> => {
-    const query = Object.fromEntries(new URL(url).searchParams);
-    const body = new URLSearchParams({ ...query, email, password }).toString();
-    return new Promise((resolve, reject) => {
-      const request = httpRequest(
-        url.replace(/\?.*$/, ""),
-        {
-          method: "POST",
-          headers: {
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Content-Length": Buffer.byteLength(body),
-          },
-        },
-        (response) => {
-          response.resume();
-          const location = response.headers.location;
-          if (response.statusCode === 302 && location) resolve(location);
-          else reject(new Error(`Wrong e-mail or password (HTTP ${response.statusCode}).`));
-        }
-      );
-      request.on("error", reject);
-      request.end(body);
-    });
   };
 }
 

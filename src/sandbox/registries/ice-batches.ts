@@ -8,7 +8,7 @@ export type IceVerdict = "known" | "unknown" | "unchecked";
 export type IceAnswer = { held: ReadonlySet<string> } | { fault: string };
 
 /** ICEs the register takes in one request (the search's limit). */
-export const ICE_BATCH = 100;
+const ICE_BATCH = 100;
 /**
  * Requests to the register in flight at once: ICEs asked meanwhile wait and go together in
  * the next one, so a busy sandbox asks in batches instead of once a client.
@@ -52,7 +52,7 @@ export class IceBatches {
       if (!this.scheduled) {
         this.scheduled = true;
         // After the requests of this turn have said what they need.
-        setImmediate(() => this.flush());
+        setTimeout(() => this.flush(), 0);
       }
     });
   }

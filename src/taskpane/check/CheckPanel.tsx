@@ -4,10 +4,12 @@ import type { LiveSession } from "../../excel";
 import { useLanguage } from "../i18n";
 import { useSessionView } from "../hooks/useLiveSession";
 import type { RegistryLookup } from "../hooks/useRegistryCheck";
+import type { ServerCheck } from "../hooks/useServerCheck";
 import { useWrites } from "../hooks/useWrites";
 import { RegistryPanel } from "../RegistryPanel";
 import { SessionMessage } from "../SessionMessage";
 import { WriteMessage } from "../WriteMessage";
+import { BanqupCheckPanel } from "./BanqupCheckPanel";
 import { Count } from "./Count";
 import { ProblemList } from "./ProblemList";
 import { SelectionPanel } from "./SelectionPanel";
@@ -20,10 +22,15 @@ export interface CheckPanelProps {
   profile: Profile;
   /** Asks the registries (signed in, and a profile with a registry); undefined otherwise. */
   registryLookup?: RegistryLookup;
+  /** Asks Banqup's own verdict (signed in); undefined otherwise. */
+  serverCheck?: ServerCheck;
 }
 
-/** The Check tab: counts, the selected cell, problems by column, the registries, warnings. */
-export function CheckPanel({ session, profile, registryLookup }: CheckPanelProps) {
+/**
+ * The Check tab: counts, the selected cell, Banqup's verdict, problems by column, the
+ * registries, warnings.
+ */
+export function CheckPanel({ session, profile, registryLookup, serverCheck }: CheckPanelProps) {
   const view = useSessionView(session);
   const { busy, problem, summary } = view;
   const { t } = useLanguage();
@@ -46,6 +53,7 @@ export function CheckPanel({ session, profile, registryLookup }: CheckPanelProps
         )}
       </section>
       <SelectionPanel session={session} view={view} profile={profile} write={write} />
+      {serverCheck && <BanqupCheckPanel session={session} view={view} serverCheck={serverCheck} />}
       <ProblemList session={session} view={view} profile={profile} write={write} />
       {profile.registry && <RegistryPanel session={session} view={view} lookup={registryLookup} />}
       <WarningList session={session} view={view} profile={profile} write={write} />

@@ -188,6 +188,22 @@ export const fr: Record<StringKey, string> = {
   check_columnInserted: "Une colonne insérée dans le tableau",
   check_rowMovedUnderWrite: "Une ligne supprimée pendant l'écriture d'un résultat",
   check_totalRow: "Une ligne de total sous le tableau",
+  banqupCheckTitle: "Avis de Banqup",
+  banqupCheck: "Vérifier avec Banqup ({count})",
+  banqupCheckIntro:
+    "Demande à Banqup s'il accepterait chaque ligne sans problème (un ICE qu'aucune entreprise ne porte, par exemple), sans rien créer. Les lignes déjà vérifiées et inchangées depuis ne sont pas redemandées.",
+  banqupChecking: "Banqup vérifie {done} lignes sur {total}…",
+  banqupCheckDone:
+    "Banqup a vérifié {checked, plural, one {# ligne} other {# lignes}} : {refused, plural, =0 {il les accepterait toutes} one {# serait refusée, ses problèmes sont marqués dans la feuille} other {# seraient refusées, leurs problèmes sont marqués dans la feuille}}.",
+  banqupCheckExisting:
+    "{count, plural, one {# ligne est déjà un de vos clients} other {# lignes sont déjà de vos clients}} : l'envoi les ignore.",
+  banqupCheckUnchecked:
+    "{count, plural, one {# ICE n'a pas pu être vérifié} other {# ICE n'ont pas pu être vérifiés}} (le registre des entreprises n'a pas répondu) : Banqup les acceptera quand même.",
+  banqupCheckCancelled: "Annulé : {checked} lignes vérifiées, les autres n'ont pas été demandées.",
+  banqupCheckFailed:
+    "La vérification avec Banqup s'est arrêtée : {reason} Ce qu'il a déjà dit est gardé.",
+  banqupCheckNothing:
+    "Banqup a déjà vérifié toutes les lignes sans problème, telles qu'elles sont.",
   registryTitle: "Registres",
   registryIntro:
     "Vérifiez les numéros auprès de VIES et de l'annuaire Peppol : nom officiel, adresse, entreprise active ou non, déjà sur Peppol ou non. Leurs réponses s'affichent sous « À vérifier » et n'empêchent jamais l'envoi.",
