@@ -5,7 +5,12 @@ import { evaluate } from "./formula";
 import { openXlsx, type OpenedWorkbook } from "./xlsx";
 import { FakeUser } from "./user";
 import { localAddress, WorkbookState, zeroCounters, type Counters } from "./state";
-import type { CellValue, DataValidationState, SheetState } from "./workbook";
+import type {
+  CellValue,
+  ConditionalFormatState,
+  DataValidationState,
+  SheetState,
+} from "./workbook";
 
 export { PAYLOAD_LIMIT_BYTES } from "./client-object";
 export type { OpenedWorkbook } from "./xlsx";
@@ -160,12 +165,25 @@ export class FakeExcel {
 
   /** The fill a conditional format paints on the cell now, if any rule holds there. */
   highlightAt(sheetName: string, address: string): string | undefined {
+    return this.highlightFormatAt(sheetName, address)?.fill;
+  }
+
+  /** The whole format a conditional format gives the cell now (fill, font, borders), if any. */
+  highlightFormatAt(sheetName: string, address: string): ConditionalFormatState | undefined {
     const sheet = this.sheet(sheetName);
     const { rect } = parseRef(address);
-    return this.highlightOf(sheet, rect.top, rect.left);
+    return this.ruleHolding(sheet, rect.top, rect.left);
   }
 
   private highlightOf(sheet: SheetState, row: number, column: number): string | undefined {
+    return this.ruleHolding(sheet, row, column)?.fill;
+  }
+
+  private ruleHolding(
+    sheet: SheetState,
+    row: number,
+    column: number
+  ): ConditionalFormatState | undefined {
     for (const format of sheet.conditionalFormats) {
       if (!format.areas.some((area) => contains(area, row, column)) || !format.formula) continue;
       const result = evaluate(format.formula, {
@@ -177,7 +195,7 @@ export class FakeExcel {
         sheetNamed: (name) => this.state.sheetNamed(name),
         locale: this.state.locale,
       });
-      if (result === true || (typeof result === "number" && result !== 0)) return format.fill;
+      if (result === true || (typeof result === "number" && result !== 0)) return format;
     }
     return undefined;
   }

@@ -1,5 +1,10 @@
 import { intersect, parseRef, rectSize, type Rect } from "./a1";
-import { FakeError, type ConditionalFormatState, type SheetState } from "./workbook";
+import {
+  FakeError,
+  type ConditionalBorderSide,
+  type ConditionalFormatState,
+  type SheetState,
+} from "./workbook";
 import { ClientObject, notLoaded, sizeOf, type ProxyContext } from "./client-object";
 
 export interface RangeTarget {
@@ -200,6 +205,25 @@ export class ConditionalFormatCollectionProxy extends RangePartProxy {
           font: {
             set color(color: string) {
               enqueue(() => (state.fontColor = color), color);
+            },
+            set bold(bold: boolean) {
+              enqueue(() => (state.bold = bold), bold);
+            },
+          },
+          borders: {
+            // As Excel's ConditionalRangeBorderCollection (ExcelApi 1.6): one border a side.
+            getItem(side: ConditionalBorderSide) {
+              if (!["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"].includes(side))
+                throw new Error(`a conditional format has no border ${side}`);
+              const border = () => ((state.borders ??= {})[side] ??= {});
+              return {
+                set style(style: string) {
+                  enqueue(() => (border().style = style), style);
+                },
+                set color(color: string) {
+                  enqueue(() => (border().color = color), color);
+                },
+              };
             },
           },
         },

@@ -28,7 +28,12 @@ export interface ConditionalFormatState {
   formula?: string;
   fill?: string;
   fontColor?: string;
+  bold?: boolean;
+  /** The dashes or lines drawn around a cell the rule holds for, by side. */
+  borders?: Partial<Record<ConditionalBorderSide, { style?: string; color?: string }>>;
 }
+
+export type ConditionalBorderSide = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight";
 
 export interface TableState {
   id: string;

@@ -121,10 +121,17 @@ export function mountGrid(container: HTMLElement, excel: FakeExcel): void {
         const value = sheet.value(r, c);
         const cell = element("td", { textContent: value === "" ? "" : String(value) });
         cell.dataset.address = address;
-        const highlight = excel.highlightAt(sheet.name, address);
-        const fill = highlight ?? sheet.cell(r, c)?.fill;
+        const highlight = excel.highlightFormatAt(sheet.name, address);
+        const fill = highlight?.fill ?? sheet.cell(r, c)?.fill;
         if (fill) cell.style.background = fill;
-        if (highlight) cell.dataset.invalid = "true";
+        if (highlight) {
+          cell.dataset.invalid = "true";
+          // Drawn as Excel draws the rule: its font, bold, and its dashed box.
+          if (highlight.fontColor) cell.style.color = highlight.fontColor;
+          if (highlight.bold) cell.style.fontWeight = "bold";
+          const box = highlight.borders?.EdgeTop;
+          if (box?.style === "Dash") cell.style.outline = `1px dashed ${box.color ?? "currentColor"}`;
+        }
         if (r >= top && r <= bottom && c >= left && c <= right) cell.className = "selected";
         cell.addEventListener("click", (event) => void select(r, c, event.shiftKey));
         line.append(cell);

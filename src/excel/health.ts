@@ -198,4 +198,13 @@ export function queueHighlightRule(
   );
   format.custom.format.fill.color = HIGHLIGHT.fill;
   format.custom.format.font.color = HIGHLIGHT.font;
+  // Colour is not enough: a colour-blind user, a black-and-white printout or a grey screen
+  // loses the fill. Bold text keeps the cell apart in grey; a dashed box survives any printer
+  // and is unlike the continuous borders people draw themselves (WCAG 1.4.1).
+  format.custom.format.font.bold = true;
+  for (const side of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const) {
+    const border = format.custom.format.borders.getItem(side);
+    border.style = HIGHLIGHT.border;
+    border.color = HIGHLIGHT.font;
+  }
 }

@@ -30,5 +30,8 @@ export const TEMPLATE_SHEET_TITLE: Readonly<Record<UiLang, string>> = {
   en: "Banqup clients",
 };
 
-/** Excel's "light red fill with dark red text". */
-export const HIGHLIGHT = { fill: "#FFC7CE", font: "#9C0006" } as const;
+/**
+ * Excel's "light red fill with dark red text", in bold, in a dashed box of the same red: the
+ * box and the bold tell an invalid cell without its colours (see queueHighlightRule).
+ */
+export const HIGHLIGHT = { fill: "#FFC7CE", font: "#9C0006", border: "Dash" } as const;

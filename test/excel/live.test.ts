@@ -49,6 +49,18 @@ describe("live highlighting of the template", () => {
     expect(book.session.problemsOf(0).map((p) => p.code)).toEqual(["vatNumber.checksum"]);
   });
 
+  it("marks an invalid cell without its colours too: bold text in a dashed box", async () => {
+    const book = await templateWorkbook();
+    await book.excel.user.type(book.sheet, "A2", [book.row({ contactEmail: "marie@" })]);
+    await settled(book);
+    const format = book.excel.highlightFormatAt(book.sheet, book.at(0, "contactEmail"));
+    expect(format).toMatchObject({ bold: true });
+    for (const side of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const)
+      expect(format?.borders?.[side]?.style).toBe("Dash");
+    // A valid cell beside it has none of it.
+    expect(book.excel.highlightFormatAt(book.sheet, book.at(0, "companyName"))).toBeUndefined();
+  });
+
   it("a cell the user changes loses its highlight at once, before the add-in looks at it", async () => {
     const book = await templateWorkbook();
     await book.excel.user.type(book.sheet, "A2", [book.row({ country: "Belgium?" })]);
