@@ -130,7 +130,8 @@ export function mountGrid(container: HTMLElement, excel: FakeExcel): void {
           if (highlight.fontColor) cell.style.color = highlight.fontColor;
           if (highlight.bold) cell.style.fontWeight = "bold";
           const box = highlight.borders?.EdgeTop;
-          if (box?.style === "Dash") cell.style.outline = `1px dashed ${box.color ?? "currentColor"}`;
+          if (box?.style === "Dash")
+            cell.style.outline = `1px dashed ${box.color ?? "currentColor"}`;
         }
         if (r >= top && r <= bottom && c >= left && c <= right) cell.className = "selected";
         cell.addEventListener("click", (event) => void select(r, c, event.shiftKey));

@@ -57,6 +57,12 @@ export class AreaState {
    * row → text): an edit of such a row is compared at once with what was sent.
    */
   private readonly created = new Map<number, string>();
+  /**
+   * The status cells of the rows read in the last round (data row → text, "" when empty): the
+   * rows whose problems can be written in words there, knowing nothing else is (a send's
+   * status written meanwhile is read with the row, never overwritten from memory).
+   */
+  readonly statusTexts = new Map<number, string>();
 
   constructor(
     private areaSpec: AreaSpec,
@@ -188,6 +194,7 @@ export class AreaState {
     checksUsed?.load("rowIndex, columnIndex, rowCount, columnCount");
     this.memory = new KeyMemory(geometry.firstColumn, areaWidth(geometry));
     this.created.clear();
+    this.statusTexts.clear();
     const rows = await this.readRows(context, geometry, 0, dataRowCount(geometry), this.memory);
     // No rows to read: the checks sheet's extent still needs its answer.
     if (checksUsed && rows.length === 0) await context.sync();
@@ -230,6 +237,7 @@ export class AreaState {
     const memory = this.memory!;
     const first = firstDataRow(geometry);
     this.created.clear();
+    this.statusTexts.clear();
     const count = dataRowCount(geometry);
     const previousCount = live.length;
     // Rows past the new end are dropped first (their keys are cleared).
@@ -329,6 +337,7 @@ export class AreaState {
     lines.forEach((line, i) => {
       const text = line[column];
       if (typeof text === "string" && mayBeCreatedStatus(text)) this.created.set(start + i, text);
+      this.statusTexts.set(start + i, typeof text === "string" ? text : String(text ?? ""));
     });
   }
 

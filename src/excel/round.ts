@@ -8,6 +8,7 @@ import { keyChanges, writeKeyBlocks } from "./highlight";
 import { union } from "./place-writes";
 import type { Round } from "./round-queue";
 import { isPayloadTooLarge, type ExcelRun } from "./run";
+import { problemStatusChanges, queueStatusRuns } from "./problem-statuses";
 import { queueStatusTexts, type SentRows } from "./sent-rows";
 import { SessionProblem } from "./session-problem";
 import { SETTINGS } from "./names";
@@ -76,6 +77,9 @@ export async function runRound(at: RoundContext, round: Round): Promise<void> {
       if (round.rewrite) affected = union(affected, round.rewrite);
     }
     queued = (await queueSentStatuses(context, at, geometry)) || queued;
+    const words = problemStatusChanges(area.live!, geometry, area.statusTexts);
+    queueStatusRuns(context, geometry, words);
+    queued ||= words.length > 0;
 
     let check = rebuild ? undefined : health;
     if (rebuild && (round.full || round.heal)) {

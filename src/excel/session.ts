@@ -25,6 +25,7 @@ import type { LedgerLine } from "./status";
 import { listenToSheet, type SessionEvents } from "./session-events";
 import { SessionProblem } from "./session-problem";
 import { selectionAt, ViewStore, type SelectionInfo, type SessionView } from "./session-view";
+import { runsOf } from "./spans";
 import { takeStraysIn, type StrayRows } from "./strays";
 
 export interface SessionOptions {
@@ -292,15 +293,25 @@ export class LiveSession {
   }
 
   /**
-   * Problems the partner API found in rows (a refused client): highlighted and listed like the
-   * sheet's own until the row is edited.
+   * Problems the partner API found in rows (a refused client, a check with Banqup): highlighted
+   * and listed like the sheet's own until their cell is edited.
    */
-  async markRemote(entries: { index: number; problems?: Problem[] }[]): Promise<void> {
+  async markRemote(
+    entries: { index: number; problems?: Problem[] }[],
+    /** Read the rows again, status cells with them, so their status states the problems. */
+    readAgain = false
+  ): Promise<void> {
     const live = this.area.live;
-    if (!live || entries.length === 0) return;
+    const geometry = this.geometry;
+    if (!live || !geometry || entries.length === 0) return;
     for (const { index, problems } of entries) live.setRemote(index, problems);
-    const rewrite = entries.map((entry) => entry.index);
-    this.queue.schedule({ full: false, spans: [], heal: false, rewrite });
+    const rows = entries.map((entry) => entry.index);
+    const top = firstDataRow(geometry);
+    const [left, right] = [geometry.firstColumn, geometry.lastColumn];
+    const spans = readAgain
+      ? runsOf(rows).map(([a, b]) => ({ top: top + a, bottom: top + b, left, right }))
+      : [];
+    this.queue.schedule({ full: false, spans, heal: false, rewrite: readAgain ? [] : rows });
     await this.idle();
   }
 

@@ -87,6 +87,29 @@ export interface RowStatus {
   lang?: UiLang;
 }
 
+/**
+ * A row's problems in words, before it is sent ("⚠ 2 problèmes : IBAN, Email de contact"), so
+ * the sheet can be read, printed and filtered without the pane. Not a send's status: parseStatus
+ * does not take it, and a send writes over it.
+ */
+const PROBLEMS_SYMBOL = "⚠";
+
+const PROBLEM_COUNTS: Readonly<Record<UiLang, (count: number) => string>> = {
+  fr: (count) => `${count} ${count > 1 ? "problèmes" : "problème"} :`,
+  nl: (count) => `${count} ${count === 1 ? "probleem" : "problemen"}:`,
+  en: (count) => `${count} ${count === 1 ? "problem" : "problems"}:`,
+};
+
+/** The words for a row with `count` problems in these columns (their headers). */
+export function problemsStatus(count: number, headers: readonly string[], lang: UiLang): string {
+  return `${PROBLEMS_SYMBOL} ${PROBLEM_COUNTS[lang](count)} ${headers.join(", ")}`;
+}
+
+/** Whether a status cell holds a row's problems in words (the add-in may replace it). */
+export function isProblemsStatus(text: string): boolean {
+  return text.startsWith(`${PROBLEMS_SYMBOL} `);
+}
+
 /** Excel keeps at most 32,767 characters in a cell. */
 const MAX_STATUS = 32_000;
 

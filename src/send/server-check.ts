@@ -91,7 +91,7 @@ export async function checkWithBanqup(options: ServerCheckOptions): Promise<Serv
       if (verdict.notices.length) report.unchecked++;
       entries.push({ index: placed.index, problems });
     });
-    await session.markRemote(entries);
+    await session.markRemote(entries, true);
     done += batch.length;
     options.onProgress?.({ done, total: rows.length });
   };

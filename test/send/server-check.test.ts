@@ -1,4 +1,5 @@
 import { ClientCredentials, PartnerApiClient, type ClientInput } from "../../src/api";
+import { columnLetters } from "../../src/excel";
 import { checkWithBanqup, planSend } from "../../src/send";
 import { ICE_COMPANIES, unregisteredIce } from "../../src/sandbox/registries/fixture-ice";
 import { settled, templateWorkbook, type TemplateWorkbook } from "../excel/helpers";
@@ -75,6 +76,11 @@ describe("Banqup's verdict before sending (the dry run, from the sheet)", () => 
     expect(asked).toEqual([100, 100, 50]);
     expect(progress.at(-1)).toBe(250);
     expect(book.excel.highlightedCells(book.sheet).sort()).toEqual(iceCells(book, unknown).sort());
+    // The status column says it in words, for the sheet read or printed without the pane.
+    const status = columnLetters(book.session.profile.fields.length);
+    expect(book.excel.values(book.sheet, `${status}${unknown[0]! + 2}`)[0]![0]).toBe(
+      "⚠ 1 problème : ICE"
+    );
     const problems = book.session.rows!.problemsOf(unknown[0]!);
     expect(problems.map((p) => p.code)).toEqual(["ice.unknown"]);
     expect(clients()).toBe(0);

@@ -1,0 +1,42 @@
+import { columnLetters, formatStatus } from "../../src/excel";
+import { settled, templateWorkbook, uniqueValidRow, type TemplateWorkbook } from "./helpers";
+
+/** The status cell of data row `index`, as the user reads it. */
+const statusOf = (book: TemplateWorkbook, index: number) => {
+  const column = columnLetters(book.session.profile.fields.length);
+  return book.excel.values(book.sheet, `${column}${index + 2}`)[0]![0];
+};
+
+describe("the status column states each row's problems in words, before sending", () => {
+  it("says how many problems and in which columns, follows the fixes, and empties once valid", async () => {
+    const book = await templateWorkbook("be", "fr");
+    await book.excel.user.type(book.sheet, "A2", [
+      book.row({ iban: "BE68 5390 0754 7035 00", contactEmail: "marie@" }),
+      book.row({ companyName: "Autre SRL", enterpriseNumber: "", vatNumber: "" }),
+    ]);
+    await settled(book);
+    expect(statusOf(book, 0)).toBe("⚠ 2 problèmes : Email de contact, IBAN");
+    // A valid row's status stays empty.
+    expect(statusOf(book, 1)).toBe("");
+
+    await book.excel.user.type(book.sheet, book.at(0, "contactEmail"), [["marie@dupont.be"]]);
+    await settled(book);
+    expect(statusOf(book, 0)).toBe("⚠ 1 problème : IBAN");
+    await book.excel.user.type(book.sheet, book.at(0, "iban"), [["BE68539007547034"]]);
+    await settled(book);
+    expect(statusOf(book, 0)).toBe("");
+  });
+
+  it("never writes over a send's status, and words in the sheet's language", async () => {
+    const book = await templateWorkbook("be", "nl");
+    const column = columnLetters(book.session.profile.fields.length);
+    const sent = formatStatus({ kind: "created", clientId: "cl_1", detail: "cl_1" }, "nl");
+    await book.excel.user.type(book.sheet, "A2", [
+      [...uniqueValidRow(book, 1, { contactEmail: "marie@" }), sent],
+      uniqueValidRow(book, 2, { contactEmail: "jan@" }),
+    ]);
+    await settled(book);
+    expect(book.excel.values(book.sheet, `${column}2`)[0]![0]).toBe(sent);
+    expect(statusOf(book, 1)).toBe("⚠ 1 probleem: E-mail contactpersoon");
+  });
+});
