@@ -12,7 +12,7 @@ const DIALOG_BLOCKED = 12009;
 
 declare global {
   interface Window {
-    __banqupPreview?: { excel: FakeExcel };
+    __banqupPreview?: { excel: FakeExcel; theme?: "light" | "dark" };
   }
 }
 
@@ -22,6 +22,7 @@ function workbook(): FakeExcel {
 }
 
 const language = new URLSearchParams(window.location.search).get("lang") ?? navigator.language;
+const initialTheme = new URLSearchParams(window.location.search).get("theme") ?? "light";
 
 function displayDialogAsync(
   url: string,
@@ -97,6 +98,14 @@ const office = {
   },
   context: {
     displayLanguage: language,
+    // Office's theme: `?theme=dark` (or `__banqupPreview.theme`, read when the pane regains the
+    // focus, as Excel's is) plays Office's dark theme.
+    get officeTheme() {
+      const dark = (window.__banqupPreview?.theme ?? initialTheme) === "dark";
+      return dark
+        ? { bodyBackgroundColor: "#262626", bodyForegroundColor: "#FFFFFF" }
+        : { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000" };
+    },
     // The in-memory Excel says which API sets it plays (an Excel before 1.20 by default).
     requirements: workbook().requirements,
     ui: {

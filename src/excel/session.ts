@@ -25,7 +25,7 @@ import type { LedgerLine } from "./status";
 import { listenToSheet, type SessionEvents } from "./session-events";
 import { SessionProblem } from "./session-problem";
 import { selectionAt, ViewStore, type SelectionInfo, type SessionView } from "./session-view";
-import { runsOf } from "./spans";
+import { dataRowSpans } from "./spans";
 import { takeStraysIn, type StrayRows } from "./strays";
 
 export interface SessionOptions {
@@ -306,11 +306,7 @@ export class LiveSession {
     if (!live || !geometry || entries.length === 0) return;
     for (const { index, problems } of entries) live.setRemote(index, problems);
     const rows = entries.map((entry) => entry.index);
-    const top = firstDataRow(geometry);
-    const [left, right] = [geometry.firstColumn, geometry.lastColumn];
-    const spans = readAgain
-      ? runsOf(rows).map(([a, b]) => ({ top: top + a, bottom: top + b, left, right }))
-      : [];
+    const spans = readAgain ? dataRowSpans(geometry, rows) : [];
     this.queue.schedule({ full: false, spans, heal: false, rewrite: readAgain ? [] : rows });
     await this.idle();
   }

@@ -1,4 +1,5 @@
 import type { CellSpan } from "./address";
+import { firstDataRow, type AreaGeometry } from "./area";
 
 /** Runs [first, last] merged where they overlap or touch, ascending. */
 export function mergeRuns(runs: readonly (readonly [number, number])[]): [number, number][] {
@@ -24,5 +25,16 @@ export function mergeRows(spans: readonly CellSpan[]): CellSpan[] {
     bottom,
     left: 0,
     right: 16_383,
+  }));
+}
+
+/** The spans of whole area rows covering data rows (0-based), one per run of neighbours. */
+export function dataRowSpans(geometry: AreaGeometry, rows: readonly number[]): CellSpan[] {
+  const top = firstDataRow(geometry);
+  return runsOf(rows).map(([a, b]) => ({
+    top: top + a,
+    bottom: top + b,
+    left: geometry.firstColumn,
+    right: geometry.lastColumn,
   }));
 }

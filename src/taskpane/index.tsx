@@ -2,14 +2,18 @@
 import { firstScreen } from "./screens";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { profileIdForLocale, uiLanguageOf } from "../core";
 import { openOfficeDialog, type ExcelRun } from "../excel";
 import { App } from "./App";
+import { ThemedPane } from "./ThemedPane";
 import type { PaneServices } from "./services";
 
 /** The partner API this build talks to (webpack puts the configured value here). */
 const API_URL = process.env.API_URL ?? "https://localhost:4000";
+
+/** Office's theme, where Office gives one (Office.context.officeTheme). */
+const readOfficeTheme = () =>
+  typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
 
 function render(inExcel: boolean, displayLanguage: string | undefined): void {
   const container = document.getElementById("root");
@@ -36,14 +40,14 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
     services.selfCheck = process.env.SELF_CHECK === "1";
   }
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
+    <ThemedPane readOfficeTheme={readOfficeTheme}>
       <App
         initialLanguage={uiLanguageOf(displayLanguage)}
         initialRegion={profileIdForLocale(displayLanguage)}
         inExcel={inExcel}
         services={services}
       />
-    </FluentProvider>
+    </ThemedPane>
   );
 }
 

@@ -207,9 +207,13 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
       const axe = (
         window as unknown as {
           axe: {
-            run(
-              context: unknown
-            ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+            run(context: unknown): Promise<{
+              violations: {
+                id: string;
+                impact: string;
+                nodes: { target: string[]; failureSummary?: string }[];
+              }[];
+            }>;
           };
         }
       ).axe;
@@ -219,7 +223,13 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
       const result = await axe.run({ include: ["#root"], exclude: ["[data-tabster-dummy]"] });
       return result.violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}, ${v.nodes.length} nodes: ${v.nodes
+              .slice(0, 3)
+              .map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`)
+              .join("; ")})`
+        );
     });
     expect({ step: name, violations }).toEqual({ step: name, violations: [] });
   }
@@ -705,6 +715,61 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     },
     120_000
   );
+
+  it("follows Office's theme (dark, then light when the pane regains the focus) and Windows high contrast, axe clean in each", async () => {
+    const journeyPage = page;
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await page.goto(`${site.origin}/preview.html?lang=en&theme=dark`);
+      await page.getByRole("button", { name: "Use this platform" }).click();
+      await page.getByRole("button", { name: "Insert the import table" }).click();
+      await page.getByText("Rows", { exact: true }).waitFor();
+      const rows = Array.from({ length: 6 }, (_, i) => {
+        const values: Record<string, Cell> = {
+          ...validClient(i, 8_800_000, "theme"),
+          contactEmail: i % 2 ? "marie@" : `theme${i}@example.be`,
+        };
+        return KEYS.map((key) => values[key]);
+      });
+      await pasteRows(page, "A2", rows);
+      const background = () =>
+        page.evaluate(
+          () => getComputedStyle(document.querySelector("[data-theme]")!).backgroundColor
+        );
+      await page.waitForFunction(
+        () => document.querySelector("[data-theme]")?.getAttribute("data-theme") === "dark"
+      );
+      expect(await background()).not.toBe("rgb(255, 255, 255)");
+      await checkpoint("theme-dark");
+
+      // The user switches Office back to light, then comes back to the pane.
+      await page.evaluate(() => {
+        (window as unknown as { __banqupPreview: { theme: string } }).__banqupPreview.theme =
+          "light";
+        window.dispatchEvent(new Event("focus"));
+      });
+      await page.waitForFunction(
+        () => document.querySelector("[data-theme]")?.getAttribute("data-theme") === "light"
+      );
+      expect(await background()).toBe("rgb(255, 255, 255)");
+
+      // Windows high contrast, a dark scheme (High Contrast Black): Fluent's high-contrast theme.
+      await page.emulateMedia({ forcedColors: "active", colorScheme: "dark" });
+      await page.waitForFunction(
+        () => document.querySelector("[data-theme]")?.getAttribute("data-theme") === "highContrast"
+      );
+      await checkpoint("theme-high-contrast");
+      // A light one (High Contrast White): the light theme under the system's colours.
+      await page.emulateMedia({ forcedColors: "active", colorScheme: "light" });
+      await page.waitForFunction(
+        () => document.querySelector("[data-theme]")?.getAttribute("data-theme") === "light"
+      );
+      await checkpoint("theme-high-contrast-white");
+    } finally {
+      await page.close();
+      page = journeyPage;
+    }
+  }, 60_000);
 
   it("the task pane runs under its Content-Security-Policy: nothing refused, Fluent's styles applied", async () => {
     const pane = await browser.newPage({ viewport: { width: 350, height: 900 } });
