@@ -16,6 +16,7 @@ import { benchLoad } from "./load";
 import { benchPaneFit } from "./pane-fit";
 import { benchPaneLoad } from "./pane-load";
 import { benchRegistry } from "./registry";
+import { benchServerCheck } from "./server-check";
 import { benchSheetSubmit } from "./sheet-submit";
 import { benchSubmit } from "./submit";
 
@@ -100,6 +101,7 @@ const PARTS: Record<string, () => void | Promise<void>> = {
   pane: () => benchPaneLoad(emit),
   fit: () => benchPaneFit(emit),
   registry: () => benchRegistry(emit),
+  check: () => benchServerCheck(emit),
 };
 
 async function main(): Promise<void> {
