@@ -36,8 +36,8 @@ export function problemStatusChanges(
 }
 
 /**
- * Queues status texts, one write per run of neighbouring rows: a paste of 10,000 rows with
- * problems costs a few ranges, not 10,000.
+ * Queues status texts (problem words, a created row's "in step" or not), one write per run of
+ * neighbouring rows: a paste of 10,000 rows with problems costs a few ranges, not 10,000.
  */
 export function queueStatusRuns(
   context: Excel.RequestContext,

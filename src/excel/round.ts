@@ -9,7 +9,7 @@ import { union } from "./place-writes";
 import type { Round } from "./round-queue";
 import { isPayloadTooLarge, type ExcelRun } from "./run";
 import { problemStatusChanges, queueStatusRuns } from "./problem-statuses";
-import { queueStatusTexts, type SentRows } from "./sent-rows";
+import type { SentRows } from "./sent-rows";
 import { SessionProblem } from "./session-problem";
 import { SETTINGS } from "./names";
 import { queueSettingWrite } from "./settings";
@@ -139,7 +139,7 @@ async function queueSentStatuses(
   if (statuses.size === 0 || !area.live) return false;
   if (!sent.loaded) sent.load((await readLedger(context)).prints);
   const corrections = sent.corrections(statuses, area.live);
-  queueStatusTexts(context, geometry, corrections);
+  queueStatusRuns(context, geometry, corrections);
   return corrections.length > 0;
 }
 

@@ -1,5 +1,4 @@
 import { rowPrint, type LiveSheet } from "../core";
-import { firstDataRow, type AreaGeometry } from "./area";
 import {
   createdStatus,
   formatStatus,
@@ -52,21 +51,4 @@ export class SentRows {
     }
     return corrections;
   }
-}
-
-/** Queues status texts into their cells (the area's status column). */
-export function queueStatusTexts(
-  context: Excel.RequestContext,
-  geometry: AreaGeometry,
-  texts: readonly { index: number; text: string }[]
-): void {
-  if (geometry.statusColumn === undefined) return;
-  const sheet = context.workbook.worksheets.getItem(geometry.sheet);
-  for (const { index, text } of texts)
-    sheet.getRangeByIndexes(
-      firstDataRow(geometry) + index,
-      geometry.firstColumn + geometry.statusColumn,
-      1,
-      1
-    ).values = [[text]];
 }
