@@ -14,7 +14,7 @@ export const usePanelStyles = makeStyles({
   },
   rows: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   // The groups scroll in their own area: the pane itself never grows past its window.
-  groups: { maxHeight: "32vh", overflowY: "auto" },
+  groups: { maxHeight: "29vh", overflowY: "auto" },
   // Every row of a large group, scrolling inside its own area rather than the pane.
   allRows: { maxHeight: "160px", overflowY: "auto" },
   headingRow: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS },

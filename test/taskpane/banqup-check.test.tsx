@@ -87,7 +87,7 @@ describe("Check with Banqup, in the pane (Moroccan partner, sandbox on loopback)
     fireEvent.click(check);
     expect(
       await screen.findByText(
-        "Banqup a vérifié 80 lignes : 5 seraient refusées, leurs problèmes sont marqués dans la feuille.",
+        "Banqup a vérifié 80 lignes : 5 refusées, marquées dans la feuille.",
         {},
         { timeout: 5000 }
       )

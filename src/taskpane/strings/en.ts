@@ -106,7 +106,7 @@ export const en = {
   statusUpdated: "updated",
   statusUpdateFailed: "Banqup differs, the update was refused: {reason}",
   statusCancelled: "cancelled",
-  statusUnchecked: "ICE not checked: the company register did not answer",
+  statusUnchecked: "ICE not checked (register down)",
   statusInvited: "invited",
   statusInviteFailed: "invitation failed: {reason}",
   signIn: "Sign in to Banqup",
@@ -182,17 +182,15 @@ export const en = {
   banqupCheckTitle: "Banqup's verdict",
   banqupCheck: "Check with Banqup ({count})",
   banqupCheckIntro:
-    "Asks Banqup whether it would accept each row that passes the sheet's rules (an ICE no company holds, for one), without creating anything. Rows checked before and not changed since are not asked again.",
-  banqupChecking: "Banqup is checking {done} of {total} rows…",
+    "Asks Banqup whether it would accept each row without problems. Creates nothing.",
+  banqupChecking: "Banqup: {done} of {total} rows…",
   banqupCheckDone:
-    "{checked, plural, one {# row} other {# rows}} checked by Banqup: {refused, plural, =0 {it would accept them all} one {# would be refused, its problems are marked in the sheet} other {# would be refused, their problems are marked in the sheet}}.",
-  banqupCheckExisting:
-    "{count, plural, one {# row is} other {# rows are}} already a client of yours: sending skips them.",
-  banqupCheckUnchecked:
-    "{count, plural, one {# ICE} other {# ICEs}} could not be checked (the company register did not answer): Banqup will accept them all the same.",
-  banqupCheckCancelled: "Cancelled: {checked} rows checked, the others were not asked.",
-  banqupCheckFailed: "The check with Banqup stopped: {reason} What it said so far is kept.",
-  banqupCheckNothing: "Every row without problems was checked by Banqup as it is now.",
+    "Banqup checked {checked} rows: {refused, plural, =0 {all accepted} other {# refused, marked in the sheet}}.",
+  banqupCheckExisting: "{count} already clients (not sent).",
+  banqupCheckUnchecked: "{count} ICEs unchecked (register down): accepted all the same.",
+  banqupCheckCancelled: "Cancelled: {checked} rows checked.",
+  banqupCheckFailed: "The check stopped: {reason}",
+  banqupCheckNothing: "Banqup has checked every row as it is.",
   registryTitle: "Registries",
   registryIntro:
     "Check the numbers against VIES and the Peppol Directory: official name, address, whether the company is active, whether it is already on Peppol. What they say shows under “To check”; it never blocks sending.",

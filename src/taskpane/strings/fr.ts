@@ -113,7 +113,7 @@ export const fr: Record<StringKey, string> = {
   statusUpdated: "mis à jour",
   statusUpdateFailed: "Banqup diffère, la mise à jour a été refusée : {reason}",
   statusCancelled: "annulé",
-  statusUnchecked: "ICE non vérifié : le registre des entreprises n'a pas répondu",
+  statusUnchecked: "ICE non vérifié (registre injoignable)",
   statusInvited: "invité",
   statusInviteFailed: "invitation échouée : {reason}",
   signIn: "Se connecter à Banqup",
@@ -190,20 +190,15 @@ export const fr: Record<StringKey, string> = {
   check_totalRow: "Une ligne de total sous le tableau",
   banqupCheckTitle: "Avis de Banqup",
   banqupCheck: "Vérifier avec Banqup ({count})",
-  banqupCheckIntro:
-    "Demande à Banqup s'il accepterait chaque ligne sans problème (un ICE qu'aucune entreprise ne porte, par exemple), sans rien créer. Les lignes déjà vérifiées et inchangées depuis ne sont pas redemandées.",
-  banqupChecking: "Banqup vérifie {done} lignes sur {total}…",
+  banqupCheckIntro: "Demande à Banqup s'il accepterait chaque ligne sans problème. Ne crée rien.",
+  banqupChecking: "Banqup : {done} lignes sur {total}…",
   banqupCheckDone:
-    "Banqup a vérifié {checked, plural, one {# ligne} other {# lignes}} : {refused, plural, =0 {il les accepterait toutes} one {# serait refusée, ses problèmes sont marqués dans la feuille} other {# seraient refusées, leurs problèmes sont marqués dans la feuille}}.",
-  banqupCheckExisting:
-    "{count, plural, one {# ligne est déjà un de vos clients} other {# lignes sont déjà de vos clients}} : l'envoi les ignore.",
-  banqupCheckUnchecked:
-    "{count, plural, one {# ICE n'a pas pu être vérifié} other {# ICE n'ont pas pu être vérifiés}} (le registre des entreprises n'a pas répondu) : Banqup les acceptera quand même.",
-  banqupCheckCancelled: "Annulé : {checked} lignes vérifiées, les autres n'ont pas été demandées.",
-  banqupCheckFailed:
-    "La vérification avec Banqup s'est arrêtée : {reason} Ce qu'il a déjà dit est gardé.",
-  banqupCheckNothing:
-    "Banqup a déjà vérifié toutes les lignes sans problème, telles qu'elles sont.",
+    "Banqup a vérifié {checked} lignes : {refused, plural, =0 {toutes acceptées} one {# refusée, marquée dans la feuille} other {# refusées, marquées dans la feuille}}.",
+  banqupCheckExisting: "{count} déjà clients (non envoyées).",
+  banqupCheckUnchecked: "{count} ICE non vérifiés (registre injoignable) : acceptés quand même.",
+  banqupCheckCancelled: "Annulé : {checked} lignes vérifiées.",
+  banqupCheckFailed: "La vérification s'est arrêtée : {reason}",
+  banqupCheckNothing: "Banqup a vérifié toutes les lignes telles quelles.",
   registryTitle: "Registres",
   registryIntro:
     "Vérifiez les numéros auprès de VIES et de l'annuaire Peppol : nom officiel, adresse, entreprise active ou non, déjà sur Peppol ou non. Leurs réponses s'affichent sous « À vérifier » et n'empêchent jamais l'envoi.",

@@ -110,7 +110,7 @@ export const nl: Record<StringKey, string> = {
   statusUpdated: "bijgewerkt",
   statusUpdateFailed: "Banqup wijkt af, het bijwerken werd geweigerd: {reason}",
   statusCancelled: "geannuleerd",
-  statusUnchecked: "ICE niet gecontroleerd: het ondernemingsregister antwoordde niet",
+  statusUnchecked: "ICE niet gecontroleerd (register onbereikbaar)",
   statusInvited: "uitgenodigd",
   statusInviteFailed: "uitnodiging mislukt: {reason}",
   signIn: "Aanmelden bij Banqup",
@@ -190,18 +190,15 @@ export const nl: Record<StringKey, string> = {
   banqupCheckTitle: "Oordeel van Banqup",
   banqupCheck: "Controleren bij Banqup ({count})",
   banqupCheckIntro:
-    "Vraagt Banqup of het elke rij zonder problemen zou aanvaarden (bijvoorbeeld een ICE die geen onderneming heeft), zonder iets aan te maken. Rijen die al gecontroleerd en sindsdien niet gewijzigd zijn, worden niet opnieuw gevraagd.",
-  banqupChecking: "Banqup controleert {done} van {total} rijen…",
+    "Vraagt Banqup of het elke rij zonder problemen zou aanvaarden. Maakt niets aan.",
+  banqupChecking: "Banqup: {done} van {total} rijen…",
   banqupCheckDone:
-    "Banqup heeft {checked, plural, one {# rij} other {# rijen}} gecontroleerd: {refused, plural, =0 {het zou ze allemaal aanvaarden} one {# zou geweigerd worden, de problemen staan gemarkeerd in het blad} other {# zouden geweigerd worden, hun problemen staan gemarkeerd in het blad}}.",
-  banqupCheckExisting:
-    "{count, plural, one {# rij is} other {# rijen zijn}} al klant van u: verzenden slaat ze over.",
-  banqupCheckUnchecked:
-    "{count, plural, one {# ICE kon} other {# ICE's konden}} niet gecontroleerd worden (het ondernemingsregister antwoordde niet): Banqup aanvaardt ze toch.",
-  banqupCheckCancelled:
-    "Geannuleerd: {checked} rijen gecontroleerd, de andere werden niet gevraagd.",
-  banqupCheckFailed: "De controle bij Banqup is gestopt: {reason} Wat het al zei, blijft bewaard.",
-  banqupCheckNothing: "Banqup heeft alle rijen zonder problemen al gecontroleerd zoals ze nu zijn.",
+    "Banqup controleerde {checked} rijen: {refused, plural, =0 {alle aanvaard} other {# geweigerd, gemarkeerd in het blad}}.",
+  banqupCheckExisting: "{count} al klant (niet verzonden).",
+  banqupCheckUnchecked: "{count} ICE's niet gecontroleerd (register onbereikbaar): toch aanvaard.",
+  banqupCheckCancelled: "Geannuleerd: {checked} rijen gecontroleerd.",
+  banqupCheckFailed: "De controle is gestopt: {reason}",
+  banqupCheckNothing: "Banqup heeft alle rijen gecontroleerd zoals ze zijn.",
   registryTitle: "Registers",
   registryIntro:
     "Controleer de nummers bij VIES en de Peppol Directory: officiële naam, adres, of de onderneming actief is, of ze al op Peppol staat. Hun antwoorden verschijnen onder “Na te kijken” en houden het verzenden nooit tegen.",
