@@ -17,18 +17,21 @@ export function problemStatusChanges(
   // The sheet's headers are in its language; a German one gets English words.
   const lang = uiLanguageOf(geometry.mapping.headerLang);
   const order = new Map(live.profile.fields.map((field, i) => [field.key, i]));
+  const headers = new Map(
+    live.profile.fields.map((field) => [field.key, fieldHeader(field, geometry.mapping.headerLang)])
+  );
   const changes: { index: number; text: string }[] = [];
   for (const [index, now] of read) {
     if (now !== "" && !isProblemsStatus(now)) continue;
-    const problems = live.isEmpty(index) ? [] : live.problemsOf(index);
+    // Most rows: valid, with an empty status, and nothing to do.
+    const invalid = !live.isEmpty(index) && live.hasProblems(index);
+    if (!invalid && now === "") continue;
+    const problems = invalid ? live.problemsOf(index) : [];
     const fields = [...new Set(problems.map((problem) => problem.field))].sort(
       (a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)
     );
-    const headers = fields.map((key) => {
-      const field = live.profile.fields.find((candidate) => candidate.key === key);
-      return field ? fieldHeader(field, geometry.mapping.headerLang) : key;
-    });
-    const text = problems.length ? problemsStatus(problems.length, headers, lang) : "";
+    const named = fields.map((key) => headers.get(key) ?? key);
+    const text = problems.length ? problemsStatus(problems.length, named, lang) : "";
     if (text === now) continue;
     changes.push({ index, text });
   }
@@ -36,27 +39,43 @@ export function problemStatusChanges(
 }
 
 /**
- * Queues status texts (problem words, a created row's "in step" or not), one write per run of
- * neighbouring rows: a paste of 10,000 rows with problems costs a few ranges, not 10,000.
+ * Queues status texts (problem words, a created row's "in step" or not) in as few writes as
+ * possible: from the first row changed to the last, one range, the rows between written with
+ * the text they were read with (`read`: the status cells read in this round), and a new range
+ * only past a row not read. A paste of 10,000 rows, every other one with problems, is one
+ * write, not 5,000.
  */
 export function queueStatusRuns(
   context: Excel.RequestContext,
   geometry: AreaGeometry,
-  changes: readonly { index: number; text: string }[]
+  changes: readonly { index: number; text: string }[],
+  read: ReadonlyMap<number, string>
 ): void {
   if (geometry.statusColumn === undefined || changes.length === 0) return;
   const sheet = context.workbook.worksheets.getItem(geometry.sheet);
-  const sorted = [...changes].sort((a, b) => a.index - b.index);
-  let start = 0;
-  for (let i = 1; i <= sorted.length; i++) {
-    if (i < sorted.length && sorted[i]!.index === sorted[i - 1]!.index + 1) continue;
-    const run = sorted.slice(start, i);
+  const texts = new Map(changes.map((change) => [change.index, change.text]));
+  const sorted = [...texts.keys()].sort((a, b) => a - b);
+  const write = (first: number, last: number) => {
+    const values: string[][] = [];
+    for (let index = first; index <= last; index++)
+      values.push([texts.get(index) ?? read.get(index) ?? ""]);
     sheet.getRangeByIndexes(
-      firstDataRow(geometry) + run[0]!.index,
-      geometry.firstColumn + geometry.statusColumn,
-      run.length,
+      firstDataRow(geometry) + first,
+      geometry.firstColumn + geometry.statusColumn!,
+      values.length,
       1
-    ).values = run.map((change) => [change.text]);
-    start = i;
+    ).values = values;
+  };
+  let first = sorted[0]!;
+  let last = first;
+  for (const index of sorted.slice(1)) {
+    let bridged = true;
+    for (let between = last + 1; between < index && bridged; between++) bridged = read.has(between);
+    if (!bridged) {
+      write(first, last);
+      first = index;
+    }
+    last = index;
   }
+  write(first, last);
 }

@@ -78,7 +78,7 @@ export async function runRound(at: RoundContext, round: Round): Promise<void> {
     }
     queued = (await queueSentStatuses(context, at, geometry)) || queued;
     const words = problemStatusChanges(area.live!, geometry, area.statusTexts);
-    queueStatusRuns(context, geometry, words);
+    queueStatusRuns(context, geometry, words, area.statusTexts);
     queued ||= words.length > 0;
 
     let check = rebuild ? undefined : health;
@@ -139,7 +139,7 @@ async function queueSentStatuses(
   if (statuses.size === 0 || !area.live) return false;
   if (!sent.loaded) sent.load((await readLedger(context)).prints);
   const corrections = sent.corrections(statuses, area.live);
-  queueStatusRuns(context, geometry, corrections);
+  queueStatusRuns(context, geometry, corrections, area.statusTexts);
   return corrections.length > 0;
 }
 
