@@ -2,10 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { canonicalJson, getProfile, type UiLang, uiLanguageOf } from "../core";
 import type { BodyCheck } from "./contract";
 import {
+  apiKeyOf,
   clientBody,
   createClient,
   dryRunCreate,
   etagOf,
+  iceFieldOf,
   type Judging,
   NOT_FOUND,
   updateClient,
@@ -32,8 +34,8 @@ interface Checks {
 
 /** The field of a region's clients that the company register is asked about (its wire name). */
 const iceNameOf = (region: PartnerRow["region"]) => {
-  const field = getProfile(region).fields.find((f) => f.rule.kind === "ice");
-  return field && (field.apiName ?? field.key);
+  const field = iceFieldOf(getProfile(region));
+  return field && apiKeyOf(field);
 };
 
 /**
@@ -76,8 +78,13 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
   const templateNames = db.prepare("SELECT id, name FROM templates WHERE partner_id = ?");
 
   /** How the bodies of a request are judged: language, templates, and each one's ICE verdict. */
-  const judgingFor = async (request: FastifyRequest, partner: PartnerRow, bodies: unknown[]) => {
-    const ices = bodies.map((body) => iceOf(partner, body));
+  const judgingFor = async (
+    request: FastifyRequest,
+    partner: PartnerRow,
+    bodies: unknown[],
+    askRegister = true
+  ) => {
+    const ices = bodies.map((body) => (askRegister ? iceOf(partner, body) : undefined));
     const asked = ices.filter((ice): ice is string => ice !== undefined);
     const verdicts = asked.length ? await checks.registries.iceVerdicts(asked) : undefined;
     const base = {
@@ -88,6 +95,7 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
   };
 
   const onceForKey = onceForKeyIn(db);
+  const keyAnswered = db.prepare("SELECT 1 FROM idempotency_keys WHERE partner_id = ? AND key = ?");
   const inBatch = writeBatches(db);
 
   const findClient = db.prepare("SELECT * FROM clients WHERE id = ? AND partner_id = ?");
@@ -163,7 +171,10 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
     if (schemaErrors.length > 0) return invalid(reply, schemaErrors);
     const body = request.body as Record<string, unknown>;
     const partner = partnerOf(request);
-    const [judging] = await judgingFor(request, partner, [body]);
+    // A key answered before is answered again as it was: a retry does not wait for the
+    // register (down, it would cost every retry its timeouts).
+    const replay = keyAnswered.get(partner.id, key) !== undefined;
+    const [judging] = await judgingFor(request, partner, [body], !replay);
     // An update's method and path are part of what its key stands for: the same body sent
     // as an update of another client is another request. A create's hash is its body alone,
     // as the keys stored by earlier sandboxes were made.

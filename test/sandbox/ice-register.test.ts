@@ -175,6 +175,12 @@ describe("sandbox: a register that cannot be asked never refuses", () => {
       const downAnswer = await create(call, moroccan(down!.ice, 1), "cix_ice_down");
       expect(downAnswer.status).toBe(201);
       expect(downAnswer.json.notices[0].code).toBe("ice.unchecked");
+      // Sent again under its key (a lost answer): the stored answer, without asking the register.
+      const asked = sandbox.fixtures!.stats.ice.requests;
+      const replayed = await create(call, moroccan(down!.ice, 1), "cix_ice_down");
+      expect(replayed.json.id).toBe(downAnswer.json.id);
+      expect(replayed.headers.get("idempotent-replayed")).toBe("true");
+      expect(sandbox.fixtures!.stats.ice.requests).toBe(asked);
       // Refused once (429), answered the second time: not in the register, so unknown.
       const busyAnswer = await create(call, moroccan(busy!.ice, 2), "cix_ice_busy");
       expect(busyAnswer.status).toBe(422);
