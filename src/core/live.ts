@@ -198,11 +198,6 @@ export class LiveSheet {
     this.remote.set(index, problems);
   }
 
-  /** Whether the partner API judged the row as its cells are now. */
-  isJudgedRemotely(index: number): boolean {
-    return this.remote.isJudged(index);
-  }
-
   /** Whether any row's remote judgement still holds (a check with Banqup was made). */
   hasRemoteJudgements(): boolean {
     return this.remote.anyJudged;

@@ -1,5 +1,5 @@
 import type { Problem } from "./problem";
-import { sameCells } from "./same-cells";
+import { sameCell, sameCells } from "./same-cells";
 import type { Cell } from "./text";
 
 /**
@@ -22,7 +22,9 @@ export class RemoteVerdicts {
     if (!problems) return;
     const kept = problems.filter((problem) => {
       const column = this.columns.get(problem.field);
-      return before !== undefined && column !== undefined && same(before[column], after[column]);
+      return (
+        before !== undefined && column !== undefined && sameCell(before[column], after[column])
+      );
     });
     if (kept.length) this.problems.set(index, kept);
     else this.problems.delete(index);
@@ -61,6 +63,3 @@ export class RemoteVerdicts {
     return this.judged.size > 0;
   }
 }
-
-/** An empty cell and a missing one are the same. */
-const same = (a: Cell, b: Cell) => (a ?? "") === (b ?? "");

@@ -16,10 +16,10 @@ export function problemStatusChanges(
   if (geometry.statusColumn === undefined) return [];
   // The sheet's headers are in its language; a German one gets English words.
   const lang = uiLanguageOf(geometry.mapping.headerLang);
-  const order = new Map(live.profile.fields.map((field, i) => [field.key, i]));
-  const headers = new Map(
-    live.profile.fields.map((field) => [field.key, fieldHeader(field, geometry.mapping.headerLang)])
-  );
+  const headers = live.profile.fields.map((field) => ({
+    key: field.key,
+    header: fieldHeader(field, geometry.mapping.headerLang),
+  }));
   const changes: { index: number; text: string }[] = [];
   for (const [index, now] of read) {
     if (now !== "" && !isProblemsStatus(now)) continue;
@@ -27,10 +27,11 @@ export function problemStatusChanges(
     const invalid = !live.isEmpty(index) && live.hasProblems(index);
     if (!invalid && now === "") continue;
     const problems = invalid ? live.problemsOf(index) : [];
-    const fields = [...new Set(problems.map((problem) => problem.field))].sort(
-      (a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)
-    );
-    const named = fields.map((key) => headers.get(key) ?? key);
+    // The columns in the sheet's order, each named once (a field the API named that the
+    // profile has not, last, by its name).
+    const fields = new Set(problems.map((problem) => problem.field));
+    const named = headers.filter(({ key }) => fields.delete(key)).map(({ header }) => header);
+    named.push(...fields);
     const text = problems.length ? problemsStatus(problems.length, named, lang) : "";
     if (text === now) continue;
     changes.push({ index, text });

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { foldForLookup, type UiLang } from "../core";
+import { foldForLookup, formatMessage, type UiLang } from "../core";
 import { LEDGER_SHEET } from "./names";
 import { readInChunks, rowChunks } from "./payload";
 
@@ -94,15 +94,17 @@ export interface RowStatus {
  */
 const PROBLEMS_SYMBOL = "⚠";
 
-const PROBLEM_COUNTS: Readonly<Record<UiLang, (count: number) => string>> = {
-  fr: (count) => `${count} ${count > 1 ? "problèmes" : "problème"} :`,
-  nl: (count) => `${count} ${count === 1 ? "probleem" : "problemen"}:`,
-  en: (count) => `${count} ${count === 1 ? "problem" : "problems"}:`,
+/** The words, with each language's plural rules (core's one message formatter). */
+const PROBLEM_WORDS: Readonly<Record<UiLang, string>> = {
+  fr: "{count, plural, one {# problème} other {# problèmes}} : {headers}",
+  nl: "{count, plural, one {# probleem} other {# problemen}}: {headers}",
+  en: "{count, plural, one {# problem} other {# problems}}: {headers}",
 };
 
 /** The words for a row with `count` problems in these columns (their headers). */
 export function problemsStatus(count: number, headers: readonly string[], lang: UiLang): string {
-  return `${PROBLEMS_SYMBOL} ${PROBLEM_COUNTS[lang](count)} ${headers.join(", ")}`;
+  const words = formatMessage(PROBLEM_WORDS[lang], lang, { count, headers: headers.join(", ") });
+  return `${PROBLEMS_SYMBOL} ${words}`;
 }
 
 /** Whether a status cell holds a row's problems in words (the add-in may replace it). */

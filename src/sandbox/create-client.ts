@@ -77,7 +77,10 @@ export type Outcome =
 export type Precondition = { anyVersion: true } | { versions: readonly number[] };
 
 /** The field's name on the wire: the profile's key, or its `apiName`. */
-const apiKeyOf = (field: Profile["fields"][number]) => field.apiName ?? field.key;
+export const apiKeyOf = (field: Profile["fields"][number]) => field.apiName ?? field.key;
+
+/** The field whose value the company register is asked about (Morocco's ICE), if any. */
+export const iceFieldOf = (profile: Profile) => profile.fields.find((f) => f.rule.kind === "ice");
 
 /**
  * Judges the body with the same rules as the add-in (the region's profile) and creates the
@@ -254,7 +257,7 @@ function judgeBody(
   if (!result)
     errors.push({ pointer: "/", code: "client.empty", detail: "The client has no fields." });
   // The register is asked only for an ICE the rules accept: a malformed one is refused for that.
-  const iceField = profile.fields.find((f) => f.rule.kind === "ice");
+  const iceField = iceFieldOf(profile);
   if (ice === "unknown" && iceField && !errors.some((e) => e.pointer === `/${apiKeyOf(iceField)}`))
     errors.push(fieldError(profile, iceField, "unknown", lang));
   if (errors.length > 0 || !result) return { errors };
@@ -288,7 +291,7 @@ function fieldError(
  * about is accepted (an unreachable register never refuses), and said to be unchecked.
  */
 function noticesOf(profile: Profile, { ice, lang }: Judging): FieldError[] | undefined {
-  const iceField = profile.fields.find((f) => f.rule.kind === "ice");
+  const iceField = iceFieldOf(profile);
   if (ice !== "unchecked" || !iceField) return undefined;
   return [fieldError(profile, iceField, "unchecked", lang)];
 }

@@ -51,9 +51,12 @@ export async function checkWithBanqup(options: ServerCheckOptions): Promise<Serv
   // as judged, keeping what Banqup said of it before.
   const clients: { index: number }[] = [];
   for (const index of live.awaitingRemoteJudgement(options.scope)) {
+    if (statuses[index]?.kind === "created") {
+      clients.push({ index });
+      continue;
+    }
     const snapshot = live.snapshot(index);
-    if (statuses[index]?.kind === "created") clients.push({ index });
-    if (!snapshot || statuses[index]?.kind === "created") continue;
+    if (!snapshot) continue;
     rows.push({
       snapshot,
       input: toClientInput(options.region, live.normalized(index) ?? [], templateIds),
