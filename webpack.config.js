@@ -54,7 +54,9 @@ module.exports = async (_env, options) => {
       taskpane: "./src/taskpane/index.tsx",
       "sign-in": "./src/taskpane/sign-in.ts",
       "auth-callback": "./src/taskpane/auth-callback.ts",
-      ...(preview ? { "office-shim": "./preview/office-shim.ts", grid: "./preview/preview-entry.ts" } : {}),
+      ...(preview
+        ? { "office-shim": "./preview/office-shim.ts", grid: "./preview/preview-entry.ts" }
+        : {}),
     },
     output: {
       path: path.resolve(__dirname, process.env.DIST_DIR || "dist"),
@@ -107,7 +109,7 @@ module.exports = async (_env, options) => {
     const https = await httpsOptions();
     config.devServer = {
       port: DEV_PORT,
-      headers: { "Access-Control-Allow-Origin": "*" },
+      headers: { "Access-Control-Allow-Origin": "*", "X-Content-Type-Options": "nosniff" },
       server: https ? { type: "https", options: https } : { type: "https" },
       static: { directory: path.resolve(__dirname, "assets"), publicPath: "/assets" },
       client: { overlay: { warnings: false, errors: true } },

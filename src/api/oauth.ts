@@ -70,7 +70,13 @@ function serverOf(config: OAuthConfig): oauth.AuthorizationServer {
 const requestOptions = (config: OAuthConfig, fetchImpl: typeof fetch) =>
   oauthRequestOptions(config.apiUrl, fetchImpl);
 
-export function authorizeUrl(config: OAuthConfig, challenge: string, state: string): string {
+/** The sign-in page's address; `uiLocales` asks it to speak the pane's language. */
+export function authorizeUrl(
+  config: OAuthConfig,
+  challenge: string,
+  state: string,
+  uiLocales?: string
+): string {
   const url = new URL(serverOf(config).authorization_endpoint!);
   url.search = new URLSearchParams({
     response_type: "code",
@@ -79,6 +85,7 @@ export function authorizeUrl(config: OAuthConfig, challenge: string, state: stri
     code_challenge: challenge,
     code_challenge_method: "S256",
     state,
+    ...(uiLocales ? { ui_locales: uiLocales } : {}),
   }).toString();
   return url.toString();
 }
@@ -136,12 +143,13 @@ export async function signIn(
   config: OAuthConfig,
   open: (url: string) => Promise<string>,
   store: TokenStore,
-  fetchImpl: typeof fetch = (input, init) => fetch(input, init)
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  uiLocales?: string
 ): Promise<StoredTokens> {
   const verifier = oauth.generateRandomCodeVerifier();
   const challenge = await oauth.calculatePKCECodeChallenge(verifier);
   const state = oauth.generateRandomState();
-  const landed = await open(authorizeUrl(config, challenge, state));
+  const landed = await open(authorizeUrl(config, challenge, state, uiLocales));
   const answer = checkedAnswer(config, landed, state);
   const server = serverOf(config);
   const client = { client_id: config.clientId };

@@ -12,6 +12,8 @@ const templateInfoSchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.catch(z.nullable(z.string()), null),
+  /** The description by language (`fr`, `nl`, `en`), where the partner gave several. */
+  descriptions: z.optional(z.catch(z.record(z.string(), z.string()), {})),
   users: strings,
   integrations: strings,
 });
@@ -29,4 +31,9 @@ export function parseCatalog(value: unknown): TemplateInfo[] | undefined {
     const parsed = templateInfoSchema.safeParse(item);
     return parsed.success ? [parsed.data] : [];
   });
+}
+
+/** A template's description in the pane's language, else the partner's own. */
+export function descriptionIn(template: TemplateInfo, lang: string): string | null {
+  return template.descriptions?.[lang] ?? template.description;
 }

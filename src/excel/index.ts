@@ -6,7 +6,7 @@
 export { cellAddress, columnLetters } from "./address";
 export { RowAppender } from "./append-rows";
 export { type AreaSpec, parseAreaSpec } from "./area";
-export { parseCatalog, type TemplateInfo } from "./catalog";
+export { descriptionIn, parseCatalog, type TemplateInfo } from "./catalog";
 export { DialogClosed, DialogMessageRefused, openOfficeDialog, readDialogMessage } from "./dialog";
 export {
   type ColumnChoices,

@@ -4,8 +4,15 @@ import { requestLimits } from "./contract";
 import { GRANTS, revokeFamily, type GrantOptions, type TokenForm } from "./grants";
 import { dummyPasswordHash, newSecret, now, sha256, verifyPassword } from "./ids";
 import { sendProblem } from "./problems";
-import { SEEDED_USERS } from "./seed";
 import { SignInLimits } from "./sign-in-limits";
+import {
+  failureText,
+  OFFICE_JS_ORIGIN,
+  SIGN_IN_NOTICE_SCRIPT,
+  signInLanguage,
+  signInPage,
+  type SignInFailure,
+} from "./sign-in-page";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -23,7 +30,11 @@ interface AuthorizeParams {
 }
 
 type Checked =
-  | { ok: true; params: Required<Omit<AuthorizeParams, "state">> & { state: string } }
+  | {
+      ok: true;
+      params: Required<Omit<AuthorizeParams, "state">> & { state: string };
+      lang: ReturnType<typeof signInLanguage>;
+    }
   | { ok: false; detail: string };
 
 /** The sign-in request's parameters: the only fields the sign-in page writes back. */
@@ -56,6 +67,7 @@ function checkAuthorize(options: GrantOptions, raw: Record<string, unknown>): Ch
   return {
     ok: true,
     params: { ...(params as Required<AuthorizeParams>), state: params.state ?? "" },
+    lang: signInLanguage(raw.ui_locales),
   };
 }
 
@@ -77,69 +89,18 @@ function signInHeaders(reply: FastifyReply, checked: Checked & { ok: true }): Fa
     .header("X-Frame-Options", "DENY");
 }
 
-export const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string
-  );
-
-function signInPage(params: Checked & { ok: true }, error?: string): string {
-  // The OAuth parameters only: never the e-mail or the password typed.
-  const hidden = OAUTH_PARAMS.map((name) => [name, params.params[name]] as const)
-    .map(
-      ([name, value]) =>
-        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`
-    )
-    .join("");
-  const accounts = SEEDED_USERS.map(
-    (u) => `<li><code>${u.email}</code> / <code>${u.password}</code></li>`
-  ).join("");
-  // A failure is told to the pane (see SIGN_IN_NOTICE_SCRIPT): closing the window after it
-  // then reads as "sign-in failed", not "cancelled".
-  const notice = error
-    ? ` data-sign-in-failed="${escapeHtml(error)}" data-addin-origin="${escapeHtml(new URL(params.params.redirect_uri).origin)}"`
-    : "";
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in — Banqup sandbox</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-${error ? `<script src="${OFFICE_JS}"></script><script src="/oauth/sign-in-notice.js"></script>` : ""}</head>
-<body style="font-family:Segoe UI,sans-serif;max-width:28em;margin:2em auto"${notice}>
-<h1>Sign in to the Banqup sandbox</h1>
-${error ? `<p role="alert" style="color:#b10e1c">${escapeHtml(error)}</p>` : ""}
-<form method="post" action="/oauth/authorize">${hidden}
-<p><label>E-mail<br><input name="email" type="email" autocomplete="username" required autofocus></label></p>
-<p><label>Password<br><input name="password" type="password" autocomplete="current-password" required></label></p>
-<p><button type="submit">Sign in</button> <button type="submit" name="cancel" value="1" formnovalidate>Cancel</button></p></form>
-<p>Sandbox accounts (sandbox only):</p><ul>${accounts}</ul></body></html>`;
+/** The sign-in form for a checked request, in its language, with why it is shown again. */
+function pageOf(checked: Checked & { ok: true }, failure?: SignInFailure): string {
+  // The OAuth parameters only: never the e-mail or the password typed. The page's language
+  // goes with the form, so that a second attempt speaks it too.
+  const hidden = OAUTH_PARAMS.map((name) => [name, checked.params[name]] as const);
+  return signInPage({
+    lang: checked.lang,
+    hidden: [...hidden, ["ui_locales", checked.lang]],
+    addinOrigin: new URL(checked.params.redirect_uri).origin,
+    error: failure && failureText(checked.lang, failure),
+  });
 }
-
-const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
-const OFFICE_JS = `${OFFICE_JS_ORIGIN}/lib/1/hosted/office.js`;
-
-/**
- * On the sign-in page after a failed attempt: tells the pane, so that a window closed after a
- * failure is reported as a failure. In Office, by messageParent (the API's origin is one of
- * the add-in's AppDomains); in a browser window (the preview), to the window that opened it.
- * Only the failure's words go, never what was typed.
- */
-const SIGN_IN_NOTICE_SCRIPT = `(function () {
-  var body = document.body;
-  var failed = body && body.getAttribute("data-sign-in-failed");
-  if (!failed) return;
-  var notice = JSON.stringify({ signInFailed: failed });
-  var addin = body.getAttribute("data-addin-origin");
-  if (window.Office && Office.onReady) {
-    Office.onReady(function () {
-      try {
-        if (Office.context.requirements.isSetSupported("DialogOrigin", "1.1"))
-          Office.context.ui.messageParent(notice, { targetOrigin: addin });
-        else Office.context.ui.messageParent(notice);
-      } catch (e) {}
-    });
-  } else if (window.opener) {
-    window.opener.postMessage(notice, addin);
-  }
-})();
-`;
 
 /**
  * The way back to the add-in: the redirect URI with the answer, the state, and the issuer
@@ -208,7 +169,7 @@ export function registerAuth(app: FastifyInstance, db: Db, options: GrantOptions
     if (long) return invalidSignInRequest(reply, long);
     const checked = checkAuthorize(options, query);
     if (!checked.ok) return invalidSignInRequest(reply, checked.detail);
-    return signInHeaders(reply, checked).send(signInPage(checked));
+    return signInHeaders(reply, checked).send(pageOf(checked));
   });
 
   app.post("/oauth/authorize", async (request, reply) => {
@@ -233,14 +194,14 @@ export function registerAuth(app: FastifyInstance, db: Db, options: GrantOptions
       return signInHeaders(reply, checked)
         .code(429)
         .header("Retry-After", String(wait))
-        .send(signInPage(checked, `Too many attempts: wait ${wait} s, then try again.`));
+        .send(pageOf(checked, { kind: "tooMany", seconds: wait }));
     const user = db.prepare("SELECT id, password_hash FROM users WHERE email = ?").get(email) as
       { id: string; password_hash: string } | undefined;
     // An unknown e-mail costs the same scrypt as a known one (see dummyPasswordHash).
     const matches = await verifyPassword(password, user?.password_hash ?? dummyPasswordHash());
     if (!user || !matches) {
       limits.failed(email);
-      return signInHeaders(reply, checked).send(signInPage(checked, "Wrong e-mail or password."));
+      return signInHeaders(reply, checked).send(pageOf(checked, { kind: "wrongPassword" }));
     }
     limits.succeeded(email);
     const code = newSecret();

@@ -48,6 +48,14 @@ function iceOf(partner: PartnerRow, body: unknown): string | undefined {
   return typeof value === "string" && /^\d{15}$/.test(value) ? value : undefined;
 }
 
+interface TemplateRow {
+  id: string;
+  name: string;
+  description: string | null;
+  /** JSON: language → description. */
+  descriptions: string | null;
+}
+
 function languageOf(request: FastifyRequest): UiLang {
   return uiLanguageOf(String(request.headers["accept-language"] ?? ""));
 }
@@ -57,7 +65,7 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
   const partnerRow = db.prepare("SELECT id, name, region FROM partners WHERE id = ?");
   const partnerOf = (request: FastifyRequest) => partnerRow.get(request.partnerId) as PartnerRow;
   const templateRows = db.prepare(
-    "SELECT id, name, description FROM templates WHERE partner_id = ? ORDER BY name"
+    "SELECT id, name, description, descriptions FROM templates WHERE partner_id = ? ORDER BY name"
   );
   const templateUsers = db.prepare(
     "SELECT u.id, u.name, u.email FROM template_users t JOIN users u ON u.id = t.user_id WHERE t.template_id = ? ORDER BY u.name"
@@ -67,13 +75,12 @@ export function registerClientRoutes(app: FastifyInstance, db: Db, checks: Check
   );
   /** The partner's templates as the API lists them, with their users and integrations. */
   const templatesOf = (partnerId: string) =>
-    (templateRows.all(partnerId) as { id: string; name: string; description: string | null }[]).map(
-      (t) => ({
-        ...t,
-        users: templateUsers.all(t.id),
-        integrations: templateIntegrations.all(t.id),
-      })
-    );
+    (templateRows.all(partnerId) as TemplateRow[]).map(({ descriptions, ...t }) => ({
+      ...t,
+      ...(descriptions ? { descriptions: JSON.parse(descriptions) as Record<string, string> } : {}),
+      users: templateUsers.all(t.id),
+      integrations: templateIntegrations.all(t.id),
+    }));
   /** What a create needs of the templates: ids and names only (one query, not 1 + 2·N). */
   const templateNames = db.prepare("SELECT id, name FROM templates WHERE partner_id = ?");
 

@@ -77,6 +77,8 @@ const MIGRATIONS: readonly (string | ((db: Db) => void))[] = [
    ALTER TABLE clients ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
    UPDATE clients SET updated_at = created_at;
    CREATE INDEX clients_partner ON clients (partner_id);`,
+  // A template's description in each of the partner's languages (JSON: language → text).
+  `ALTER TABLE templates ADD COLUMN descriptions TEXT;`,
 ];
 
 const statements = new WeakMap<Db, Map<string, Database.Statement>>();

@@ -46,12 +46,27 @@ const INTEGRATIONS = [
   { id: "in_ma_odoo", partner: "pa_ma", name: "Odoo" },
 ];
 
-const TEMPLATES = [
+/**
+ * The partner's templates, described in the partner's languages (Belgium: French, Dutch,
+ * English; Morocco: French, English): the API gives every version, the pane shows its own.
+ */
+const TEMPLATES: {
+  id: string;
+  partner: string;
+  name: string;
+  descriptions: Record<string, string> | null;
+  users: string[];
+  integrations: string[];
+}[] = [
   {
     id: "tp_be_standard",
     partner: "pa_be",
     name: "Standard",
-    description: "Sophie follows the client; invoices go to Exact Online.",
+    descriptions: {
+      fr: "Sophie suit le client ; les factures vont dans Exact Online.",
+      nl: "Sophie volgt de klant op; de facturen gaan naar Exact Online.",
+      en: "Sophie follows the client; invoices go to Exact Online.",
+    },
     users: ["us_be_admin"],
     integrations: ["in_be_exact"],
   },
@@ -59,7 +74,11 @@ const TEMPLATES = [
     id: "tp_be_yuki",
     partner: "pa_be",
     name: "Yuki",
-    description: "Pieter follows the client; invoices go to Yuki.",
+    descriptions: {
+      fr: "Pieter suit le client ; les factures vont dans Yuki.",
+      nl: "Pieter volgt de klant op; de facturen gaan naar Yuki.",
+      en: "Pieter follows the client; invoices go to Yuki.",
+    },
     users: ["us_be_staff"],
     integrations: ["in_be_yuki"],
   },
@@ -67,7 +86,11 @@ const TEMPLATES = [
     id: "tp_be_peppol",
     partner: "pa_be",
     name: "Peppol only",
-    description: "E-invoicing on Peppol, no accounting link.",
+    descriptions: {
+      fr: "Facturation électronique sur Peppol, sans lien avec une comptabilité.",
+      nl: "E-facturatie via Peppol, zonder koppeling met een boekhouding.",
+      en: "E-invoicing on Peppol, no accounting link.",
+    },
     users: [],
     integrations: [],
   },
@@ -75,7 +98,11 @@ const TEMPLATES = [
     id: "tp_be_team",
     partner: "pa_be",
     name: "Comptabilité Plus",
-    description: "The whole team, Octopus and Exact Online.",
+    descriptions: {
+      fr: "Toute l'équipe, Octopus et Exact Online.",
+      nl: "Het hele team, Octopus en Exact Online.",
+      en: "The whole team, Octopus and Exact Online.",
+    },
     users: ["us_be_admin", "us_be_staff"],
     integrations: ["in_be_octopus", "in_be_exact"],
   },
@@ -83,7 +110,10 @@ const TEMPLATES = [
     id: "tp_ma_standard",
     partner: "pa_ma",
     name: "Standard",
-    description: "Karima suit le client ; Sage 100.",
+    descriptions: {
+      fr: "Karima suit le client ; Sage 100.",
+      en: "Karima follows the client; Sage 100.",
+    },
     users: ["us_ma_admin"],
     integrations: ["in_ma_sage"],
   },
@@ -91,7 +121,10 @@ const TEMPLATES = [
     id: "tp_ma_odoo",
     partner: "pa_ma",
     name: "Odoo",
-    description: "Omar suit le client ; Odoo.",
+    descriptions: {
+      fr: "Omar suit le client ; Odoo.",
+      en: "Omar follows the client; Odoo.",
+    },
     users: ["us_ma_staff"],
     integrations: ["in_ma_odoo"],
   },
@@ -99,7 +132,7 @@ const TEMPLATES = [
     id: "tp_ma_simple",
     partner: "pa_ma",
     name: "Sans intégration",
-    description: null,
+    descriptions: null,
     users: [],
     integrations: [],
   },
@@ -107,16 +140,28 @@ const TEMPLATES = [
     id: "tp_ma_team",
     partner: "pa_ma",
     name: "Équipe",
-    description: "Karima et Omar ; Sage 100 et Odoo.",
+    descriptions: {
+      fr: "Karima et Omar ; Sage 100 et Odoo.",
+      en: "Karima and Omar; Sage 100 and Odoo.",
+    },
     users: ["us_ma_admin", "us_ma_staff"],
     integrations: ["in_ma_sage", "in_ma_odoo"],
   },
 ];
 
-/** Fills an empty database with the two sandbox partners; leaves a seeded one as it is. */
+/**
+ * Fills an empty database with the two sandbox partners; leaves a seeded one as it is, but
+ * for the descriptions of its templates in every language, which older sandboxes lacked.
+ */
 export function seed(db: Db): void {
   const seeded = db.prepare("SELECT COUNT(*) AS n FROM partners").get() as { n: number };
-  if (seeded.n > 0) return;
+  if (seeded.n > 0) {
+    const describe = db.prepare(
+      "UPDATE templates SET descriptions = ? WHERE id = ? AND descriptions IS NULL"
+    );
+    for (const t of TEMPLATES) if (t.descriptions) describe.run(descriptionsJson(t), t.id);
+    return;
+  }
   db.transaction(() => {
     const partner = db.prepare("INSERT INTO partners (id, name, region) VALUES (?, ?, ?)");
     for (const p of PARTNERS) partner.run(p.id, p.name, p.region);
@@ -130,7 +175,7 @@ export function seed(db: Db): void {
     );
     for (const i of INTEGRATIONS) integration.run(i.id, i.partner, i.name);
     const template = db.prepare(
-      "INSERT INTO templates (id, partner_id, name, description) VALUES (?, ?, ?, ?)"
+      "INSERT INTO templates (id, partner_id, name, description, descriptions) VALUES (?, ?, ?, ?, ?)"
     );
     const templateUser = db.prepare(
       "INSERT INTO template_users (template_id, user_id) VALUES (?, ?)"
@@ -139,9 +184,14 @@ export function seed(db: Db): void {
       "INSERT INTO template_integrations (template_id, integration_id) VALUES (?, ?)"
     );
     for (const t of TEMPLATES) {
-      template.run(t.id, t.partner, t.name, t.description);
+      // The partner's first language is the description for clients that know no other.
+      const first = t.descriptions && Object.values(t.descriptions)[0];
+      template.run(t.id, t.partner, t.name, first ?? null, descriptionsJson(t));
       for (const u of t.users) templateUser.run(t.id, u);
       for (const i of t.integrations) templateIntegration.run(t.id, i);
     }
   })();
 }
+
+const descriptionsJson = (template: (typeof TEMPLATES)[number]) =>
+  template.descriptions && JSON.stringify(template.descriptions);

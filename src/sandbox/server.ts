@@ -2,7 +2,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import cors from "@fastify/cors";
 import formbody from "@fastify/formbody";
 import rateLimit from "@fastify/rate-limit";
-import { escapeHtml, registerAuth, requirePartner } from "./auth";
+import { registerAuth, requirePartner } from "./auth";
+import { escapeHtml } from "./sign-in-page";
 import type { GrantOptions } from "./grants";
 import { registerClientRoutes } from "./clients";
 import { registerCompanyRoutes } from "./companies";
@@ -208,6 +209,16 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
     }),
   });
 
+  // No answer may be read as another type than it says (a problem as HTML, a page as script).
+  app.addHook("onRequest", (_request, reply, done) => {
+    reply.header("X-Content-Type-Options", "nosniff");
+    done();
+  });
+  // Browsers ask for an icon on every page they open: the sandbox has none, and says so
+  // without an error (its pages point to no icon either).
+  app.get("/favicon.ico", async (_request, reply) =>
+    reply.code(204).header("Cache-Control", "public, max-age=86400").send()
+  );
   registerAuth(app, db, options.auth);
   // What a client's `url` opens: in Banqup, its page in the partner space; here, its id only
   // (no data without signing in).
@@ -216,7 +227,7 @@ export async function buildSandbox(options: SandboxOptions): Promise<Sandbox> {
       .type("text/html")
       .header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
       .send(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Banqup sandbox client</title></head><body><h1>Client ${escapeHtml((request.params as { id: string }).id)}</h1><p>In Banqup this is the client's page in your partner space; the sandbox shows its id only.</p></body></html>`
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Banqup sandbox client</title><link rel="icon" href="data:,"></head><body><h1>Client ${escapeHtml((request.params as { id: string }).id)}</h1><p>In Banqup this is the client's page in your partner space; the sandbox shows its id only.</p></body></html>`
       )
   );
   await app.register(async (api) => {

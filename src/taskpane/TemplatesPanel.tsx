@@ -9,7 +9,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import type { Profile } from "../core";
-import type { LiveSession, SessionView, TemplateInfo } from "../excel";
+import { descriptionIn, type LiveSession, type SessionView, type TemplateInfo } from "../excel";
 import { useLanguage } from "./i18n";
 import { useSessionView } from "./hooks/useLiveSession";
 import type { TemplateCatalog } from "./hooks/useTemplateCatalog";
@@ -63,7 +63,7 @@ function TemplateList({
   catalog: TemplateInfo[];
   templates: TemplateCatalog;
 }) {
-  const { t } = useLanguage();
+  const { lang, t } = useLanguage();
   const styles = usePanelStyles();
   const catalog = view.catalog ?? initial;
   const [chosen, setChosen] = React.useState("");
@@ -84,7 +84,9 @@ function TemplateList({
             <Text weight="semibold" block>
               {template.name}
             </Text>
-            {template.description && <Caption1 block>{template.description}</Caption1>}
+            {descriptionIn(template, lang) && (
+              <Caption1 block>{descriptionIn(template, lang)}</Caption1>
+            )}
             <Caption1 block>
               {t("templateUsers", { list: template.users.join(", ") || t("nobody") })}
             </Caption1>

@@ -82,7 +82,7 @@ export default function Workbook({
     services.connection,
     services.loadConnection
   );
-  const auth = useConnection(connection);
+  const auth = useConnection(connection, lang);
   const partner = auth.state.kind === "signedIn" ? auth.state.partner : undefined;
   const mismatch = partner !== undefined && region !== undefined && partner.region !== region;
 

@@ -16,10 +16,11 @@ export interface PartnerConnection {
   apiUrl: string;
   isSignedIn(): boolean;
   /**
-   * Opens the sign-in page and keeps the tokens: "cancelled" when the user closed it or
-   * declined; rejects with the reason when sign-in failed.
+   * Opens the sign-in page (in `language` where the server speaks it) and keeps the tokens:
+   * "cancelled" when the user closed it or declined; rejects with the reason when sign-in
+   * failed.
    */
-  signIn(): Promise<"signedIn" | "cancelled">;
+  signIn(language?: string): Promise<"signedIn" | "cancelled">;
   /** Forgets the tokens here at once, and revokes the sign-in at the server. */
   signOut(): Promise<void>;
   client(region?: ProfileId): PartnerApiClient;
@@ -38,9 +39,9 @@ export function createConnection(options: ConnectionOptions): PartnerConnection 
   return {
     apiUrl: options.apiUrl,
     isSignedIn: () => options.store.load() !== undefined,
-    signIn: async () => {
+    signIn: async (language) => {
       try {
-        await signIn(options, options.open, options.store, fetchImpl);
+        await signIn(options, options.open, options.store, fetchImpl, language);
         return "signedIn";
       } catch (error) {
         // Closed after a failed attempt: that failure is the outcome, not a cancel.

@@ -11,6 +11,7 @@ export async function fetchTemplateCatalog(
     id: template.id,
     name: template.name,
     description: template.description ?? null,
+    ...(template.descriptions ? { descriptions: template.descriptions } : {}),
     users: template.users.map((user) => user.name),
     integrations: template.integrations.map((integration) => integration.name),
   }));

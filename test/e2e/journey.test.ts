@@ -652,6 +652,8 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
         await press(t("signIn"));
         const popup = await popupOpened;
         await popup.waitForSelector("input[name=email]");
+        // The sign-in page speaks the pane's language.
+        expect(await popup.locator("html").getAttribute("lang")).toBe(lang);
         await popup.fill("input[name=email]", "sophie@fiduciaire-lambert.be");
         await popup.fill("input[name=password]", "sandbox-be");
         await popup.keyboard.press("Enter");
@@ -768,6 +770,31 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     } finally {
       await page.close();
       page = journeyPage;
+    }
+  }, 60_000);
+
+  it("every page names an icon that exists: the browser asks for no missing file", async () => {
+    const visitor = await browser.newPage({ viewport: { width: 350, height: 900 } });
+    try {
+      const missing: string[] = [];
+      visitor.on("response", (response) => {
+        if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+      });
+      await visitor.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+      for (const path of ["taskpane.html", "preview.html", "support.html", "privacy.html"]) {
+        await visitor.goto(`${site.origin}/${path}`);
+        const icon = await visitor.evaluate(
+          () => (document.querySelector('link[rel="icon"]') as HTMLLinkElement | null)?.href
+        );
+        expect({ path, icon }).toEqual({ path, icon: `${site.origin}/assets/icon-32.png` });
+        const answer = await visitor.request.get(icon!);
+        expect(answer.headers()["content-type"]).toBe("image/png");
+      }
+      // The sandbox's sign-in page points to no icon, and its /favicon.ico is no error.
+      expect((await visitor.request.get(`${sandbox.url}/favicon.ico`)).status()).toBe(204);
+      expect(missing).toEqual([]);
+    } finally {
+      await visitor.close();
     }
   }, 60_000);
 

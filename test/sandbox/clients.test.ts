@@ -36,6 +36,30 @@ describe("sandbox clients API", () => {
         expect.objectContaining({ name: "Octopus" }),
       ],
     });
+    // Described in each of the partner's languages, the first of them as its description.
+    expect(json.items.find((t: { name: string }) => t.name === "Standard")).toMatchObject({
+      description: "Sophie suit le client ; les factures vont dans Exact Online.",
+      descriptions: {
+        fr: "Sophie suit le client ; les factures vont dans Exact Online.",
+        nl: "Sophie volgt de klant op; de facturen gaan naar Exact Online.",
+        en: "Sophie follows the client; invoices go to Exact Online.",
+      },
+    });
+  });
+
+  it("answers every request with nosniff, and /favicon.ico without an error", async () => {
+    const answers = await Promise.all([
+      fetch(`${sandbox.url}/v1/partner`),
+      fetch(`${sandbox.url}/no-such-route`),
+      fetch(`${sandbox.url}/clients/cl_1`),
+      fetch(`${sandbox.url}/oauth/sign-in-notice.js`),
+    ]);
+    expect(answers.map((answer) => answer.headers.get("x-content-type-options"))).toEqual(
+      answers.map(() => "nosniff")
+    );
+    const icon = await fetch(`${sandbox.url}/favicon.ico`);
+    expect(icon.status).toBe(204);
+    expect(icon.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
   it("creates a draft client, finds it by lookup, and refuses a second one with 409 naming it", async () => {

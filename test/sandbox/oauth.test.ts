@@ -206,6 +206,45 @@ describe("sandbox OAuth", () => {
     expect(evil.headers.get("content-type")).toContain("application/problem+json");
   });
 
+  it("speaks the language ui_locales asks for (fr, nl, en), its errors too, and English otherwise", async () => {
+    const { challenge } = pkce();
+    const page = async (uiLocales?: string) => {
+      const query = { ...authorize, code_challenge: challenge };
+      const response = await fetch(
+        `${sandbox.url}/oauth/authorize?${new URLSearchParams(uiLocales ? { ...query, ui_locales: uiLocales } : query)}`
+      );
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const french = await page("fr");
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain("<h1>Connexion au bac à sable Banqup</h1>");
+    expect(french).toContain("Mot de passe");
+    expect(french).toContain(">Annuler</button>");
+    expect(french).not.toMatch(/Password|Sign in|Cancel/);
+    const dutch = await page("nl-BE fr");
+    expect(dutch).toContain('<html lang="nl">');
+    expect(dutch).toContain("Wachtwoord");
+    // The first language it speaks, in the order asked.
+    expect(await page("de fr-BE nl")).toContain('<html lang="fr">');
+    expect(await page("ar")).toContain("Sign in to the Banqup sandbox");
+    expect(await page()).toContain('<html lang="en">');
+    // A wrong password is said in the page's language.
+    const wrong = await fetch(
+      `${sandbox.url}/oauth/authorize`,
+      form({
+        ...authorize,
+        code_challenge: challenge,
+        ui_locales: "nl",
+        email: "sophie@fiduciaire-lambert.be",
+        password: "nope",
+      })
+    );
+    const text = await wrong.text();
+    expect(text).toContain("Verkeerd e-mailadres of wachtwoord.");
+    expect(text).toContain('<input type="hidden" name="ui_locales" value="nl">');
+  });
+
   it("lets a failed sign-in be tried again, and writes back only the OAuth parameters", async () => {
     const { challenge } = pkce();
     const failed = await signIn("sophie@fiduciaire-lambert.be", "nope", challenge);
@@ -220,6 +259,8 @@ describe("sandbox OAuth", () => {
       "redirect_uri",
       "response_type",
       "state",
+      // The page's language, so that the second attempt speaks it too.
+      "ui_locales",
     ]);
     expect(page).not.toContain("nope");
     // It tells the pane of the failure (never what was typed), with a script of its own origin.

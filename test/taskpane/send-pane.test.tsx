@@ -154,12 +154,13 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
     expect(count.n).toBe(2);
   }, 30_000);
 
-  it("shows the partner's templates as soon as the user signs in", async () => {
+  it("shows the partner's templates as soon as the user signs in, described in the pane's language", async () => {
     await readyToSend([row(51)]);
     fireEvent.click(screen.getByRole("tab", { name: "Modèles" }));
     expect(
-      await screen.findByText("Sophie follows the client; invoices go to Exact Online.")
+      await screen.findByText("Sophie suit le client ; les factures vont dans Exact Online.")
     ).toBeTruthy();
+    expect(screen.queryByText(/Sophie follows the client/)).toBeNull();
   }, 30_000);
 
   it("loads the partner's clients, updates the rows edited in the sheet, and settles one changed in Banqup too", async () => {
@@ -385,6 +386,8 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
     // sends by messageParent), then the user closes the window.
     const failsThenCloses = async (url: string) => {
       const query = Object.fromEntries(new URL(url).searchParams);
+      // The sign-in page is asked to speak the pane's language.
+      expect(query.ui_locales).toBe("fr");
       const page = await (
         await fetch(url.replace(/\?.*$/, ""), {
           method: "POST",
@@ -405,7 +408,7 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Se connecter à Banqup" }));
     expect(
       await screen.findByText(
-        "La connexion a échoué : Wrong e-mail or password.",
+        "La connexion a échoué : Adresse e-mail ou mot de passe incorrect.",
         {},
         { timeout: 5000 }
       )

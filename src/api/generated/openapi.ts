@@ -286,6 +286,13 @@ export interface components {
             id: string;
             name: string;
             description?: string | null;
+            /**
+             * @description The description in each of the partner's languages, by language code (`fr`, `nl`,
+             *     `en`); `description` is the partner's first language.
+             */
+            descriptions?: {
+                [key: string]: string;
+            };
             users: components["schemas"]["User"][];
             integrations: components["schemas"]["Integration"][];
         };
@@ -560,6 +567,11 @@ export interface operations {
                 code_challenge: string;
                 code_challenge_method: "S256";
                 state?: string;
+                /**
+                 * @description The languages the sign-in page should speak, by preference, space-separated (as in
+                 *     OpenID Connect): French, Dutch and English are spoken; English when none of these.
+                 */
+                ui_locales?: string;
             };
             header?: never;
             path?: never;
@@ -567,7 +579,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The sign-in form. */
+            /** @description The sign-in form, in the language `ui_locales` asks for. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -598,6 +610,7 @@ export interface operations {
                     /** @constant */
                     code_challenge_method: "S256";
                     state?: string;
+                    ui_locales?: string;
                     /** @description Present when the user declined; the answer is `error=access_denied`. */
                     cancel?: string;
                 };

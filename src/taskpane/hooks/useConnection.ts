@@ -7,8 +7,11 @@ export type SignInState =
   | { kind: "signingIn" }
   | { kind: "signedIn"; partner: Partner };
 
-/** Sign-in state of the pane: restored silently from stored tokens when they still work. */
-export function useConnection(connection: PartnerConnection | undefined) {
+/**
+ * Sign-in state of the pane: restored silently from stored tokens when they still work. The
+ * sign-in page is asked to speak the pane's `language`.
+ */
+export function useConnection(connection: PartnerConnection | undefined, language: string) {
   const [state, setState] = React.useState<SignInState>({ kind: "signedOut" });
 
   const loadPartner = React.useCallback(async () => {
@@ -37,13 +40,13 @@ export function useConnection(connection: PartnerConnection | undefined) {
     if (!connection) return;
     setState({ kind: "signingIn" });
     try {
-      if ((await connection.signIn()) === "cancelled")
+      if ((await connection.signIn(language)) === "cancelled")
         setState({ kind: "signedOut", cancelled: true });
       else await loadPartner();
     } catch (error) {
       setState({ kind: "signedOut", error: (error as Error).message });
     }
-  }, [connection, loadPartner]);
+  }, [connection, language, loadPartner]);
 
   const signOut = React.useCallback(() => {
     // Signed out here at once; the server's revocation follows (best effort).
