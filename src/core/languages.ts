@@ -29,3 +29,18 @@ const SHORT_FORMS = new Map<string, { code: string }>([
 export function resolveLanguage(text: string): NameMatch {
   return SHORT_FORMS.get(text.toLowerCase()) ?? languageNameIndex.get().lookup(text);
 }
+
+/**
+ * A language written as its ISO 639-1 code or as one language's name in any language
+ * ("fr", "FR", "Nederlands", "French") → its code; none for anything else, the French
+ * abbreviations of Morocco's help included (outside that help, "an" is no English).
+ */
+export function languageCodeOf(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (/^[A-Za-z]{2}$/.test(trimmed)) {
+    const code = trimmed.toLowerCase();
+    return LANGUAGE_CODES.includes(code) ? code : undefined;
+  }
+  const match = languageNameIndex.get().lookup(trimmed);
+  return match && "code" in match ? match.code : undefined;
+}

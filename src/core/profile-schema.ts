@@ -32,6 +32,8 @@ const ruleSpecSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("locale"),
     languages: z.array(z.string().check(z.length(2))).check(z.minLength(1)),
+    /** The row's country: a language written alone ("fr", "Nederlands") is fixed with it. */
+    countryField: z.optional(z.string()),
   }),
   z.object({ kind: z.literal("beEnterpriseNumber") }),
   z.object({ kind: z.literal("beVatNumber"), sameDigitsAs: z.optional(z.string()) }),
@@ -132,7 +134,7 @@ export const profileSchema = z
           }
         }
         const refersTo =
-          field.rule.kind === "postalCode"
+          field.rule.kind === "postalCode" || field.rule.kind === "locale"
             ? field.rule.countryField
             : field.rule.kind === "beVatNumber"
               ? field.rule.sameDigitsAs

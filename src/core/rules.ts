@@ -2,7 +2,7 @@ import { isBelgianCheckValid, isDivisibleBy97 } from "./checksums";
 import { isAssignedCountryCode, lookupCountryName, unassignedAlias } from "./countries";
 import { diagnoseEmail, isValidEmail, suggestEmailDomain } from "./email";
 import { compactIban, ibanCheckDigits, judgeIban } from "./iban";
-import { resolveLanguage } from "./languages";
+import { languageCodeOf, resolveLanguage } from "./languages";
 import { judgePostalCode } from "./postal-codes";
 import type { MessageParams } from "./messages/format";
 import type { HeaderLang, RuleSpec } from "./profile";
@@ -34,6 +34,11 @@ export interface FieldChecker {
   parse: (text: string, cell: Cell) => Normalized | Failure;
   /** Judges a valid value against the rest of its row. */
   relate?(value: Normalized, row: RowValues, cell: Cell): Failure | undefined;
+  /**
+   * For a text its own rule refused without a fix: the fix the rest of the row makes certain
+   * (a language alone, "fr", in a row whose country is BE: fr-BE). Checked like any fix.
+   */
+  fixFrom?(text: string, row: RowValues): string | undefined;
   /**
    * Something about a valid value worth a second look (a likely typo): a warning, which
    * leaves the row valid; its suggestion is in its params, never a certain fix.
@@ -125,6 +130,14 @@ const locale: Compiler<"locale"> = (spec) => {
       if (!isAssignedCountryCode(region)) return new Failure("country", { value, country: region });
       return new Failure("format", { value, languages: list }, `${language}-${region}`);
     },
+    fixFrom: spec.countryField
+      ? (text, row) => {
+          const country = row.value(spec.countryField!);
+          if (typeof country !== "string" || !isAssignedCountryCode(country)) return undefined;
+          const language = languageCodeOf(text);
+          return language && languages.has(language) ? `${language}-${country}` : undefined;
+        }
+      : undefined,
   };
 };
 
@@ -368,6 +381,7 @@ function remembering(checker: FieldChecker): FieldChecker {
       return verdict;
     },
     relate: checker.relate,
+    fixFrom: checker.fixFrom,
     sameIdentityAs: checker.sameIdentityAs,
   };
 }

@@ -71,6 +71,7 @@ export class Validator implements RowValues {
    */
   private readonly parsers: FieldChecker["parse"][];
   private readonly relating: number[];
+  private readonly rowFixing: number[];
   private readonly warning: number[];
   private readonly judged: boolean[];
   /** Judged fields that must have a value. */
@@ -105,6 +106,7 @@ export class Validator implements RowValues {
     this.checkers = profile.fields.map((field) => compileRule(field.rule, ruleOptions));
     this.parsers = this.checkers.map((checker) => checker.parse);
     this.relating = this.checkers.flatMap((checker, i) => (checker.relate ? [i] : []));
+    this.rowFixing = this.checkers.flatMap((checker, i) => (checker.fixFrom ? [i] : []));
     this.warning = this.checkers.flatMap((checker, i) => (checker.warn ? [i] : []));
     this.judged = profile.fields.map((field) => !options.absentFields?.has(field.key));
     this.required = profile.fields.map((field, i) => this.judged[i]! && !!field.required);
@@ -288,6 +290,7 @@ export class Validator implements RowValues {
         failed = true;
       }
     }
+    for (const i of this.rowFixing) this.fixFromRow(i, input.cells[i]);
     for (const i of this.warning) {
       const value = values[i];
       if (value === undefined) continue;
@@ -309,6 +312,19 @@ export class Validator implements RowValues {
       }
     }
     return problems;
+  }
+
+  /** A fix the rest of the row makes certain, for a value refused without one. */
+  private fixFromRow(field: number, cell: Cell): void {
+    const failure = this.failures[field];
+    if (failure === undefined || failure === REQUIRED || failure.fix !== undefined) return;
+    const fix = this.checkers[field]!.fixFrom!(cellText(cell), this);
+    if (fix === undefined) return;
+    const withFix = new Failure(failure.reason, failure.params, fix);
+    const value = this.fixedValue(field, withFix);
+    if (value === undefined) return;
+    this.failures[field] = withFix;
+    this.fixed[field] = value;
   }
 
   /** A fix is offered only when the fixed value passes the field's own rule: its value. */

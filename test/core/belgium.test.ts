@@ -153,8 +153,43 @@ describe("contact locale ll-CC", () => {
   it("refuses other languages, unassigned countries and other shapes", () => {
     expect(codes(judge("be", { contactLocale: "es-ES" }))).toEqual(["contactLocale.language"]);
     expect(codes(judge("be", { contactLocale: "fr-UK" }))).toEqual(["contactLocale.country"]);
-    expect(codes(judge("be", { contactLocale: "fr" }))).toEqual(["contactLocale.format"]);
-    expect(codes(judge("be", { contactLocale: "Français" }))).toEqual(["contactLocale.format"]);
+    expect(codes(judge("be", { contactLocale: "fr-" }))).toEqual(["contactLocale.format"]);
+  });
+  it("fixes a language written alone with the row's country: fr + BE → fr-BE, Nederlands → nl-BE", () => {
+    expect(codes(judge("be", { contactLocale: "fr", country: "BE" }))).toEqual([
+      "contactLocale.format→fr-BE",
+    ]);
+    // The country's own fix counts: Belgique is BE once fixed.
+    expect(codes(judge("be", { contactLocale: "Nederlands", country: "Belgique" }))).toEqual([
+      "country.name→BE",
+      "contactLocale.format→nl-BE",
+    ]);
+    expect(codes(judge("be", { contactLocale: "FR", country: "BE" }))).toEqual([
+      "contactLocale.format→fr-BE",
+    ]);
+    expect(
+      codes(judge("be", { contactLocale: "Français", country: "FR", postalCode: "75001" }))
+    ).toEqual(["contactLocale.format→fr-FR"]);
+    expect(codes(judge("be", { contactLocale: "German", country: "BE" }))).toEqual([
+      "contactLocale.format→de-BE",
+    ]);
+  });
+  it("fixes nothing it cannot be sure of", () => {
+    // No country, or one that is wrong: the language's country is unknown.
+    expect(codes(judge("be", { contactLocale: "fr", country: "" }))).toEqual([
+      "country.required",
+      "contactLocale.format",
+    ]);
+    expect(codes(judge("be", { contactLocale: "nl", country: "Atlantis" }))).toEqual([
+      "country.invalid",
+      "contactLocale.format",
+    ]);
+    // A language the platform does not have, a word that is no language, an abbreviation
+    // of Morocco's help ("An" is Anglais only there).
+    for (const text of ["es", "Español", "Flamand2", "An", "Vlaamsch"])
+      expect(codes(judge("be", { contactLocale: text, country: "BE" }))).toEqual([
+        "contactLocale.format",
+      ]);
   });
 });
 

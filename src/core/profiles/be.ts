@@ -110,7 +110,7 @@ export const belgium = defineProfile({
         en: "Language and country written as fr-BE, nl-BE, de-BE or en-BE (languages: fr, nl, de, en).",
         de: "Sprache und Land in der Form fr-BE, nl-BE, de-BE oder en-BE (Sprachen: fr, nl, de, en).",
       },
-      rule: { kind: "locale", languages: ["fr", "nl", "de", "en"] },
+      rule: { kind: "locale", languages: ["fr", "nl", "de", "en"], countryField: "country" },
       list: "locales",
       width: 14,
     },
