@@ -58,6 +58,14 @@ export function judge(
   return validator.validateRow({ row: 2, cells })?.problems ?? [];
 }
 
+/** Warnings of one row (valid values worth a second look), as `codes` writes them. */
+export function warningCodes(profileId: ProfileId, changes: Record<string, Cell>): string[] {
+  const profile = getProfile(profileId);
+  const record = { ...VALID[profileId], ...changes };
+  const cells = profile.fields.map((field) => record[field.key]);
+  return codes(new Validator(profile).validateRow({ row: 2, cells })?.warnings ?? []);
+}
+
 /** The normalized value the row gets for one field, when it is valid. */
 export function normalized(profileId: ProfileId, key: string, cell: Cell): unknown {
   const profile = getProfile(profileId);

@@ -40,8 +40,8 @@ export function certainFixes(
   return [...wanted].flatMap(([index, keys]) => {
     const row = rows.snapshot(index);
     if (!row) return [];
-    return rows
-      .problemsOf(index)
+    // Warnings too: a value understood but not written as the list writes it has a fix.
+    return [...rows.problemsOf(index), ...rows.warningsOf(index)]
       .filter((p) => keys.has(`${p.field}\u0000${p.code}`) && p.fix !== null)
       .map((p) => ({ row, field: p.field, value: p.fix! }));
   });

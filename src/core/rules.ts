@@ -43,7 +43,7 @@ export interface FieldChecker {
    * Something about a valid value worth a second look (a likely typo): a warning, which
    * leaves the row valid; its suggestion is in its params, never a certain fix.
    */
-  warn?(value: Normalized): Failure | undefined;
+  warn?(value: Normalized, text: string): Failure | undefined;
   /**
    * When a value identifies the same company as another field's (a Belgian VAT number holds
    * the enterprise number): that field, and the value as that field would write it.
@@ -276,6 +276,12 @@ const yesNo: Compiler<"yesNo"> = (_spec, options) => {
       const fix = ANY_YES.has(lower) ? yes : ANY_NO.has(lower) ? no : undefined;
       return new Failure("invalid", { value, yes, no }, fix);
     },
+    // Understood, but not as the drop-down writes it (Ja in a French sheet): the sheet can
+    // say what is sent.
+    warn(value, text) {
+      const listed = value ? yes : no;
+      return text === listed ? undefined : new Failure("spelling", { value: text, listed }, listed);
+    },
   };
 };
 
@@ -331,6 +337,11 @@ const language: Compiler<"language"> = () => ({
     if (match) return new Failure("ambiguous", { value, candidates: match.ambiguous.join(", ") });
     return new Failure("invalid", { value });
   },
+  // A name or an abbreviation is understood; the code is what is sent, and can be written.
+  warn(value, text) {
+    const code = String(value);
+    return text === code ? undefined : new Failure("spelling", { value: text, listed: code }, code);
+  },
 });
 
 const COMPILERS: { [K in RuleSpec["kind"]]: Compiler<K> } = {
@@ -382,6 +393,7 @@ function remembering(checker: FieldChecker): FieldChecker {
     },
     relate: checker.relate,
     fixFrom: checker.fixFrom,
+    warn: checker.warn,
     sameIdentityAs: checker.sameIdentityAs,
   };
 }

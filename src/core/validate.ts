@@ -294,10 +294,12 @@ export class Validator implements RowValues {
     for (const i of this.warning) {
       const value = values[i];
       if (value === undefined) continue;
-      const warning = checkers[i]!.warn!(value);
+      const warning = checkers[i]!.warn!(value, cellText(input.cells[i]));
       if (!warning) continue;
       if (this.warnings === NO_PROBLEMS) this.warnings = [];
-      this.warnings.push(problemOf(input.row, fields[i]!.key, warning.reason, warning.params));
+      this.warnings.push(
+        problemOf(input.row, fields[i]!.key, warning.reason, warning.params, warning.fix)
+      );
     }
     const existing = this.options.existing;
     if (!failed && !existing) return NO_PROBLEMS;

@@ -3,6 +3,7 @@ import {
   judge,
   normalized,
   requiredKeys,
+  warningCodes,
   withoutOptionalColumns,
 } from "../../testkit/judge";
 import { belgianNumber } from "../../testkit/oracles";
@@ -190,6 +191,17 @@ describe("contact locale ll-CC", () => {
       expect(codes(judge("be", { contactLocale: text, country: "BE" }))).toEqual([
         "contactLocale.format",
       ]);
+  });
+});
+
+describe("mandate Yes/No", () => {
+  it("understands Yes and No of every template language, and offers the sheet's own word", () => {
+    for (const mandate of ["Ja", "yes", "OUI", "Nee", "Oui", "Non"])
+      expect(judge("be", { mandate })).toEqual([]);
+    expect(warningCodes("be", { mandate: "Ja" })).toEqual(["mandate.spelling→Oui"]);
+    expect(warningCodes("be", { mandate: "yes" })).toEqual(["mandate.spelling→Oui"]);
+    expect(warningCodes("be", { mandate: "Nee" })).toEqual(["mandate.spelling→Non"]);
+    expect(warningCodes("be", { mandate: "Oui" })).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import {
   codes,
+  warningCodes,
   judge,
   normalized,
   requiredKeys,
@@ -203,6 +204,14 @@ describe("languages: codes, names, and the French abbreviations", () => {
   });
   it.each(["عربي", "عربى", "عربية", "العربيه"])("%s (Arabic, as people type it) is ar", (input) => {
     expect(normalized("ma", "contactLanguage", input)).toBe("ar");
+  });
+  it("offers the code where a name or an abbreviation was written, the row staying valid", () => {
+    expect(judge("ma", { companyLanguage: "Français", contactLanguage: "AN" })).toEqual([]);
+    expect(warningCodes("ma", { companyLanguage: "Français", contactLanguage: "AN" })).toEqual([
+      "companyLanguage.spelling→fr",
+      "contactLanguage.spelling→en",
+    ]);
+    expect(warningCodes("ma", { companyLanguage: "fr", contactLanguage: "ar" })).toEqual([]);
   });
   it("refuses what is no language", () => {
     expect(codes(judge("ma", { companyLanguage: "Klingon" }))).toEqual(["companyLanguage.invalid"]);

@@ -295,6 +295,35 @@ describe("the task pane in Excel", () => {
     expect(screen.queryByRole("heading", { name: "À vérifier" })).toBeNull();
   });
 
+  it("a mandate written Ja or yes in a French sheet is sent as Oui, and offered as the list writes it", async () => {
+    const excel = new FakeExcel();
+    const sheet = await insertedTemplate(excel);
+    const mandate = column("mandate");
+    await act(() =>
+      excel.user.type(sheet, "A2", [
+        row({ mandate: "Ja", enterpriseNumber: "", vatNumber: "" }),
+        row({ mandate: "yes", enterpriseNumber: "", vatNumber: "" }),
+        row({ mandate: "Nee", enterpriseNumber: "", vatNumber: "" }),
+        row({ mandate: "Oui", enterpriseNumber: "", vatNumber: "" }),
+      ])
+    );
+    await settle(excel);
+    // Understood: the rows are valid and nothing is highlighted.
+    expect(count("Valides")).toBe("4");
+    expect(excel.highlightedCells(sheet, "A1:Q6")).toEqual([]);
+    const toCheck = screen.getByRole("heading", { name: "À vérifier" }).closest("section")!;
+    expect(within(toCheck).getByText("Mandat · 3 lignes")).toBeTruthy();
+    fireEvent.click(within(toCheck).getByRole("button", { name: "Tout corriger ainsi (3)" }));
+    await settle(excel);
+    expect(excel.values(sheet, `${mandate}2:${mandate}5`)).toEqual([
+      ["Oui"],
+      ["Oui"],
+      ["Non"],
+      ["Oui"],
+    ]);
+    expect(screen.queryByRole("heading", { name: "À vérifier" })).toBeNull();
+  });
+
   it("hides the rows without problems in the sheet, and shows them all again", async () => {
     const excel = new FakeExcel();
     const sheet = await insertedTemplate(excel);

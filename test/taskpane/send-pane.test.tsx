@@ -156,6 +156,12 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
 
   it("shows the partner's templates as soon as the user signs in, described in the pane's language", async () => {
     await readyToSend([row(51)]);
+    // The Send tab says truthfully what the mandate column does (it is not sent as typed).
+    expect(
+      await screen.findByText(
+        "Mandat : Oui (ou Ja, Yes) inscrit le client à la facturation électronique sur Peppol ; Non ou vide ne demande rien."
+      )
+    ).toBeTruthy();
     fireEvent.click(screen.getByRole("tab", { name: "Modèles" }));
     expect(
       await screen.findByText("Sophie suit le client ; les factures vont dans Exact Online.")

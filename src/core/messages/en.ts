@@ -51,6 +51,8 @@ export const en = {
     "Excel stored this number as a number and kept only its first 15 digits: the rest are lost. Format the cell as text and type it again.",
   "postalCode.format": "Not a postal code of {country} (for example {example}).",
   "yesNo.invalid": "Write {yes} or {no}.",
+  "yesNo.spelling": "Read as {listed}, the list's value.",
+  "language.spelling": "Read as {listed}, the code Banqup expects.",
   "configurationTemplate.unknown": "You have no configuration template named “{value}”.",
   "ice.format": "An ICE is 15 digits.",
   "ice.checksum":

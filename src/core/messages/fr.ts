@@ -58,6 +58,8 @@ export const fr: Record<MessageKey, string> = {
   "postalCode.format":
     "Ce n'est pas un code postal valable pour ce pays : {country} (par exemple {example}).",
   "yesNo.invalid": "Écrivez {yes} ou {no}.",
+  "yesNo.spelling": "Compris comme {listed}, la valeur de la liste.",
+  "language.spelling": "Compris comme {listed}, le code que Banqup attend.",
   "configurationTemplate.unknown": "Vous n'avez aucun modèle de configuration nommé « {value} ».",
   "ice.format": "Un ICE compte 15 chiffres.",
   "ice.checksum":

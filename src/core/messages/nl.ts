@@ -54,6 +54,8 @@ export const nl: Record<MessageKey, string> = {
     "Excel heeft dit nummer als getal opgeslagen en alleen de eerste 15 cijfers bewaard: de rest is verloren. Zet de cel in tekstopmaak en typ het opnieuw.",
   "postalCode.format": "Geen postcode van {country} (bijvoorbeeld {example}).",
   "yesNo.invalid": "Schrijf {yes} of {no}.",
+  "yesNo.spelling": "Gelezen als {listed}, de waarde van de lijst.",
+  "language.spelling": "Gelezen als {listed}, de code die Banqup verwacht.",
   "configurationTemplate.unknown": "U hebt geen configuratiesjabloon met de naam “{value}”.",
   "ice.format": "Een ICE telt 15 cijfers.",
   "ice.checksum":

@@ -272,9 +272,9 @@ export const belgium = defineProfile({
       rule: { kind: "yesNo" },
       apiName: "einvoicingMandate",
       sendNote: {
-        fr: "La colonne Mandat est envoyée telle quelle : Oui inscrit le client à la facturation électronique sur Peppol.",
-        nl: "De kolom Mandaat wordt verzonden zoals ze is: Ja registreert de klant voor e-facturatie op Peppol.",
-        en: "The mandate column is sent as it is: Yes registers the client for e-invoicing on Peppol.",
+        fr: "Mandat : Oui (ou Ja, Yes) inscrit le client à la facturation électronique sur Peppol ; Non ou vide ne demande rien.",
+        nl: "Mandaat: Ja (of Oui, Yes) registreert de klant voor e-facturatie op Peppol; Nee of leeg vraagt niets aan.",
+        en: "Mandate: Yes (or Oui, Ja) registers the client for e-invoicing on Peppol; No or empty asks for nothing.",
       },
       sendConsequence: {
         fr: "Inscriptions à la facturation électronique sur Peppol demandées (mandat Oui) : {count}",

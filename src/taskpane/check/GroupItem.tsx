@@ -11,7 +11,8 @@ const ROWS_LISTED = 5;
 
 /**
  * One kind of problem, or of warning, in one column: its heading, words true of all its rows,
- * links to its rows, and for problems with a certain fix, "fix all like this".
+ * links to its rows, and where a certain fix exists (a problem's, or a value to write as the
+ * list writes it), "fix all like this".
  */
 export function GroupItem({
   group,
@@ -51,9 +52,9 @@ export function GroupItem({
           </Link>
         ))}
       </div>
-      {kind === "problem" && (
+      {(kind === "problem" || (group.fixable > 0 && onFixAll)) && (
         <div className={styles.rows}>
-          {group.rows.length > ROWS_LISTED && (
+          {kind === "problem" && group.rows.length > ROWS_LISTED && (
             <Button size="small" appearance="subtle" onClick={() => setExpanded(!expanded)}>
               {expanded ? t("showFewerRows") : t("showAllRows", { count: group.rows.length })}
             </Button>

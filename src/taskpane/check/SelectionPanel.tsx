@@ -49,6 +49,16 @@ export function SelectionPanel({ session, view, profile, write }: PanelProps) {
               <Text>
                 {t("warningLabel")} {describeProblem(w, lang, profile)}
               </Text>
+              {w.fix !== null && row && (
+                // Understood as it is, written as the list writes it: a certain fix.
+                <Button
+                  size="small"
+                  disabledFocusable={busy}
+                  onClick={() => void write([{ row, field: w.field, value: w.fix! }])}
+                >
+                  {t("fix", { value: w.fix })}
+                </Button>
+              )}
               {typeof w.params?.suggestion === "string" && row && (
                 // A suggestion, not a certain fix: offered here, one cell at a time, never in bulk.
                 <Button

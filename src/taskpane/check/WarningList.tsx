@@ -1,5 +1,5 @@
 import { Button, Subtitle2 } from "@fluentui/react-components";
-import { isRegistryFillCode, registryFills } from "../../core";
+import { certainFixes, isRegistryFillCode, registryFills } from "../../core";
 import { useLanguage } from "../i18n";
 import { GroupItem } from "./GroupItem";
 import { groupKey, type PanelProps } from "./panel-props";
@@ -39,6 +39,7 @@ export function WarningList({ session, view, profile, write }: PanelProps) {
             session={session}
             view={view}
             profile={profile}
+            onFixAll={() => void write(certainFixes(session.rows, [group]))}
           />
         ))}
       </ul>
