@@ -58,7 +58,7 @@ describe("the production build (npm run build) for a deployment", () => {
     // The preview and its in-memory workbook are for development only.
     expect(existsSync(join(dist, "preview.html"))).toBe(false);
     expect(readdirSync(dist).some((file) => file.startsWith("office-shim"))).toBe(false);
-    // So is "Check this Excel": no script of the production build carries it.
+    // So is "Excel compatibility test": no script of the production build carries it.
     const scripts = readdirSync(dist).filter((file) => file.endsWith(".js"));
     for (const script of scripts)
       expect(readFileSync(join(dist, script), "utf8")).not.toContain("BanqupSelfCheck");

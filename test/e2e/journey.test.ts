@@ -410,7 +410,9 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     await openTab("Send");
     await press("Export for the Banqup import page");
     const exported = 50 - unfixable.length;
-    await page.getByText(`${exported} rows went into a new workbook`, { exact: false }).waitFor();
+    await page
+      .getByText(`${exported} rows were copied into a new workbook`, { exact: false })
+      .waitFor();
     const opened = await page.evaluate(
       () =>
         (
@@ -458,11 +460,13 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
 
     // "Check this Excel" (a development build): every scenario held in this Excel.
     await openTab("Check");
-    await press("Check this Excel");
+    await press("Excel compatibility test");
     await press("Run the checks");
-    const results = page.locator('#root ul[aria-label="Check this Excel"] > li');
+    const results = page.locator('#root ul[aria-label="Excel compatibility test"] > li');
     await page.waitForFunction(
-      () => document.querySelectorAll('#root ul[aria-label="Check this Excel"] > li').length === 6,
+      () =>
+        document.querySelectorAll('#root ul[aria-label="Excel compatibility test"] > li').length ===
+        6,
       undefined,
       { timeout: 30_000 }
     );
@@ -509,7 +513,7 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
         return texts.map((text) => Number(text.replace("Row ", "")) - 2).sort((a, b) => a - b);
       };
       expect(await rowsUnder("The name differs from the registry's.")).toEqual(expected.name);
-      expect(await rowsUnder("Not known to the registries as an active number.")).toEqual(
+      expect(await rowsUnder("Number unknown or inactive in the registries.")).toEqual(
         expected.unknown
       );
       expect(await rowsUnder("Known to the registries, but not active.")).toEqual(
@@ -590,7 +594,7 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
       });
       await fit.getByRole("button", { name: "Export for the Banqup import page" }).click();
       await fit
-        .getByText("went into a new workbook", { exact: false })
+        .getByText("copied into a new workbook", { exact: false })
         .waitFor({ timeout: 30_000 });
       const lines = await fit.evaluate(
         () =>

@@ -15,7 +15,7 @@ describe("the status column states each row's problems in words, before sending"
       book.row({ companyName: "Autre SRL", enterpriseNumber: "", vatNumber: "" }),
     ]);
     await settled(book);
-    expect(statusOf(book, 0)).toBe("⚠ 2 problèmes : Email de contact, IBAN");
+    expect(statusOf(book, 0)).toBe("⚠ 2 problèmes : E-mail du contact, IBAN");
     // A valid row's status stays empty.
     expect(statusOf(book, 1)).toBe("");
 

@@ -2,7 +2,7 @@ import { getProfile, type ProfileId } from "../../src/core";
 import { CHECKS_SHEET, runSelfCheck, TABLE_NAME } from "../../src/excel";
 import { settled, templateWorkbook, uniqueValidRow } from "./helpers";
 
-describe("Check this Excel: the self-check replayed against the in-memory Excel", () => {
+describe("Excel compatibility test: the self-check replayed against the in-memory Excel", () => {
   for (const region of ["be", "ma"] as ProfileId[]) {
     it(`every scenario holds (${region}), and the user's own template is left as it was`, async () => {
       const book = await templateWorkbook(region, "fr");

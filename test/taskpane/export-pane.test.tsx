@@ -43,7 +43,7 @@ describe("exporting the platform's import file from the pane", () => {
     fireEvent.click(
       await screen.findByRole("button", { name: "Exporter pour la page d'import de Banqup" })
     );
-    await screen.findByText(/^2 lignes sont allées dans un nouveau classeur/);
+    await screen.findByText(/^2 lignes ont été copiées dans un nouveau classeur/);
     expect(
       screen.getByText(
         /1 ligne a été laissée de côté, encore invalide après les corrections certaines/

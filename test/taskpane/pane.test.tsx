@@ -62,7 +62,7 @@ async function insertedTemplate(excel: FakeExcel, fetchTemplates?: () => Promise
 
 /** Opens the problem list's "Sheet" menu and chooses one of its actions. */
 async function sheetAction(name: string): Promise<void> {
-  fireEvent.click(screen.getByRole("button", { name: "Feuille" }));
+  fireEvent.click(screen.getByRole("button", { name: "Lister ou filtrer" }));
   fireEvent.click(await screen.findByRole("menuitem", { name }));
 }
 
@@ -133,12 +133,14 @@ describe("the task pane in Excel", () => {
     const problems = screen
       .getByRole("heading", { name: "Problèmes par colonne" })
       .closest("section")!;
-    expect(within(problems).getByText(/Pays \(code lettre\) · 1 ligne$/)).toBeTruthy();
+    expect(within(problems).getByText(/Code pays \(2 lettres\) · 1 ligne$/)).toBeTruthy();
     expect(within(problems).getByText(/Numéro d'entreprise · 1 ligne$/)).toBeTruthy();
     // Nothing a screen reader reads out (text or attribute) is an internal problem code.
     const code = new RegExp(`\\b(${KEYS.join("|")})\\.[a-z][A-Za-z]*\\b`);
     expect(document.body.innerHTML).not.toMatch(code);
-    expect(within(problems).getByRole("listitem", { name: /^Pays \(code lettre\)/ })).toBeTruthy();
+    expect(
+      within(problems).getByRole("listitem", { name: /^Code pays \(2 lettres\)/ })
+    ).toBeTruthy();
   });
 
   it("fixes all like this in one click, and the highlights go", async () => {
@@ -178,12 +180,18 @@ describe("the task pane in Excel", () => {
         .closest("section")!
         .querySelectorAll(":scope > ul > li");
     const headings = () => [...list()].map((item) => item.firstElementChild!.textContent);
-    expect(headings()).toEqual(["Pays (code lettre) · 2 lignes", "Langue du contact · 2 lignes"]);
+    expect(headings()).toEqual([
+      "Code pays (2 lettres) · 2 lignes",
+      "Langue du contact · 2 lignes",
+    ]);
     fireEvent.click(
       within(list()[0] as HTMLElement).getByRole("button", { name: /^Tout corriger ainsi/ })
     );
     await settle(excel);
-    expect(headings()).toEqual(["✓ Pays (code lettre) : corrigé", "Langue du contact · 2 lignes"]);
+    expect(headings()).toEqual([
+      "✓ Code pays (2 lettres) : corrigé",
+      "Langue du contact · 2 lignes",
+    ]);
   });
 
   it("fixes everything certain in one click, two columns of one row included, and says how much", async () => {
@@ -198,11 +206,7 @@ describe("the task pane in Excel", () => {
     await settle(excel);
     // Both rows are invalid, and certain fixes alone would repair both: the pane says so.
     expect(count("Valides")).toBe("0");
-    expect(
-      screen.getByText(
-        "2 lignes avec problèmes sont réparées par les seules corrections certaines."
-      )
-    ).toBeTruthy();
+    expect(screen.getByText("Les corrections certaines règlent 2 lignes.")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Corriger tout ce qui est certain (3)" }));
     await settle(excel);
     expect(excel.values(sheet, `${column("country")}2`)).toEqual([["BE"]]);
@@ -246,7 +250,7 @@ describe("the task pane in Excel", () => {
     const listed = excel.values("Problèmes", "A1:E3");
     expect(listed[0]).toEqual(["Ligne", "Colonne", "Valeur", "Problème", "Cellule"]);
     expect(listed.slice(1).map((line) => [line[0], line[1], line[2], line[4]])).toEqual([
-      ["2", "Email de contact", "jan@acme", `${column("contactEmail")}2`],
+      ["2", "E-mail du contact", "jan@acme", `${column("contactEmail")}2`],
       ["3", "Numéro d'entreprise", "0403019262", `${column("enterpriseNumber")}3`],
     ]);
     expect(String(listed[1]![3])).toMatch(/^« jan@acme » n'est pas une adresse e-mail valide/);

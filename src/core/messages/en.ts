@@ -24,7 +24,8 @@ export const en = {
   "email.domainTypo": "“{value}” looks like a typo: did you mean {suggestion}?",
   "email.invalid":
     "“{value}” is not a valid e-mail address: one address, for example name@company.{domain}.",
-  "locale.format": "Write language-COUNTRY, for example fr-BE (languages: {languages}).",
+  "locale.format":
+    "Write the language, then the country, for example fr-BE (languages: {languages}).",
   "locale.language": "The language must be one of {languages}, for example fr-BE.",
   "locale.country": "“{country}” is not an ISO country code.",
   "beEnterpriseNumber.format":

@@ -27,7 +27,7 @@ export const fr: Record<MessageKey, string> = {
     "« {value} » ressemble à une faute de frappe : vouliez-vous dire {suggestion} ?",
   "email.invalid":
     "« {value} » n'est pas une adresse e-mail valide : une seule adresse, par exemple nom@entreprise.{domain}.",
-  "locale.format": "Écrivez langue-PAYS, par exemple fr-BE (langues : {languages}).",
+  "locale.format": "Écrivez la langue puis le pays, par exemple fr-BE (langues : {languages}).",
   "locale.language": "La langue doit être l'une de {languages}, par exemple fr-BE.",
   "locale.country": "« {country} » n'est pas un code pays ISO.",
   "beEnterpriseNumber.format":

@@ -28,7 +28,7 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     "language.ambiguous": "A name of several languages: write the code.",
     registryUnchecked:
       "Could not be checked: the registry did not answer (never a sign of an error).",
-    registryUnknown: "Not known to the registries as an active number.",
+    registryUnknown: "Number unknown or inactive in the registries.",
     registryInactive: "Known to the registries, but not active.",
     registryName: "The name differs from the registry's.",
     registryFill: "Empty here; the registry knows it.",
@@ -58,7 +58,7 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     "language.ambiguous": "Nom de plusieurs langues : indiquez le code.",
     registryUnchecked:
       "N'a pas pu être vérifié : le registre n'a pas répondu (ce n'est pas une erreur).",
-    registryUnknown: "Inconnu des registres comme numéro actif.",
+    registryUnknown: "Numéro inconnu ou inactif dans les registres.",
     registryInactive: "Connu des registres, mais pas actif.",
     registryName: "Le nom diffère de celui du registre.",
     registryFill: "Vide ici ; le registre le connaît.",
@@ -85,7 +85,7 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     "language.ambiguous": "Naam van meerdere talen: schrijf de code.",
     registryUnchecked:
       "Kon niet worden nagegaan: het register antwoordde niet (geen teken van een fout).",
-    registryUnknown: "Niet bekend bij de registers als actief nummer.",
+    registryUnknown: "Nummer onbekend of niet actief in de registers.",
     registryInactive: "Bekend bij de registers, maar niet actief.",
     registryName: "De naam verschilt van die in het register.",
     registryFill: "Hier leeg; het register kent het.",

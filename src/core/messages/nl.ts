@@ -25,7 +25,7 @@ export const nl: Record<MessageKey, string> = {
   "email.domainTypo": "“{value}” lijkt een tikfout: bedoelt u {suggestion}?",
   "email.invalid":
     "“{value}” is geen geldig e-mailadres: één adres, bijvoorbeeld naam@bedrijf.{domain}.",
-  "locale.format": "Schrijf taal-LAND, bijvoorbeeld nl-BE (talen: {languages}).",
+  "locale.format": "Schrijf de taal en dan het land, bijvoorbeeld nl-BE (talen: {languages}).",
   "locale.language": "De taal moet een van {languages} zijn, bijvoorbeeld nl-BE.",
   "locale.country": "“{country}” is geen ISO-landcode.",
   "beEnterpriseNumber.format":

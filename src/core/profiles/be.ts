@@ -25,12 +25,13 @@ export const belgium = defineProfile({
       key: "country",
       required: true,
       headers: {
-        fr: "Pays (code lettre)",
-        nl: "Land (lettercode)",
-        en: "Country (letter code)",
-        de: "Land (Buchstabencode)",
+        fr: "Code pays (2 lettres)",
+        nl: "Landcode (2 letters)",
+        en: "Country code (2 letters)",
+        de: "Ländercode (2 Buchstaben)",
       },
-      aliases: ["Code pays", "Landcode", "Country code"],
+      platformHeader: "Pays (code lettre)",
+      aliases: ["Land (lettercode)", "Country (letter code)", "Land (Buchstabencode)"],
       help: {
         fr: "Le code pays ISO à deux lettres, par exemple BE, FR, NL.",
         nl: "De ISO-landcode van twee letters, bijvoorbeeld BE, FR, NL.",
@@ -45,11 +46,12 @@ export const belgium = defineProfile({
       key: "contactEmail",
       required: true,
       headers: {
-        fr: "Email de contact",
+        fr: "E-mail du contact",
         nl: "E-mail contactpersoon",
         en: "Contact email",
         de: "E-Mail des Kontakts",
       },
+      platformHeader: "Email de contact",
       aliases: ["E-mail de contact", "Email", "E-mail", "Contact e-mail"],
       help: {
         fr: "Une seule adresse e-mail, par exemple nom@entreprise.be.",

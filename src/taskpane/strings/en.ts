@@ -55,12 +55,11 @@ export const en = {
   problemsMessage: "Problem",
   problemsLink: "Cell",
   problemsListed: "Listed on the sheet “{sheet}”.",
-  fixableRows:
-    "{count, plural, one {# row with problems is} other {# rows with problems are}} repaired by certain fixes alone.",
+  fixableRows: "The certain fixes settle {count, plural, one {# row} other {# rows}}.",
   fixEverything: "Fix everything certain ({count})",
   cellsWritten: "{count, plural, one {# cell changed.} other {# cells changed.}}",
   undo: "Undo",
-  sheetActions: "Sheet",
+  sheetActions: "List or filter",
   showOnlyProblemRows: "Hide rows without problems",
   showAllSheetRows: "Show all rows",
   onlyProblemRowsShown:
@@ -165,7 +164,7 @@ export const en = {
   sendRowsChanged: "Not sent, because they were changed or deleted after the summary: {count}.",
   sendUnplaced:
     "Created, but their rows were deleted or changed meanwhile, so the sheet does not show them: {list}.",
-  selfCheckTitle: "Check this Excel",
+  selfCheckTitle: "Excel compatibility test",
   selfCheckHint:
     "Development builds only: replays on a scratch sheet what people do to a sheet, and asks Excel whether the add-in held.",
   selfCheckRun: "Run the checks",
@@ -213,7 +212,7 @@ export const en = {
     "No API access yet? Export the rows as the file Banqup's “Import clients” page takes: the valid rows, with the certain fixes applied, open in a new workbook for you to save and upload.",
   exportButton: "Export for the Banqup import page",
   exportDone:
-    "{lines, plural, one {# row} other {# rows}} went into a new workbook: save it, then upload it on Banqup's “Import clients” page.{left, plural, =0 {} one { # row was left out, still invalid after the certain fixes:} other { # rows were left out, still invalid after the certain fixes:}}",
+    "{lines, plural, one {# row was} other {# rows were}} copied into a new workbook: save it, then upload it on Banqup's “Import clients” page.{left, plural, =0 {} one { # row was left out, still invalid after the certain fixes:} other { # rows were left out, still invalid after the certain fixes:}}",
   exportNothing: "No row is valid yet, even with the certain fixes: nothing to export.",
   exportFailed: "The export failed: {reason}",
   exportUnavailable:

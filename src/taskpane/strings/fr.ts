@@ -61,12 +61,11 @@ export const fr: Record<StringKey, string> = {
   problemsMessage: "Problème",
   problemsLink: "Cellule",
   problemsListed: "Listés dans la feuille « {sheet} ».",
-  fixableRows:
-    "{count, plural, one {# ligne avec problèmes est réparée} other {# lignes avec problèmes sont réparées}} par les seules corrections certaines.",
+  fixableRows: "Les corrections certaines règlent {count, plural, one {# ligne} other {# lignes}}.",
   fixEverything: "Corriger tout ce qui est certain ({count})",
   cellsWritten: "{count, plural, one {# cellule modifiée.} other {# cellules modifiées.}}",
   undo: "Annuler",
-  sheetActions: "Feuille",
+  sheetActions: "Lister ou filtrer",
   showOnlyProblemRows: "Masquer les lignes sans problème",
   showAllSheetRows: "Afficher toutes les lignes",
   onlyProblemRowsShown:
@@ -174,7 +173,7 @@ export const fr: Record<StringKey, string> = {
   sendRowsChanged: "Non envoyées, car modifiées ou supprimées après le récapitulatif : {count}.",
   sendUnplaced:
     "Créés, mais leurs lignes ont été supprimées ou modifiées entre-temps, la feuille ne les montre donc pas : {list}.",
-  selfCheckTitle: "Vérifier cet Excel",
+  selfCheckTitle: "Test de compatibilité d'Excel",
   selfCheckHint:
     "Versions de développement seulement : rejoue sur une feuille de brouillon ce que l'on fait à une feuille, et demande à Excel si le complément a tenu.",
   selfCheckRun: "Lancer les vérifications",
@@ -223,7 +222,7 @@ export const fr: Record<StringKey, string> = {
     "Pas encore d'accès à l'API ? Exportez les lignes dans le fichier que prend la page « Importer des clients » de Banqup : les lignes valides, corrections certaines appliquées, s'ouvrent dans un nouveau classeur à enregistrer puis importer.",
   exportButton: "Exporter pour la page d'import de Banqup",
   exportDone:
-    "{lines, plural, one {# ligne est allée} other {# lignes sont allées}} dans un nouveau classeur : enregistrez-le, puis importez-le sur la page « Importer des clients » de Banqup.{left, plural, =0 {} one { # ligne a été laissée de côté, encore invalide après les corrections certaines :} other { # lignes ont été laissées de côté, encore invalides après les corrections certaines :}}",
+    "{lines, plural, one {# ligne a été copiée} other {# lignes ont été copiées}} dans un nouveau classeur : enregistrez-le, puis importez-le sur la page « Importer des clients » de Banqup.{left, plural, =0 {} one { # ligne a été laissée de côté, encore invalide après les corrections certaines :} other { # lignes ont été laissées de côté, encore invalides après les corrections certaines :}}",
   exportNothing:
     "Aucune ligne n'est encore valide, même avec les corrections certaines : rien à exporter.",
   exportFailed: "L'export a échoué : {reason}",

@@ -58,12 +58,11 @@ export const nl: Record<StringKey, string> = {
   problemsMessage: "Probleem",
   problemsLink: "Cel",
   problemsListed: "Op het werkblad “{sheet}” gezet.",
-  fixableRows:
-    "{count, plural, one {# rij met problemen wordt} other {# rijen met problemen worden}} hersteld door de zekere correcties alleen.",
+  fixableRows: "De zekere correcties lossen {count, plural, one {# rij} other {# rijen}} op.",
   fixEverything: "Alles verbeteren wat zeker is ({count})",
   cellsWritten: "{count, plural, one {# cel gewijzigd.} other {# cellen gewijzigd.}}",
   undo: "Ongedaan maken",
-  sheetActions: "Werkblad",
+  sheetActions: "Lijst of filter",
   showOnlyProblemRows: "Rijen zonder problemen verbergen",
   showAllSheetRows: "Alle rijen tonen",
   onlyProblemRowsShown:
@@ -173,7 +172,7 @@ export const nl: Record<StringKey, string> = {
     "Niet verzonden, omdat ze na het overzicht zijn gewijzigd of verwijderd: {count}.",
   sendUnplaced:
     "Aangemaakt, maar hun rijen zijn intussen verwijderd of gewijzigd, dus het blad toont ze niet: {list}.",
-  selfCheckTitle: "Deze Excel controleren",
+  selfCheckTitle: "Compatibiliteitstest van Excel",
   selfCheckHint:
     "Alleen in ontwikkelversies: speelt op een kladblad na wat mensen met een blad doen, en vraagt Excel of de invoegtoepassing standhield.",
   selfCheckRun: "Controles uitvoeren",
@@ -223,7 +222,7 @@ export const nl: Record<StringKey, string> = {
     "Nog geen toegang tot de API? Exporteer de rijen naar het bestand dat de pagina “Klanten importeren” van Banqup aanneemt: de geldige rijen, met de zekere correcties, openen in een nieuwe werkmap om te bewaren en te uploaden.",
   exportButton: "Exporteren voor de importpagina van Banqup",
   exportDone:
-    "{lines, plural, one {# rij ging} other {# rijen gingen}} naar een nieuwe werkmap: bewaar ze en upload ze op de pagina “Klanten importeren” van Banqup.{left, plural, =0 {} one { # rij werd weggelaten, nog ongeldig na de zekere correcties:} other { # rijen werden weggelaten, nog ongeldig na de zekere correcties:}}",
+    "{lines, plural, one {# rij werd} other {# rijen werden}} gekopieerd naar een nieuwe werkmap: bewaar ze en upload ze op de pagina “Klanten importeren” van Banqup.{left, plural, =0 {} one { # rij werd weggelaten, nog ongeldig na de zekere correcties:} other { # rijen werden weggelaten, nog ongeldig na de zekere correcties:}}",
   exportNothing:
     "Nog geen enkele rij is geldig, ook niet met de zekere correcties: niets te exporteren.",
   exportFailed: "De export is mislukt: {reason}",
