@@ -33,7 +33,9 @@ function rowsWithProblems(count: number, firstNumber: number): Cell[][] {
     ["country", "belgique"],
   ];
   return Array.from({ length: count }, (_, i) => {
-    const values = validClient(i, firstNumber, "fit");
+    // The sheet is English: its valid rows say Yes, as its drop-down does (Oui would be
+    // understood, and listed to be written as Yes).
+    const values: Record<string, Cell> = { ...validClient(i, firstNumber, "fit"), mandate: "Yes" };
     if (i % 5 === 1) {
       const [field, value] = mistakes[Math.floor(i / 5) % mistakes.length]!;
       values[field] = value;

@@ -111,9 +111,16 @@ function RegistryOutcomeMessage({
     case "done":
       return (
         <>
-          <MessageBar intent={outcome.unchecked > 0 ? "warning" : "success"}>
+          {/* In the colour of the worst that was found: success only when every number is active. */}
+          <MessageBar intent={outcome.unknown + outcome.unchecked > 0 ? "warning" : "success"}>
             <MessageBarBody>
-              {t("registryDone", { checked: outcome.checked, unchecked: outcome.unchecked })}
+              {t("registryDone", {
+                numbers: outcome.numbers,
+                active: outcome.active,
+                unknown: outcome.unknown,
+                unchecked: outcome.unchecked,
+                shared: outcome.shared,
+              })}
             </MessageBarBody>
           </MessageBar>
           {outcome.peppol && <Text>{t("registryPeppolCounts", { ...outcome.peppol })}</Text>}

@@ -1,7 +1,8 @@
 /**
  * @jest-environment jsdom
  */
-import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { getProfile, type RegistryAnswer } from "../../src/core";
 import { columnLetters, REGISTRY_SHEET } from "../../src/excel";
 import type { RegistryLookup } from "../../src/taskpane/hooks/useRegistryCheck";
@@ -105,7 +106,7 @@ describe("checking rows against the registries from the pane", () => {
     await screen.findByText("Le nom diffère de celui du registre.");
     expect(second.asked).toEqual([]);
     fireEvent.click(screen.getByRole("button", { name: "Vérifier auprès des registres (2)" }));
-    await screen.findByText("1 numéro vérifié.");
+    await screen.findByText("1 numéro vérifié : 1 actif, 0 inconnu ou inactif.");
     expect(
       screen.getByText(
         "Sur Peppol, selon la recherche Peppol : 1 peut recevoir des factures, 0 inscrit pour d'autres documents seulement, 0 absent de Peppol."
@@ -129,6 +130,45 @@ describe("checking rows against the registries from the pane", () => {
       "Ces 2 numéros ont déjà été vérifiés ; les réponses sont gardées dans ce classeur."
     );
     expect(second.asked).toHaveLength(1);
+  });
+
+  it("says what was found, in the colour of the worst, and which rows share a number", async () => {
+    const excel = new FakeExcel();
+    const lookup: RegistryLookup = async (numbers, { onBatch }) => {
+      const answers = new Map(
+        numbers.map((number): [string, RegistryAnswer] => [
+          number,
+          REGISTRY[number] ?? { ...official(""), known: false, active: false, name: null },
+        ])
+      );
+      onBatch?.(answers, numbers.length, numbers.length);
+      return answers;
+    };
+    renderPane(excel, { registryLookup: lookup });
+    const sheet = await insertTemplateFromPane(excel);
+    await act(() =>
+      excel.user.type(sheet, "A2", [
+        row({ companyName: "Boulangerie Dupont" }),
+        row({ companyName: "Boulangerie Dupont", contactEmail: "autre@dupont.be" }),
+        row({ enterpriseNumber: "0202239951", vatNumber: "", companyName: "Inconnue" }),
+      ])
+    );
+    await settle(excel);
+    fireEvent.click(screen.getByRole("button", { name: "Vérifier auprès des registres (2)" }));
+    const summary = await screen.findByText(
+      "2 numéros vérifiés : 1 actif, 1 inconnu ou inactif. 1 ligne a le numéro d'une autre."
+    );
+    // Not a success: a number is unknown. The summary wears the warning's icon.
+    const iconOf = (node: Element) =>
+      node.closest(".fui-MessageBar")!.querySelector(".fui-MessageBar__icon")!.innerHTML;
+    const reference = render(
+      <MessageBar intent="warning">
+        <MessageBarBody>reference</MessageBarBody>
+      </MessageBar>
+    );
+    expect(iconOf(summary)).toBe(iconOf(within(reference.container).getByText("reference")));
+    const toCheck = screen.getByRole("heading", { name: "À vérifier" }).closest("section")!;
+    expect(within(toCheck).getByText("Numéro inconnu ou inactif dans les registres.")).toBeTruthy();
   });
 
   it("does not offer the check for Morocco, which has no registry to ask", async () => {

@@ -54,8 +54,9 @@ export function CheckPanel({ session, profile, registryLookup, serverCheck }: Ch
       </section>
       <SelectionPanel session={session} view={view} profile={profile} write={write} />
       {serverCheck && <BanqupCheckPanel session={session} view={view} serverCheck={serverCheck} />}
-      <ProblemList session={session} view={view} profile={profile} write={write} />
+      {/* Above the problem list, however long: seen right after the first paste. */}
       {profile.registry && <RegistryPanel session={session} view={view} lookup={registryLookup} />}
+      <ProblemList session={session} view={view} profile={profile} write={write} />
       <WarningList session={session} view={view} profile={profile} write={write} />
     </>
   );

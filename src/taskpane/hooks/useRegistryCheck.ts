@@ -15,7 +15,7 @@ export type RegistryLookup = (
 ) => Promise<Map<string, RegistryAnswer>>;
 
 type RegistryOutcome =
-  | { kind: "done"; checked: number; unchecked: number; peppol?: PeppolCounts }
+  | ({ kind: "done"; peppol?: PeppolCounts } & FoundCounts)
   | { kind: "cancelled"; checked: number }
   | { kind: "failed"; reason: string }
   | { kind: "nothing" }
@@ -79,11 +79,10 @@ export function useRegistryCheck(
             setProgress({ done, total });
           },
         });
-        const unchecked = [...got.values()].filter((answer) => !answer.checked).length;
         setOutcome({
           kind: "done",
-          checked: got.size - unchecked,
-          unchecked,
+          ...foundCounts(got.values()),
+          shared: rowsHolding(session, rows, got) - got.size,
           peppol: peppolCounts(got.values()),
         });
       } catch (error) {
@@ -108,6 +107,46 @@ export function useRegistryCheck(
 
   const cancel = React.useCallback(() => controller.current?.abort(), []);
   return { progress, outcome, check, cancel };
+}
+
+/**
+ * What the registries said of the numbers asked, and how many more rows than numbers there
+ * are (rows sharing a number): the summary agrees with the rows the findings list.
+ */
+interface FoundCounts {
+  numbers: number;
+  active: number;
+  /** Unknown to the registries, or not active. */
+  unknown: number;
+  /** The registry did not answer. */
+  unchecked: number;
+  shared: number;
+}
+
+function foundCounts(answers: Iterable<RegistryAnswer>): Omit<FoundCounts, "shared"> {
+  const counts = { numbers: 0, active: 0, unknown: 0, unchecked: 0 };
+  for (const answer of answers) {
+    counts.numbers++;
+    if (!answer.checked) counts.unchecked++;
+    else if (answer.known && answer.active) counts.active++;
+    else counts.unknown++;
+  }
+  return counts;
+}
+
+/** The rows (among `rows`, all when undefined) whose registry number was answered. */
+function rowsHolding(
+  session: LiveSession,
+  rows: readonly number[] | undefined,
+  answered: ReadonlyMap<string, RegistryAnswer>
+): number {
+  const live = session.rows;
+  if (!live) return answered.size;
+  const indexes = rows ?? [...Array(live.length).keys()];
+  return indexes.filter((index) => {
+    const key = live.registryKey(index);
+    return key !== undefined && answered.has(key.number);
+  }).length;
 }
 
 /** What the Peppol lookup found among the answers (by the SMPs, not the Directory). */

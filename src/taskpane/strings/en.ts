@@ -197,7 +197,7 @@ export const en = {
   registryCheckSelected: "Selected rows ({count})",
   registryChecking: "Checking {done} of {total} numbers…",
   registryDone:
-    "{checked, plural, one {# number} other {# numbers}} checked{unchecked, plural, =0 {} other {; # could not be (the registry did not answer, try again later)}}.",
+    "{numbers, plural, one {# number} other {# numbers}} checked: {active} active, {unknown} unknown or inactive{unchecked, plural, =0 {} other {, # not answered by the registry}}.{shared, plural, =0 {} one { # row has another row's number.} other { # rows have another row's number.}}",
   registryCancelled: "Cancelled: {checked} checked, the others were not asked.",
   registryFailed: "The registry check stopped: {reason} The answers received so far are kept.",
   registryNothing: "No row has a valid enterprise or VAT number to check.",

@@ -205,7 +205,7 @@ export const fr: Record<StringKey, string> = {
   registryCheckSelected: "Lignes sélectionnées ({count})",
   registryChecking: "Vérification : {done} sur {total} numéros…",
   registryDone:
-    "{checked, plural, one {# numéro vérifié} other {# numéros vérifiés}}{unchecked, plural, =0 {} one {; # n'a pas pu l'être (le registre n'a pas répondu, réessayez plus tard)} other {; # n'ont pas pu l'être (le registre n'a pas répondu, réessayez plus tard)}}.",
+    "{numbers, plural, one {# numéro vérifié} other {# numéros vérifiés}} : {active, plural, one {# actif} other {# actifs}}, {unknown, plural, one {# inconnu ou inactif} other {# inconnus ou inactifs}}{unchecked, plural, =0 {} other {, # sans réponse du registre}}.{shared, plural, =0 {} one { # ligne a le numéro d'une autre.} other { # lignes ont le numéro d'une autre.}}",
   registryCancelled:
     "Annulé : {checked, plural, one {# vérifié} other {# vérifiés}}, les autres n'ont pas été demandés.",
   registryFailed:

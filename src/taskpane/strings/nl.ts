@@ -205,7 +205,7 @@ export const nl: Record<StringKey, string> = {
   registryCheckSelected: "Geselecteerde rijen ({count})",
   registryChecking: "{done} van {total} nummers gecontroleerd…",
   registryDone:
-    "{checked, plural, one {# nummer} other {# nummers}} gecontroleerd{unchecked, plural, =0 {} other {; # konden niet worden nagegaan (het register antwoordde niet, probeer later opnieuw)}}.",
+    "{numbers, plural, one {# nummer} other {# nummers}} gecontroleerd: {active} actief, {unknown} onbekend of niet actief{unchecked, plural, =0 {} other {, # zonder antwoord van het register}}.{shared, plural, =0 {} one { # rij heeft het nummer van een andere.} other { # rijen hebben het nummer van een andere.}}",
   registryCancelled: "Geannuleerd: {checked} gecontroleerd, de andere niet gevraagd.",
   registryFailed:
     "De controle is gestopt: {reason} De antwoorden die al binnen zijn, blijven bewaard.",
