@@ -22,7 +22,7 @@ const shared = {
   },
   // ESM-only packages that Jest must transform before running them under CommonJS.
   transformIgnorePatterns: ["/node_modules/(?!(csv-parse|oauth4webapi)/)"],
-  setupFilesAfterEnv: ["<rootDir>/test/support/waits.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/support/waits.ts", "<rootDir>/test/support/all-strings.ts"],
 };
 
 /** Tests that start the sandbox, spawn a process or build the add-in (folders or files in test/). */

@@ -72,6 +72,20 @@ describe("the production build (npm run build) for a deployment", () => {
     const firstText = first.map((bytes) => bytes.toString("utf8")).join("\n");
     for (const later of ["code_challenge", "Idempotency-Key", "/v1/clients/lookup"])
       expect([later, firstText.includes(later)]).toEqual([later, false]);
+    // Nor does it carry the pane's words: each language comes in a chunk of its own, loaded
+    // for the pane's language before it renders, and that chunk holds no other language.
+    const words = { fr: "Tout corriger ainsi", nl: "Alles zo verbeteren", en: "Fix all like this" };
+    for (const text of Object.values(words))
+      expect([text, firstText.includes(text)]).toEqual([text, false]);
+    const chunks = readdirSync(dist)
+      .filter((file) => file.endsWith(".js"))
+      .map((file) => readFileSync(join(dist, file), "utf8"));
+    for (const [lang, text] of Object.entries(words)) {
+      const holding = chunks.filter((chunk) => chunk.includes(text));
+      expect([lang, holding.length]).toEqual([lang, 1]);
+      const others = Object.values(words).filter((other) => other !== text);
+      expect(others.some((other) => holding[0]!.includes(other))).toBe(false);
+    }
     const gzipped = first.reduce((sum, bytes) => sum + gzipSync(bytes, { level: 9 }).length, 0);
     // The first screen: the pane's frame; the workbook's view, the preview and the profiles' schema
     // come later or not at all.

@@ -12,7 +12,7 @@ import { PROFILE_IDS, UI_LANGUAGES, type ProfileId, type UiLang } from "../core"
 import { LanguageContext, type Translate } from "./i18n";
 import { outsideExcelScreen, workbookScreen } from "./screens";
 import type { PaneServices } from "./services";
-import { translate } from "./strings";
+import { loadStrings, translate } from "./strings";
 
 const useStyles = makeStyles({
   root: {
@@ -84,7 +84,15 @@ export function App({
             <Select
               size="small"
               value={lang}
-              onChange={(_event, data) => setLang(data.value as UiLang)}
+              onChange={(_event, data) => {
+                // Its words first (a chunk of their own), then the pane in that language; if
+                // they cannot be downloaded, the pane stays as it is.
+                const next = data.value as UiLang;
+                loadStrings(next).then(
+                  () => setLang(next),
+                  () => undefined
+                );
+              }}
             >
               {UI_LANGUAGES.map((code) => (
                 <option key={code} value={code}>

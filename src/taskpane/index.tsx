@@ -6,6 +6,7 @@ import { profileIdForLocale, uiLanguageOf } from "../core";
 import { openOfficeDialog, type ExcelRun } from "../excel";
 import { App } from "./App";
 import { ThemedPane } from "./ThemedPane";
+import { loadStrings } from "./strings";
 import type { PaneServices } from "./services";
 
 /** The partner API this build talks to (webpack puts the configured value here). */
@@ -53,11 +54,30 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
 
 // Inside Office, wait for Office.js (the workbook's view loads meanwhile); in a plain browser
 // (or if the CDN is unreachable) show the template's columns, whole once their chunk is here.
+// The words of the browser's language start downloading now, with the first screen: most often
+// they are the pane's (Office's display language is known only once Office is ready).
+loadStrings(uiLanguageOf(navigator.language)).catch(() => undefined);
+
 if (typeof Office !== "undefined") {
   Office.onReady((info) => {
     const inExcel = info.host === Office.HostType.Excel;
-    render(inExcel, inExcel ? Office.context.displayLanguage : navigator.language);
+    void renderIn(inExcel, inExcel ? Office.context.displayLanguage : navigator.language);
   });
 } else {
-  void firstScreen.then(() => render(false, navigator.language));
+  void firstScreen.then(() => renderIn(false, navigator.language));
+}
+
+/** Renders once the words of the pane's language are here (a chunk of their own). */
+async function renderIn(inExcel: boolean, displayLanguage: string | undefined): Promise<void> {
+  try {
+    await loadStrings(uiLanguageOf(displayLanguage));
+  } catch {
+    // Offline before the pane's words came: nothing else can be said in the user's language.
+    const root = document.getElementById("root");
+    if (root)
+      root.textContent =
+        "Client Import for Banqup could not load (no connection?). Close the pane and open it again.";
+    return;
+  }
+  render(inExcel, displayLanguage);
 }

@@ -1,5 +1,6 @@
 import { CATALOGS, formatMessage } from "../../src/core";
-import { STRINGS, translate } from "../../src/taskpane/strings";
+import { translate } from "../../src/taskpane/strings";
+import { STRINGS } from "../../src/taskpane/strings/all";
 
 describe("one message formatter", () => {
   const rows = "{count, plural, one {# row} other {# rows}}";

@@ -4,7 +4,7 @@
 import { cleanup, render as renderPane, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
-import { STRINGS } from "../../src/taskpane/strings";
+import { STRINGS } from "../../src/taskpane/strings/all";
 import { UI_LANGUAGES, uiLanguageOf, type ProfileId, type UiLang } from "../../src/core";
 
 /** The pane outside Excel, once its screen there (a chunk of its own) is shown: its text. */

@@ -1,0 +1,5 @@
+/**
+ * The pane loads its own language's words before it renders (a chunk each); the tests render
+ * panes in every language, and read the words they expect, without waiting for downloads.
+ */
+import "../../src/taskpane/strings/all";
