@@ -63,7 +63,8 @@ export function warningCodes(profileId: ProfileId, changes: Record<string, Cell>
   const profile = getProfile(profileId);
   const record = { ...VALID[profileId], ...changes };
   const cells = profile.fields.map((field) => record[field.key]);
-  return codes(new Validator(profile).validateRow({ row: 2, cells })?.warnings ?? []);
+  const validator = new Validator(profile, { listedForms: true });
+  return codes(validator.validateRow({ row: 2, cells })?.warnings ?? []);
 }
 
 /** The normalized value the row gets for one field, when it is valid. */

@@ -43,7 +43,12 @@ export interface FieldChecker {
    * Something about a valid value worth a second look (a likely typo): a warning, which
    * leaves the row valid; its suggestion is in its params, never a certain fix.
    */
-  warn?(value: Normalized, text: string): Failure | undefined;
+  warn?(value: Normalized): Failure | undefined;
+  /**
+   * How the sheet's list writes a value understood from `text`, when `text` is written
+   * otherwise (Ja in a French sheet's Yes/No column is Oui there): not a problem, a tidying.
+   */
+  listedForm?(value: Normalized, text: string): string | undefined;
   /**
    * When a value identifies the same company as another field's (a Belgian VAT number holds
    * the enterprise number): that field, and the value as that field would write it.
@@ -278,9 +283,9 @@ const yesNo: Compiler<"yesNo"> = (_spec, options) => {
     },
     // Understood, but not as the drop-down writes it (Ja in a French sheet): the sheet can
     // say what is sent.
-    warn(value, text) {
+    listedForm(value, text) {
       const listed = value ? yes : no;
-      return text === listed ? undefined : new Failure("spelling", { value: text, listed }, listed);
+      return text === listed ? undefined : listed;
     },
   };
 };
@@ -338,9 +343,9 @@ const language: Compiler<"language"> = () => ({
     return new Failure("invalid", { value });
   },
   // A name or an abbreviation is understood; the code is what is sent, and can be written.
-  warn(value, text) {
+  listedForm(value, text) {
     const code = String(value);
-    return text === code ? undefined : new Failure("spelling", { value: text, listed: code }, code);
+    return text === code ? undefined : code;
   },
 });
 
@@ -381,6 +386,10 @@ export function compileRule(spec: RuleSpec, options: RuleOptions): FieldChecker 
 
 function remembering(checker: FieldChecker): FieldChecker {
   const verdicts = new Map<string, Normalized | Failure>();
+  // The listed form depends on the text alone too (its value is the text's verdict):
+  // remembered, null where the text is already the list's.
+  const forms = new Map<string, string | null>();
+  const listedForm = checker.listedForm;
   return {
     parse(value, cell) {
       let verdict = verdicts.get(value);
@@ -394,6 +403,17 @@ function remembering(checker: FieldChecker): FieldChecker {
     relate: checker.relate,
     fixFrom: checker.fixFrom,
     warn: checker.warn,
+    listedForm:
+      listedForm &&
+      ((value, text) => {
+        let form = forms.get(text);
+        if (form === undefined) {
+          form = listedForm(value, text) ?? null;
+          if (forms.size >= MEMO_LIMIT) forms.clear();
+          forms.set(text, form);
+        }
+        return form ?? undefined;
+      }),
     sameIdentityAs: checker.sameIdentityAs,
   };
 }

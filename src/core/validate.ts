@@ -55,6 +55,11 @@ export interface ValidateOptions extends Partial<RuleOptions> {
   absentFields?: ReadonlySet<string>;
   /** Values that already belong to a client of the partner, by field key. */
   existing?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Also warn where a value is understood but not written as the sheet's list writes it
+   * (`field.spelling`, with the list's form as its fix): for a sheet the add-in can write to.
+   */
+  listedForms?: boolean;
 }
 
 /**
@@ -73,6 +78,8 @@ export class Validator implements RowValues {
   private readonly relating: number[];
   private readonly rowFixing: number[];
   private readonly warning: number[];
+  /** The fields with a listed form, when the options ask for them. */
+  private readonly listing: number[];
   private readonly judged: boolean[];
   /** Judged fields that must have a value. */
   private readonly required: boolean[];
@@ -108,6 +115,9 @@ export class Validator implements RowValues {
     this.relating = this.checkers.flatMap((checker, i) => (checker.relate ? [i] : []));
     this.rowFixing = this.checkers.flatMap((checker, i) => (checker.fixFrom ? [i] : []));
     this.warning = this.checkers.flatMap((checker, i) => (checker.warn ? [i] : []));
+    this.listing = options.listedForms
+      ? this.checkers.flatMap((checker, i) => (checker.listedForm ? [i] : []))
+      : [];
     this.judged = profile.fields.map((field) => !options.absentFields?.has(field.key));
     this.required = profile.fields.map((field, i) => this.judged[i]! && !!field.required);
     this.positions = new Map(profile.fields.map((field, i) => [field.key, i]));
@@ -294,11 +304,20 @@ export class Validator implements RowValues {
     for (const i of this.warning) {
       const value = values[i];
       if (value === undefined) continue;
-      const warning = checkers[i]!.warn!(value, cellText(input.cells[i]));
+      const warning = checkers[i]!.warn!(value);
       if (!warning) continue;
       if (this.warnings === NO_PROBLEMS) this.warnings = [];
+      this.warnings.push(problemOf(input.row, fields[i]!.key, warning.reason, warning.params));
+    }
+    for (const i of this.listing) {
+      const value = values[i];
+      if (value === undefined) continue;
+      const text = cellText(input.cells[i]);
+      const listed = checkers[i]!.listedForm!(value, text);
+      if (listed === undefined) continue;
+      if (this.warnings === NO_PROBLEMS) this.warnings = [];
       this.warnings.push(
-        problemOf(input.row, fields[i]!.key, warning.reason, warning.params, warning.fix)
+        problemOf(input.row, fields[i]!.key, "spelling", { value: text, listed }, listed)
       );
     }
     const existing = this.options.existing;

@@ -160,6 +160,8 @@ export class AreaState {
       headerLang: geometry.mapping.headerLang,
       templates: this.catalog?.map((template) => template.name),
       absentFields: absentFields(this.profile, geometry.mapping),
+      // The sheet can be written to: values not written as its lists write them are said.
+      listedForms: true,
     };
   }
 
