@@ -24,6 +24,10 @@ function element<K extends keyof HTMLElementTagNameMap>(
 export function mountGrid(container: HTMLElement, excel: FakeExcel): void {
   let anchor = { row: 1, column: 0 };
   let focus = { row: 1, column: 0 };
+  // The workbook's selection as the grid last set or saw it: another change of it is the
+  // add-in's (its "Row N" links select a cell), which the grid then follows.
+  let known = "";
+  const selectionKey = () => JSON.stringify(excel.state.selection);
 
   const sheetName = () => excel.state.sheetById(excel.state.activeSheetId).name;
   const selection = () => {
@@ -63,7 +67,20 @@ export function mountGrid(container: HTMLElement, excel: FakeExcel): void {
     if (!extend) anchor = { row, column };
     render();
     await excel.user.select(sheetName(), selection());
+    known = selectionKey();
   };
+
+  /** Takes the workbook's selection when the add-in changed it, and shows its cell. */
+  function followSelection(): boolean {
+    const key = selectionKey();
+    if (key === known) return false;
+    known = key;
+    const { sheetId, rect } = excel.state.selection;
+    if (sheetId !== excel.state.activeSheetId) return false;
+    anchor = { row: rect.top, column: rect.left };
+    focus = { row: rect.bottom, column: rect.right };
+    return true;
+  }
 
   input.addEventListener("keydown", (event) => {
     if (event.key !== "Enter") return;
@@ -88,6 +105,7 @@ export function mountGrid(container: HTMLElement, excel: FakeExcel): void {
   });
 
   function render(): void {
+    const followed = followSelection();
     const sheet = excel.sheet(sheetName());
     tabs.replaceChildren(
       ...excel.state.visibleSheets().map((candidate) => {
@@ -133,7 +151,17 @@ export function mountGrid(container: HTMLElement, excel: FakeExcel): void {
           if (box?.style === "Dash")
             cell.style.outline = `1px dashed ${box.color ?? "currentColor"}`;
         }
-        if (r >= top && r <= bottom && c >= left && c <= right) cell.className = "selected";
+        // One box around the whole selection, as Excel draws it: edges on its outer cells only.
+        if (r >= top && r <= bottom && c >= left && c <= right) {
+          cell.className = "selected";
+          const edges = [
+            r === top && "inset 0 2px 0 #217346",
+            r === bottom && "inset 0 -2px 0 #217346",
+            c === left && "inset 2px 0 0 #217346",
+            c === right && "inset -2px 0 0 #217346",
+          ].filter(Boolean);
+          if (edges.length) cell.style.boxShadow = edges.join(", ");
+        }
         cell.addEventListener("click", (event) => void select(r, c, event.shiftKey));
         line.append(cell);
       }
@@ -141,7 +169,11 @@ export function mountGrid(container: HTMLElement, excel: FakeExcel): void {
     }
     table.replaceChildren(element("thead", {}, [head]), element("tbody", {}, body));
     addressLabel.textContent = `${columnName(focus.column)}${focus.row + 1}`;
-    if (document.activeElement !== input) {
+    if (followed)
+      table
+        .querySelector(`td[data-address="${columnName(focus.column)}${focus.row + 1}"]`)
+        ?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (followed || document.activeElement !== input) {
       const value = sheet.value(focus.row, focus.column);
       input.value = value === "" ? "" : String(value);
     }

@@ -583,6 +583,24 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
         Math.round(document.querySelector("#root")!.getBoundingClientRect().width)
       );
       expect(width).toBe(350);
+      // The problem list scrolls in its own area, cut between two groups, never through one.
+      const cut = await fit.evaluate(() => {
+        const list = document.querySelector<HTMLElement>(
+          '#root section[aria-labelledby="problems-title"] > ul'
+        )!;
+        const top = list.getBoundingClientRect().top;
+        const items = Array.from(list.children).map((item) => {
+          const box = item.getBoundingClientRect();
+          return { top: box.top - top, bottom: box.bottom - top };
+        });
+        return {
+          scrolls: list.scrollHeight > list.clientHeight,
+          halfShown: items.filter(
+            (item) => item.top < list.clientHeight - 1 && item.bottom > list.clientHeight + 1
+          ).length,
+        };
+      });
+      expect(cut).toEqual({ scrolls: true, halfShown: 0 });
       const { heightPx, keysToSend } = await measurePaneFit(fit);
       const metrics = { pane_height_300_rows_px: heightPx, tab_presses_to_send: keysToSend };
       writeFileSync(join(shots, "metrics.json"), JSON.stringify(metrics));
@@ -777,6 +795,67 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     } finally {
       await page.close();
       page = journeyPage;
+    }
+  }, 60_000);
+
+  it("the preview's grid follows the pane's 'Row N', draws a selection as one box, and keeps its headers apart when scrolled", async () => {
+    const grid = await browser.newPage({ viewport: { width: 1400, height: 700 } });
+    try {
+      await grid.goto(`${site.origin}/preview.html?lang=en`);
+      await grid.getByRole("button", { name: "Use this platform" }).click();
+      await grid.getByRole("button", { name: "Insert the import table" }).click();
+      await grid.getByText("Rows", { exact: true }).waitFor();
+      const good = validClient(0, 8_300_000, "grid");
+      const wrong: Record<string, Cell> = {
+        ...validClient(1, 8_300_000, "grid"),
+        contactEmail: "jan@acme",
+      };
+      await pasteRows(grid, "A2", [KEYS.map((key) => good[key]), KEYS.map((key) => wrong[key])]);
+      // The pane's "Row 3" selects the cell: the grid's address and formula bar follow it.
+      await grid.getByRole("button", { name: "Row 3" }).first().click();
+      const email = `${columnLetters(KEYS.indexOf("contactEmail"))}3`;
+      await grid.locator("label.address", { hasText: email }).waitFor();
+      expect(await grid.inputValue("#cell-input")).toBe("jan@acme");
+
+      // A selection of 3 × 3 cells: one box, its edges on the outer cells only.
+      await grid.locator('td[data-address="A5"]').click();
+      await grid.locator('td[data-address="C7"]').click({ modifiers: ["Shift"] });
+      const shadow = (address: string) =>
+        grid
+          .locator(`td[data-address="${address}"]`)
+          .evaluate((cell) => getComputedStyle(cell).boxShadow);
+      expect(await shadow("B6")).toBe("none");
+      expect(await shadow("A5")).not.toBe("none");
+      expect(await grid.locator("td.selected").count()).toBe(9);
+
+      // Scrolled down and to the right: the column letters stay on top of the rows, the row
+      // numbers at the left, and a cell right of the row numbers is a cell, not a number.
+      await grid.locator(".scroll").evaluate((scroll) => scroll.scrollTo(400, 300));
+      const layout = await grid.evaluate(() => {
+        const scroll = document.querySelector(".scroll")!.getBoundingClientRect();
+        const header = document.querySelector("thead th:nth-child(8)")!.getBoundingClientRect();
+        const corner = document.querySelector("thead th:first-child")!.getBoundingClientRect();
+        const rowNumber = document.querySelector("tbody tr:nth-child(20) th")!;
+        const numberBox = rowNumber.getBoundingClientRect();
+        const right = document.elementFromPoint(numberBox.right + 5, numberBox.top + 3);
+        const top = document.elementFromPoint(scroll.left + corner.width + 30, scroll.top + 3);
+        return {
+          headerOnTop: Math.round(header.top - scroll.top),
+          cornerAt: [Math.round(corner.left - scroll.left), Math.round(corner.top - scroll.top)],
+          numberAtLeft: Math.round(numberBox.left - scroll.left),
+          rightOfNumber: right?.tagName,
+          atTop: top?.closest("thead") ? "column letter" : top?.tagName,
+        };
+      });
+      expect(layout).toEqual({
+        headerOnTop: 0,
+        cornerAt: [0, 0],
+        numberAtLeft: 0,
+        rightOfNumber: "TD",
+        atTop: "column letter",
+      });
+    } finally {
+      await grid.close();
     }
   }, 60_000);
 

@@ -15,7 +15,8 @@ import { GroupItem } from "./GroupItem";
 import { fieldOf, groupKey, type PanelProps } from "./panel-props";
 import { ProblemSteps } from "./ProblemSteps";
 import { SheetActions } from "./SheetActions";
-import { usePanelStyles } from "../panel-styles";
+import { GROUPS_SHARE, usePanelStyles } from "../panel-styles";
+import { useWholeItems } from "../hooks/useWholeItems";
 
 /**
  * The problems grouped by column and kind, with "fix everything certain", the steps from
@@ -28,6 +29,7 @@ export function ProblemList({ session, view, profile, write }: PanelProps) {
   const [fixed, setFixed] = React.useState<FixedPlace[]>([]);
   const [outcome, setOutcome] = React.useState<SheetActionOutcome>();
   const fixable = groups.reduce((sum, group) => sum + group.fixable, 0);
+  const list = useWholeItems<HTMLUListElement>(GROUPS_SHARE);
   if (view.summary.rows > 0 && groups.length === 0)
     return (
       <MessageBar intent="success">
@@ -56,7 +58,7 @@ export function ProblemList({ session, view, profile, write }: PanelProps) {
           {t("fixEverything", { count: fixable })}
         </Button>
       )}
-      <ul className={mergeClasses(styles.list, styles.groups)}>
+      <ul ref={list} className={mergeClasses(styles.list, styles.groups)}>
         {withFixedPlaces(groups, fixed).map((item, position) =>
           "group" in item ? (
             <GroupItem
