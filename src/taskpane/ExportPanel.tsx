@@ -12,7 +12,9 @@ import {
 } from "@fluentui/react-components";
 import { describeProblem, type PlatformFile, type Profile } from "../core";
 import { describeError, openAsNewWorkbook, type CreateWorkbook, type LiveSession } from "../excel";
+import { ExportWhere } from "./ExportWhere";
 import { useLanguage } from "./i18n";
+import type { NewWorkbookPlace } from "./services";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -32,7 +34,7 @@ const useStyles = makeStyles({
 type ExportState =
   | { kind: "idle" }
   | { kind: "working" }
-  | { kind: "done"; lines: number; leftOut: PlatformFile["leftOut"] }
+  | { kind: "done"; lines: number; leftOut: PlatformFile["leftOut"]; bytes: Uint8Array }
   | { kind: "nothing"; leftOut: PlatformFile["leftOut"] }
   | { kind: "failed"; reason: string };
 
@@ -45,11 +47,14 @@ export function ExportPanel({
   session,
   profile,
   createWorkbook,
+  newWorkbookPlace,
 }: {
   session: LiveSession;
   profile: Profile;
   /** Undefined where Excel cannot open a new workbook for an add-in. */
   createWorkbook: CreateWorkbook | undefined;
+  /** Where the new workbook shows; undefined where it cannot be seen (offered to download). */
+  newWorkbookPlace?: NewWorkbookPlace;
 }) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
@@ -68,8 +73,9 @@ export function ExportPanel({
         return setState({ kind: "nothing", leftOut: file?.leftOut ?? [] });
       // The file writer comes with the first export, not with the pane.
       const { platformXlsx } = await import("../core/platform-xlsx");
-      await openAsNewWorkbook(createWorkbook, await platformXlsx(file));
-      setState({ kind: "done", lines: file.lines.length, leftOut: file.leftOut });
+      const bytes = await platformXlsx(file);
+      await openAsNewWorkbook(createWorkbook, bytes);
+      setState({ kind: "done", lines: file.lines.length, leftOut: file.leftOut, bytes });
     } catch (error) {
       setState({ kind: "failed", reason: describeError(error) });
     }
@@ -99,6 +105,7 @@ export function ExportPanel({
             </MessageBarBody>
           </MessageBar>
         )}
+        {state.kind === "done" && <ExportWhere place={newWorkbookPlace} bytes={state.bytes} />}
         {state.kind === "nothing" && (
           <MessageBar intent="warning">
             <MessageBarBody>{t("exportNothing")}</MessageBarBody>

@@ -358,6 +358,7 @@ function ClientArea({
             session={session}
             profile={profile}
             createWorkbook={services.createWorkbook}
+            newWorkbookPlace={services.newWorkbookPlace}
           />
         </>
       )}

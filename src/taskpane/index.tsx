@@ -7,7 +7,7 @@ import { openOfficeDialog, type ExcelRun } from "../excel";
 import { App } from "./App";
 import { ThemedPane } from "./ThemedPane";
 import { loadStrings } from "./strings";
-import type { PaneServices } from "./services";
+import type { NewWorkbookPlace, PaneServices } from "./services";
 
 /** The partner API this build talks to (webpack puts the configured value here). */
 const API_URL = process.env.API_URL ?? "https://localhost:4000";
@@ -15,6 +15,14 @@ const API_URL = process.env.API_URL ?? "https://localhost:4000";
 /** Office's theme, where Office gives one (Office.context.officeTheme). */
 const readOfficeTheme = () =>
   typeof Office !== "undefined" ? Office.context?.officeTheme : undefined;
+
+/** Where Excel shows a new workbook on this platform; undefined where it is not known to. */
+function newWorkbookPlace(platform: Office.PlatformType | undefined): NewWorkbookPlace | undefined {
+  const types = typeof Office !== "undefined" ? Office.PlatformType : undefined;
+  if (!types || platform === undefined) return undefined;
+  if (platform === types.OfficeOnline) return "tab";
+  return platform === types.PC || platform === types.Mac ? "window" : undefined;
+}
 
 function render(inExcel: boolean, displayLanguage: string | undefined): void {
   const container = document.getElementById("root");
@@ -37,6 +45,7 @@ function render(inExcel: boolean, displayLanguage: string | undefined): void {
     services.requirements = Office.context.requirements;
     if (Office.context.requirements.isSetSupported("ExcelApi", "1.8"))
       services.createWorkbook = (base64) => Excel.createWorkbook(base64);
+    services.newWorkbookPlace = newWorkbookPlace(Office.context.platform);
     // "Check this Excel": development builds only (webpack sets SELF_CHECK for them).
     services.selfCheck = process.env.SELF_CHECK === "1";
   }

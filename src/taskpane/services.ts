@@ -1,4 +1,6 @@
 import type { CreateWorkbook, ExcelRun, HostRequirements, TemplateInfo } from "../excel";
+
+export type NewWorkbookPlace = "window" | "tab";
 import type { PartnerConnection } from "./connection";
 import type { RegistryLookup } from "./hooks/useRegistryCheck";
 
@@ -18,6 +20,12 @@ export interface PaneServices {
   registryLookup?: RegistryLookup;
   /** Excel.createWorkbook (ExcelApi 1.8): the export opens the platform's file with it. */
   createWorkbook?: CreateWorkbook;
+  /**
+   * Where a new workbook shows: desktop Excel's new window, or Excel on the web's new tab.
+   * Undefined where none can be shown (outside Office's known hosts): the file is offered
+   * as a download.
+   */
+  newWorkbookPlace?: NewWorkbookPlace;
   /** "Check this Excel" (development builds only). */
   selfCheck?: boolean;
 }

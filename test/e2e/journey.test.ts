@@ -413,6 +413,10 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
     await page
       .getByText(`${exported} rows were copied into a new workbook`, { exact: false })
       .waitFor();
+    // The preview cannot show a new workbook: the pane offers the file itself to download.
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download the file (.xlsx)" }).click();
+    expect((await downloading).suggestedFilename()).toMatch(/^banqup-import-[\d-]+\.xlsx$/);
     const opened = await page.evaluate(
       () =>
         (

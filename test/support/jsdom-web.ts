@@ -38,3 +38,21 @@ if (typeof Blob !== "undefined" && !Blob.prototype.arrayBuffer) {
     });
   };
 }
+
+// jsdom has no object URLs: the export's download link makes one of its file. Each URL names
+// its blob here, so that a test can read what the link would download.
+const blobs = new Map<string, Blob>();
+if (typeof URL !== "undefined" && !URL.createObjectURL) {
+  let next = 0;
+  URL.createObjectURL = (blob: Blob) => {
+    const url = `blob:jsdom/${++next}`;
+    blobs.set(url, blob);
+    return url;
+  };
+  URL.revokeObjectURL = (url: string) => void blobs.delete(url);
+}
+
+/** The blob an object URL stands for, while it is not revoked. */
+export function blobAt(url: string): Blob | undefined {
+  return blobs.get(url);
+}

@@ -1,7 +1,7 @@
 /**
  * @jest-environment jsdom
  */
-import "../support/jsdom-web";
+import { blobAt } from "../support/jsdom-web";
 import { fireEvent, screen, within, act } from "@testing-library/react";
 import { getProfile, platformHeaderOf } from "../../src/core";
 import { FakeExcel } from "../../in-memory-excel";
@@ -76,5 +76,33 @@ describe("exporting the platform's import file from the pane", () => {
     expect(sheet!.textFormatted[1]![KEYS.indexOf("enterpriseNumber")]).toBe(true);
     // The user's workbook is as it was: the fix went into the file, not into the sheet.
     expect(excel.values("Clients Banqup", "G2")).toEqual([["0403.019.261"]]);
+    // Here no new workbook can be shown (no Office platform said where): the file is offered
+    // to download, the very bytes opened as the new workbook.
+    expect(screen.getByText(/^Ici, aucun classeur ne peut s'ouvrir/)).toBeTruthy();
+    const link = screen.getByRole("link", { name: "Télécharger le fichier (.xlsx)" });
+    expect(link.getAttribute("download")).toMatch(/^banqup-import-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const file = new Uint8Array(await blobAt(link.getAttribute("href")!)!.arrayBuffer());
+    expect(String.fromCharCode(file[0]!, file[1]!)).toBe("PK");
+    expect(file.length).toBeGreaterThan(1000);
   });
+
+  it.each([
+    ["window", /^Excel l'a ouvert dans une nouvelle fenêtre/],
+    ["tab", /^Excel pour le web l'a ouvert dans un nouvel onglet du navigateur/],
+  ] as const)(
+    "in Excel (%s), says where the new workbook is, and offers no download",
+    async (place, words) => {
+      const excel = new FakeExcel();
+      renderPane(excel, { createWorkbook: excel.createWorkbook, newWorkbookPlace: place });
+      await insertTemplateFromPane(excel);
+      await act(() => excel.user.type("Clients Banqup", "A2", [row({})]));
+      await settle(excel);
+      fireEvent.click(screen.getByRole("tab", { name: "Envoyer" }));
+      fireEvent.click(
+        await screen.findByRole("button", { name: "Exporter pour la page d'import de Banqup" })
+      );
+      expect(await screen.findByText(words)).toBeTruthy();
+      expect(screen.queryByRole("link", { name: "Télécharger le fichier (.xlsx)" })).toBeNull();
+    }
+  );
 });

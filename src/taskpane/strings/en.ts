@@ -217,6 +217,11 @@ export const en = {
   exportFailed: "The export failed: {reason}",
   exportUnavailable:
     "This Excel cannot open a new workbook from an add-in (it needs ExcelApi 1.8): use check-file --export instead.",
+  exportWindow: "Excel opened it in a new window: look in the taskbar if it is not in front.",
+  exportTab:
+    "Excel for the web opened it in a new browser tab; if nothing opened, allow pop-ups for Excel.",
+  exportDownloadHint: "No workbook can open here: download the file.",
+  exportDownload: "Download the file (.xlsx)",
   exportLeftOut: "Rows left out ({count})",
   exportMore: "(and {count} more)",
   banqupTitle: "Clients in Banqup",

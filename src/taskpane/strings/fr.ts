@@ -228,6 +228,12 @@ export const fr: Record<StringKey, string> = {
   exportFailed: "L'export a échoué : {reason}",
   exportUnavailable:
     "Cet Excel ne peut pas ouvrir de nouveau classeur depuis un complément (ExcelApi 1.8 requis) : utilisez check-file --export.",
+  exportWindow:
+    "Excel l'a ouvert dans une nouvelle fenêtre : regardez dans la barre des tâches si elle n'est pas au premier plan.",
+  exportTab:
+    "Excel pour le web l'a ouvert dans un nouvel onglet du navigateur ; si rien ne s'est ouvert, autorisez les fenêtres contextuelles pour Excel.",
+  exportDownloadHint: "Ici, aucun classeur ne peut s'ouvrir : téléchargez le fichier.",
+  exportDownload: "Télécharger le fichier (.xlsx)",
   exportLeftOut: "Lignes laissées de côté ({count})",
   exportMore: "(et {count} de plus)",
   banqupTitle: "Clients dans Banqup",

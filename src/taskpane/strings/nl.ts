@@ -228,6 +228,12 @@ export const nl: Record<StringKey, string> = {
   exportFailed: "De export is mislukt: {reason}",
   exportUnavailable:
     "Deze Excel kan geen nieuwe werkmap openen vanuit een invoegtoepassing (ExcelApi 1.8 nodig): gebruik check-file --export.",
+  exportWindow:
+    "Excel opende ze in een nieuw venster: kijk in de taakbalk als het niet vooraan staat.",
+  exportTab:
+    "Excel voor het web opende ze in een nieuw tabblad van de browser; opent er niets, sta dan pop-ups toe voor Excel.",
+  exportDownloadHint: "Hier kan geen werkmap openen: download het bestand.",
+  exportDownload: "Het bestand downloaden (.xlsx)",
   exportLeftOut: "Weggelaten rijen ({count})",
   exportMore: "(en nog {count})",
   banqupTitle: "Klanten in Banqup",
