@@ -32,6 +32,7 @@ export { readRegistryMemory, rememberRegistryAnswers } from "./registry-memory";
 export {
   ensureStatusColumn,
   readSheetSendState,
+  readStatusAt,
   readStatuses,
   type RowResult,
   writeResults,

@@ -48,6 +48,21 @@ export function readStatuses(session: LiveSession): Promise<(RowStatus | undefin
   return session.excel((context, area) => readStatusColumn(context, placed(area.geometry)));
 }
 
+/** Data row `index`'s status alone (the selected row's: one cell, one request). */
+export function readStatusAt(session: LiveSession, index: number): Promise<RowStatus | undefined> {
+  return session.excel(async (context, area) => {
+    const geometry = placed(area.geometry);
+    const column = geometry.statusColumn;
+    if (column === undefined || index >= dataRowCount(geometry)) return undefined;
+    const cell = context.workbook.worksheets
+      .getItem(geometry.sheet)
+      .getRangeByIndexes(firstDataRow(geometry) + index, geometry.firstColumn + column, 1, 1)
+      .load("values");
+    await context.sync();
+    return parseStatus(cell.values[0]?.[0]);
+  });
+}
+
 /** Each data row's status, read in chunks; `withFirst` queues more into the first request. */
 async function readStatusColumn(
   context: Excel.RequestContext,

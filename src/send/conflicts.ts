@@ -33,15 +33,22 @@ export interface Conflict {
 
 /** The conflict between data row `index` and its client as Banqup now has it, if they differ. */
 export function conflictAt(work: RowReading, index: number, current: Client): Conflict | undefined {
+  const row = work.session.rows?.snapshot(index);
+  return row && conflictOf(row, current, differencesAt(work, index, current));
+}
+
+/**
+ * The fields of data row `index` that differ from its client as Banqup has it: for a row
+ * edited since it was sent, what an update would change ("city: Wavre → Ottignies").
+ */
+export function differencesAt(work: RowReading, index: number, current: Client): FieldDifference[] {
   const live = work.session.rows;
-  const row = live?.snapshot(index);
-  if (!live || !row) return undefined;
-  const differences = fieldDifferences(
+  if (!live) return [];
+  return fieldDifferences(
     work.session.profile,
     live.normalized(index) ?? [],
     banqupValuesOf(work, current)
   );
-  return conflictOf(row, current, differences);
 }
 
 /** A row and its client as compared, when any field differs. */

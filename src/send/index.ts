@@ -3,7 +3,7 @@
  * result written back into the sheet; loading the partner's clients into the sheet and
  * keeping rows and clients in step. No React: the pane and the bench both drive it.
  */
-export { type Conflict, settleConflict, type Settlement } from "./conflicts";
+export { type Conflict, differencesAt, settleConflict, type Settlement } from "./conflicts";
 export {
   loadClients,
   type LoadProgress,

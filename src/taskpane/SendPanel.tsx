@@ -26,6 +26,8 @@ import { useConflicts } from "./hooks/useConflicts";
 import { useStatusCounts } from "./hooks/useStatusCounts";
 import { BanqupActions } from "./banqup/BanqupActions";
 import { ConflictGroup } from "./banqup/ConflictGroup";
+import { ChangedSinceSent } from "./ChangedSinceSent";
+import { useChangesSinceSent } from "./hooks/useChangesSinceSent";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -67,6 +69,7 @@ export function SendPanel({
   // Read again once a send, a load or a refresh ends, and after each settled conflict.
   const afterWrites = React.useMemo(() => ({}), [state.kind, sync.state.kind, conflicts.note]);
   const counts = useStatusCounts(session, !busy && state.kind !== "summary", afterWrites);
+  const changes = useChangesSinceSent(work, counts.changedRows, session);
   const notes = session.profile.fields.flatMap((field) => field.sendNote?.[lang] ?? []);
 
   return (
@@ -107,6 +110,12 @@ export function SendPanel({
           {t("updateChanged", { count: counts.changed })}
         </Button>
       </div>
+      <ChangedSinceSent
+        changes={changes}
+        profile={session.profile}
+        firstRow={view.firstRow}
+        more={counts.changed - changes.length}
+      />
       {state.kind === "preparing" && <Spinner size="tiny" label={t("preparing")} />}
       {state.kind === "summary" && (
         <SendSummary

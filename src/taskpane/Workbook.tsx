@@ -213,10 +213,19 @@ function ClientArea({
   /** Who can send: a signed-in partner of the workbook's region. */
   sender?: { partner: Partner; connection: PartnerConnection };
 }) {
-  const { t } = useLanguage();
+  const { lang, t } = useLanguage();
   const [tab, setTab] = React.useState<PaneTab>("check");
   const { session, failure } = useLiveSession(run, profile, memory.area, services.requirements);
   const connection = sender?.connection;
+  const partnerId = sender?.partner.id;
+  // Signed in: the work with Banqup a selected row's changes since it was sent need.
+  const banqup = React.useMemo(
+    () =>
+      session && connection && partnerId
+        ? { session, connection, partnerId, region: profile.id, lang }
+        : undefined,
+    [session, connection, partnerId, profile.id, lang]
+  );
   // One function per sign-in: a new one means "fetch the templates now".
   const fetchTemplates = React.useMemo(
     () =>
@@ -308,6 +317,7 @@ function ClientArea({
           profile={profile}
           registryLookup={registryLookup}
           serverCheck={serverCheck}
+          banqup={banqup}
         />
       )}
       {tab === "templates" && (

@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { getProfile, type Cell } from "../../src/core";
+import { fieldHeader, getProfile, type Cell } from "../../src/core";
 import { columnLetters } from "../../src/excel";
 import { ADDIN_CLIENT_ID, defaultOptions } from "../../src/sandbox/server";
 import {
@@ -709,6 +709,14 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
         await page.fill("#paste-rows", "Namur");
         await page.getByRole("button", { name: "Paste" }).click();
       }
+      // The Send tab says what changed since the rows were sent, in the pane's language.
+      const cityHeader = fieldHeader(be.fields[KEYS.indexOf("city")]!, lang);
+      await page
+        .getByText(
+          t("changedSinceSent", { row: first!, changes: [`${cityHeader} (Bruxelles → Namur)`] }),
+          { exact: true }
+        )
+        .waitFor({ timeout: 15_000 });
       const call = api(sandbox.url, await automationToken(sandbox.url));
       await call(`/sandbox/clients/${made[1]!.id}`, { method: "PATCH", body: { city: "Gent" } });
       await page

@@ -206,6 +206,24 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
     await act(() => excel.user.type(sheet, `${city}${first}`, [["Namur"]]));
     await act(() => excel.user.type(sheet, `${city}${second}`, [["Namur"]]));
     await settle(excel);
+    // The Send tab says what changed since the rows were sent, field by field.
+    expect(
+      await screen.findByText(
+        `Ligne ${first}, modifiée depuis l'envoi : Commune/ville (vide → Namur)`
+      )
+    ).toBeTruthy();
+    // So does the selected cell's panel, for the row it is on.
+    await act(() => excel.user.select(sheet, `${city}${first}`));
+    fireEvent.click(screen.getByRole("tab", { name: "Vérifier" }));
+    const selected = (
+      await screen.findByRole("heading", { name: /^Cellule sélectionnée/ })
+    ).closest("section")!;
+    expect(
+      await within(selected).findByText(
+        `Ligne ${first}, modifiée depuis l'envoi : Commune/ville (vide → Namur)`
+      )
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: "Envoyer" }));
     // A colleague changes the second client's city in Banqup meanwhile.
     const call = api(sandbox.url, await automationToken(sandbox.url));
     await call(`/sandbox/clients/${made[1]!.id}`, { method: "PATCH", body: { city: "Gent" } });
@@ -259,9 +277,13 @@ describe("signing in and sending from the pane (sandbox on loopback)", () => {
     expect(
       within(summary).getByText("Modifiées après leur création, Banqup diffère : 1")
     ).toBeTruthy();
-    expect(within(summary).queryByRole("button", { name: /^Mettre à jour/ })).toBeNull();
-    fireEvent.click(within(summary).getByRole("checkbox", { name: "Mettre à jour dans Banqup" }));
+    // The update of a row the user changed is on by default; unticked, only nothing is left.
+    const update = within(summary).getByRole("checkbox", { name: "Mettre à jour dans Banqup" });
+    expect((update as HTMLInputElement).checked).toBe(true);
     expect(within(summary).getByText("À mettre à jour dans Banqup : 1")).toBeTruthy();
+    fireEvent.click(update);
+    expect(within(summary).queryByText("À mettre à jour dans Banqup : 1")).toBeNull();
+    fireEvent.click(update);
     fireEvent.click(within(summary).getByRole("button", { name: "Mettre à jour 1 client" }));
     expect(await screen.findByText(/1 client mis à jour\./, {}, { timeout: 5000 })).toBeTruthy();
     const stored = sandbox.db

@@ -1,6 +1,7 @@
 import { Caption1, Spinner } from "@fluentui/react-components";
 import type { Profile } from "../../core";
 import type { LiveSession } from "../../excel";
+import type { PaneWork } from "../banqup/work";
 import { useLanguage } from "../i18n";
 import { useSessionView } from "../hooks/useLiveSession";
 import type { RegistryLookup } from "../hooks/useRegistryCheck";
@@ -24,13 +25,21 @@ export interface CheckPanelProps {
   registryLookup?: RegistryLookup;
   /** Asks Banqup's own verdict (signed in); undefined otherwise. */
   serverCheck?: ServerCheck;
+  /** Signed in: the selected row's changes since it was sent are read from Banqup. */
+  banqup?: PaneWork;
 }
 
 /**
  * The Check tab: counts, the selected cell, Banqup's verdict, problems by column, the
  * registries, warnings.
  */
-export function CheckPanel({ session, profile, registryLookup, serverCheck }: CheckPanelProps) {
+export function CheckPanel({
+  session,
+  profile,
+  registryLookup,
+  serverCheck,
+  banqup,
+}: CheckPanelProps) {
   const view = useSessionView(session);
   const { busy, problem, summary } = view;
   const { t } = useLanguage();
@@ -52,7 +61,13 @@ export function CheckPanel({ session, profile, registryLookup, serverCheck }: Ch
           <Caption1>{t("fixableRows", { count: view.fixableRows })}</Caption1>
         )}
       </section>
-      <SelectionPanel session={session} view={view} profile={profile} write={write} />
+      <SelectionPanel
+        session={session}
+        view={view}
+        profile={profile}
+        write={write}
+        banqup={banqup}
+      />
       {serverCheck && <BanqupCheckPanel session={session} view={view} serverCheck={serverCheck} />}
       {/* Above the problem list, however long: seen right after the first paste. */}
       {profile.registry && <RegistryPanel session={session} view={view} lookup={registryLookup} />}

@@ -1,3 +1,4 @@
+import * as React from "react";
 import { Button, Caption1, Subtitle2, Text } from "@fluentui/react-components";
 import { describeProblem } from "../../core";
 import { cellAddress } from "../../excel";
@@ -5,9 +6,23 @@ import { useLanguage } from "../i18n";
 import type { PanelProps } from "./panel-props";
 import { RowFillButton } from "./RowFillButton";
 import { usePanelStyles } from "../panel-styles";
+import type { PaneWork } from "../banqup/work";
+import { useSelectedChangedRow } from "../hooks/useSelectedChangedRow";
+
+// Reading a client from Banqup comes with sending's code: a chunk loaded when first needed.
+const SelectedChanges = React.lazy(() => import("./SelectedChanges"));
 
 /** The selected cell: its problems with their fix, its warnings with their suggestion. */
-export function SelectionPanel({ session, view, profile, write }: PanelProps) {
+export function SelectionPanel({
+  session,
+  view,
+  profile,
+  write,
+  banqup,
+}: PanelProps & {
+  /** Signed in: a row sent before shows what changed in it since (its client is read). */
+  banqup?: PaneWork;
+}) {
   const { lang, t } = useLanguage();
   const styles = usePanelStyles();
   const { selection, busy } = view;
@@ -16,6 +31,7 @@ export function SelectionPanel({ session, view, profile, write }: PanelProps) {
   const warnings = view.selected?.warnings ?? [];
   // The row the fixes shown were computed from: a click writes only where it still is.
   const row = view.selected?.row;
+  const sent = useSelectedChangedRow(session, banqup ? row?.index : undefined, view.summary);
   return (
     <section aria-labelledby="selection-title" className={styles.section}>
       <Subtitle2 as="h2" id="selection-title">
@@ -73,6 +89,17 @@ export function SelectionPanel({ session, view, profile, write }: PanelProps) {
               )}
             </div>
           ))}
+          {banqup && sent.length > 0 && (
+            <React.Suspense fallback={null}>
+              <SelectedChanges
+                banqup={banqup}
+                row={sent}
+                session={session}
+                profile={profile}
+                firstRow={view.firstRow}
+              />
+            </React.Suspense>
+          )}
         </>
       )}
     </section>

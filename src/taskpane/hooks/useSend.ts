@@ -44,7 +44,7 @@ export function useSend(options: {
   const [state, setState] = React.useState<SendPanelState>({ kind: "idle" });
   const [invite, setInvite] = React.useState(false);
   const [createSimilar, setCreateSimilar] = React.useState(false);
-  const [updateEdited, setUpdateEdited] = React.useState(false);
+  const [updateEdited, setUpdateEdited] = React.useState(true);
   const controller = React.useRef<AbortController | undefined>(undefined);
 
   const prepare = React.useCallback(
@@ -67,7 +67,9 @@ export function useSend(options: {
           onlyWithClient: scope.onlyWithClient,
         });
         setCreateSimilar(false);
-        setUpdateEdited(scope.onlyWithClient === true);
+        // Rows the user changed after sending are meant to reach Banqup: their update is on
+        // in every summary, unless the user unticks it there.
+        setUpdateEdited(true);
         setState({ kind: "summary", plan, scope });
       } catch (error) {
         setState({ kind: "failed", reason: (error as Error).message });

@@ -5,6 +5,18 @@ import { useSessionView } from "./useLiveSession";
 /** How long the counts wait after a change before reading the statuses (each read is a request). */
 const READ_DELAY_MS = 400;
 
+/** A row whose status says it changed in the sheet since its client was sent or read. */
+export interface ChangedRow {
+  index: number;
+  clientId: string;
+}
+
+interface StatusCounts {
+  failed: number;
+  changed: number;
+  changedRows: readonly ChangedRow[];
+}
+
 /**
  * How many rows' status says their last send failed ("Retry failed rows") or that they changed
  * in the sheet since Banqup last had them ("Update in Banqup"): read while nothing else runs,
@@ -15,8 +27,12 @@ export function useStatusCounts(
   session: LiveSession,
   quiet: boolean,
   after: unknown
-): { failed: number; changed: number } {
-  const [counts, setCounts] = React.useState({ failed: 0, changed: 0 });
+): StatusCounts {
+  const [counts, setCounts] = React.useState<StatusCounts>({
+    failed: 0,
+    changed: 0,
+    changedRows: [],
+  });
   const { summary } = useSessionView(session);
   React.useEffect(() => {
     if (!quiet) return;
@@ -25,9 +41,15 @@ export function useStatusCounts(
       readStatuses(session).then(
         (statuses) => {
           if (!current) return;
+          const changedRows = statuses.flatMap((status, index) =>
+            status?.differs === true && status.clientId
+              ? [{ index, clientId: status.clientId }]
+              : []
+          );
           setCounts({
             failed: statuses.filter((status) => status?.kind === "failed").length,
-            changed: statuses.filter((status) => status?.differs === true).length,
+            changed: changedRows.length,
+            changedRows,
           });
         },
         // Unreadable now (the user is editing a cell, say): the next change reads again.

@@ -228,6 +228,9 @@ export const en = {
   loadClients: "Load clients from Banqup",
   refreshAll: "Refresh the rows from Banqup",
   refreshSelected: "Refresh the selected rows ({count})",
+  emptyValue: "empty",
+  changedSinceSentTitle: "Changed since sent",
+  changedSinceSent: "Row {row}, changed since sent: {changes}",
   updateChanged: "{count, plural, =0 {Update in Banqup} other {Update in Banqup (#)}}",
   loadingClients: "Reading Banqup: {received, plural, one {# client} other {# clients}} received",
   loadDone:

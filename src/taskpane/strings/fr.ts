@@ -240,6 +240,9 @@ export const fr: Record<StringKey, string> = {
   loadClients: "Charger les clients depuis Banqup",
   refreshAll: "Actualiser les lignes depuis Banqup",
   refreshSelected: "Actualiser les lignes sélectionnées ({count})",
+  emptyValue: "vide",
+  changedSinceSentTitle: "Modifiées depuis l'envoi",
+  changedSinceSent: "Ligne {row}, modifiée depuis l'envoi : {changes}",
   updateChanged:
     "{count, plural, =0 {Mettre à jour dans Banqup} other {Mettre à jour dans Banqup (#)}}",
   loadingClients:

@@ -240,6 +240,9 @@ export const nl: Record<StringKey, string> = {
   loadClients: "Klanten laden uit Banqup",
   refreshAll: "Rijen vernieuwen uit Banqup",
   refreshSelected: "Geselecteerde rijen vernieuwen ({count})",
+  emptyValue: "leeg",
+  changedSinceSentTitle: "Gewijzigd sinds verzonden",
+  changedSinceSent: "Rij {row}, gewijzigd sinds verzonden: {changes}",
   updateChanged: "{count, plural, =0 {Bijwerken in Banqup} other {Bijwerken in Banqup (#)}}",
   loadingClients:
     "Banqup lezen: {received, plural, one {# klant ontvangen} other {# klanten ontvangen}}",
