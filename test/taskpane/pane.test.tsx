@@ -246,7 +246,7 @@ describe("the task pane in Excel", () => {
     );
     await settle(excel);
     await sheetAction("Lister dans une feuille");
-    expect(await screen.findByText("Listés dans la feuille « Problèmes ».")).toBeTruthy();
+    expect(await screen.findByText("Problèmes listés dans la feuille « Problèmes ».")).toBeTruthy();
     const listed = excel.values("Problèmes", "A1:E3");
     expect(listed[0]).toEqual(["Ligne", "Colonne", "Valeur", "Problème", "Cellule"]);
     expect(listed.slice(1).map((line) => [line[0], line[1], line[2], line[4]])).toEqual([

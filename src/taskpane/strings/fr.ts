@@ -60,7 +60,7 @@ export const fr: Record<StringKey, string> = {
   problemsValue: "Valeur",
   problemsMessage: "Problème",
   problemsLink: "Cellule",
-  problemsListed: "Listés dans la feuille « {sheet} ».",
+  problemsListed: "Problèmes listés dans la feuille « {sheet} ».",
   fixableRows: "Les corrections certaines règlent {count, plural, one {# ligne} other {# lignes}}.",
   fixEverything: "Corriger tout ce qui est certain ({count})",
   cellsWritten: "{count, plural, one {# cellule modifiée.} other {# cellules modifiées.}}",
@@ -103,7 +103,7 @@ export const fr: Record<StringKey, string> = {
   statusExists: "déjà client : {id} {name}",
   statusSimilarEmail: "non envoyé : le client {id} {name} a la même adresse e-mail de contact",
   statusSimilarName: "non envoyé : le client {id} {name} a le même nom",
-  statusEdited: "créée, mais l'identifiant de son client manque ici : pas renvoyée",
+  statusEdited: "créée, mais l'identifiant du client n'est plus dans la feuille : pas renvoyée",
   statusBothChanged:
     "modifié aussi dans Banqup (version {version}) : rien n'a été écrasé, choisissez quoi garder",
   statusLoaded: "chargé depuis Banqup (version {version})",
@@ -175,7 +175,7 @@ export const fr: Record<StringKey, string> = {
     "Créés, mais leurs lignes ont été supprimées ou modifiées entre-temps, la feuille ne les montre donc pas : {list}.",
   selfCheckTitle: "Test de compatibilité d'Excel",
   selfCheckHint:
-    "Versions de développement seulement : rejoue sur une feuille de brouillon ce que l'on fait à une feuille, et demande à Excel si le complément a tenu.",
+    "Versions de développement seulement : rejoue sur une feuille de brouillon les gestes courants (tri, collage, insertion de colonne) et vérifie que le complément les suit.",
   selfCheckRun: "Lancer les vérifications",
   selfCheckRunning: "Vérification : {done} sur {total}",
   selfCheckHeld: "Conforme",
@@ -219,7 +219,7 @@ export const fr: Record<StringKey, string> = {
   registryFillAll: "Compléter depuis le registre ({count})",
   exportTitle: "Page d'import de Banqup",
   exportIntro:
-    "Pas encore d'accès à l'API ? Exportez les lignes dans le fichier que prend la page « Importer des clients » de Banqup : les lignes valides, corrections certaines appliquées, s'ouvrent dans un nouveau classeur à enregistrer puis importer.",
+    "Pas encore d'accès à l'API ? Exportez les lignes dans le fichier qu'accepte la page « Importer des clients » de Banqup : les lignes valides, corrections certaines appliquées, s'ouvrent dans un nouveau classeur à enregistrer puis importer.",
   exportButton: "Exporter pour la page d'import de Banqup",
   exportDone:
     "{lines, plural, one {# ligne a été copiée} other {# lignes ont été copiées}} dans un nouveau classeur : enregistrez-le, puis importez-le sur la page « Importer des clients » de Banqup.{left, plural, =0 {} one { # ligne a été laissée de côté, encore invalide après les corrections certaines :} other { # lignes ont été laissées de côté, encore invalides après les corrections certaines :}}",
@@ -263,7 +263,7 @@ export const fr: Record<StringKey, string> = {
     "{count, plural, one {# client n'a pas pu être lu} other {# clients n'ont pas pu être lus}} : {reason}",
   conflictsTitle: "Modifiés aussi dans Banqup ({count})",
   conflictsIntro:
-    "Ces lignes ont changé dans la feuille et dans Banqup depuis que la feuille a vu leur client. Pour chaque champ, choisissez quoi garder : rien n'est écrasé avant « Appliquer ».",
+    "Ces lignes ont changé dans la feuille et dans Banqup depuis la dernière lecture de leur client. Pour chaque champ, choisissez quoi garder : rien n'est écrasé avant « Appliquer ».",
   conflictRow: "Ligne {row} : {name}",
   conflictSheet: "Feuille : {value}",
   conflictBanqup: "Banqup : {value}",

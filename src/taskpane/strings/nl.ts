@@ -21,7 +21,7 @@ export const nl: Record<StringKey, string> = {
   notSignedIn: "Niet aangemeld.",
   setupTitle: "Uw klanten",
   insertTemplate: "Importtabel invoegen",
-  useActiveSheet: "Actieve werkblad gebruiken",
+  useActiveSheet: "Het actieve werkblad gebruiken",
   working: "Bezig…",
   templateExists:
     "Deze werkmap bevat de importtabel al, op het werkblad “{sheet}”. Er is niets gewijzigd.",
@@ -50,14 +50,14 @@ export const nl: Record<StringKey, string> = {
   nextProblem: "Volgend probleem",
   previousProblem: "Vorig probleem",
   fixAll: "Alles zo verbeteren ({count})",
-  listProblems: "Op een werkblad zetten",
+  listProblems: "Oplijsten op een werkblad",
   problemsSheet: "Problemen",
   problemsRow: "Rij",
   problemsColumn: "Kolom",
   problemsValue: "Waarde",
   problemsMessage: "Probleem",
   problemsLink: "Cel",
-  problemsListed: "Op het werkblad “{sheet}” gezet.",
+  problemsListed: "Problemen opgelijst op het werkblad “{sheet}”.",
   fixableRows: "De zekere correcties lossen {count, plural, one {# rij} other {# rijen}} op.",
   fixEverything: "Alles verbeteren wat zeker is ({count})",
   cellsWritten: "{count, plural, one {# cel gewijzigd.} other {# cellen gewijzigd.}}",
@@ -100,12 +100,13 @@ export const nl: Record<StringKey, string> = {
   statusExists: "al klant: {id} {name}",
   statusSimilarEmail: "niet verzonden: klant {id} {name} heeft hetzelfde contact-e-mailadres",
   statusSimilarName: "niet verzonden: klant {id} {name} heeft dezelfde naam",
-  statusEdited: "aangemaakt, maar de id van de klant ontbreekt hier: niet opnieuw verzonden",
+  statusEdited:
+    "aangemaakt, maar de id van de klant staat niet meer in het werkblad: niet opnieuw verzonden",
   statusBothChanged:
     "ook gewijzigd in Banqup (versie {version}): niets werd overschreven, kies wat u houdt",
   statusLoaded: "geladen uit Banqup (versie {version})",
   statusRefreshed: "vernieuwd uit Banqup (versie {version})",
-  statusMerged: "het blad en Banqup komen overeen (versie {version})",
+  statusMerged: "het werkblad en Banqup komen overeen (versie {version})",
   statusUpdated: "bijgewerkt",
   statusUpdateFailed: "Banqup wijkt af, het bijwerken werd geweigerd: {reason}",
   statusCancelled: "geannuleerd",
@@ -167,14 +168,14 @@ export const nl: Record<StringKey, string> = {
   straysHowTo:
     "Excel kan dat hier niet: sleep de rechterbenedenhoek van de tabel over deze rijen. Zet de AutoCorrectie-optie „Nieuwe rijen en kolommen in tabel opnemen” aan, zodat tabellen nieuwe rijen opnemen.",
   sendSheetChanged:
-    "Het blad is gewijzigd sinds dit overzicht; hier is het opnieuw. Controleer het en bevestig dan.",
+    "Het werkblad is gewijzigd sinds dit overzicht; hier is het opnieuw. Controleer het en bevestig dan.",
   sendRowsChanged:
     "Niet verzonden, omdat ze na het overzicht zijn gewijzigd of verwijderd: {count}.",
   sendUnplaced:
-    "Aangemaakt, maar hun rijen zijn intussen verwijderd of gewijzigd, dus het blad toont ze niet: {list}.",
+    "Aangemaakt, maar hun rijen zijn intussen verwijderd of gewijzigd, dus het werkblad toont ze niet: {list}.",
   selfCheckTitle: "Compatibiliteitstest van Excel",
   selfCheckHint:
-    "Alleen in ontwikkelversies: speelt op een kladblad na wat mensen met een blad doen, en vraagt Excel of de invoegtoepassing standhield.",
+    "Alleen in ontwikkelversies: speelt op een kladblad de gewone handelingen na (sorteren, plakken, een kolom invoegen) en controleert of de invoegtoepassing ze volgt.",
   selfCheckRun: "Controles uitvoeren",
   selfCheckRunning: "Controleren: {done} van {total}",
   selfCheckHeld: "In orde",
@@ -192,7 +193,7 @@ export const nl: Record<StringKey, string> = {
     "Vraagt Banqup of het elke rij zonder problemen zou aanvaarden. Maakt niets aan.",
   banqupChecking: "Banqup: {done} van {total} rijen…",
   banqupCheckDone:
-    "Banqup controleerde {checked} rijen: {refused, plural, =0 {alle aanvaard} other {# geweigerd, gemarkeerd in het blad}}.",
+    "Banqup controleerde {checked} rijen: {refused, plural, =0 {alle aanvaard} other {# geweigerd, gemarkeerd in het werkblad}}.",
   banqupCheckExisting: "{count} al klant (niet verzonden).",
   banqupCheckUnchecked: "{count} ICE's niet gecontroleerd (register onbereikbaar): toch aanvaard.",
   banqupCheckCancelled: "Geannuleerd: {checked} rijen gecontroleerd.",
@@ -251,7 +252,7 @@ export const nl: Record<StringKey, string> = {
   refreshDone:
     "{refreshed, plural, one {# rij vernieuwd} other {# rijen vernieuwd}}, {inStep} al gelijk.",
   loadEdited:
-    "{count, plural, one {# rij gewijzigd} other {# rijen gewijzigd}} in het blad: „Bijwerken in Banqup” verstuurt ze.",
+    "{count, plural, one {# rij gewijzigd} other {# rijen gewijzigd}} in het werkblad: „Bijwerken in Banqup” verstuurt ze.",
   loadConflicts:
     "{count, plural, one {# rij ook gewijzigd} other {# rijen ook gewijzigd}} in Banqup: kies hieronder wat u houdt.",
   loadCancelled:
