@@ -44,11 +44,17 @@ export function readSheetSendState(session: LiveSession): Promise<SheetSendState
  * Reads the status column alone (what the pane counts after each change: the ledger is not
  * needed there).
  */
-export function readStatuses(session: LiveSession): Promise<(RowStatus | undefined)[]> {
-  return session.excel((context, area) => readStatusColumn(context, placed(area.geometry)));
+export function readStatuses(
+  session: LiveSession,
+  quiet = false
+): Promise<(RowStatus | undefined)[]> {
+  return session.excel((context, area) => readStatusColumn(context, placed(area.geometry)), quiet);
 }
 
-/** Data row `index`'s status alone (the selected row's: one cell, one request). */
+/**
+ * Data row `index`'s status alone (the selected row's: one cell, one request), read quietly:
+ * the pane is not shown working for it.
+ */
 export function readStatusAt(session: LiveSession, index: number): Promise<RowStatus | undefined> {
   return session.excel(async (context, area) => {
     const geometry = placed(area.geometry);
@@ -60,7 +66,7 @@ export function readStatusAt(session: LiveSession, index: number): Promise<RowSt
       .load("values");
     await context.sync();
     return parseStatus(cell.values[0]?.[0]);
-  });
+  }, true);
 }
 
 /** Each data row's status, read in chunks; `withFirst` queues more into the first request. */

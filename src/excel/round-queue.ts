@@ -46,6 +46,8 @@ export interface QueueState {
 
 interface Task {
   work: () => Promise<unknown>;
+  /** A read the pane makes in the background (a status): the pane is not shown working. */
+  quiet: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -68,10 +70,14 @@ export class RoundQueue {
   private worker: Promise<void> | undefined;
   private closed = false;
 
+  /** Whether the job running now is one the pane waits on. */
+  private loud = false;
   constructor(private readonly work: RoundWork) {}
 
+  /** Whether a round or a task the pane waits on is queued or running (quiet reads apart). */
   get working(): boolean {
-    return this.worker !== undefined;
+    if (this.worker === undefined) return false;
+    return this.next !== undefined || this.loud || this.tasks.some((task) => !task.quiet);
   }
 
   get state(): QueueState {
@@ -104,9 +110,9 @@ export class RoundQueue {
   }
 
   /** Runs `work` in turn, after the rounds and tasks queued before it. */
-  run<T>(work: () => Promise<T>): Promise<T> {
+  run<T>(work: () => Promise<T>, quiet = false): Promise<T> {
     const done = new Promise<T>((resolve, reject) =>
-      this.tasks.push({ work, resolve: resolve as (value: unknown) => void, reject })
+      this.tasks.push({ work, quiet, resolve: resolve as (value: unknown) => void, reject })
     );
     this.start();
     return done;
@@ -136,6 +142,7 @@ export class RoundQueue {
       if (this.next) {
         const round = this.next;
         this.next = undefined;
+        this.loud = true;
         try {
           await this.work.round(round);
           this.roundsDone++;
@@ -145,6 +152,7 @@ export class RoundQueue {
         }
       } else {
         const task = this.tasks.shift()!;
+        this.loud = !task.quiet;
         try {
           task.resolve(await task.work());
           this.succeeded();
@@ -153,6 +161,7 @@ export class RoundQueue {
           task.reject(error);
         }
       }
+      this.loud = false;
       this.work.settled();
     }
   }

@@ -66,6 +66,9 @@ export interface QueuedWork {
   spec: AreaSpec;
 }
 
+/** A feature's work in Excel, given the area as the queue's last round left it. */
+type ExcelWork<T> = (context: Excel.RequestContext, area: QueuedWork) => Promise<T>;
+
 /**
  * Live checking of one area (docs/glossary.md: session): a facade over the area's state, the
  * queue of rounds and tasks, and the pane's view. It reads exactly the rows a change touched,
@@ -344,14 +347,13 @@ export class LiveSession {
   /**
    * Runs a feature's work against Excel in the session's queue: after every change seen so far
    * is judged, never beside a round or a write. The work must not wait on the session itself
-   * (idle, reload, write): those wait for the queue it is running in.
+   * (idle, reload, write): those wait for the queue it is running in. A `quiet` read does not
+   * show the pane working.
    */
-  excel<T>(work: (context: Excel.RequestContext, area: QueuedWork) => Promise<T>): Promise<T> {
-    return this.queue.run(() =>
-      this.run(this.runOptions(false), (context) =>
-        work(context, { geometry: this.geometry, spec: this.area.spec })
-      )
-    );
+  excel<T>(work: ExcelWork<T>, quiet = false): Promise<T> {
+    const area = () => ({ geometry: this.geometry, spec: this.area.spec });
+    const batch = () => this.run(this.runOptions(false), (context) => work(context, area()));
+    return this.queue.run(batch, quiet);
   }
 
   /**

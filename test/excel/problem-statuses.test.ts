@@ -1,4 +1,4 @@
-import { columnLetters, formatStatus } from "../../src/excel";
+import { columnLetters, formatStatus, readStatuses } from "../../src/excel";
 import { settled, templateWorkbook, uniqueValidRow, type TemplateWorkbook } from "./helpers";
 
 /** The status cell of data row `index`, as the user reads it. */
@@ -38,5 +38,23 @@ describe("the status column states each row's problems in words, before sending"
     await settled(book);
     expect(book.excel.values(book.sheet, `${column}2`)[0]![0]).toBe(sent);
     expect(statusOf(book, 1)).toBe("⚠ 1 probleem: E-mail contactpersoon");
+  });
+});
+
+describe("reading statuses in the background", () => {
+  it("a quiet read leaves the pane's buttons on; another read shows it working", async () => {
+    const book = await templateWorkbook();
+    await book.excel.user.type(book.sheet, "A2", [book.row()]);
+    await settled(book);
+    const busyWhile = async (quiet: boolean) => {
+      const seen: boolean[] = [];
+      const stop = book.session.subscribe(() => seen.push(book.session.getView().busy));
+      await readStatuses(book.session, quiet);
+      stop();
+      return seen.includes(true);
+    };
+    expect(await busyWhile(true)).toBe(false);
+    expect(await busyWhile(false)).toBe(true);
+    await book.session.close();
   });
 });

@@ -38,7 +38,8 @@ export function useStatusCounts(
     if (!quiet) return;
     let current = true;
     const timer = setTimeout(() => {
-      readStatuses(session).then(
+      // Quietly: the pane does not show itself working (nor its buttons off) for a count.
+      readStatuses(session, true).then(
         (statuses) => {
           if (!current) return;
           const changedRows = statuses.flatMap((status, index) =>
