@@ -61,7 +61,7 @@ export type SessionRows = Pick<
 >;
 
 /** What a feature's work in the session's queue is given besides Excel's context. */
-export interface QueuedWork {
+interface QueuedWork {
   geometry: AreaGeometry | undefined;
   spec: AreaSpec;
 }
