@@ -386,10 +386,6 @@ export function compileRule(spec: RuleSpec, options: RuleOptions): FieldChecker 
 
 function remembering(checker: FieldChecker): FieldChecker {
   const verdicts = new Map<string, Normalized | Failure>();
-  // The listed form depends on the text alone too (its value is the text's verdict):
-  // remembered, null where the text is already the list's.
-  const forms = new Map<string, string | null>();
-  const listedForm = checker.listedForm;
   return {
     parse(value, cell) {
       let verdict = verdicts.get(value);
@@ -403,17 +399,8 @@ function remembering(checker: FieldChecker): FieldChecker {
     relate: checker.relate,
     fixFrom: checker.fixFrom,
     warn: checker.warn,
-    listedForm:
-      listedForm &&
-      ((value, text) => {
-        let form = forms.get(text);
-        if (form === undefined) {
-          form = listedForm(value, text) ?? null;
-          if (forms.size >= MEMO_LIMIT) forms.clear();
-          forms.set(text, form);
-        }
-        return form ?? undefined;
-      }),
+    // A comparison of two strings: nothing worth remembering.
+    listedForm: checker.listedForm,
     sameIdentityAs: checker.sameIdentityAs,
   };
 }

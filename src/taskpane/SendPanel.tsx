@@ -69,7 +69,7 @@ export function SendPanel({
   // Read again once a send, a load or a refresh ends, and after each settled conflict.
   const afterWrites = React.useMemo(() => ({}), [state.kind, sync.state.kind, conflicts.note]);
   const counts = useStatusCounts(session, !busy && state.kind !== "summary", afterWrites);
-  const changes = useChangesSinceSent(work, counts.changedRows, session);
+  const changes = useChangesSinceSent(work, counts.changedRows);
   const notes = session.profile.fields.flatMap((field) => field.sendNote?.[lang] ?? []);
 
   return (
@@ -104,17 +104,17 @@ export function SendPanel({
           {t("retryFailed", { count: counts.failed })}
         </Button>
         <Button
-          disabledFocusable={busy || counts.changed === 0}
+          disabledFocusable={busy || counts.changedRows.length === 0}
           onClick={() => void send.prepare({ onlyWithClient: true })}
         >
-          {t("updateChanged", { count: counts.changed })}
+          {t("updateChanged", { count: counts.changedRows.length })}
         </Button>
       </div>
       <ChangedSinceSent
         changes={changes}
         profile={session.profile}
         firstRow={view.firstRow}
-        more={counts.changed - changes.length}
+        more={counts.changedRows.length - changes.length}
       />
       {state.kind === "preparing" && <Spinner size="tiny" label={t("preparing")} />}
       {state.kind === "summary" && (

@@ -1,5 +1,4 @@
 import type { Profile } from "../../core";
-import type { LiveSession } from "../../excel";
 import type { PaneWork } from "../banqup/work";
 import { ChangedSinceSent } from "../ChangedSinceSent";
 import { useChangesSinceSent } from "../hooks/useChangesSinceSent";
@@ -12,16 +11,14 @@ import type { ChangedRow } from "../hooks/useStatusCounts";
 export default function SelectedChanges({
   banqup,
   row,
-  session,
   profile,
   firstRow,
 }: {
   banqup: PaneWork;
   row: readonly ChangedRow[];
-  session: LiveSession;
   profile: Profile;
   firstRow: number;
 }) {
-  const changes = useChangesSinceSent(banqup, row, session);
+  const changes = useChangesSinceSent(banqup, row);
   return <ChangedSinceSent changes={changes} profile={profile} firstRow={firstRow} more={0} />;
 }

@@ -94,7 +94,6 @@ export function SelectionPanel({
               <SelectedChanges
                 banqup={banqup}
                 row={sent}
-                session={session}
                 profile={profile}
                 firstRow={view.firstRow}
               />

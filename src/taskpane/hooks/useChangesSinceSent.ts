@@ -1,9 +1,8 @@
 import * as React from "react";
 import type { Client } from "../../api";
 import type { FieldDifference } from "../../core";
-import type { LiveSession } from "../../excel";
 import { differencesAt } from "../../send";
-import { banqupWork, type PaneWork } from "../banqup/work";
+import type { PaneWork } from "../banqup/work";
 import { useSessionView } from "./useLiveSession";
 import type { ChangedRow } from "./useStatusCounts";
 
@@ -21,20 +20,18 @@ export interface ChangeSinceSent {
  * at every change of the sheet. A client that cannot be read is left out (its row still counts).
  */
 export function useChangesSinceSent(
-  work: PaneWork | undefined,
-  rows: readonly ChangedRow[],
-  session: LiveSession
+  work: PaneWork,
+  rows: readonly ChangedRow[]
 ): ChangeSinceSent[] {
+  const { session, connection, region } = work;
   const { summary } = useSessionView(session);
   const [clients, setClients] = React.useState<ReadonlyMap<string, Client>>(new Map());
   const wanted = rows
     .slice(0, ROWS_SPELLED_OUT)
     .map((row) => row.clientId)
     .join(" ");
-  const connection = work?.connection;
-  const region = work?.region;
   React.useEffect(() => {
-    if (wanted === "" || !connection || !region) return;
+    if (wanted === "") return;
     const abort = new AbortController();
     const api = connection.client(region);
     void Promise.allSettled(wanted.split(" ").map((id) => api.getClient(id, abort.signal))).then(
@@ -49,13 +46,13 @@ export function useChangesSinceSent(
     return () => abort.abort();
   }, [connection, region, wanted]);
   return React.useMemo(() => {
-    if (!work) return [];
-    const reading = banqupWork(work);
+    // Comparing needs the rows and the templates only, not the API's client.
+    const reading = { session, region, catalog: session.catalog ?? [] };
     return rows.slice(0, ROWS_SPELLED_OUT).flatMap(({ index, clientId }) => {
       const client = clients.get(clientId);
       const differences = client ? differencesAt(reading, index, client) : [];
       return differences.length ? [{ index, differences }] : [];
     });
     // Compared again at each change of the sheet (summary), with the clients already read.
-  }, [work, clients, rows, summary]);
+  }, [session, region, clients, rows, summary]);
 }

@@ -13,7 +13,6 @@ export interface ChangedRow {
 
 interface StatusCounts {
   failed: number;
-  changed: number;
   changedRows: readonly ChangedRow[];
 }
 
@@ -30,7 +29,6 @@ export function useStatusCounts(
 ): StatusCounts {
   const [counts, setCounts] = React.useState<StatusCounts>({
     failed: 0,
-    changed: 0,
     changedRows: [],
   });
   const { summary } = useSessionView(session);
@@ -49,7 +47,6 @@ export function useStatusCounts(
           );
           setCounts({
             failed: statuses.filter((status) => status?.kind === "failed").length,
-            changed: changedRows.length,
             changedRows,
           });
         },
