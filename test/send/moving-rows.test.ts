@@ -133,7 +133,7 @@ describe("sending while rows move", () => {
     );
   }, 60_000);
 
-  it("two panes sending at once keep every ledger line (item 10)", async () => {
+  it("two panes sending at once keep every ledger line", async () => {
     await withSandbox(async (sandbox) => {
       const book = await bookWithRows(20, 5300);
       const other = await LiveSession.open({
