@@ -12,6 +12,7 @@ import {
 import { FakeError, type CellState, type SheetState } from "./workbook";
 import { evaluate } from "./formula";
 import { changedArgs, localAddress } from "./state";
+import { shiftCellsInColumns } from "./cell-shifts";
 import { CELL_LIMIT, LocatedObject, type ProxyContext } from "./client-object";
 import {
   ConditionalFormatCollectionProxy,
@@ -228,8 +229,20 @@ export class RangeProxy extends LocatedObject<RangeTarget> {
       else state.shiftForDeletedRows(sheet, rect.top, rows);
       changeType = sign > 0 ? "RowInserted" : "RowDeleted";
       address = `${rect.top + 1}:${rect.bottom + 1}`;
+    } else if (shift === "Up" || shift === "Down") {
+      shiftCellsInColumns(state, sheet, rect, rect.top, sign * rows);
+      const args = changedArgs(
+        sheet,
+        rect,
+        sign > 0 ? "CellInserted" : "CellDeleted",
+        "ThisLocalAddin"
+      );
+      args.changeDirectionState =
+        sign > 0 ? { insertShiftDirection: shift } : { deleteShiftDirection: shift };
+      state.noteEvent(sheet, "changed", args);
+      return;
     } else {
-      throw new Error(`the fake inserts and deletes whole rows or columns only, not ${shift}`);
+      throw new Error(`the fake shifts cells up or down, or whole rows or columns, not ${shift}`);
     }
     state.noteEvent(
       sheet,

@@ -2,6 +2,8 @@ import { parseRef, type Rect } from "./a1";
 import { FakeError, type SheetState, type TableState } from "./workbook";
 import { ClientObject, LocatedObject, type ProxyContext } from "./client-object";
 import { eachCell, RangeProxy } from "./range";
+import { shiftCellsInColumns } from "./cell-shifts";
+import { changedArgs } from "./state";
 
 /** Makes a worksheet proxy: passed in by the worksheet, so that tables need not import it. */
 export type WorksheetMaker = (sheet: () => SheetState) => ClientObject;
@@ -47,7 +49,10 @@ export class TableCollectionProxy extends ClientObject {
 
 export class TableProxy extends LocatedObject<TableState> {
   readonly columns: { add: (index?: number, values?: unknown, name?: string) => void };
-  readonly rows: { add: (index?: number, values?: unknown[][]) => void };
+  readonly rows: {
+    add: (index?: number, values?: unknown[][]) => void;
+    getItemAt: (index: number) => { delete(): void };
+  };
   constructor(
     context: ProxyContext,
     private readonly worksheetOf: WorksheetMaker,
@@ -59,10 +64,10 @@ export class TableProxy extends LocatedObject<TableState> {
       // Appends rows under the data (above a total row), as the add-in asks for them.
       add: (index, values) =>
         this.call([index, values], () => {
-          if (index !== undefined || !values?.length)
-            throw new Error("the fake only appends rows with values");
+          if (!values?.length) throw new Error("the fake only adds rows with values");
           const table = this.resolve<TableState>();
           const sheet = this.context.state.sheetById(table.sheetId);
+          if (index !== undefined) return this.insertDataRows(sheet, table, index, values);
           const at = table.rect.bottom + 1 - (table.showTotals ? 1 : 0);
           this.context.state.shiftForInsertedRows(sheet, at, values.length);
           // Rows inserted above a total row grow the table already; under the data, they join it.
@@ -76,6 +81,21 @@ export class TableProxy extends LocatedObject<TableState> {
           eachCell(rect, values, "values", (r, c, v) => sheet.enter(r, c, v));
           this.context.state.noteWrite(sheet, rect);
         }),
+      // A TableRow stands for a position, not for data: it deletes whatever row is there then.
+      getItemAt: (index) => ({
+        delete: () =>
+          this.call([index], () => {
+            const table = this.resolve<TableState>();
+            const sheet = this.context.state.sheetById(table.sheetId);
+            const at = this.dataRowAt(table, index);
+            const { left, right } = table.rect;
+            shiftCellsInColumns(this.context.state, sheet, table.rect, at, -1);
+            const rect = { top: at, left, bottom: at, right };
+            const args = changedArgs(sheet, rect, "CellDeleted", "ThisLocalAddin");
+            args.changeDirectionState = { deleteShiftDirection: "Up" };
+            this.context.state.noteEvent(sheet, "changed", args);
+          }),
+      }),
     };
     this.columns = {
       // Adds a column at the table's right edge, named `name` (what the add-in needs).
@@ -98,6 +118,28 @@ export class TableProxy extends LocatedObject<TableState> {
           });
         }),
     };
+  }
+  /** The sheet row of data row `index`; Excel refuses one past the data. */
+  private dataRowAt(table: TableState, index: number, orAfterLast = false): number {
+    const rows = table.rect.bottom - table.rect.top - (table.showTotals ? 1 : 0);
+    if (!Number.isInteger(index) || index < 0 || index > rows - (orAfterLast ? 0 : 1))
+      throw new FakeError("InvalidArgument", "The argument is invalid or missing.");
+    return table.rect.top + 1 + index;
+  }
+  /** Rows put in at data row `index`: the table's columns move down, the rest stays. */
+  private insertDataRows(sheet: SheetState, table: TableState, index: number, values: unknown[][]) {
+    const at = this.dataRowAt(table, index, true);
+    const under = at > table.rect.bottom;
+    shiftCellsInColumns(this.context.state, sheet, table.rect, at, values.length);
+    // Under the last row, nothing of the table moved: it takes the new rows in.
+    if (under) table.rect.bottom += values.length;
+    const { left, right } = table.rect;
+    const rect = { top: at, left, bottom: at + values.length - 1, right };
+    eachCell(rect, values, "values", (r, c, v) => sheet.enter(r, c, v));
+    const args = changedArgs(sheet, rect, "CellInserted", "ThisLocalAddin");
+    args.changeDirectionState = { insertShiftDirection: "Down" };
+    this.context.state.noteEvent(sheet, "changed", args);
+    this.context.state.noteWrite(sheet, rect);
   }
   protected override scalars() {
     const table = () => this.resolve<TableState>();

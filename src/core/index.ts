@@ -43,6 +43,7 @@ export {
 } from "./messages";
 export { LiveSheet, type LiveSummary, type ProblemGroup, type RowSnapshot } from "./live";
 export { sameCells } from "./same-cells";
+export { type DuplicateSet, duplicateSets } from "./duplicate-sets";
 export {
   companyNameKey,
   isRegistryFillCode,

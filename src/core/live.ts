@@ -397,6 +397,12 @@ export class LiveSheet {
     );
   }
 
+  /** Each set of rows sharing an identity (a row sharing two is in two sets). */
+  *duplicateGroups(): Generator<ReadonlySet<number>> {
+    for (const slot of this.groups)
+      for (const held of slot.values()) if (typeof held === "object") yield held;
+  }
+
   private isDuplicate(index: number): boolean {
     const verdict = this.verdicts[index];
     return (

@@ -37,6 +37,7 @@ export {
   type RowResult,
   writeResults,
 } from "./results";
+export { type DeletedRow, deleteRows, restoreRows } from "./row-deletes";
 export { showOnlyRowsWithProblems } from "./row-visibility";
 export { type RowWrite, type RowWriteOutcome } from "./row-writes";
 export { describeError, type ExcelRun, type HostRequirements, officeErrorCode } from "./run";

@@ -1,4 +1,13 @@
-import type { LiveSheet, LiveSummary, Problem, ProblemGroup, Profile, RowSnapshot } from "../core";
+import {
+  duplicateSets,
+  type DuplicateSet,
+  type LiveSheet,
+  type LiveSummary,
+  type Problem,
+  type ProblemGroup,
+  type Profile,
+  type RowSnapshot,
+} from "../core";
 import { parseSpans } from "./address";
 import { dataRowCount, firstDataRow, type AreaGeometry } from "./area";
 import type { TemplateInfo } from "./catalog";
@@ -32,6 +41,8 @@ export interface SessionView {
   groups: readonly ProblemGroupView[];
   /** Valid values worth a second look (likely typos), grouped as problems are. */
   warningGroups: readonly ProblemGroupView[];
+  /** Rows that are one company, set by set: copies, or rows to choose between. */
+  duplicates: readonly DuplicateSet[];
   /** The sheet row number of data row 0. */
   firstRow: number;
   selection: SelectionInfo | undefined;
@@ -56,7 +67,10 @@ export interface ViewSource {
   catalog: readonly TemplateInfo[] | undefined;
 }
 
-type Verdicts = Pick<SessionView, "summary" | "groups" | "warningGroups" | "fixableRows">;
+type Verdicts = Pick<
+  SessionView,
+  "summary" | "groups" | "warningGroups" | "fixableRows" | "duplicates"
+>;
 
 /**
  * Keeps the view until something changes, and tells the pane when it does. The verdicts'
@@ -125,6 +139,7 @@ function verdictsOf(live: LiveSheet | undefined): Verdicts {
   return {
     summary: live?.summary() ?? { rows: 0, valid: 0, invalid: 0 },
     fixableRows: live?.fixableRows() ?? 0,
+    duplicates: live ? duplicateSets(live) : [],
     groups: (live?.problemGroups() ?? []).map((group) => ({
       ...group,
       example: live?.problemsOf(group.rows[0]!).find((problem) => problem.code === group.code),

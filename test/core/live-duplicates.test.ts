@@ -1,4 +1,11 @@
-import { getProfile, LiveSheet, Validator, type Cell, type Problem } from "../../src/core";
+import {
+  duplicateSets,
+  getProfile,
+  LiveSheet,
+  Validator,
+  type Cell,
+  type Problem,
+} from "../../src/core";
 import { SharedIdentities } from "../../src/core/duplicates";
 import { VALID } from "../../testkit/judge";
 import { belgianNumber } from "../../testkit/oracles";
@@ -119,5 +126,33 @@ describe("rows that share an identity, found as rows are judged", () => {
         params: { rows: [9], more: 0 },
       }),
     ]);
+  });
+});
+
+describe("duplicates as sets to settle", () => {
+  const a = belgianNumber("04685610");
+  const b = belgianNumber("01234567");
+
+  it("joins rows of one company however they hold it, and says which fields differ", () => {
+    const live = new LiveSheet(new Validator(be, { headerLang: "fr" }), FIRST_ROW);
+    live.update(0, [
+      row({ enterpriseNumber: a, vatNumber: "" }),
+      row({ enterpriseNumber: b, vatNumber: "" }),
+      // The same company as row 0, by its VAT number.
+      row({ enterpriseNumber: "", vatNumber: `BE${a}`, city: "Namur" }),
+      row({ enterpriseNumber: a, vatNumber: "" }),
+    ]);
+    expect(duplicateSets(live)).toEqual([
+      { rows: [0, 2, 3], differing: ["enterpriseNumber", "vatNumber", "city"] },
+    ]);
+  });
+
+  it("calls rows identical in every field copies, however many", () => {
+    const live = new LiveSheet(new Validator(be, { headerLang: "fr" }), FIRST_ROW);
+    live.update(0, [row(), row({ city: "Namur" }), row(), row({ enterpriseNumber: b }), row()]);
+    const sets = duplicateSets(live);
+    expect(sets).toEqual([{ rows: [0, 1, 2, 4], differing: ["city"] }]);
+    live.update(1, [row()]);
+    expect(duplicateSets(live)).toEqual([{ rows: [0, 1, 2, 4], differing: [] }]);
   });
 });

@@ -143,4 +143,89 @@ describe("the Excel fake", () => {
       expect.objectContaining({ address: "A3:B3", changeType: "RangeEdited", source: "Local" }),
     ]);
   });
+
+  it("deletes and puts back a table row within the table's columns, leaving the rest of the sheet", async () => {
+    const excel = new FakeExcel();
+    const seen: unknown[] = [];
+    await excel.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:C4").values = [
+        ["h1", "h2", "beside"],
+        ["a", "one", "x"],
+        ["b", "two", "y"],
+        ["c", "three", "z"],
+      ];
+      sheet.tables.add("A1:B4", true);
+      sheet.onChanged.add(async (args) => {
+        seen.push(args);
+      });
+      await context.sync();
+    });
+    await excel.run(async (context: Ctx) => {
+      context.workbook.tables.getItem("Table1").rows.getItemAt(1).delete();
+      await context.sync();
+    });
+    expect(excel.table("Table1")?.address).toBe("Sheet1!A1:B3");
+    expect(excel.values("Sheet1", "A2:C4")).toEqual([
+      ["a", "one", "x"],
+      ["c", "three", "y"],
+      ["", "", "z"],
+    ]);
+    await excel.run(async (context: Ctx) => {
+      context.workbook.tables.getItem("Table1").rows.add(1, [["b", "two"]]);
+      context.workbook.tables.getItem("Table1").rows.add(3, [["d", "four"]]);
+      await context.sync();
+    });
+    expect(excel.table("Table1")?.address).toBe("Sheet1!A1:B5");
+    expect(excel.values("Sheet1", "A2:B5")).toEqual([
+      ["a", "one"],
+      ["b", "two"],
+      ["c", "three"],
+      ["d", "four"],
+    ]);
+    await expect(
+      excel.run(async (context: Ctx) => {
+        context.workbook.tables.getItem("Table1").rows.getItemAt(4).delete();
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+    await excel.settle();
+    const moves = seen.filter(
+      (args) => (args as { changeType: string }).changeType !== "RangeEdited"
+    );
+    expect(moves).toEqual([
+      expect.objectContaining({
+        address: "A3:B3",
+        changeType: "CellDeleted",
+        triggerSource: "ThisLocalAddin",
+        changeDirectionState: { deleteShiftDirection: "Up" },
+      }),
+      expect.objectContaining({ address: "A3:B3", changeType: "CellInserted" }),
+      expect.objectContaining({ address: "A5:B5", changeType: "CellInserted" }),
+    ]);
+  });
+
+  it("refuses to shift cells through part of a table, as Excel does", async () => {
+    const excel = new FakeExcel();
+    await excel.run(async (context: Ctx) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:B3").values = [
+        ["h1", "h2"],
+        ["a", "one"],
+        ["b", "two"],
+      ];
+      sheet.tables.add("A1:B3", true);
+      await context.sync();
+    });
+    await expect(
+      excel.run(async (context: Ctx) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange("A2").delete("Up");
+        await context.sync();
+      })
+    ).rejects.toMatchObject({ code: "InvalidOperation" });
+    expect(excel.values("Sheet1", "A2:B3")).toEqual([
+      ["a", "one"],
+      ["b", "two"],
+    ]);
+  });
 });
