@@ -44,7 +44,7 @@ export { describeError, type ExcelRun, type HostRequirements, officeErrorCode } 
 export { runSelfCheck, type SelfCheckResult } from "./self-check";
 export { SessionProblem } from "./session-problem";
 export { type ProblemGroupView, type SessionView } from "./session-view";
-export { LiveSession } from "./session";
+export { LiveSession, type SessionRows } from "./session";
 export { writeSetting } from "./settings";
 export {
   createdStatus,

@@ -12,6 +12,7 @@ import { SessionMessage } from "../SessionMessage";
 import { WriteMessage } from "../WriteMessage";
 import { BanqupCheckPanel } from "./BanqupCheckPanel";
 import { Count } from "./Count";
+import { DuplicatesPanel } from "./DuplicatesPanel";
 import { ProblemList } from "./ProblemList";
 import { SelectionPanel } from "./SelectionPanel";
 import { StrayRowsMessage } from "./StrayRowsMessage";
@@ -71,6 +72,7 @@ export function CheckPanel({
       {serverCheck && <BanqupCheckPanel session={session} view={view} serverCheck={serverCheck} />}
       {/* Above the problem list, however long: seen right after the first paste. */}
       {profile.registry && <RegistryPanel session={session} view={view} lookup={registryLookup} />}
+      <DuplicatesPanel session={session} view={view} profile={profile} />
       <ProblemList session={session} view={view} profile={profile} write={write} />
       <WarningList session={session} view={view} profile={profile} write={write} />
     </>

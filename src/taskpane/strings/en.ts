@@ -69,6 +69,19 @@ export const en = {
   warningLabel: "To check:",
   useSuggestion: "Use {value}",
   groupFixed: "✓ {column}: fixed",
+  duplicatesTitle: "Duplicates",
+  duplicateCopies:
+    "{count, plural, one {# row is a copy of another} other {# rows are copies of others}}, identical in every column.",
+  keepFirst: "Keep the first, delete the others ({count})",
+  duplicateDiffers: "Rows {rows}: one company, written differently in {fields}.",
+  compareRow: "Row {row}",
+  keepRow: "Keep row {row}",
+  keepRowHint: "Deletes the other rows of this company.",
+  moreDuplicateSets:
+    "And {count, plural, one {# more company} other {# more companies}} on several rows: see the problem list.",
+  rowsDeleted:
+    "{count, plural, =0 {No row deleted.} one {# row deleted.} other {# rows deleted.}}{kept, plural, =0 {} one { # row left: changed since, or already created in Banqup.} other { # rows left: changed since, or already created in Banqup.}}",
+  rowsRestored: "{count, plural, one {# row put back.} other {# rows put back.}}",
   writesUndone:
     "{restored, plural, one {# cell put back} other {# cells put back}}{kept, plural, =0 {.} other {; # edited since kept as they are.}}",
   selectedTitle: "Selected cell",

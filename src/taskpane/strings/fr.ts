@@ -75,6 +75,19 @@ export const fr: Record<StringKey, string> = {
   warningLabel: "À vérifier :",
   useSuggestion: "Remplacer par {value}",
   groupFixed: "✓ {column} : corrigé",
+  duplicatesTitle: "Doublons",
+  duplicateCopies:
+    "{count, plural, one {# ligne est la copie d'une autre} other {# lignes sont des copies d'autres}}, identiques dans chaque colonne.",
+  keepFirst: "Garder la première, supprimer les autres ({count})",
+  duplicateDiffers: "Lignes {rows} : une même société, écrite différemment pour {fields}.",
+  compareRow: "Ligne {row}",
+  keepRow: "Garder la ligne {row}",
+  keepRowHint: "Supprime les autres lignes de cette société.",
+  moreDuplicateSets:
+    "Et {count, plural, one {# autre société} other {# autres sociétés}} sur plusieurs lignes : voir la liste des problèmes.",
+  rowsDeleted:
+    "{count, plural, =0 {Aucune ligne supprimée.} one {# ligne supprimée.} other {# lignes supprimées.}}{kept, plural, =0 {} one { # ligne laissée : modifiée depuis, ou déjà créée dans Banqup.} other { # lignes laissées : modifiées depuis, ou déjà créées dans Banqup.}}",
+  rowsRestored: "{count, plural, one {# ligne remise.} other {# lignes remises.}}",
   writesUndone:
     "{restored, plural, one {# cellule rétablie} other {# cellules rétablies}}{kept, plural, =0 {.} one { ; # modifiée depuis, laissée telle quelle.} other { ; # modifiées depuis, laissées telles quelles.}}",
   selectedTitle: "Cellule sélectionnée",

@@ -72,6 +72,19 @@ export const nl: Record<StringKey, string> = {
   warningLabel: "Na te kijken:",
   useSuggestion: "Vervangen door {value}",
   groupFixed: "✓ {column}: verbeterd",
+  duplicatesTitle: "Dubbele rijen",
+  duplicateCopies:
+    "{count, plural, one {# rij is een kopie van een andere} other {# rijen zijn kopieën van andere}}, gelijk in elke kolom.",
+  keepFirst: "De eerste houden, de andere verwijderen ({count})",
+  duplicateDiffers: "Rijen {rows}: één bedrijf, anders geschreven in {fields}.",
+  compareRow: "Rij {row}",
+  keepRow: "Rij {row} houden",
+  keepRowHint: "Verwijdert de andere rijen van dit bedrijf.",
+  moreDuplicateSets:
+    "En nog {count, plural, one {# bedrijf} other {# bedrijven}} op meerdere rijen: zie de lijst met problemen.",
+  rowsDeleted:
+    "{count, plural, =0 {Geen rij verwijderd.} one {# rij verwijderd.} other {# rijen verwijderd.}}{kept, plural, =0 {} one { # rij behouden: sindsdien gewijzigd, of al aangemaakt in Banqup.} other { # rijen behouden: sindsdien gewijzigd, of al aangemaakt in Banqup.}}",
+  rowsRestored: "{count, plural, one {# rij teruggezet.} other {# rijen teruggezet.}}",
   writesUndone:
     "{restored, plural, one {# cel hersteld} other {# cellen hersteld}}{kept, plural, =0 {.} one {; # intussen gewijzigd, zo gelaten.} other {; # intussen gewijzigd, zo gelaten.}}",
   selectedTitle: "Geselecteerde cel",
