@@ -75,7 +75,13 @@ export async function signInOnPreview(page: Page, email: string, password: strin
 }
 
 /** Pastes rows at the grid's selected cell and waits until the pane has checked them. */
-export async function pasteRows(page: Page, at: string, rows: Cell[][]): Promise<void> {
+export async function pasteRows(
+  page: Page,
+  at: string,
+  rows: Cell[][],
+  /** The pane's word for its row count, in its language. */
+  rowsWord = "Rows"
+): Promise<void> {
   await page.locator(`td[data-address="${at}"]`).click();
   await page.fill(
     "#paste-rows",
@@ -83,11 +89,11 @@ export async function pasteRows(page: Page, at: string, rows: Cell[][]): Promise
   );
   await page.getByRole("button", { name: "Paste" }).click();
   await page.waitForFunction(
-    (count) =>
+    ({ count, word }) =>
       document
         .querySelector("#root [role=status][aria-live]")
-        ?.textContent?.includes(`${count}Rows`),
-    rows.length
+        ?.textContent?.includes(`${count}${word}`),
+    { count: rows.length, word: rowsWord }
   );
 }
 

@@ -199,11 +199,11 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
   });
 
   /** A screenshot and an accessibility check of the step just reached. */
-  async function checkpoint(name: string): Promise<void> {
+  async function checkpoint(name: string, on: Page = page): Promise<void> {
     step++;
-    await page.screenshot({ path: join(shots, `${String(step).padStart(2, "0")}-${name}.png`) });
-    await page.addScriptTag({ url: `${site.origin}/axe.min.js` });
-    const violations = await page.evaluate(async () => {
+    await on.screenshot({ path: join(shots, `${String(step).padStart(2, "0")}-${name}.png`) });
+    await on.addScriptTag({ url: `${site.origin}/axe.min.js` });
+    const violations = await on.evaluate(async () => {
       const axe = (
         window as unknown as {
           axe: {
@@ -870,6 +870,61 @@ describe("the job in a real browser (Chromium, preview host, sandbox)", () => {
       await grid.close();
     }
   }, 60_000);
+
+  it("a company on several rows: copies go in one click, differing rows are compared and one kept (French, 350 px)", async () => {
+    const grid = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    try {
+      await grid.goto(`${site.origin}/preview.html?lang=fr`);
+      await grid.getByRole("button", { name: "Utiliser cette plateforme" }).click();
+      await grid.getByRole("button", { name: "Insérer le tableau d'import" }).click();
+      await grid.getByText("Lignes", { exact: true }).waitFor();
+      const copy = validClient(0, 8_400_000, "dup");
+      const other = validClient(1, 8_400_000, "dup");
+      const cave = validClient(2, 8_400_000, "dup");
+      const line = (client: Record<string, Cell>) => KEYS.map((key) => client[key]);
+      await pasteRows(
+        grid,
+        "A2",
+        [
+          line(copy),
+          line(other),
+          line(copy),
+          line({ ...cave, city: "Wavre" }),
+          line({ ...cave, city: "Ottignies-Louvain-la-Neuve", contactEmail: "info@cave.be" }),
+        ],
+        "Lignes"
+      );
+      const section = grid.getByRole("region", { name: "Doublons" });
+      await section.getByText("1 ligne est la copie d'une autre").waitFor();
+      const compare = section.getByRole("group", { name: /^Lignes 5, 6 : une même société/ });
+      await compare.getByRole("cell", { name: "Ottignies-Louvain-la-Neuve" }).waitFor();
+      // The comparison fits the pane: nothing of the pane scrolls sideways but the table.
+      const pane = await grid.locator("#root").boundingBox();
+      expect(pane!.width).toBeLessThanOrEqual(400);
+      await section.scrollIntoViewIfNeeded();
+      await checkpoint("duplicates", grid);
+      await section
+        .getByRole("button", { name: "Garder la première, supprimer les autres (1)" })
+        .click();
+      await section.getByText("1 ligne supprimée.").waitFor();
+      // The copy went: the company's rows moved up one.
+      await section
+        .getByRole("group", { name: /^Lignes 4, 5 : une même société/ })
+        .getByRole("button", { name: "Garder la ligne 4" })
+        .click();
+      // Three rows left, as the grid shows them (it redraws what the workbook holds).
+      await grid.waitForFunction(
+        () =>
+          document.querySelector('td[data-address="A5"]')?.textContent === "" &&
+          document.querySelector('td[data-address="A4"]')?.textContent !== ""
+      );
+      await section.getByText("1 ligne supprimée.").waitFor();
+      await grid.getByText("Aucun problème : toutes les lignes sont prêtes.").waitFor();
+      await checkpoint("duplicates-settled", grid);
+    } finally {
+      await grid.close();
+    }
+  }, 90_000);
 
   it("every page names an icon that exists: the browser asks for no missing file", async () => {
     const visitor = await browser.newPage({ viewport: { width: 350, height: 900 } });
