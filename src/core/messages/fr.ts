@@ -9,7 +9,7 @@ export const fr: Record<MessageKey, string> = {
   duplicate:
     "La même valeur figure {rows, plural, one {à la ligne} other {aux lignes}} {rows}{more, plural, =0 {} one { (et # autre)} other { (et # autres)}} : chaque client ne doit apparaître qu'une fois.",
   sameCompany:
-    "La même entreprise figure {rows, plural, one {à la ligne} other {aux lignes}} {rows}{more, plural, =0 {} one { (et # autre)} other { (et # autres)}}, son numéro y étant écrit comme numéro d'entreprise ou dans un numéro de TVA : chaque client ne doit apparaître qu'une fois.",
+    "La même entreprise figure {rows, plural, one {à la ligne} other {aux lignes}} {rows}{more, plural, =0 {} one { (et # autre)} other { (et # autres)}} (par son numéro d'entreprise ou dans un numéro de TVA) : chaque client ne doit apparaître qu'une fois.",
   exists: "Un client avec cette valeur existe déjà dans votre espace Partenaire.",
   "country.unassigned": "« {value} » n'est pas un code pays ISO.",
   "country.name": "Indiquez le code pays à deux lettres, pas le nom.",
@@ -20,7 +20,7 @@ export const fr: Record<MessageKey, string> = {
   "country.unknownName":
     "« {value} » n'est pas un pays connu : indiquez son nom ou son code à deux lettres, par exemple {country} ou {countryCode}.",
   "email.compatibility":
-    "« {value} » est écrit avec des lettres pleine chasse ou d'autres formes spéciales : le courrier ne peut pas y être livré tel quel.",
+    "« {value} » contient des lettres pleine chasse ou d'autres formes spéciales : aucun e-mail ne peut être livré à l'adresse écrite ainsi.",
   "email.nonAsciiLocalPart":
     "La partie avant @ contient des lettres accentuées ou non latines : de nombreux serveurs de messagerie ne peuvent pas la livrer. Demandez au client une adresse en lettres simples.",
   "email.domainTypo":
@@ -47,7 +47,7 @@ export const fr: Record<MessageKey, string> = {
   "beVatNumber.mismatch":
     "Les chiffres du numéro de TVA diffèrent du numéro d'entreprise ({other}).",
   "iban.invalid": "Ce n'est pas un IBAN : la longueur ou le format ne correspond pas à son pays.",
-  "iban.checksum": "La clé de l'IBAN ne correspond pas : il y a une erreur de frappe.",
+  "iban.checksum": "La clé de l'IBAN ne correspond pas : il contient une faute de frappe.",
   "iban.rib":
     "La clé RIB marocaine est fausse : les 24 chiffres après MA64 doivent être divisibles par 97.",
   "iban.format": "Écrivez l'IBAN sans espaces, en majuscules.",
@@ -58,7 +58,7 @@ export const fr: Record<MessageKey, string> = {
   "postalCode.format":
     "Ce n'est pas un code postal valable pour ce pays : {country} (par exemple {example}).",
   "yesNo.invalid": "Écrivez {yes} ou {no}.",
-  "yesNo.spelling": "Compris comme {listed}, la valeur de la liste.",
+  "yesNo.spelling": "Compris comme {listed}, la valeur de la liste déroulante.",
   "language.spelling": "Compris comme {listed}, le code que Banqup attend.",
   "configurationTemplate.unknown": "Vous n'avez aucun modèle de configuration nommé « {value} ».",
   "ice.format": "Un ICE compte 15 chiffres.",
@@ -68,16 +68,17 @@ export const fr: Record<MessageKey, string> = {
     "Excel a enregistré ce numéro comme un nombre et a supprimé les zéros initiaux.",
   "ice.unknown":
     "Aucune entreprise ne porte cet ICE au registre : Banqup le refuse (« trn - est invalide »). Vérifiez le numéro sur les documents de l'entreprise.",
-  "ice.unchecked": "Le registre des entreprises n'a pas pu dire si cet ICE existe.",
+  "ice.unchecked":
+    "Le registre des entreprises n'a pas répondu : l'existence de cet ICE n'a pas pu être vérifiée.",
   "digits.format": "Écrivez {lengths, or} chiffres, sans espaces ni points.",
   "language.invalid":
     "« {value} » n'est pas une langue connue : écrivez un code (fr, en, ar) ou un nom (Français).",
   "language.ambiguous":
     "« {value} » peut désigner plusieurs langues ({candidates}) : écrivez le code.",
   registryUnchecked:
-    "N'a pas pu être vérifié auprès des registres ({fault}) : le registre n'a pas répondu. Rien n'est établi ; vérifiez plus tard.",
+    "Le registre n'a pas répondu ({fault}) : ce numéro n'a pas pu être vérifié. Réessayez plus tard.",
   registryUnknown:
-    "Les registres ne connaissent pas {value} comme numéro actif : vérifiez le numéro avec le client.",
+    "{value} est inconnu ou inactif dans les registres : vérifiez le numéro avec le client.",
   registryInactive:
     "{value} appartient à « {name} » dans les registres, mais n'est pas actif : vérifiez avec le client.",
   registryName: "Le registre nomme cette entreprise « {suggestion} ».",

@@ -47,7 +47,7 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     "country.unknownName": "Pays inconnu : indiquez son nom ou son code à deux lettres.",
     "email.domainTypo":
       "Le domaine ressemble à une faute de frappe d'un fournisseur de messagerie courant.",
-    "email.compatibility": "Écrit avec des lettres pleine chasse ou d'autres formes spéciales.",
+    "email.compatibility": "Contient des lettres pleine chasse ou d'autres formes spéciales.",
     "email.invalid":
       "Ce n'est pas une adresse e-mail valide : une seule adresse, par exemple nom@entreprise.{domain}.",
     "locale.country": "La partie pays n'est pas un code pays ISO.",
@@ -57,7 +57,7 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     "language.invalid": "Langue inconnue : indiquez un code (fr, en, ar) ou un nom.",
     "language.ambiguous": "Nom de plusieurs langues : indiquez le code.",
     registryUnchecked:
-      "N'a pas pu être vérifié : le registre n'a pas répondu (ce n'est pas une erreur).",
+      "Non vérifié : le registre n'a pas répondu (ce n'est pas le signe d'une erreur).",
     registryUnknown: "Numéro inconnu ou inactif dans les registres.",
     registryInactive: "Connu des registres, mais pas actif.",
     registryName: "Le nom diffère de celui du registre.",
@@ -75,7 +75,7 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     "country.invalid": "Geen landcode (twee letters, bijvoorbeeld {countryCode}).",
     "country.unknownName": "Onbekend land: schrijf de naam of de tweeletterige code.",
     "email.domainTypo": "Het domein lijkt een tikfout van een gangbare e-mailprovider.",
-    "email.compatibility": "Geschreven met volbreedte- of andere bijzondere lettervormen.",
+    "email.compatibility": "Bevat volbreedte- of andere bijzondere letters.",
     "email.invalid": "Geen geldig e-mailadres: één adres, bijvoorbeeld naam@bedrijf.{domain}.",
     "locale.country": "Het landdeel is geen ISO-landcode.",
     "beVatNumber.mismatch": "De cijfers van het btw-nummer verschillen van het ondernemingsnummer.",
@@ -83,8 +83,7 @@ export const HEADINGS: Readonly<Record<UiLang, Partial<Record<MessageKey, string
     "configurationTemplate.unknown": "Niet de naam van een van uw configuratiesjablonen.",
     "language.invalid": "Onbekende taal: schrijf een code (fr, en, ar) of een naam.",
     "language.ambiguous": "Naam van meerdere talen: schrijf de code.",
-    registryUnchecked:
-      "Kon niet worden nagegaan: het register antwoordde niet (geen teken van een fout).",
+    registryUnchecked: "Niet nagekeken: het register antwoordde niet (geen teken van een fout).",
     registryUnknown: "Nummer onbekend of niet actief in de registers.",
     registryInactive: "Bekend bij de registers, maar niet actief.",
     registryName: "De naam verschilt van die in het register.",

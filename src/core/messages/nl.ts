@@ -9,7 +9,7 @@ export const nl: Record<MessageKey, string> = {
   duplicate:
     "Dezelfde waarde staat op {rows, plural, one {rij} other {rijen}} {rows}{more, plural, =0 {} other { (en nog #)}}: elke klant mag maar één keer voorkomen.",
   sameCompany:
-    "Hetzelfde bedrijf staat op {rows, plural, one {rij} other {rijen}} {rows}{more, plural, =0 {} other { (en nog #)}}, met zijn nummer daar als ondernemingsnummer of in een btw-nummer: elke klant mag maar één keer voorkomen.",
+    "Hetzelfde bedrijf staat op {rows, plural, one {rij} other {rijen}} {rows}{more, plural, =0 {} other { (en nog #)}} (met zijn ondernemingsnummer of in een btw-nummer): elke klant mag maar één keer voorkomen.",
   exists: "Er bestaat al een klant met deze waarde in uw partneromgeving.",
   "country.unassigned": "“{value}” is geen ISO-landcode.",
   "country.name": "Schrijf de landcode van twee letters, niet de naam.",
@@ -19,7 +19,7 @@ export const nl: Record<MessageKey, string> = {
   "country.unknownName":
     "“{value}” is geen land dat we kennen: schrijf de naam of de tweeletterige code, bijvoorbeeld {country} of {countryCode}.",
   "email.compatibility":
-    "“{value}” is geschreven met volbreedte- of andere bijzondere lettervormen: zo geschreven kan er geen mail worden afgeleverd.",
+    "“{value}” bevat volbreedte- of andere bijzondere letters: op een zo geschreven adres kan geen e-mail worden afgeleverd.",
   "email.nonAsciiLocalPart":
     "Het deel vóór @ bevat letters met accenten of niet-Latijnse letters: veel mailservers kunnen daar niet afleveren. Vraag de klant een adres in gewone letters.",
   "email.domainTypo": "“{value}” lijkt een tikfout: bedoelt u {suggestion}?",
@@ -44,7 +44,7 @@ export const nl: Record<MessageKey, string> = {
   "beVatNumber.mismatch":
     "De cijfers van het btw-nummer verschillen van het ondernemingsnummer ({other}).",
   "iban.invalid": "Dit is geen IBAN: de lengte of het formaat past niet bij het land.",
-  "iban.checksum": "De controlecijfers van het IBAN kloppen niet: er is een tikfout.",
+  "iban.checksum": "De controlecijfers van het IBAN kloppen niet: het bevat een tikfout.",
   "iban.rib":
     "De Marokkaanse RIB-sleutel is fout: de 24 cijfers na MA64 moeten deelbaar zijn door 97.",
   "iban.format": "Schrijf het IBAN zonder spaties, in hoofdletters.",
@@ -54,7 +54,7 @@ export const nl: Record<MessageKey, string> = {
     "Excel heeft dit nummer als getal opgeslagen en alleen de eerste 15 cijfers bewaard: de rest is verloren. Zet de cel in tekstopmaak en typ het opnieuw.",
   "postalCode.format": "Geen postcode van {country} (bijvoorbeeld {example}).",
   "yesNo.invalid": "Schrijf {yes} of {no}.",
-  "yesNo.spelling": "Gelezen als {listed}, de waarde van de lijst.",
+  "yesNo.spelling": "Gelezen als {listed}, de waarde uit de keuzelijst.",
   "language.spelling": "Gelezen als {listed}, de code die Banqup verwacht.",
   "configurationTemplate.unknown": "U hebt geen configuratiesjabloon met de naam “{value}”.",
   "ice.format": "Een ICE telt 15 cijfers.",
@@ -63,15 +63,16 @@ export const nl: Record<MessageKey, string> = {
   "ice.leadingZero": "Excel heeft dit nummer als getal opgeslagen en de voorloopnullen weggelaten.",
   "ice.unknown":
     "Geen onderneming heeft deze ICE in het register: Banqup weigert ze (“trn - est invalide”). Controleer het nummer op de documenten van de onderneming.",
-  "ice.unchecked": "Het ondernemingsregister kon niet zeggen of deze ICE bestaat.",
+  "ice.unchecked":
+    "Het ondernemingsregister antwoordde niet: het bestaan van deze ICE kon niet worden nagekeken.",
   "digits.format": "Schrijf {lengths, or} cijfers, zonder spaties of punten.",
   "language.invalid":
     "“{value}” is geen gekende taal: schrijf een code (fr, en, ar) of een naam (Nederlands).",
   "language.ambiguous": "“{value}” kan meerdere talen betekenen ({candidates}): schrijf de code.",
   registryUnchecked:
-    "Kon niet bij de registers worden nagegaan ({fault}): het register antwoordde niet. Er is niets vastgesteld; probeer later opnieuw.",
+    "Het register antwoordde niet ({fault}): dit nummer kon niet worden nagekeken. Probeer later opnieuw.",
   registryUnknown:
-    "De registers kennen {value} niet als actief nummer: controleer het nummer met de klant.",
+    "{value} is onbekend of niet actief in de registers: controleer het nummer met de klant.",
   registryInactive:
     "{value} hoort in de registers bij “{name}”, maar is niet actief: controleer met de klant.",
   registryName: "Het register noemt deze onderneming “{suggestion}”.",
