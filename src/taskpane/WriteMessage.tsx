@@ -1,7 +1,6 @@
-import * as React from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import { useLanguage } from "./i18n";
 import type { WriteFeedback } from "./hooks/useWrites";
+import { UndoableMessage } from "./UndoableMessage";
 
 /** What the last write from the pane did, with Undo for a write that landed. */
 export function WriteMessage({
@@ -12,11 +11,6 @@ export function WriteMessage({
   onUndo: () => void;
 }) {
   const { t } = useLanguage();
-  // The message takes the focus: it says what just changed, and its Undo is one key away.
-  const message = React.useRef<HTMLDivElement>(null);
-  React.useEffect(() => {
-    if (feedback) message.current?.focus();
-  }, [feedback]);
   if (!feedback) return null;
   const intent =
     feedback.kind === "failed"
@@ -24,24 +18,20 @@ export function WriteMessage({
       : feedback.kind === "written" || (feedback.kind === "undone" && feedback.kept === 0)
         ? "success"
         : "warning";
+  const text =
+    feedback.kind === "failed"
+      ? t("writeFailed", { reason: feedback.reason })
+      : feedback.kind === "written"
+        ? t("cellsWritten", { count: feedback.count })
+        : feedback.kind === "undone"
+          ? t("writesUndone", { restored: feedback.restored, kept: feedback.kept })
+          : t("writesNotMade", { count: feedback.count });
   return (
-    <MessageBar intent={intent} ref={message} tabIndex={-1}>
-      <MessageBarBody>
-        {feedback.kind === "failed"
-          ? t("writeFailed", { reason: feedback.reason })
-          : feedback.kind === "written"
-            ? t("cellsWritten", { count: feedback.count })
-            : feedback.kind === "undone"
-              ? t("writesUndone", { restored: feedback.restored, kept: feedback.kept })
-              : t("writesNotMade", { count: feedback.count })}
-      </MessageBarBody>
-      {feedback.kind === "written" && (
-        <MessageBarActions>
-          <Button size="small" onClick={onUndo}>
-            {t("undo")}
-          </Button>
-        </MessageBarActions>
-      )}
-    </MessageBar>
+    <UndoableMessage
+      about={feedback}
+      intent={intent}
+      text={text}
+      onUndo={feedback.kind === "written" ? onUndo : undefined}
+    />
   );
 }

@@ -1,5 +1,13 @@
 import { getProfile, type Cell, type ProfileId, type UiLang } from "../../src/core";
-import { columnLetters, insertTemplate, LiveSession, type ExcelRun } from "../../src/excel";
+import {
+  columnLetters,
+  detectActiveSheet,
+  insertTemplate,
+  LiveSession,
+  saveAreaSpec,
+  sheetAreaSpec,
+  type ExcelRun,
+} from "../../src/excel";
 import { FakeExcel } from "../../in-memory-excel";
 import { VALID } from "../../testkit/judge";
 import { belgianNumber } from "../../testkit/oracles";
@@ -65,4 +73,24 @@ export function uniqueValidRow(
     configurationTemplate: "",
     ...changes,
   });
+}
+
+/**
+ * A session on the active sheet as the user maps it (detected columns, no corrections): the
+ * sheet must already hold its header row.
+ */
+export async function openSheetArea(excel: FakeExcel, profileId: ProfileId = "ma") {
+  const profile = getProfile(profileId);
+  const run = runOf(excel);
+  const detected = await detectActiveSheet(run, profile);
+  if (!detected) throw new Error("no header row found on the active sheet");
+  const spec = sheetAreaSpec(detected, {}, profile);
+  await saveAreaSpec(run, spec);
+  const session = await LiveSession.open({
+    run,
+    profile,
+    spec,
+    requirements: excel.requirements,
+  });
+  return { session, spec };
 }

@@ -6,19 +6,20 @@ import { getProfile, Validator, type Cell } from "../../src/core";
 import {
   CHECKS_SHEET,
   columnLetters,
-  detectActiveSheet,
   HIGHLIGHT,
-  LiveSession,
   readSheetSendState,
-  saveAreaSpec,
-  sheetAreaSpec,
   TABLE_NAME,
   LEDGER_SHEET,
 } from "../../src/excel";
 import { FakeExcel } from "../../in-memory-excel";
 import { VALID } from "../../testkit/judge";
-import { runOf } from "../../testkit/excel-run";
-import { settled, templateWorkbook, uniqueValidRow, type TemplateWorkbook } from "./helpers";
+import {
+  openSheetArea,
+  settled,
+  templateWorkbook,
+  uniqueValidRow,
+  type TemplateWorkbook,
+} from "./helpers";
 
 const be = getProfile("be");
 const ma = getProfile("ma");
@@ -148,17 +149,7 @@ describe("columns inserted or deleted (item 3)", () => {
       [v.contactEmail, v.companyName, v.city, "Maroc", v.postalCode],
       ["y.alami@atlas", "Atlas 2", "Rabat", "MA", "10000"],
     ]);
-    const run = runOf(excel);
-    const detected = (await detectActiveSheet(run, ma))!;
-    const spec = sheetAreaSpec(detected, {}, ma);
-    await saveAreaSpec(run, spec);
-    const session = await LiveSession.open({
-      run,
-      profile: ma,
-      spec,
-      requirements: excel.requirements,
-    });
-    return { session, spec };
+    return openSheetArea(excel);
   }
 
   it("on a user's own sheet, the header row stays where it is and the columns follow their headers", async () => {

@@ -2,20 +2,15 @@
 import { getProfile } from "../../src/core";
 import { FakeExcel } from "../../in-memory-excel";
 import { VALID } from "../../testkit/judge";
-import { runOf } from "../../testkit/excel-run";
 import {
   columnLetters,
-  detectActiveSheet,
-  LiveSession,
-  saveAreaSpec,
-  sheetAreaSpec,
   createdStatus,
   deleteRows,
   formatStatus,
   restoreRows,
   TABLE_NAME,
 } from "../../src/excel";
-import { settled, templateWorkbook, uniqueValidRow } from "./helpers";
+import { openSheetArea, settled, templateWorkbook, uniqueValidRow } from "./helpers";
 
 const KEYS = getProfile("be").fields.map((field) => field.key);
 
@@ -107,7 +102,6 @@ describe("deleting a duplicate's copies", () => {
 
 describe("deleting a copy from a sheet the user already has", () => {
   it("deletes the row whole, its own notes with it, and the rows below keep theirs", async () => {
-    const ma = getProfile("ma");
     const excel = new FakeExcel();
     const v = VALID.ma;
     const row = [v.companyName, v.city, "MA", `'${String(v.ice)}`, v.contactEmail];
@@ -119,16 +113,7 @@ describe("deleting a copy from a sheet the user already has", () => {
     ]);
     // A note far right, with no header: still on Atlas 2's row, and moves with it.
     await excel.user.type("Sheet1", "J4", [["à part"]]);
-    const run = runOf(excel);
-    const detected = (await detectActiveSheet(run, ma))!;
-    const spec = sheetAreaSpec(detected, {}, ma);
-    await saveAreaSpec(run, spec);
-    const session = await LiveSession.open({
-      run,
-      profile: ma,
-      spec,
-      requirements: excel.requirements,
-    });
+    const { session } = await openSheetArea(excel);
     expect(session.getView().duplicates).toEqual([{ rows: [0, 1], differing: [] }]);
     const outcome = await deleteRows(session, [session.snapshot(1)!]);
     expect(outcome).toMatchObject({ kept: 0 });

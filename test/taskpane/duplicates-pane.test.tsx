@@ -84,7 +84,11 @@ describe("duplicates in the Check tab", () => {
     const table = within(compare).getByRole("table");
     const cells = within(table)
       .getAllByRole("row")
-      .map((row) => within(row).queryAllByRole("cell").map((cell) => cell.textContent));
+      .map((row) =>
+        within(row)
+          .queryAllByRole("cell")
+          .map((cell) => cell.textContent)
+      );
     expect(cells[1]).toEqual(["Wavre", "Ottignies-Louvain-la-Neuve"]);
     fireEvent.click(within(compare).getByRole("button", { name: "Garder la ligne 7" }));
     await settle(excel);
