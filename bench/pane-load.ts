@@ -8,7 +8,8 @@ import { chromiumLaunchOptions, serveFolder } from "../testkit/serve";
 
 type Emit = (name: string, value: number, unit: string) => void;
 
-const RUNS = 7;
+// Eleven of each, interleaved: a page load varies by tens of milliseconds here, the medians far less.
+const RUNS = 11;
 
 /**
  * The pane's first screen outside Excel, whole: its first control enabled (the language) and
