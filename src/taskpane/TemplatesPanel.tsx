@@ -15,7 +15,8 @@ import { useSessionView } from "./hooks/useLiveSession";
 import type { TemplateCatalog } from "./hooks/useTemplateCatalog";
 import { useWrites } from "./hooks/useWrites";
 import { usePanelStyles } from "./panel-styles";
-import { WriteMessage } from "./WriteMessage";
+import { UndoableMessage } from "./UndoableMessage";
+import { describeWrite } from "./write-outcome";
 
 export interface TemplatesPanelProps {
   session: LiveSession;
@@ -35,7 +36,7 @@ export function TemplatesPanel({ session, profile, catalog, templates }: Templat
   const field = profile.fields.find((f) => f.list === "configurationTemplates");
   return (
     <>
-      <WriteMessage feedback={feedback} onUndo={() => void undo()} />
+      <UndoableMessage feedback={feedback} describe={describeWrite} onUndo={() => void undo()} />
       {field && (
         <TemplateList
           view={view}

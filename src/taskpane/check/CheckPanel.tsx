@@ -9,7 +9,8 @@ import type { ServerCheck } from "../hooks/useServerCheck";
 import { useWrites } from "../hooks/useWrites";
 import { RegistryPanel } from "../RegistryPanel";
 import { SessionMessage } from "../SessionMessage";
-import { WriteMessage } from "../WriteMessage";
+import { UndoableMessage } from "../UndoableMessage";
+import { describeWrite } from "../write-outcome";
 import { BanqupCheckPanel } from "./BanqupCheckPanel";
 import { Count } from "./Count";
 import { DuplicatesPanel } from "./DuplicatesPanel";
@@ -50,7 +51,7 @@ export function CheckPanel({
     <>
       {problem && <SessionMessage problem={problem} />}
       <StrayRowsMessage session={session} view={view} />
-      <WriteMessage feedback={feedback} onUndo={() => void undo()} />
+      <UndoableMessage feedback={feedback} describe={describeWrite} onUndo={() => void undo()} />
       <section aria-label={t("problemsTitle")} className={styles.section}>
         <div className={styles.counts} role="status" aria-live="polite">
           <Count label={t("rowsCount")} value={summary.rows} />

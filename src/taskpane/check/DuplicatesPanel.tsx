@@ -4,7 +4,8 @@ import type { LiveSession, SessionView } from "../../excel";
 import { useLanguage } from "../i18n";
 import { useRowDeletes } from "../hooks/useRowDeletes";
 import { usePanelStyles } from "../panel-styles";
-import { DeleteMessage } from "./DeleteMessage";
+import { UndoableMessage } from "../UndoableMessage";
+import { describeDelete } from "./delete-outcome";
 import { DuplicateCompare } from "./DuplicateCompare";
 
 /** Companies on differing rows shown side by side; the rest are counted. */
@@ -41,7 +42,7 @@ export function DuplicatesPanel({
       <Subtitle2 as="h2" id="duplicates-title">
         {t("duplicatesTitle")}
       </Subtitle2>
-      <DeleteMessage feedback={feedback} onUndo={() => void undo()} />
+      <UndoableMessage feedback={feedback} describe={describeDelete} onUndo={() => void undo()} />
       {copies.length > 0 && (
         <div className={styles.rows}>
           <Text>{t("duplicateCopies", { count: copies.length })}</Text>
