@@ -10,9 +10,10 @@ export interface DuplicateSet {
 }
 
 /**
- * The sheet's duplicates as sets of rows to settle: rows sharing an identifier directly or
- * through another row (A and B share an enterprise number, B and C a VAT number) are one set,
- * since keeping one of them must settle them all. Each set says which fields differ: rows
+ * The sheet's duplicates as sets of rows to settle: groups that share a row are one set (in a
+ * profile with two kinds of identifier compared apart, A and B may share one, B and C the
+ * other), since keeping one of them must settle them all. An enterprise number and a VAT
+ * number are one kind: they are already one group. Each set says which fields differ: rows
  * identical in every field are copies, and deleting all but one loses nothing.
  */
 export function duplicateSets(

@@ -53,7 +53,7 @@ export async function deleteRows(
     const deletions: Deletion[] = order.map(([index, cells]) => {
       const range = areaRow(context, geometry, index);
       range.load(["values", "formulas", "numberFormat"]);
-      removeRow(context, geometry, spec, index, range);
+      removeRow(context, spec, index, range);
       return { index, cells, range };
     });
     await context.sync();
@@ -115,7 +115,6 @@ function areaRow(context: Excel.RequestContext, geometry: AreaGeometry, index: n
 
 function removeRow(
   context: Excel.RequestContext,
-  geometry: AreaGeometry,
   spec: AreaSpec,
   index: number,
   range: Excel.Range

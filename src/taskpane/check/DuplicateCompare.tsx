@@ -1,3 +1,4 @@
+import * as React from "react";
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { cellText, fieldHeader, type DuplicateSet, type Profile } from "../../core";
 import type { SessionRows } from "../../excel";
@@ -43,12 +44,14 @@ export function DuplicateCompare({
   const positions = new Map(profile.fields.map((field, i) => [field.key, i]));
   const names = set.differing.map((key) => fieldHeader(fieldOf(profile, key), lang));
   const rowNumbers = set.rows.map((index) => firstRow + index);
-  const label = t("duplicateDiffers", { rows: rowNumbers.join(", "), fields: names.join(", ") });
+  const labelId = React.useId();
   return (
-    <div role="group" aria-label={label}>
-      <Text block>{label}</Text>
+    <div role="group" aria-labelledby={labelId}>
+      <Text block id={labelId}>
+        {t("duplicateDiffers", { rows: rowNumbers.join(", "), fields: names.join(", ") })}
+      </Text>
       {/* Focusable, so that a keyboard can scroll it sideways. */}
-      <div className={styles.scroller} tabIndex={0} role="region" aria-label={label}>
+      <div className={styles.scroller} tabIndex={0} role="region" aria-labelledby={labelId}>
         <table className={styles.table}>
           <thead>
             <tr>

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { readStatusAt, type LiveSession } from "../../excel";
-import type { ChangedRow } from "./useStatusCounts";
+import { changedRowOf, type ChangedRow } from "./useStatusCounts";
 
 /** How long a selection stays before its row's status is read (each read is a request). */
 const READ_DELAY_MS = 300;
@@ -20,9 +20,7 @@ export function useSelectedChangedRow(
     let current = true;
     const timer = setTimeout(() => {
       readStatusAt(session, index).then(
-        (status) =>
-          current &&
-          setRow(status?.differs && status.clientId ? [{ index, clientId: status.clientId }] : []),
+        (status) => current && setRow(changedRowOf(status, index)),
         // Unreadable now (a cell being edited): the next change reads again.
         () => undefined
       );

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { readStatuses, type LiveSession } from "../../excel";
+import { readStatuses, type LiveSession, type RowStatus } from "../../excel";
 import { useSessionView } from "./useLiveSession";
 
 /** How long the counts wait after a change before reading the statuses (each read is a request). */
@@ -9,6 +9,11 @@ const READ_DELAY_MS = 400;
 export interface ChangedRow {
   index: number;
   clientId: string;
+}
+
+/** The row's changed-since-sent entry, when its status says so. */
+export function changedRowOf(status: RowStatus | undefined, index: number): ChangedRow[] {
+  return status?.differs === true && status.clientId ? [{ index, clientId: status.clientId }] : [];
 }
 
 interface StatusCounts {
@@ -40,11 +45,7 @@ export function useStatusCounts(
       readStatuses(session, true).then(
         (statuses) => {
           if (!current) return;
-          const changedRows = statuses.flatMap((status, index) =>
-            status?.differs === true && status.clientId
-              ? [{ index, clientId: status.clientId }]
-              : []
-          );
+          const changedRows = statuses.flatMap(changedRowOf);
           setCounts({
             failed: statuses.filter((status) => status?.kind === "failed").length,
             changedRows,
