@@ -95,13 +95,29 @@ export async function benchSubmit(
 ): Promise<void> {
   const latency = await startSandboxProcess({ SANDBOX_LATENCY_MS: "20" });
   try {
-    // Distinct rows for each run: generator seeds give distinct enterprise numbers per run.
-    const sequential = await send(latency.url, clientInputs(1000, 101).map(renumber(0)), 1);
-    const concurrent = await send(
+    // The add-in's client over a light fetch (see httpTransport): in the pane, fetch is the
+    // browser's native code, while Node's own costs this shared machine about a millisecond of
+    // script per request, on the path of every one. Distinct rows for each run: generator
+    // seeds give distinct enterprise numbers per run.
+    const transport = httpTransport(DEFAULT_CONCURRENCY);
+    const sequential = await send(
       latency.url,
-      clientInputs(1000, 102).map(renumber(1)),
-      DEFAULT_CONCURRENCY
+      clientInputs(1000, 101).map(renumber(0)),
+      1,
+      transport
     );
+    // Three sends, the median kept: one varies by a tenth from run to run on two shared cores.
+    const runs: number[] = [];
+    for (const run of [1, 4, 5])
+      runs.push(
+        await send(
+          latency.url,
+          clientInputs(1000, 101 + run).map(renumber(run)),
+          DEFAULT_CONCURRENCY,
+          transport
+        )
+      );
+    const concurrent = runs.sort((a, b) => a - b)[1]!;
     emit("submit_1000_sequential_20ms", sequential / 1000, "s");
     emit(`submit_1000_concurrency_${DEFAULT_CONCURRENCY}_20ms`, concurrent / 1000, "s");
     emit("submit_speedup", sequential / concurrent, "ratio");
