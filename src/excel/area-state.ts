@@ -336,11 +336,11 @@ export class AreaState {
   private noteStatuses(geometry: AreaGeometry, start: number, lines: readonly Cell[][]): void {
     const column = geometry.statusColumn;
     if (column === undefined) return;
-    lines.forEach((line, i) => {
-      const text = line[column];
+    for (let i = 0; i < lines.length; i++) {
+      const text = lines[i]![column];
       if (typeof text === "string" && mayBeCreatedStatus(text)) this.created.set(start + i, text);
       this.statusTexts.set(start + i, typeof text === "string" ? text : String(text ?? ""));
-    });
+    }
   }
 
   /** Drop-downs and input messages on every area column again (a paste took them away). */

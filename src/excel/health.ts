@@ -105,7 +105,9 @@ export function oneRuleOverArea(ours: readonly RuleItem[], geometry: AreaGeometr
  */
 export class HealthCheck {
   private readonly rules: RuleSurvey;
-  private readonly textReads: { column: number; range?: Excel.Range }[] = [];
+  /** The identifier columns, and their formats read as one block (columns from `left`). */
+  private readonly textColumns: number[] = [];
+  private textRead?: { left: number; range: Excel.Range };
   private readonly listReads: Excel.DataValidation[] = [];
   private readonly top: number;
   private readonly bottom: number;
@@ -127,13 +129,19 @@ export class HealthCheck {
       const relative = geometry.mapping.columns[i];
       if (relative === undefined) return;
       const column = geometry.firstColumn + relative;
-      const band = sheet.getRangeByIndexes(this.top, column, rows, 1);
-      if (field.identifier && scope.template) {
-        if (rows > FORMAT_PROBE_ROWS) this.textReads.push({ column });
-        else this.textReads.push({ column, range: band.load("numberFormat") });
-      }
-      if (scope.dropDowns.has(field.key)) this.listReads.push(band.dataValidation.load("type"));
+      if (field.identifier && scope.template) this.textColumns.push(column);
+      if (scope.dropDowns.has(field.key))
+        this.listReads.push(
+          sheet.getRangeByIndexes(this.top, column, rows, 1).dataValidation.load("type")
+        );
     });
+    if (this.textColumns.length === 0 || rows > FORMAT_PROBE_ROWS) return;
+    // One block from the first identifier column to the last, the columns between included:
+    // a response of many one-cell rows costs the add-in more to read than one of wider rows.
+    const left = Math.min(...this.textColumns);
+    const width = Math.max(...this.textColumns) - left + 1;
+    const range = sheet.getRangeByIndexes(this.top, left, rows, width).load("numberFormat");
+    this.textRead = { left, range };
   }
 
   /**
@@ -165,9 +173,10 @@ export class HealthCheck {
       this.context.workbook.worksheets.getItem(checksSheet).getRange().numberFormat =
         "General" as unknown as string[][];
     const sheet = this.context.workbook.worksheets.getItem(geometry.sheet);
-    for (const { column, range } of this.textReads) {
-      const formats = range?.numberFormat as string[][] | undefined;
-      if (formats && formats.every((line) => line[0] === "@")) continue;
+    const formats = this.textRead?.range.numberFormat as string[][] | undefined;
+    for (const column of this.textColumns) {
+      const at = column - (this.textRead?.left ?? 0);
+      if (formats && formats.every((line) => line[at] === "@")) continue;
       repairs.textColumns.push(column);
       sheet.getRangeByIndexes(this.top, column, this.bottom - this.top + 1, 1).numberFormat =
         "@" as unknown as string[][];

@@ -74,17 +74,17 @@ function rowKeys(
   live: LiveSheet,
   geometry: AreaGeometry,
   index: number,
-  none: readonly HighlightKey[]
+  none: readonly HighlightKey[],
+  positions: ReadonlyMap<string, number>
 ): readonly HighlightKey[] {
   const cells = live.cellsOf(index);
   if (!cells || !live.hasProblems(index)) return none;
   const keys: HighlightKey[] = new Array<HighlightKey>(areaWidth(geometry)).fill("");
   const { columns } = geometry.mapping;
-  const fields = live.profile.fields;
   for (const problem of live.problemsOf(index)) {
-    const field = fields.findIndex((candidate) => candidate.key === problem.field);
-    const column = columns[field];
-    if (column !== undefined) keys[column] = highlightKey(cells[field]);
+    const field = positions.get(problem.field);
+    const column = field === undefined ? undefined : columns[field];
+    if (column !== undefined) keys[column] = highlightKey(cells[field!]);
   }
   return keys;
 }
@@ -148,7 +148,7 @@ const MERGE_GAP_ROWS = 64;
 /** One write of highlight keys: a block of whole area rows. */
 export interface KeyBlock {
   span: CellSpan;
-  keys: HighlightKey[][];
+  keys: (readonly HighlightKey[])[];
   bytes: number;
 }
 
@@ -168,14 +168,15 @@ export function keyChanges(
   const top = firstDataRow(geometry);
   const width = areaWidth(geometry);
   const rows = dataRowCount(geometry);
-  const changed: number[] = [];
-  const lines = new Map<number, readonly HighlightKey[]>();
+  const positions = new Map(live.profile.fields.map((field, i) => [field.key, i]));
   // The memory is made for the area's layout; a row without keys is its shared empty row.
   const none = memory.width === width ? memory.none : new Array<HighlightKey>(width).fill("");
+  const changed: number[] = [];
   for (const index of indexes) {
-    const line = index < rows ? rowKeys(live, geometry, index, none) : none;
+    const line = index < rows ? rowKeys(live, geometry, index, none, positions) : none;
     if (!everything && sameKeys(memory.get(top + index), line)) continue;
-    lines.set(index, line);
+    // Noted at once: rows between changed ones are written with what the memory holds.
+    memory.set(top + index, line);
     changed.push(index);
   }
   const runs: [number, number][] = [];
@@ -184,12 +185,13 @@ export function keyChanges(
     if (previous && first - previous[1] <= MERGE_GAP_ROWS) previous[1] = last;
     else runs.push([first, last]);
   }
+  // A line is never changed once made (the memory replaces lines, never edits them): a
+  // block may hold the memory's own lines.
   return runs.map(([first, last]) => {
-    const keys: HighlightKey[][] = [];
+    const keys: (readonly HighlightKey[])[] = [];
     for (let index = first; index <= last; index++) {
-      const line = lines.get(index) ?? memory.get(top + index);
-      memory.set(top + index, line);
-      keys.push([...line]);
+      const line = memory.get(top + index);
+      keys.push(line.length === width ? line : none);
     }
     return {
       span: {
@@ -215,7 +217,7 @@ function queueKeyWrite(
     block.span.left,
     block.span.bottom - block.span.top + 1,
     block.span.right - block.span.left + 1
-  ).values = block.keys;
+  ).values = block.keys as HighlightKey[][];
 }
 
 /** Queues a read of the keys at the same cells as `span` (rows and area columns). */

@@ -123,9 +123,15 @@ export function formatStatus(status: RowStatus, lang: UiLang): string {
   return text.length > MAX_STATUS ? `${text.slice(0, MAX_STATUS - 1)}…` : text;
 }
 
-/** Whether a status cell may say a created row (in step or not), before it is parsed. */
+const CREATED_PREFIX = `${SYMBOLS.created} `;
+const DIFFERS_PREFIX = `${DIFFERS_SYMBOL} `;
+
+/**
+ * Whether a status cell may say a created row (in step or not), before it is parsed: asked of
+ * every row a change reads, so its prefixes are made once.
+ */
 export function mayBeCreatedStatus(text: string): boolean {
-  return text.startsWith(`${SYMBOLS.created} `) || text.startsWith(`${DIFFERS_SYMBOL} `);
+  return text.startsWith(CREATED_PREFIX) || text.startsWith(DIFFERS_PREFIX);
 }
 
 /** What a status cell says; undefined for an empty cell or text the add-in did not write. */
