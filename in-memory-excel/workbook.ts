@@ -136,21 +136,22 @@ export class SheetState {
 
   /** The bounding box of non-empty values (Excel's used range with valuesOnly). */
   usedRect(): Rect | undefined {
-    let rect: Rect | undefined;
-    for (const [key, state] of this.cells) {
-      if (state.value === "" && !state.formula) continue;
+    // Bounds as numbers, cells by forEach: asked for on every read of a large sheet, where a
+    // box or an entry made per cell was most of what the fake allocated.
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    this.cells.forEach((state, key) => {
+      if (state.value === "" && !state.formula) return;
       const row = Math.floor(key / MAX_COLUMNS);
-      const column = key % MAX_COLUMNS;
-      rect = rect
-        ? {
-            top: Math.min(rect.top, row),
-            left: Math.min(rect.left, column),
-            bottom: Math.max(rect.bottom, row),
-            right: Math.max(rect.right, column),
-          }
-        : { top: row, left: column, bottom: row, right: column };
-    }
-    return rect;
+      const column = key - row * MAX_COLUMNS;
+      if (row < top) top = row;
+      if (row > bottom) bottom = row;
+      if (column < left) left = column;
+      if (column > right) right = column;
+    });
+    return bottom < 0 ? undefined : { top, left, bottom, right };
   }
 
   /** Deletes whole rows: cells below move up, as in Excel. */
