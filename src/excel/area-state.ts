@@ -28,6 +28,7 @@ import { isPayloadTooLarge } from "./run";
 import { queueSettingWrite } from "./settings";
 import { mergeRuns } from "./spans";
 import { mayBeCreatedStatus } from "./status";
+import type { RowTexts } from "./problem-statuses";
 import { queueHiddenSheet } from "./hidden-sheet";
 import type { SpanReads } from "./span-reads";
 import { queueBelow, straysFrom, type StrayRows } from "./strays";
@@ -58,11 +59,13 @@ export class AreaState {
    */
   private readonly created = new Map<number, string>();
   /**
-   * The status cells of the rows read in the last round (data row → text, "" when empty): the
-   * rows whose problems can be written in words there, knowing nothing else is (a send's
-   * status written meanwhile is read with the row, never overwritten from memory).
+   * The status cells of the rows read in the last round (by data row, "" when empty, no entry
+   * for a row not read): the rows whose problems can be written in words there, knowing
+   * nothing else is (a send's status written meanwhile is read with the row, never
+   * overwritten from memory). An array: a Map costs a paste of 10,000 rows milliseconds to
+   * grow again after each clear.
    */
-  readonly statusTexts = new Map<number, string>();
+  readonly statusTexts: RowTexts = [];
 
   constructor(
     private areaSpec: AreaSpec,
@@ -196,7 +199,7 @@ export class AreaState {
     checksUsed?.load("rowIndex, columnIndex, rowCount, columnCount");
     this.memory = new KeyMemory(geometry.firstColumn, areaWidth(geometry));
     this.created.clear();
-    this.statusTexts.clear();
+    this.statusTexts.length = 0;
     const rows = await this.readRows(context, geometry, 0, dataRowCount(geometry), this.memory);
     // No rows to read: the checks sheet's extent still needs its answer.
     if (checksUsed && rows.length === 0) await context.sync();
@@ -239,7 +242,7 @@ export class AreaState {
     const memory = this.memory!;
     const first = firstDataRow(geometry);
     this.created.clear();
-    this.statusTexts.clear();
+    this.statusTexts.length = 0;
     const count = dataRowCount(geometry);
     const previousCount = live.length;
     // Rows past the new end are dropped first (their keys are cleared).
@@ -339,7 +342,7 @@ export class AreaState {
     for (let i = 0; i < lines.length; i++) {
       const text = lines[i]![column];
       if (typeof text === "string" && mayBeCreatedStatus(text)) this.created.set(start + i, text);
-      this.statusTexts.set(start + i, typeof text === "string" ? text : String(text ?? ""));
+      this.statusTexts[start + i] = typeof text === "string" ? text : String(text ?? "");
     }
   }
 

@@ -172,7 +172,9 @@ export function keyChanges(
   // The memory is made for the area's layout; a row without keys is its shared empty row.
   const none = memory.width === width ? memory.none : new Array<HighlightKey>(width).fill("");
   const changed: number[] = [];
-  for (const index of indexes) {
+  // Indexed loops here: once a round, over up to every row (see blockBytes).
+  for (let k = 0; k < indexes.length; k++) {
+    const index = indexes[k]!;
     const line = index < rows ? rowKeys(live, geometry, index, none, positions) : none;
     if (!everything && sameKeys(memory.get(top + index), line)) continue;
     // Noted at once: rows between changed ones are written with what the memory holds.
