@@ -97,7 +97,8 @@ function rowKeys(
  * holds none outside the data (keys of rows that leave it are cleared).
  */
 export class KeyMemory {
-  private readonly rows = new Map<number, readonly HighlightKey[]>();
+  /** By sheet row; no entry for a row without keys. An array: a Map grows slowly on a paste. */
+  private readonly rows: (readonly HighlightKey[] | undefined)[] = [];
   /** The keys of a row without any (shared: most rows). */
   readonly none: readonly HighlightKey[];
 
@@ -109,13 +110,13 @@ export class KeyMemory {
   }
 
   get(sheetRow: number): readonly HighlightKey[] {
-    return this.rows.get(sheetRow) ?? this.none;
+    return this.rows[sheetRow] ?? this.none;
   }
 
   set(sheetRow: number, keys: readonly HighlightKey[]): void {
-    if (keys !== this.none && keys.some((key) => key !== "")) this.rows.set(sheetRow, keys);
+    if (keys !== this.none && keys.some((key) => key !== "")) this.rows[sheetRow] = keys;
     // Most rows have no keys and were not remembered: nothing to forget.
-    else if (this.rows.size > 0) this.rows.delete(sheetRow);
+    else if (this.rows[sheetRow] !== undefined) this.rows[sheetRow] = undefined;
   }
 
   /** Records keys read from the checks sheet (a block whose first row is `top`). */
