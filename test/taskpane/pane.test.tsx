@@ -164,7 +164,7 @@ describe("the task pane in Excel", () => {
     expect(screen.getByText("Aucun problème : toutes les lignes sont prêtes.")).toBeTruthy();
   });
 
-  it("a fixed group keeps its place in the list: the groups under it do not move", async () => {
+  it("a fixed group keeps its place in the list until the pointer leaves it: the groups under it do not move", async () => {
     const excel = new FakeExcel();
     const sheet = await insertedTemplate(excel);
     await act(() =>
@@ -184,14 +184,22 @@ describe("the task pane in Excel", () => {
       "Code pays (2 lettres) · 2 lignes",
       "Langue du contact · 2 lignes",
     ]);
+    // The group's height as the browser laid it out (jsdom lays nothing out).
+    const height = jest.spyOn(HTMLElement.prototype, "offsetHeight", "get").mockReturnValue(96);
     fireEvent.click(
       within(list()[0] as HTMLElement).getByRole("button", { name: /^Tout corriger ainsi/ })
     );
+    height.mockRestore();
     await settle(excel);
     expect(headings()).toEqual([
       "✓ Code pays (2 lettres) : corrigé",
       "Langue du contact · 2 lignes",
     ]);
+    expect((list()[0] as HTMLElement).style.minHeight).toBe("96px");
+    // Once the pointer has left the list, the place shrinks to its line; the line stays.
+    fireEvent.pointerLeave(list()[0]!.parentElement!);
+    expect((list()[0] as HTMLElement).style.minHeight).toBe("");
+    expect(headings()[0]).toBe("✓ Code pays (2 lettres) : corrigé");
   });
 
   it("fixes everything certain in one click, two columns of one row included, and says how much", async () => {

@@ -58,7 +58,13 @@ export function ProblemList({ session, view, profile, write }: PanelProps) {
           {t("fixEverything", { count: fixable })}
         </Button>
       )}
-      <ul ref={list} className={mergeClasses(styles.list, styles.groups)}>
+      {/* Once the pointer has left the list, nothing moves under it: fixed places shrink to
+          their one line. */}
+      <ul
+        ref={list}
+        className={mergeClasses(styles.list, styles.groups)}
+        onPointerLeave={() => setFixed(released)}
+      >
         {withFixedPlaces(groups, fixed).map((item, position) =>
           "group" in item ? (
             <GroupItem
@@ -77,7 +83,11 @@ export function ProblemList({ session, view, profile, write }: PanelProps) {
               }}
             />
           ) : (
-            <li key={item.key} className={styles.fixedPlace} style={{ minHeight: item.height }}>
+            <li
+              key={item.key}
+              className={styles.fixedPlace}
+              style={item.height > 0 ? { minHeight: item.height } : undefined}
+            >
               <Caption1>
                 {t("groupFixed", { column: fieldHeader(fieldOf(profile, item.field), lang) })}
               </Caption1>
@@ -91,13 +101,21 @@ export function ProblemList({ session, view, profile, write }: PanelProps) {
 
 /**
  * Where a group stood when its "fix all" was clicked, and how tall it was. Its place stays in
- * the list (saying it was fixed) so that the groups under it do not move under the pointer.
+ * the list (saying it was fixed) so that the groups under it do not move under the pointer;
+ * its height is let go when the pointer leaves the list (0: let go).
  */
 interface FixedPlace {
   key: string;
   field: string;
   position: number;
   height: number;
+}
+
+/** The places without the height they kept (the same list when none kept any). */
+function released(places: FixedPlace[]): FixedPlace[] {
+  return places.some((place) => place.height > 0)
+    ? places.map((place) => ({ ...place, height: 0 }))
+    : places;
 }
 
 /** The groups, with the places of fixed groups kept where they were (until they come back). */
