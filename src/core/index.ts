@@ -41,7 +41,8 @@ export {
   messageParameters,
   type MessageParams,
 } from "./messages";
-export { LiveSheet, type LiveSummary, type ProblemGroup, type RowSnapshot } from "./live";
+export { LiveSheet, type LiveSummary, type RowSnapshot } from "./live";
+export type { ProblemGroup } from "./problem-groups";
 export { sameCells } from "./same-cells";
 export { type DuplicateSet, duplicateSets } from "./duplicate-sets";
 export {

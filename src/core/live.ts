@@ -3,6 +3,7 @@ import type { Cell } from "./text";
 import { DUPLICATE_ROWS_NAMED, duplicateProblem, smallest } from "./duplicates";
 import { registryFindings, registryKeyOf, type RegistryAnswer, type RegistryKey } from "./registry";
 import type { Problem } from "./problem";
+import { groupProblems, type ProblemGroup } from "./problem-groups";
 import { RemoteVerdicts } from "./remote-verdicts";
 import { sameCells } from "./same-cells";
 import type { LiveVerdict, Validator } from "./validate";
@@ -31,16 +32,6 @@ export type RowWhereabouts =
   | { index: number; moved: boolean; edited: boolean }
   | { index: undefined; reason: "gone" | "ambiguous" };
 
-/** The problems that share a field and a code, for the pane's grouped list. */
-export interface ProblemGroup {
-  field: string;
-  code: string;
-  /** Row indexes (0-based within the data) that have this problem. */
-  rows: number[];
-  /** How many of them have a certain fix. */
-  fixable: number;
-}
-
 /**
  * The verdicts of a sheet kept up to date as rows change: re-judging a block of rows costs
  * those rows, plus the rows whose duplicate status they change, never the whole sheet.
@@ -57,6 +48,11 @@ export class LiveSheet {
   private groups: Map<string, Holders>[];
   /** A group's first rows and how many of its rows hold it in each unique field, until it changes. */
   private groupFacts = new WeakMap<Set<number>, { first: number[]; byField: number[] }>();
+  /**
+   * How many groups of two or more rows each row is in: whether a row is a duplicate, asked of
+   * every row on every round, is one read instead of a lookup per identity.
+   */
+  private memberships: number[] = [];
   private readonly uniqueKeys: string[];
   /** What the partner API said of rows, while their cells stay as they were. */
   private remote: RemoteVerdicts;
@@ -111,6 +107,7 @@ export class LiveSheet {
     this.cells.length = Math.min(this.cells.length, length);
     this.verdicts.length = this.cells.length;
     this.registryWarnings.length = this.cells.length;
+    this.memberships.length = Math.min(this.memberships.length, length);
     while (this.cells.length < length) {
       this.cells.push(undefined);
       this.verdicts.push(undefined);
@@ -141,6 +138,7 @@ export class LiveSheet {
     this.verdicts = [];
     this.registryWarnings = [];
     this.groups = this.uniqueKeys.map(() => new Map());
+    this.memberships = [];
     // The same cells: what the partner API found in them still holds.
     const remote = this.remote;
     const affected = this.update(
@@ -319,7 +317,9 @@ export class LiveSheet {
 
   /** Warnings grouped as problems are (they leave their rows valid). */
   warningGroups(): ProblemGroup[] {
-    return this.grouped((i) => this.warningsOf(i));
+    return groupProblems(this.profile, this.verdicts.length, (i) =>
+      this.verdicts[i] ? this.warningsOf(i) : []
+    );
   }
 
   /** Whether the row passes the rules of the sheet (the API's verdict apart). */
@@ -372,29 +372,7 @@ export class LiveSheet {
 
   /** Problems grouped by field and code, in profile column order, then by code. */
   problemGroups(): ProblemGroup[] {
-    return this.grouped((i) => this.problemsOf(i));
-  }
-
-  private grouped(problemsOf: (index: number) => readonly Problem[]): ProblemGroup[] {
-    const groups = new Map<string, ProblemGroup>();
-    for (let i = 0; i < this.verdicts.length; i++) {
-      if (!this.verdicts[i]) continue;
-      for (const problem of problemsOf(i)) {
-        const key = `${problem.field}\u0000${problem.code}`;
-        let group = groups.get(key);
-        if (!group) {
-          group = { field: problem.field, code: problem.code, rows: [], fixable: 0 };
-          groups.set(key, group);
-        }
-        group.rows.push(i);
-        if (problem.fix !== null) group.fixable++;
-      }
-    }
-    const order = new Map(this.profile.fields.map((field, i) => [field.key, i]));
-    return [...groups.values()].sort(
-      (a, b) =>
-        (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0) || a.code.localeCompare(b.code)
-    );
+    return groupProblems(this.profile, this.verdicts.length, (i) => this.problemsOf(i));
   }
 
   /** Each set of rows sharing an identity (a row sharing two is in two sets). */
@@ -404,10 +382,11 @@ export class LiveSheet {
   }
 
   private isDuplicate(index: number): boolean {
-    const verdict = this.verdicts[index];
-    return (
-      verdict?.identities.some((identity, u) => (this.groupOf(u, identity)?.size ?? 0) > 1) ?? false
-    );
+    return (this.memberships[index] ?? 0) > 0;
+  }
+
+  private joinOrLeave(index: number, change: 1 | -1): void {
+    this.memberships[index] = (this.memberships[index] ?? 0) + change;
   }
 
   private forget(index: number, affected: Set<number>): void {
@@ -417,11 +396,13 @@ export class LiveSheet {
       const held = slot.get(identity);
       if (held === index) slot.delete(identity);
       if (typeof held !== "object" || !held.delete(index)) return;
+      this.joinOrLeave(index, -1);
       this.groupFacts.delete(held);
       if (held.size > 1) return;
       // The one row left is no longer a duplicate.
       const [other] = held;
       slot.set(identity, other!);
+      this.joinOrLeave(other!, -1);
       affected.add(other!);
     });
   }
@@ -435,10 +416,13 @@ export class LiveSheet {
       else if (typeof held === "number") {
         if (held === index) return;
         slot.set(identity, new Set([held, index]));
+        this.joinOrLeave(held, 1);
+        this.joinOrLeave(index, 1);
         // The row that held this value alone becomes a duplicate.
         affected.add(held);
       } else if (!held.has(index)) {
         held.add(index);
+        this.joinOrLeave(index, 1);
         this.groupFacts.delete(held);
       }
     });

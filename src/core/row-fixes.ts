@@ -1,4 +1,5 @@
-import type { LiveSheet, ProblemGroup, RowSnapshot } from "./live";
+import type { LiveSheet, RowSnapshot } from "./live";
+import type { ProblemGroup } from "./problem-groups";
 import type { Profile } from "./profile";
 import { isRegistryFill } from "./registry";
 

@@ -87,6 +87,52 @@ describe("duplicates while the sheet changes", () => {
   });
 });
 
+describe("whether a row is a duplicate, kept as rows change", () => {
+  // Few companies, so that edits keep making and breaking groups.
+  const numbers = ["04685610", "01234567", "08765432"].map(belgianNumber);
+  const rowOf = (pick: number): Cell[] => {
+    const number = numbers[pick % numbers.length]!;
+    if (pick % 7 === 6) return row({ enterpriseNumber: "", vatNumber: "" });
+    return pick % 2
+      ? row({ enterpriseNumber: number, vatNumber: "" })
+      : row({ enterpriseNumber: "", vatNumber: `BE${number}` });
+  };
+  const verdicts = (live: LiveSheet) => ({
+    summary: live.summary(),
+    problems: Array.from({ length: live.length }, (_, i) => live.hasProblems(i)),
+    valid: Array.from({ length: live.length }, (_, i) => live.isLocallyValid(i)),
+  });
+
+  it("after any edits, drops and a judging again, says what a sheet judged afresh says", () => {
+    const live = new LiveSheet(new Validator(be, { headerLang: "fr" }), FIRST_ROW);
+    let rows = Array.from({ length: 12 }, (_, i) => rowOf(i));
+    live.update(0, rows);
+    // A fixed sequence of picks (no randomness): edits of one row, of a block, drops.
+    for (let step = 0; step < 60; step++) {
+      const at = (step * 5) % rows.length;
+      if (step % 11 === 10) {
+        rows = rows.slice(0, rows.length - 2);
+        live.update(0, [], rows.length);
+      } else if (step % 4 === 3) {
+        const block = [rowOf(step), rowOf(step + 3), rowOf(step * 2)];
+        rows = [...rows.slice(0, at), ...block, ...rows.slice(at + 3)];
+        live.update(at, block);
+      } else {
+        rows = rows.map((cells, i) => (i === at ? rowOf(step + 1) : cells));
+        live.update(at, [rows[at]!]);
+      }
+      const afresh = new LiveSheet(new Validator(be, { headerLang: "fr" }), FIRST_ROW);
+      afresh.update(0, rows);
+      expect(verdicts(live)).toEqual(verdicts(afresh));
+    }
+    expect(verdicts(live).summary.invalid).toBeGreaterThan(0);
+    live.rejudge(new Validator(be, { headerLang: "fr" }));
+    const afresh = new LiveSheet(new Validator(be, { headerLang: "fr" }), FIRST_ROW);
+    afresh.update(0, rows);
+    expect(verdicts(live)).toEqual(verdicts(afresh));
+  });
+});
+
 describe("rows that share an identity, found as rows are judged", () => {
   const KEYS = ["enterpriseNumber", "vatNumber"];
 
