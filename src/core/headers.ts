@@ -1,4 +1,4 @@
-import type { FieldDef, HeaderLang, Profile } from "./profile";
+import { fieldPositions, type FieldDef, type HeaderLang, type Profile } from "./profile";
 import { type Cell, cellText, foldForLookup } from "./text";
 
 /** Where each of the profile's fields is in a sheet, and in which language its headers are. */
@@ -133,7 +133,7 @@ export function mapHeaderRow(
   headerCells: readonly Cell[],
   overrides: MappingOverrides = {}
 ): ColumnMapping {
-  const positions = new Map(profile.fields.map((field, i) => [field.key, i]));
+  const positions = fieldPositions(profile);
   const columns: (number | undefined)[] = profile.fields.map(() => undefined);
   headerCells.forEach((cell, c) => {
     const text = cellText(cell);

@@ -2,6 +2,7 @@
 export {
   type FieldDef,
   fieldHeader,
+  fieldPositions,
   HEADER_LANGUAGES,
   type HeaderLang,
   isUiLang,

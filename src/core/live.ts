@@ -3,6 +3,7 @@ import type { Cell } from "./text";
 import { DUPLICATE_ROWS_NAMED, duplicateProblem, smallest } from "./duplicates";
 import { registryFindings, registryKeyOf, type RegistryAnswer, type RegistryKey } from "./registry";
 import type { Problem } from "./problem";
+import { fieldPositions } from "./profile";
 import { groupProblems, type ProblemGroup } from "./problem-groups";
 import { RemoteVerdicts } from "./remote-verdicts";
 import { sameCells } from "./same-cells";
@@ -70,9 +71,7 @@ export class LiveSheet {
   ) {
     this.uniqueKeys = validator.uniqueKeys;
     this.groups = this.uniqueKeys.map(() => new Map());
-    this.remote = new RemoteVerdicts(
-      new Map(validator.profile.fields.map((field, i) => [field.key, i]))
-    );
+    this.remote = new RemoteVerdicts(fieldPositions(validator.profile));
   }
 
   get length(): number {

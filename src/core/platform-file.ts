@@ -1,4 +1,4 @@
-import { platformHeaderOf, type Profile } from "./profile";
+import { fieldPositions, platformHeaderOf, type Profile } from "./profile";
 import { sheetTextOf } from "./merge";
 import type { Normalized } from "./rules";
 import type { Cell } from "./text";
@@ -45,7 +45,7 @@ export function platformFile(
   inputs: Iterable<RowInput>
 ): PlatformFile {
   const validator = new Validator(profile, { ...options, absentFields: undefined });
-  const positions = new Map(profile.fields.map((field, i) => [field.key, i]));
+  const positions = fieldPositions(profile);
   const fixed: RowInput[] = [];
   // Each fixed row's values as last judged: a row left valid is written with them.
   const valuesOf = new Map<number, (Normalized | undefined)[]>();

@@ -1,5 +1,5 @@
 import type { Problem } from "./problem";
-import type { Profile } from "./profile";
+import { fieldPositions, type Profile } from "./profile";
 
 /** The problems that share a field and a code, for the pane's grouped list. */
 export interface ProblemGroup {
@@ -33,7 +33,7 @@ export function groupProblems(
       if (problem.fix !== null) group.fixable++;
     }
   }
-  const order = new Map(profile.fields.map((field, i) => [field.key, i]));
+  const order = fieldPositions(profile);
   return [...groups.values()].sort(
     (a, b) => (order.get(a.field) ?? 0) - (order.get(b.field) ?? 0) || a.code.localeCompare(b.code)
   );

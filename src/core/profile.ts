@@ -25,6 +25,21 @@ export function defineProfile(data: ProfileInput): Profile {
   };
 }
 
+const positionsByFields = new WeakMap<readonly FieldDef[], ReadonlyMap<string, number>>();
+
+/**
+ * Each field's position in a row's cells (profile order), by its key. Made once per list of
+ * fields: a change of the sheet asks for it every round.
+ */
+export function fieldPositions(profile: Pick<Profile, "fields">): ReadonlyMap<string, number> {
+  let positions = positionsByFields.get(profile.fields);
+  if (!positions) {
+    positions = new Map(profile.fields.map((field, i) => [field.key, i]));
+    positionsByFields.set(profile.fields, positions);
+  }
+  return positions;
+}
+
 /** The header the platform's own import template gives this column (in French). */
 export function platformHeaderOf(field: FieldDef): string {
   return field.platformHeader ?? field.headers.fr;

@@ -1,4 +1,4 @@
-import type { Profile, RegistrySpec } from "./profile";
+import { fieldPositions, type Profile, type RegistrySpec } from "./profile";
 import { type Cell, cellText, foldForLookup } from "./text";
 import { problemOf, type Problem } from "./problem";
 
@@ -152,7 +152,7 @@ export function registryFindings(
 ): Problem[] {
   const registry = profile.registry;
   if (!registry) return [];
-  const position = new Map(profile.fields.map((field, i) => [field.key, i]));
+  const position = fieldPositions(profile);
   const text = (field: string) => cellText(row.cells[position.get(field) ?? -1]);
   const findings: Problem[] = [];
   const on = (field: string, reason: string, params?: Problem["params"]) =>

@@ -1,6 +1,6 @@
 import type { LiveSheet, RowSnapshot } from "./live";
 import type { ProblemGroup } from "./problem-groups";
-import type { Profile } from "./profile";
+import { fieldPositions, type Profile } from "./profile";
 import { isRegistryFill } from "./registry";
 
 /**
@@ -69,7 +69,7 @@ export function registryFills(
 
 /** Sheet order of cells: by row, then the profile's column order. */
 export function sheetOrder(profile: Profile): (a: CellPlace, b: CellPlace) => number {
-  const order = new Map(profile.fields.map((field, i) => [field.key, i]));
+  const order = fieldPositions(profile);
   const column = (cell: CellPlace) =>
     cell.field === undefined ? -1 : (order.get(cell.field) ?? 0);
   return (a, b) => a.index - b.index || column(a) - column(b);

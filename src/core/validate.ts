@@ -1,7 +1,7 @@
 import { SharedIdentities } from "./duplicates";
 import { problemOf, type Problem } from "./problem";
 import { absentFields, findColumns, type ColumnMapping } from "./headers";
-import type { Profile } from "./profile";
+import { fieldPositions, type Profile } from "./profile";
 import {
   compileRule,
   Failure,
@@ -83,7 +83,7 @@ export class Validator implements RowValues {
   private readonly judged: boolean[];
   /** Judged fields that must have a value. */
   private readonly required: boolean[];
-  private readonly positions: Map<string, number>;
+  private readonly positions: ReadonlyMap<string, number>;
   private readonly uniqueFields: number[];
   /**
    * For each unique field, the unique field whose values it is compared with: itself, or the
@@ -120,7 +120,7 @@ export class Validator implements RowValues {
       : [];
     this.judged = profile.fields.map((field) => !options.absentFields?.has(field.key));
     this.required = profile.fields.map((field, i) => this.judged[i]! && !!field.required);
-    this.positions = new Map(profile.fields.map((field, i) => [field.key, i]));
+    this.positions = fieldPositions(profile);
     this.uniqueFields = profile.fields.flatMap((field, i) => (field.unique ? [i] : []));
     this.identitySlots = this.uniqueFields.map((field, u) => {
       const same = this.checkers[field]!.sameIdentityAs;

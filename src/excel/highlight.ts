@@ -1,4 +1,4 @@
-import type { Cell, LiveSheet } from "../core";
+import { fieldPositions, type Cell, type LiveSheet } from "../core";
 import { sheetReference, spanMinus, type CellSpan } from "./address";
 import { runsOf } from "./spans";
 import { areaWidth, dataRowCount, firstDataRow, type AreaGeometry } from "./area";
@@ -169,7 +169,7 @@ export function keyChanges(
   const top = firstDataRow(geometry);
   const width = areaWidth(geometry);
   const rows = dataRowCount(geometry);
-  const positions = new Map(live.profile.fields.map((field, i) => [field.key, i]));
+  const positions = fieldPositions(live.profile);
   // The memory is made for the area's layout; a row without keys is its shared empty row.
   const none = memory.width === width ? memory.none : new Array<HighlightKey>(width).fill("");
   const changed: number[] = [];

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { cellText, fieldHeader, type DuplicateSet, type Profile } from "../../core";
+import { cellText, fieldHeader, fieldPositions, type DuplicateSet, type Profile } from "../../core";
 import type { SessionRows } from "../../excel";
 import { useLanguage } from "../i18n";
 import { fieldOf } from "./panel-props";
@@ -41,7 +41,7 @@ export function DuplicateCompare({
 }) {
   const { lang, t } = useLanguage();
   const styles = useStyles();
-  const positions = new Map(profile.fields.map((field, i) => [field.key, i]));
+  const positions = fieldPositions(profile);
   const names = set.differing.map((key) => fieldHeader(fieldOf(profile, key), lang));
   const rowNumbers = set.rows.map((index) => firstRow + index);
   const labelId = React.useId();
