@@ -137,7 +137,7 @@ export function mayBeCreatedStatus(text: string): boolean {
 /** What a status cell says; undefined for an empty cell or text the add-in did not write. */
 export function parseStatus(text: unknown): RowStatus | undefined {
   if (typeof text !== "string") return undefined;
-  const differs = text.startsWith(`${DIFFERS_SYMBOL} `);
+  const differs = text.startsWith(DIFFERS_PREFIX);
   const kind = differs
     ? "created"
     : (Object.keys(SYMBOLS) as StatusKind[]).find((k) => text.startsWith(`${SYMBOLS[k]} `));
