@@ -83,8 +83,9 @@ function rowKeys(
   const { columns } = geometry.mapping;
   for (const problem of live.problemsOf(index)) {
     const field = positions.get(problem.field);
-    const column = field === undefined ? undefined : columns[field];
-    if (column !== undefined) keys[column] = highlightKey(cells[field!]);
+    if (field === undefined) continue;
+    const column = columns[field];
+    if (column !== undefined) keys[column] = highlightKey(cells[field]);
   }
   return keys;
 }
