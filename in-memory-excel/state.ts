@@ -1,4 +1,4 @@
-import { columnName, contains, intersect, MAX_COLUMNS, shiftRect, type Rect } from "./a1";
+import { columnName, contains, intersect, MAX_COLUMNS, rectSize, shiftRect, type Rect } from "./a1";
 import { tick } from "./a1";
 import type { FakeLocale } from "./locale";
 import { FakeError, SheetState, type CellState, type TableState } from "./workbook";
@@ -222,12 +222,24 @@ export class WorkbookState {
     return String(this.nextId++);
   }
 
-  /** Takes a snapshot of the cells of `rect` into `record` (before they change). */
+  /**
+   * Takes a snapshot of the cells of `rect` into `record` (before they change). Stored cell
+   * states are never changed in place, so the snapshot holds them as they are; it walks the
+   * rectangle or the sheet's cells, whichever is smaller.
+   */
   snapshot(record: UndoRecord, sheet: SheetState, rect: Rect): void {
     const cells = new Map<number, CellState>();
-    for (const [key, state] of sheet.cells) {
-      if (contains(rect, Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS))
-        cells.set(key, { ...state });
+    const { rows, columns } = rectSize(rect);
+    if (rows * columns < sheet.cells.size) {
+      for (let row = rect.top; row <= rect.bottom; row++)
+        for (let column = rect.left; column <= rect.right; column++) {
+          const state = sheet.cell(row, column);
+          if (state) cells.set(SheetState.key(row, column), state);
+        }
+    } else {
+      for (const [key, state] of sheet.cells) {
+        if (contains(rect, Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS)) cells.set(key, state);
+      }
     }
     record.snapshots.push({ sheet, rect, cells });
   }

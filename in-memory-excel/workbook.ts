@@ -93,11 +93,16 @@ export class SheetState {
 
   /** Writes what Excel stores for an entered value: text stays text only in "@" cells. */
   enter(row: number, column: number, input: unknown, locale: FakeLocale = "en-US"): void {
-    const format = this.numberFormatAt(row, column);
-    const stored = interpretInput(input, format, locale);
+    const stored = interpretInput(input, this.numberFormatAt(row, column), locale);
+    const value = typeof stored === "object" ? stored.value : stored;
+    const formula = typeof stored === "object" ? stored.formula : undefined;
     const existing = this.cell(row, column);
-    const next: CellState = { ...existing, value: stored.value };
-    if (stored.formula) next.formula = stored.formula;
+    // A cell left as it was is not stored again: a large write (keys, most of them empty)
+    // should not make an object per cell.
+    if (existing === undefined ? value === "" && !formula : sameContent(existing, value, formula))
+      return;
+    const next: CellState = existing ? { ...existing, value } : { value };
+    if (formula) next.formula = formula;
     else delete next.formula;
     this.put(row, column, next);
   }
@@ -114,7 +119,8 @@ export class SheetState {
     if (wholeColumns && rect.left === 0 && rect.right === MAX_COLUMNS - 1) {
       this.sheetFormat = format;
       this.columnFormats.clear();
-      for (const state of this.cells.values()) delete state.numberFormat;
+      for (const [key, state] of this.cells)
+        if (state.numberFormat !== undefined) this.cells.set(key, withoutFormat(state));
       return;
     }
     if (wholeColumns || rect.bottom - rect.top > 100_000) {
@@ -123,7 +129,8 @@ export class SheetState {
       for (const [key, state] of this.cells) {
         const row = Math.floor(key / MAX_COLUMNS);
         const column = key % MAX_COLUMNS;
-        if (contains(rect, row, column)) delete state.numberFormat;
+        if (contains(rect, row, column) && state.numberFormat !== undefined)
+          this.cells.set(key, withoutFormat(state));
       }
       return;
     }
@@ -269,34 +276,54 @@ export class SheetState {
   }
 }
 
+/**
+ * A cell's state without its own number format. Stored states are never changed in place (a
+ * change stores a new object): an undo snapshot may hold the very objects it saw.
+ */
+function withoutFormat(state: CellState): CellState {
+  const rest = { ...state };
+  delete rest.numberFormat;
+  return rest;
+}
+
+function sameContent(state: CellState, value: CellValue, formula: string | undefined): boolean {
+  return state.value === value && state.formula === formula;
+}
+
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/** A formula entered, with the value the fake gives it until it is calculated. */
+interface EnteredFormula {
+  value: CellValue;
+  formula: string;
+}
 
 /**
  * What Excel makes of a value written through `range.values` or typed by a user: in a cell
  * formatted as text it stays as it is; elsewhere "=…" (and "+…", "-…", "@…" that are not
  * numbers) become formulas, number-like text becomes a number (losing leading zeros) and
- * TRUE/FALSE become booleans.
+ * TRUE/FALSE become booleans. A plain value is returned as itself (no object per cell).
  */
 function interpretInput(
   input: unknown,
   numberFormat: string,
   locale: FakeLocale = "en-US"
-): { value: CellValue; formula?: string } {
-  if (input === null || input === undefined) return { value: "" };
-  if (typeof input === "number" || typeof input === "boolean") return { value: input };
+): CellValue | EnteredFormula {
+  if (input === null || input === undefined) return "";
+  if (typeof input === "number" || typeof input === "boolean") return input;
   if (typeof input !== "string") throw new FakeError("InvalidArgument", "Unsupported cell value.");
-  if (numberFormat === "@" || input === "") return { value: input };
-  if (input.startsWith("'")) return { value: input.slice(1) };
+  if (numberFormat === "@" || input === "") return input;
+  if (input.startsWith("'")) return input.slice(1);
   if (locale === "en-US") {
-    if (NUMBER.test(input.trim())) return { value: Number(input.trim()) };
-    if (/^(true|false)$/i.test(input)) return { value: input.toUpperCase() === "TRUE" };
+    if (NUMBER.test(input.trim())) return Number(input.trim());
+    if (/^(true|false)$/i.test(input)) return input.toUpperCase() === "TRUE";
   } else {
     const number = typedNumber(input, locale);
-    if (number !== undefined) return { value: number };
+    if (number !== undefined) return number;
     const boolean = typedBoolean(input, locale);
-    if (boolean !== undefined) return { value: boolean };
+    if (boolean !== undefined) return boolean;
   }
   if (/^[=+\-@]/.test(input))
     return { value: "#NAME?", formula: input.startsWith("=") ? input : `=${input}` };
-  return { value: input };
+  return input;
 }
