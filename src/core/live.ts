@@ -103,17 +103,16 @@ export class LiveSheet {
       this.forget(i, others);
       this.remote.drop(i);
     }
-    this.cells.length = Math.min(this.cells.length, length);
-    this.verdicts.length = this.cells.length;
-    this.registryWarnings.length = this.cells.length;
+    // Grown or cut in one step: a paste of 10,000 rows into an empty sheet should not grow
+    // three arrays a push at a time (each growth a copy).
+    this.cells.length = length;
+    this.verdicts.length = length;
+    this.registryWarnings.length = length;
     this.memberships.length = Math.min(this.memberships.length, length);
-    while (this.cells.length < length) {
-      this.cells.push(undefined);
-      this.verdicts.push(undefined);
-      this.registryWarnings.push(undefined);
-    }
     const given = indexRange(start, Math.min(rows.length, length - start));
-    given.forEach((index, k) => {
+    // An indexed loop: it runs once per row of a paste.
+    for (let k = 0; k < given.length; k++) {
+      const index = given[k]!;
       const cells = rows[k]!;
       this.forget(index, others);
       this.remote.follow(index, this.cells[index], cells);
@@ -121,7 +120,7 @@ export class LiveSheet {
       this.verdicts[index] = this.validator.judgeLive({ row: this.firstRow + index, cells });
       this.registryWarnings[index] = this.registryFindingsOf(index);
       this.remember(index, others);
-    });
+    }
     const changed = unionAscending(given, dropped);
     return unionAscending(
       changed,
@@ -389,31 +388,38 @@ export class LiveSheet {
   }
 
   private forget(index: number, affected: Set<number>): void {
-    this.verdicts[index]?.identities.forEach((identity, u) => {
-      if (identity === undefined) return;
+    const identities = this.verdicts[index]?.identities;
+    if (!identities) return;
+    // Indexed loops here and in remember: both run once per row of a paste.
+    for (let u = 0; u < identities.length; u++) {
+      const identity = identities[u];
+      if (identity === undefined) continue;
       const slot = this.slotOf(u);
       const held = slot.get(identity);
       if (held === index) slot.delete(identity);
-      if (typeof held !== "object" || !held.delete(index)) return;
+      if (typeof held !== "object" || !held.delete(index)) continue;
       this.joinOrLeave(index, -1);
       this.groupFacts.delete(held);
-      if (held.size > 1) return;
+      if (held.size > 1) continue;
       // The one row left is no longer a duplicate.
       const [other] = held;
       slot.set(identity, other!);
       this.joinOrLeave(other!, -1);
       affected.add(other!);
-    });
+    }
   }
 
   private remember(index: number, affected: Set<number>): void {
-    this.verdicts[index]?.identities.forEach((identity, u) => {
-      if (identity === undefined) return;
+    const identities = this.verdicts[index]?.identities;
+    if (!identities) return;
+    for (let u = 0; u < identities.length; u++) {
+      const identity = identities[u];
+      if (identity === undefined) continue;
       const slot = this.slotOf(u);
       const held = slot.get(identity);
       if (held === undefined) slot.set(identity, index);
       else if (typeof held === "number") {
-        if (held === index) return;
+        if (held === index) continue;
         slot.set(identity, new Set([held, index]));
         this.joinOrLeave(held, 1);
         this.joinOrLeave(index, 1);
@@ -424,7 +430,7 @@ export class LiveSheet {
         this.joinOrLeave(index, 1);
         this.groupFacts.delete(held);
       }
-    });
+    }
   }
 }
 
