@@ -1,4 +1,11 @@
-import { fieldHeader, uiLanguageOf, type LiveSheet } from "../core";
+import {
+  fieldHeader,
+  fieldPositions,
+  uiLanguageOf,
+  type LiveSheet,
+  type Problem,
+  type UiLang,
+} from "../core";
 import { firstDataRow, type AreaGeometry } from "./area";
 import { isProblemsStatus, problemsStatus } from "./status";
 
@@ -19,10 +26,13 @@ export function problemStatusChanges(
   if (geometry.statusColumn === undefined) return [];
   // The sheet's headers are in its language; a German one gets English words.
   const lang = uiLanguageOf(geometry.mapping.headerLang);
-  const headers = live.profile.fields.map((field) => ({
-    key: field.key,
-    header: fieldHeader(field, geometry.mapping.headerLang),
-  }));
+  const headers = live.profile.fields.map((field) =>
+    fieldHeader(field, geometry.mapping.headerLang)
+  );
+  const positions = fieldPositions(live.profile);
+  // Rows with problems in the same columns say the same words: made once per set of columns
+  // and count (a paste of 10,000 rows has a few dozen), not once per row.
+  const made = new Map<string, string>();
   const changes: { index: number; text: string }[] = [];
   // forEach: it skips the rows not read, and allocates nothing per row (10,000 on a paste).
   read.forEach((now, index) => {
@@ -30,16 +40,44 @@ export function problemStatusChanges(
     // Most rows: valid, with an empty status, and nothing to do.
     const invalid = !live.isEmpty(index) && live.hasProblems(index);
     if (!invalid && now === "") return;
-    const problems = invalid ? live.problemsOf(index) : [];
-    // The columns in the sheet's order, each named once (a field the API named that the
-    // profile has not, last, by its name).
-    const fields = new Set(problems.map((problem) => problem.field));
-    const named = headers.filter(({ key }) => fields.delete(key)).map(({ header }) => header);
-    named.push(...fields);
-    const text = problems.length ? problemsStatus(problems.length, named, lang) : "";
+    const text = invalid ? wordsFor(live.problemsOf(index), positions, headers, lang, made) : "";
     if (text !== now) changes.push({ index, text });
   });
   return changes;
+}
+
+/**
+ * A row's problems in words: the columns in the sheet's order, each named once (a field the
+ * API named that the profile has not, last, by its name). `made` holds the words made so far,
+ * by the count and the columns' positions.
+ */
+function wordsFor(
+  problems: readonly Problem[],
+  positions: ReadonlyMap<string, number>,
+  headers: readonly string[],
+  lang: UiLang,
+  made: Map<string, string>
+): string {
+  if (problems.length === 0) return "";
+  const known: number[] = [];
+  const others: string[] = [];
+  for (const { field } of problems) {
+    const position = positions.get(field);
+    if (position === undefined) {
+      if (!others.includes(field)) others.push(field);
+    } else if (!known.includes(position)) known.push(position);
+  }
+  known.sort((a, b) => a - b);
+  const named = () => [...known.map((position) => headers[position]!), ...others];
+  // Fields the profile has not (named by the API) are rare: their words are not kept.
+  if (others.length > 0) return problemsStatus(problems.length, named(), lang);
+  const key = `${problems.length}:${known.join(",")}`;
+  let words = made.get(key);
+  if (words === undefined) {
+    words = problemsStatus(problems.length, named(), lang);
+    made.set(key, words);
+  }
+  return words;
 }
 
 /**

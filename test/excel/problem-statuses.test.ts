@@ -27,6 +27,21 @@ describe("the status column states each row's problems in words, before sending"
     expect(statusOf(book, 0)).toBe("");
   });
 
+  it("rows with as many problems in other columns each name their own columns", async () => {
+    const book = await templateWorkbook("be", "fr");
+    await book.excel.user.type(book.sheet, "A2", [
+      uniqueValidRow(book, 1, { contactEmail: "marie@" }),
+      uniqueValidRow(book, 2, { iban: "BE00" }),
+      uniqueValidRow(book, 3, { contactEmail: "jan@" }),
+      uniqueValidRow(book, 4, { iban: "BE68 5390 0754 7035 00", contactEmail: "luc@" }),
+    ]);
+    await settled(book);
+    expect(statusOf(book, 0)).toBe("⚠ 1 problème : E-mail du contact");
+    expect(statusOf(book, 1)).toBe("⚠ 1 problème : IBAN");
+    expect(statusOf(book, 2)).toBe("⚠ 1 problème : E-mail du contact");
+    expect(statusOf(book, 3)).toBe("⚠ 2 problèmes : E-mail du contact, IBAN");
+  });
+
   it("never writes over a send's status, and words in the sheet's language", async () => {
     const book = await templateWorkbook("be", "nl");
     const column = columnLetters(book.session.profile.fields.length);
