@@ -3,7 +3,7 @@ import { sheetReference, spanMinus, type CellSpan } from "./address";
 import { runsOf } from "./spans";
 import { areaWidth, dataRowCount, firstDataRow, type AreaGeometry } from "./area";
 import { CHECKS_SHEET } from "./names";
-import { blockBytes, PAYLOAD_BUDGET_BYTES, syncInGroups } from "./payload";
+import { blockBytes, lineBytes, PAYLOAD_BUDGET_BYTES, syncInGroups } from "./payload";
 
 /**
  * The highlighter. It never paints a cell itself: the checks sheet holds, at the address of
@@ -191,11 +191,16 @@ export function keyChanges(
   }
   // A line is never changed once made (the memory replaces lines, never edits them): a
   // block may hold the memory's own lines.
+  // Most lines of a block are the shared empty one: its size is counted once.
+  const noneBytes = lineBytes(none);
   return runs.map(([first, last]) => {
     const keys: (readonly HighlightKey[])[] = [];
+    let bytes = 2;
     for (let index = first; index <= last; index++) {
-      const line = memory.get(top + index);
-      keys.push(line.length === width ? line : none);
+      const held = memory.get(top + index);
+      const line = held.length === width ? held : none;
+      keys.push(line);
+      bytes += line === none ? noneBytes : lineBytes(line);
     }
     return {
       span: {
@@ -205,7 +210,7 @@ export function keyChanges(
         right: geometry.lastColumn,
       },
       keys,
-      bytes: blockBytes(keys),
+      bytes,
     };
   });
 }

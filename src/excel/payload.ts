@@ -72,11 +72,14 @@ export function blockBytes(rows: readonly (readonly unknown[])[]): number {
   let bytes = 2;
   // Indexed loops: this runs once a round over up to 200,000 cells, often before the engine
   // has optimized it, and an iterator allocates a result per cell until then.
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r]!;
-    bytes += 2;
-    for (let c = 0; c < row.length; c++) bytes += cellBytes(row[c]);
-  }
+  for (let r = 0; r < rows.length; r++) bytes += lineBytes(rows[r]!);
+  return bytes;
+}
+
+/** The bytes of one row of a block (its brackets and comma included). */
+export function lineBytes(row: readonly unknown[]): number {
+  let bytes = 2;
+  for (let c = 0; c < row.length; c++) bytes += cellBytes(row[c]);
   return bytes;
 }
 
