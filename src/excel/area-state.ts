@@ -11,7 +11,7 @@ import {
 import {
   areaWidth,
   dataRowCount,
-  fieldCells,
+  fieldRows,
   fieldColumns,
   firstDataRow,
   type AreaGeometry,
@@ -255,12 +255,14 @@ export class AreaState {
       const skip = Math.max(0, first - range.rowIndex);
       const start = range.rowIndex + skip - first;
       const lines = values.slice(skip);
+      // Before the lines become rows of fields (the status cells and the cells' cost are read
+      // from them whole).
+      this.cost.learn(values);
       this.noteStatuses(geometry, start, lines);
-      const rows = lines.map((line) => fieldCells(geometry, line));
+      const rows = fieldRows(geometry, lines);
       if (rows.length === 0) continue;
       affected = unionAscending(affected, live.update(start, rows, count));
       covered.push([start, start + rows.length - 1]);
-      this.cost.learn(values);
     }
     const wanted: [number, number][] = reads.deferred
       .map((span): [number, number] => [
@@ -329,7 +331,7 @@ export class AreaState {
       this.cost.learn(values);
       if (keys) memory!.learn(top, keys.values);
       this.noteStatuses(geometry, start + done, values);
-      for (const line of values) rows.push(fieldCells(geometry, line));
+      for (const row of fieldRows(geometry, values)) rows.push(row);
       done += size;
     }
     return rows;

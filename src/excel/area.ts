@@ -162,6 +162,25 @@ export function sameLayout(a: AreaGeometry, b: AreaGeometry): boolean {
   );
 }
 
+/**
+ * Rows of area cells just read, in the profile's field order. The lines are the reader's own
+ * (a response's copy, used for nothing else once this is done): where the area's first
+ * columns are the fields in order, each line is cut to them and kept, not copied, as a
+ * 10,000-row paste would otherwise copy 10,000 rows.
+ */
+export function fieldRows(geometry: AreaGeometry, lines: Cell[][]): Cell[][] {
+  const { columns } = geometry.mapping;
+  let inOrder = true;
+  for (let i = 0; i < columns.length && inOrder; i++) inOrder = columns[i] === i;
+  const rows = new Array<Cell[]>(lines.length);
+  for (let r = 0; r < lines.length; r++) {
+    const line = lines[r]!;
+    if (inOrder) line.length = columns.length;
+    rows[r] = inOrder ? line : fieldCells(geometry, line);
+  }
+  return rows;
+}
+
 /** A row of area cells (firstColumn..lastColumn) in the profile's field order. */
 export function fieldCells(geometry: AreaGeometry, areaRow: readonly Cell[]): Cell[] {
   return geometry.mapping.columns.map((column) =>
