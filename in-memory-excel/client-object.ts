@@ -21,7 +21,12 @@ export interface FakeRunOptions {
 export interface ProxyContext {
   readonly state: WorkbookState;
   readonly options: FakeRunOptions;
-  enqueue(run: () => number | void, bytes?: number, onRange?: boolean, kind?: OperationKind): void;
+  enqueue(
+    run: () => number | void,
+    bytes?: RequestPart,
+    onRange?: boolean,
+    kind?: OperationKind
+  ): void;
 }
 
 export function notLoaded(prop: string): FakeError {
@@ -34,6 +39,21 @@ export function notLoaded(prop: string): FakeError {
 /** What a value costs in a request or response: its JSON, in UTF-8 bytes. */
 export function sizeOf(value: unknown): number {
   return value === undefined ? 0 : utf8Length(JSON.stringify(value));
+}
+
+/**
+ * What an operation adds to a request: a size in bytes, or the JSON of its arguments. The JSON
+ * is made as the operation is queued, in the add-in, as Office.js makes it; its bytes are
+ * counted when the request is sent, on Excel's side (Office.js never counts them).
+ */
+export type RequestPart = number | string;
+
+export function requestPart(value: unknown): RequestPart {
+  return value === undefined ? 0 : JSON.stringify(value);
+}
+
+export function requestBytes(part: RequestPart): number {
+  return typeof part === "number" ? part : utf8Length(part);
 }
 
 /** UTF-8 bytes, by the platform's own encoder (Node's Buffer, or the browser's TextEncoder). */
@@ -176,13 +196,13 @@ export abstract class ClientObject {
   }
 
   protected write(prop: string, value: unknown, apply: () => void): void {
-    this.context.enqueue(() => apply(), sizeOf(value), this.onRange, "write");
+    this.context.enqueue(() => apply(), requestPart(value), this.onRange, "write");
     if (this.loaded.has(prop)) this.loaded.set(prop, value);
   }
 
   /** A method call; `kind` "read" for those that change nothing in the document (select). */
   protected call(args: unknown, apply: () => void, kind: OperationKind = "write"): void {
-    this.context.enqueue(() => apply(), sizeOf(args), this.onRange, kind);
+    this.context.enqueue(() => apply(), requestPart(args), this.onRange, kind);
   }
 }
 

@@ -2,11 +2,13 @@ import { tick } from "./a1";
 import { FakeError } from "./workbook";
 import { type WorkbookState } from "./state";
 import {
+  requestBytes as requestBytesOf,
   OPERATION_OVERHEAD_BYTES,
   PAYLOAD_LIMIT_BYTES,
   type FakeRunOptions,
   type OperationKind,
   type ProxyContext,
+  type RequestPart,
 } from "./client-object";
 import { WorkbookProxy } from "./workbook-proxy";
 
@@ -14,7 +16,7 @@ export type { FakeRunOptions } from "./client-object";
 
 interface Operation {
   run: () => number | void;
-  bytes: number;
+  part: RequestPart;
   onRange: boolean;
   kind: OperationKind;
 }
@@ -33,11 +35,11 @@ export class FakeContext implements ProxyContext {
 
   enqueue(
     run: () => number | void,
-    bytes = 0,
+    part: RequestPart = 0,
     onRange = false,
     kind: OperationKind = "read"
   ): void {
-    this.queue.push({ run, bytes: bytes + OPERATION_OVERHEAD_BYTES, onRange, kind });
+    this.queue.push({ run, part, onRange, kind });
     this.state.counters.operations++;
     if (onRange) this.state.counters.rangeOperations++;
     if (onRange && kind === "write") this.state.counters.rangeWrites++;
@@ -51,7 +53,11 @@ export class FakeContext implements ProxyContext {
     const batch = this.queue;
     this.queue = [];
     this.state.counters.syncs++;
-    const requestBytes = batch.reduce((sum, op) => sum + op.bytes, 0);
+    // Counting the request's bytes is Excel's side of the sync (the add-in made the JSON).
+    const counting = performance.now();
+    let requestBytes = 0;
+    for (const op of batch) requestBytes += requestBytesOf(op.part) + OPERATION_OVERHEAD_BYTES;
+    this.state.counters.excelMillis += performance.now() - counting;
     // A round trip: other work (events, user edits) may run while the request is in flight.
     await tick();
     if (this.state.isEditing) {

@@ -5,7 +5,7 @@ import {
   type ConditionalFormatState,
   type SheetState,
 } from "./workbook";
-import { ClientObject, notLoaded, sizeOf, type ProxyContext } from "./client-object";
+import { ClientObject, notLoaded, requestPart, sizeOf, type ProxyContext } from "./client-object";
 
 export interface RangeTarget {
   sheet: SheetState;
@@ -186,7 +186,7 @@ export class ConditionalFormatCollectionProxy extends RangePartProxy {
       sheet.conditionalFormats.unshift(state);
     });
     const enqueue = (apply: () => void, value: unknown) =>
-      this.context.enqueue(apply, sizeOf(value), true, "write");
+      this.context.enqueue(apply, requestPart(value), true, "write");
     if (type !== "Custom")
       throw new Error(`the fake only knows custom conditional formats, not ${type}`);
     return {
