@@ -56,12 +56,26 @@ export function requestBytes(part: RequestPart): number {
   return typeof part === "number" ? part : utf8Length(part);
 }
 
-/** UTF-8 bytes, by the platform's own encoder (Node's Buffer, or the browser's TextEncoder). */
+/**
+ * UTF-8 bytes, counted: a platform encoder (Node's Buffer.byteLength) made a copy of each
+ * 2 MB answer on the add-in's heap, which Excel's own count never touches.
+ */
 function utf8Length(text: string): number {
-  const buffer = (globalThis as { Buffer?: { byteLength(text: string, encoding: string): number } })
-    .Buffer;
-  return buffer ? buffer.byteLength(text, "utf8") : new TextEncoder().encode(text).length;
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code < 0xdc00 && isLowSurrogate(text.charCodeAt(i + 1))) {
+      // A surrogate pair: 4 bytes for its two units.
+      bytes += 2;
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code < 0xe000;
 
 /**
  * A loaded value as the response carries it: JSON, never a live reference into the workbook.

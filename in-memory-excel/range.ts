@@ -54,11 +54,12 @@ export class RangeProxy extends LocatedObject<RangeTarget> {
     const grid = <T>(cell: (sheet: RangeTarget["sheet"], row: number, column: number) => T) => {
       cells();
       const { sheet, rect } = t();
-      const out: T[][] = [];
-      for (let r = rect.top; r <= rect.bottom; r++) {
-        const line: T[] = [];
-        for (let c = rect.left; c <= rect.right; c++) line.push(cell(sheet, r, c));
-        out.push(line);
+      const { rows, columns } = rectSize(rect);
+      const out = new Array<T[]>(rows);
+      for (let r = 0; r < rows; r++) {
+        const line = new Array<T>(columns);
+        for (let c = 0; c < columns; c++) line[c] = cell(sheet, rect.top + r, rect.left + c);
+        out[r] = line;
       }
       return out;
     };
