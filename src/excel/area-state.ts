@@ -272,7 +272,7 @@ export class AreaState {
       .filter(([a, b]) => a <= b);
     // Rows the area gained that no read covered (a table resized by hand) are read too.
     for (let index = previousCount; index < count; index++) {
-      if (!covered.some(([a, b]) => index >= a && index <= b)) wanted.push([index, index]);
+      if (!isCovered(covered, index)) wanted.push([index, index]);
     }
     for (const [a, b] of mergeRuns(wanted)) {
       const rows = await this.readRows(context, geometry, a, b - a + 1, memory);
@@ -391,4 +391,13 @@ export class AreaState {
       catalog
     );
   }
+}
+
+/** Whether a row is in one of the runs read (a loop over every row a paste added). */
+function isCovered(covered: readonly (readonly [number, number])[], index: number): boolean {
+  for (let k = 0; k < covered.length; k++) {
+    const run = covered[k]!;
+    if (index >= run[0] && index <= run[1]) return true;
+  }
+  return false;
 }
