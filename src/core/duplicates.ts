@@ -243,7 +243,7 @@ function slotsFor(count: number): number {
 }
 
 /** FNV-1a over the UTF-16 code units (as a signed 32-bit integer, as the slots hold it). */
-function hashOf(text: string): number {
+export function hashOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash | 0;

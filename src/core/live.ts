@@ -5,6 +5,7 @@ import { registryFindings, registryKeyOf, type RegistryAnswer, type RegistryKey 
 import type { Problem } from "./problem";
 import { fieldPositions } from "./profile";
 import { groupProblems, type ProblemGroup } from "./problem-groups";
+import { IdentityTable } from "./identity-table";
 import { RemoteVerdicts } from "./remote-verdicts";
 import { sameCells } from "./same-cells";
 import type { LiveVerdict, Validator } from "./validate";
@@ -46,7 +47,7 @@ export class LiveSheet {
    * the set of rows when two or more do (a duplicate group). Most identities have one row: a
    * set for each would cost a paste of 10,000 rows 20,000 sets.
    */
-  private groups: Map<string, Holders>[];
+  private groups: IdentityTable<Holders>[];
   /** A group's first rows and how many of its rows hold it in each unique field, until it changes. */
   private groupFacts = new WeakMap<Set<number>, { first: number[]; byField: number[] }>();
   /**
@@ -70,7 +71,7 @@ export class LiveSheet {
     private readonly registry = new Map<string, RegistryAnswer>()
   ) {
     this.uniqueKeys = validator.uniqueKeys;
-    this.groups = this.uniqueKeys.map(() => new Map());
+    this.groups = this.uniqueKeys.map(() => new IdentityTable<Holders>());
     this.remote = new RemoteVerdicts(fieldPositions(validator.profile));
   }
 
@@ -110,6 +111,7 @@ export class LiveSheet {
     this.registryWarnings.length = length;
     this.memberships.length = Math.min(this.memberships.length, length);
     const given = indexRange(start, Math.min(rows.length, length - start));
+    for (const table of this.groups) table.reserve(given.length);
     // An indexed loop: it runs once per row of a paste.
     for (let k = 0; k < given.length; k++) {
       const index = given[k]!;
@@ -135,7 +137,7 @@ export class LiveSheet {
     this.cells = [];
     this.verdicts = [];
     this.registryWarnings = [];
-    this.groups = this.uniqueKeys.map(() => new Map());
+    this.groups = this.uniqueKeys.map(() => new IdentityTable<Holders>());
     this.memberships = [];
     // The same cells: what the partner API found in them still holds.
     const remote = this.remote;
@@ -234,7 +236,7 @@ export class LiveSheet {
     return typeof held === "object" ? held : undefined;
   }
 
-  private slotOf(u: number): Map<string, Holders> {
+  private slotOf(u: number): IdentityTable<Holders> {
     return this.groups[this.validator.identitySlots[u]!]!;
   }
 
