@@ -112,6 +112,8 @@ export class LiveSheet {
     this.memberships.length = Math.min(this.memberships.length, length);
     const given = indexRange(start, Math.min(rows.length, length - start));
     for (const table of this.groups) table.reserve(given.length);
+    // One input for every row: judging keeps nothing of it but its number.
+    const input: { row: number; cells: readonly Cell[] } = { row: 0, cells: [] };
     // An indexed loop: it runs once per row of a paste.
     for (let k = 0; k < given.length; k++) {
       const index = given[k]!;
@@ -119,7 +121,9 @@ export class LiveSheet {
       this.forget(index, others);
       this.remote.follow(index, this.cells[index], cells);
       this.cells[index] = cells;
-      this.verdicts[index] = this.validator.judgeLive({ row: this.firstRow + index, cells });
+      input.row = this.firstRow + index;
+      input.cells = cells;
+      this.verdicts[index] = this.validator.judgeLive(input);
       this.registryWarnings[index] = this.registryFindingsOf(index);
       this.remember(index, others);
     }

@@ -80,6 +80,9 @@ function wordsFor(
   return words;
 }
 
+/** The line of an empty status cell, shared: most rows of a paste between changed ones. */
+const NO_TEXT: readonly string[] = Object.freeze([""]);
+
 /**
  * Queues status texts (problem words, a created row's "in step" or not) in as few writes as
  * possible: from the first row changed to the last, one range, the rows between written with
@@ -99,15 +102,17 @@ export function queueStatusRuns(
   for (const change of changes) texts[change.index] = change.text;
   const sorted = changes.map((change) => change.index).sort((a, b) => a - b);
   const write = (first: number, last: number) => {
-    const values: string[][] = [];
-    for (let index = first; index <= last; index++)
-      values.push([texts[index] ?? read[index] ?? ""]);
+    const values: (readonly string[])[] = [];
+    for (let index = first; index <= last; index++) {
+      const text = texts[index] ?? read[index] ?? "";
+      values.push(text === "" ? NO_TEXT : [text]);
+    }
     sheet.getRangeByIndexes(
       firstDataRow(geometry) + first,
       geometry.firstColumn + geometry.statusColumn!,
       values.length,
       1
-    ).values = values;
+    ).values = values as string[][];
   };
   let first = sorted[0]!;
   let last = first;
