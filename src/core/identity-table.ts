@@ -59,7 +59,7 @@ export class IdentityTable<V> {
     this.slots[2 * slot + 1] = hash;
     this.count++;
     // Never more than half taken: a probe always ends on a free slot.
-    if (this.taken * 2 > this.mask + 1) this.resize(this.count);
+    if (this.taken * 2 > this.mask + 1) this.resize(this.count * 2);
   }
 
   delete(key: string): boolean {
@@ -107,10 +107,10 @@ export class IdentityTable<V> {
     }
   }
 
-  /** A table for `keys` keys, at most a quarter full, without the deleted ones. */
+  /** A table for `keys` keys, at most half full, without the deleted ones. */
   private resize(keys: number): void {
     let size = 16;
-    while (size < keys * 4) size *= 2;
+    while (size < keys * 2) size *= 2;
     const slots = new Int32Array(2 * size);
     const mask = size - 1;
     for (let entry = 0; entry < this.keys.length; entry++) {
