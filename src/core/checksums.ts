@@ -25,13 +25,18 @@ export function isBelgianCheckValid(text: string, start = 0): boolean {
 
 /** All digits (from `start`) and divisible by 97 (Moroccan ICE, RIB): one pass. */
 export function isDivisibleBy97(digits: string, start = 0): boolean {
-  if (digits.length <= start) return false;
+  return remainderBy97(digits, start) === 0;
+}
+
+/** The digits (from `start`) modulo 97, in one pass; -1 when one is not a digit or none is. */
+export function remainderBy97(digits: string, start = 0): number {
+  if (digits.length <= start) return -1;
   let remainder = 0;
   for (let i = start; i < digits.length; i++) {
     const digit = digits.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return false;
+    if (digit < 0 || digit > 9) return -1;
     remainder = remainder * 10 + digit;
     if (remainder >= REDUCE_ABOVE) remainder %= 97;
   }
-  return remainder % 97 === 0;
+  return remainder % 97;
 }

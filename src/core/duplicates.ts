@@ -1,3 +1,4 @@
+import { hashOf } from "./string-hash";
 import type { Problem } from "./problem";
 
 /** At most this many other rows are named in a duplicate message; the rest are counted. */
@@ -240,11 +241,4 @@ function slotsFor(count: number): number {
   let size = 16;
   while (size < count * 2) size *= 2;
   return size;
-}
-
-/** FNV-1a over the UTF-16 code units (as a signed 32-bit integer, as the slots hold it). */
-export function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash | 0;
 }

@@ -1,5 +1,5 @@
 import { countrySpecs, electronicFormatIBAN } from "ibantools";
-import { isDivisibleBy97, REDUCE_ABOVE } from "./checksums";
+import { REDUCE_ABOVE } from "./checksums";
 
 export type IbanVerdict = "ok" | "invalid" | "checksum" | "rib";
 
@@ -46,9 +46,12 @@ export function judgeIban(compact: string): IbanVerdict {
   // 00 and 01 are the same check as 97 and 98 modulo 97, 99 the same as 02: the standard
   // reserves them, so the remainder alone would accept them.
   const checkDigits = (compact.charCodeAt(2) - 48) * 10 + (compact.charCodeAt(3) - 48);
-  if (checkDigits < 2 || checkDigits > 98 || ibanRemainder(compact) !== 1) return "checksum";
+  // The BBAN's running remainder is taken on to the whole IBAN's: a Moroccan RIB's own key
+  // (its 24 digits divisible by 97) is read from it, not from a second pass.
+  const bban = bbanRemainder(compact);
+  if (checkDigits < 2 || checkDigits > 98 || ibanRemainder(compact, bban) !== 1) return "checksum";
   if (spec.nationalCheck && !spec.nationalCheck(compact)) return "checksum";
-  if (compact.startsWith("MA") && !isDivisibleBy97(compact, 4)) return "rib";
+  if (compact.startsWith("MA") && bban % 97 !== 0) return "rib";
   return "ok";
 }
 
@@ -58,12 +61,21 @@ export function ibanCheckDigits(country: string, bban: string): string {
   return String(98 - remainder).padStart(2, "0");
 }
 
-/** ISO 13616 check: the IBAN with its first four characters moved to the end, letters as 10–35. */
-function ibanRemainder(compact: string): number {
-  let remainder = 0;
-  for (let i = 4; i < compact.length; i++) remainder = withCharacter(remainder, compact, i);
+/**
+ * ISO 13616 check: the IBAN with its first four characters moved to the end, letters as
+ * 10–35. `bban`: the running remainder of its BBAN, when already read.
+ */
+function ibanRemainder(compact: string, bban = bbanRemainder(compact)): number {
+  let remainder = bban;
   for (let i = 0; i < 4; i++) remainder = withCharacter(remainder, compact, i);
   return remainder % 97;
+}
+
+/** The BBAN (from the fifth character) read as ISO 13616 reads it: congruent to it modulo 97. */
+function bbanRemainder(compact: string): number {
+  let remainder = 0;
+  for (let i = 4; i < compact.length; i++) remainder = withCharacter(remainder, compact, i);
+  return remainder;
 }
 
 /** The running remainder with one more character of an IBAN (a letter counts as 10–35). */

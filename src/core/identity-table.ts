@@ -1,4 +1,4 @@
-import { hashOf } from "./duplicates";
+import { hashOf } from "./string-hash";
 
 /** A slot's entry field: 0 free, -1 a key deleted there (probes go on), else entry + 1. */
 const FREE = 0;

@@ -48,7 +48,7 @@ function postalFix(
   numeric: boolean
 ): string | undefined {
   // "B-1000", "MA 20250", "1012ab": a country prefix, spaces and case are certain to go.
-  const compact = text.replace(new RegExp(`^(${country}|${country[0]})[- ]`, "i"), "");
+  const compact = text.replace(countryPrefix(country), "");
   const candidates = [compact.replace(/[\s.-]/g, "")];
   if (numeric && format.digits) candidates.push(candidates[0]!.padStart(format.digits, "0"));
   for (const candidate of candidates) {
@@ -56,4 +56,16 @@ function postalFix(
     if (format.pattern.test(rewritten) && rewritten !== text) return rewritten;
   }
   return undefined;
+}
+
+const prefixes = new Map<string, RegExp>();
+
+/** "B-", "MA ": a country's prefix before a postal code, compiled once per country. */
+function countryPrefix(country: string): RegExp {
+  let prefix = prefixes.get(country);
+  if (!prefix) {
+    prefix = new RegExp(`^(${country}|${country[0]})[- ]`, "i");
+    prefixes.set(country, prefix);
+  }
+  return prefix;
 }

@@ -10,6 +10,15 @@ describe("likely typos in e-mail domains", () => {
     expect(suggestEmailDomain("karima@menra.ma")).toBe("karima@menara.ma");
   });
 
+  it("answers the same for a domain whatever domains were met before, many or alike", () => {
+    // Domains that end one another, and more of them than are remembered.
+    for (let i = 0; i < 12_000; i++) suggestEmailDomain(`x@client${i}.gmail.con`);
+    expect(suggestEmailDomain("a@gmail.con")).toBe("a@gmail.com");
+    expect(suggestEmailDomain("b@xyzgmail.con")).toBeUndefined();
+    expect(suggestEmailDomain("d@gmail.con")).toBe("d@gmail.com");
+    expect(suggestEmailDomain("e@client5.gmail.con")).toBeUndefined();
+  });
+
   it("suggests nothing for real domains, company domains or other changes", () => {
     for (const address of [
       "sophie@gmail.com",
