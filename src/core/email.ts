@@ -1,5 +1,3 @@
-import { DomainMemo } from "./domain-memo";
-
 // Local part as the common providers accept it: dot-separated atoms of ASCII letters, digits
 // and the RFC 5322 specials; no quotes, no spaces, no leading, trailing or double dots.
 const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
@@ -122,17 +120,19 @@ const COM_TYPOS = new Set(["con", "cmo", "ocm", "comm", "coom", "cim", "vom", "x
 export function suggestEmailDomain(address: string): string | undefined {
   const at = address.lastIndexOf("@");
   if (at <= 0) return undefined;
+  const domain = address.slice(at + 1);
   // A sheet's addresses share few domains (its clients', the providers'): each is looked at once.
-  let fixed = domainFixes.get(address, at + 1);
+  let fixed = domainFixes.get(domain);
   if (fixed === undefined) {
-    const domain = address.slice(at + 1);
     fixed = providerDomain(domain.toLowerCase()) ?? null;
+    if (domainFixes.size >= DOMAINS_REMEMBERED) domainFixes.clear();
     domainFixes.set(domain, fixed);
   }
   return fixed === null ? undefined : `${address.slice(0, at)}@${fixed}`;
 }
 
-const domainFixes = new DomainMemo<string | null>(10_000);
+const DOMAINS_REMEMBERED = 10_000;
+const domainFixes = new Map<string, string | null>();
 
 /** The provider's domain a lowercase domain is one typo from; undefined when none. */
 function providerDomain(domain: string): string | undefined {
