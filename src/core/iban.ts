@@ -37,7 +37,13 @@ export const REGISTRY_CORRECTIONS: Readonly<Record<string, { structure: string; 
  * be divisible by 97 (docs/rules.md, Morocco). One pass for the common, valid case.
  */
 export function judgeIban(compact: string): IbanVerdict {
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$/.test(compact)) return "invalid";
+  // Two letters, two digits, then 8 to 30 letters or digits: the BBAN's characters are
+  // checked in the pass that reads its remainder.
+  if (compact.length < 12 || compact.length > 34) return "invalid";
+  if (!isCapital(compact.charCodeAt(0)) || !isCapital(compact.charCodeAt(1))) return "invalid";
+  if (!isDigit(compact.charCodeAt(2)) || !isDigit(compact.charCodeAt(3))) return "invalid";
+  const bban = bbanRemainder(compact);
+  if (bban < 0) return "invalid";
   const spec = countryFormat(compact);
   if (!spec || compact.length !== spec.chars) return "invalid";
   // The BBAN is read in place (from the fifth character): this runs on every row.
@@ -48,7 +54,6 @@ export function judgeIban(compact: string): IbanVerdict {
   const checkDigits = (compact.charCodeAt(2) - 48) * 10 + (compact.charCodeAt(3) - 48);
   // The BBAN's running remainder is taken on to the whole IBAN's: a Moroccan RIB's own key
   // (its 24 digits divisible by 97) is read from it, not from a second pass.
-  const bban = bbanRemainder(compact);
   if (checkDigits < 2 || checkDigits > 98 || ibanRemainder(compact, bban) !== 1) return "checksum";
   if (spec.nationalCheck && !spec.nationalCheck(compact)) return "checksum";
   if (compact.startsWith("MA") && bban % 97 !== 0) return "rib";
@@ -71,12 +76,22 @@ function ibanRemainder(compact: string, bban = bbanRemainder(compact)): number {
   return remainder % 97;
 }
 
-/** The BBAN (from the fifth character) read as ISO 13616 reads it: congruent to it modulo 97. */
+/**
+ * The BBAN (from the fifth character) read as ISO 13616 reads it: a number congruent to it
+ * modulo 97; -1 when a character is not a capital letter or a digit.
+ */
 function bbanRemainder(compact: string): number {
   let remainder = 0;
-  for (let i = 4; i < compact.length; i++) remainder = withCharacter(remainder, compact, i);
+  for (let i = 4; i < compact.length; i++) {
+    const code = compact.charCodeAt(i);
+    if (!isCapital(code) && !isDigit(code)) return -1;
+    remainder = withCharacter(remainder, compact, i);
+  }
   return remainder;
 }
+
+const isCapital = (code: number) => code >= 65 && code <= 90;
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** The running remainder with one more character of an IBAN (a letter counts as 10–35). */
 function withCharacter(remainder: number, text: string, at: number): number {

@@ -5,9 +5,22 @@ export type Cell = string | number | boolean | null | undefined;
  * The text of a cell, trimmed. Whole numbers are written out in full (no exponent, no ".0"),
  * because an identifier typed into a number-formatted cell arrives as a number.
  */
+/**
+ * The text without the spaces around it. Most cells begin and end with a visible ASCII
+ * character: they are their own trimmed text, told by two character codes instead of a call
+ * to trim (every cell of every row goes through here).
+ */
+function trimmed(text: string): string {
+  const last = text.length - 1;
+  if (last < 0) return text;
+  const first = text.charCodeAt(0);
+  const end = text.charCodeAt(last);
+  return first > 32 && first < 127 && end > 32 && end < 127 ? text : text.trim();
+}
+
 export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return "";
-  if (typeof cell === "string") return cell.trim();
+  if (typeof cell === "string") return trimmed(cell);
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return String(cell);
     return Number.isInteger(cell) ? BigInt(cell).toString() : String(cell);
