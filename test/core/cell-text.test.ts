@@ -1,23 +1,27 @@
-import { cellText } from "../../src/core/text";
+import { cellText, type Cell } from "../../src/core/text";
+
+/** A cell, and the text the rules read in it. */
+const READ_AS: [Cell, string][] = [
+  // Spaces around, of any kind, go; those inside stay.
+  ["  Rue Haute  ", "Rue Haute"],
+  ["\u00a00417497106\t", "0417497106"],
+  ["\u3000Casablanca\n", "Casablanca"],
+  ["x\u00a0", "x"],
+  ["\ufeffBE0417497106", "BE0417497106"],
+  ["a b", "a b"],
+  ["Liège", "Liège"],
+  ["المغرب ", "المغرب"],
+  [" ", ""],
+  ["", ""],
+  // Numbers and booleans as Excel shows them, whole numbers in full.
+  [417497106, "417497106"],
+  [1.5, "1.5"],
+  [true, "TRUE"],
+  [undefined, ""],
+];
 
 describe("a cell's text, as the rules read it", () => {
-  it("loses the spaces around it, of any kind, and keeps those inside", () => {
-    expect(cellText("  Rue Haute  ")).toBe("Rue Haute");
-    expect(cellText("\u00a00417497106\t")).toBe("0417497106");
-    expect(cellText("\u3000Casablanca\n")).toBe("Casablanca");
-    expect(cellText("x\u00a0")).toBe("x");
-    expect(cellText("\ufeffBE0417497106")).toBe("BE0417497106");
-    expect(cellText("a b")).toBe("a b");
-    expect(cellText("Liège")).toBe("Liège");
-    expect(cellText("المغرب ")).toBe("المغرب");
-    expect(cellText(" ")).toBe("");
-    expect(cellText("")).toBe("");
-  });
-
-  it("writes numbers and booleans as Excel shows them, whole numbers in full", () => {
-    expect(cellText(417497106)).toBe("417497106");
-    expect(cellText(1.5)).toBe("1.5");
-    expect(cellText(true)).toBe("TRUE");
-    expect(cellText(undefined)).toBe("");
+  it.each(READ_AS)("reads %j as %j", (cell, text) => {
+    expect(cellText(cell)).toBe(text);
   });
 });
