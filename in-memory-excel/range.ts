@@ -105,6 +105,8 @@ export class RangeProxy extends LocatedObject<RangeTarget> {
       const { sheet, rect } = this.resolve<RangeTarget>();
       this.context.state.beforeWrite(sheet, rect);
       eachCell(rect, value, "values", (r, c, v) => {
+        // "null in a 2-D array leaves that cell unchanged" (undefined is sent as null).
+        if (Array.isArray(value) && (v === null || v === undefined)) return;
         sheet.enter(r, c, v);
         this.calculate(sheet, r, c);
       });
@@ -262,9 +264,10 @@ export class RangeProxy extends LocatedObject<RangeTarget> {
         sheet.setNumberFormat(rect, String(value));
         return;
       }
-      eachCell(rect, value, "numberFormat", (r, c, v) =>
-        sheet.put(r, c, { ...(sheet.cell(r, c) ?? { value: "" }), numberFormat: String(v) })
-      );
+      eachCell(rect, value, "numberFormat", (r, c, v) => {
+        if (v === null || v === undefined) return;
+        sheet.put(r, c, { ...(sheet.cell(r, c) ?? { value: "" }), numberFormat: String(v) });
+      });
     });
   }
   set hyperlink(link: { address?: string; textToDisplay?: string }) {

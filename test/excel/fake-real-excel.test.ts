@@ -277,6 +277,21 @@ describe("the fake behaves as real Excel does", () => {
     ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
   });
 
+  it("null in a 2-D array of values or formats leaves that cell as it was; an empty string clears it", async () => {
+    const excel = new FakeExcel();
+    await excel.user.type("Sheet1", "A1", [["keep", "clear", "keep too"]]);
+    await excel.run(async (context: Ctx) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:C1");
+      range.numberFormat = [["@", null, "0.00"]] as unknown as string[][];
+      range.values = [[null, "", undefined]] as unknown as string[][];
+      await context.sync();
+    });
+    expect(excel.values("Sheet1", "A1:C1")).toEqual([["keep", "", "keep too"]]);
+    expect(excel.cell("Sheet1", "A1").numberFormat).toBe("@");
+    expect(excel.cell("Sheet1", "B1").numberFormat).toBe("General");
+    expect(excel.cell("Sheet1", "C1").numberFormat).toBe("0.00");
+  });
+
   it("formulas turn numbers and booleans into text the locale's way; typing follows the locale too", async () => {
     const excel = new FakeExcel();
     excel.state.locale = "fr-BE";
