@@ -38,7 +38,7 @@ export function notLoaded(prop: string): FakeError {
 
 /** What a value costs in a request or response: its JSON, in UTF-8 bytes. */
 export function sizeOf(value: unknown): number {
-  return value === undefined ? 0 : utf8Length(JSON.stringify(value));
+  return requestBytes(requestPart(value));
 }
 
 /**

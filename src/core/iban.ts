@@ -12,7 +12,7 @@ export function compactIban(text: string): string {
 function isCompact(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 90))) return false;
+    if (!isCapital(code) && !isDigit(code)) return false;
   }
   return true;
 }
@@ -90,8 +90,13 @@ function bbanRemainder(compact: string): number {
   return remainder;
 }
 
-const isCapital = (code: number) => code >= 65 && code <= 90;
-const isDigit = (code: number) => code >= 48 && code <= 57;
+function isCapital(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 /** The running remainder with one more character of an IBAN (a letter counts as 10–35). */
 function withCharacter(remainder: number, text: string, at: number): number {

@@ -36,20 +36,16 @@ export class IdentityTable<V> {
   }
 
   set(key: string, value: V): void {
-    let slot: number;
-    let hash: number;
-    if (key === this.missKey) {
-      slot = this.missSlot;
-      hash = this.missHash;
-    } else {
+    // Right after a lookup of this key found nothing, where it goes is known already.
+    if (key !== this.missKey) {
       const found = this.find(key);
       if (found >= 0) {
         this.held[this.slots[2 * found]! - 1] = value;
         return;
       }
-      slot = this.missSlot;
-      hash = this.missHash;
     }
+    const slot = this.missSlot;
+    const hash = this.missHash;
     this.missKey = undefined;
     const entry = this.unused.pop() ?? this.keys.length;
     this.keys[entry] = key;

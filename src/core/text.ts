@@ -2,10 +2,6 @@
 export type Cell = string | number | boolean | null | undefined;
 
 /**
- * The text of a cell, trimmed. Whole numbers are written out in full (no exponent, no ".0"),
- * because an identifier typed into a number-formatted cell arrives as a number.
- */
-/**
  * The text without the spaces around it. Most cells begin and end with a visible ASCII
  * character: they are their own trimmed text, told by two character codes instead of a call
  * to trim (every cell of every row goes through here).
@@ -18,6 +14,10 @@ function trimmed(text: string): string {
   return first > 32 && first < 127 && end > 32 && end < 127 ? text : text.trim();
 }
 
+/**
+ * The text of a cell, trimmed. Whole numbers are written out in full (no exponent, no ".0"),
+ * because an identifier typed into a number-formatted cell arrives as a number.
+ */
 export function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return "";
   if (typeof cell === "string") return trimmed(cell);

@@ -189,10 +189,10 @@ export function keyChanges(
     if (previous && first - previous[1] <= MERGE_GAP_ROWS) previous[1] = last;
     else runs.push([first, last]);
   }
-  // A line is never changed once made (the memory replaces lines, never edits them): a
-  // block may hold the memory's own lines.
   // Most lines of a block are the shared empty one: its size is counted once.
   const noneBytes = lineBytes(none);
+  // A line is never changed once made (the memory replaces lines, never edits them): a
+  // block may hold the memory's own lines.
   return runs.map(([first, last]) => {
     const keys: (readonly HighlightKey[])[] = [];
     let bytes = 2;
